@@ -1,0 +1,130 @@
+using CrmBlazor.Sdk.Data;
+using CrmBlazor.Sdk.Jobs;
+
+namespace CrmBlazor.Host.Data;
+
+/// <summary>An administrator's choice to run a plugin or not; read at start-up.</summary>
+public sealed class PluginSetting : IVersionedEntity
+{
+    /// <summary>The plugin id.</summary>
+    public required string PluginId { get; set; }
+
+    /// <summary>Whether the plugin is loaded at the next start.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>When the choice was last changed.</summary>
+    public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>Who changed it.</summary>
+    public string? ChangedBy { get; set; }
+
+    /// <inheritdoc />
+    public Guid RowVersion { get; set; }
+}
+
+/// <summary>A permission the host has seen declared, so that default grants are made only once.</summary>
+public sealed class KnownPermission
+{
+    /// <summary>The permission name.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>When it was first declared.</summary>
+    public DateTimeOffset FirstSeenAt { get; set; }
+}
+
+/// <summary>A permission granted to a role.</summary>
+public sealed class PermissionGrant
+{
+    /// <summary>The role name.</summary>
+    public required string Role { get; set; }
+
+    /// <summary>The permission name.</summary>
+    public required string Permission { get; set; }
+}
+
+/// <summary>One run of a plugin or core job; the durable record that Hangfire's queue only points at.</summary>
+public sealed class JobRun
+{
+    /// <summary>The run id.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>The job id, <c>&lt;owner&gt;:&lt;key&gt;</c>.</summary>
+    public required string JobId { get; set; }
+
+    /// <summary>Arguments as JSON, or null.</summary>
+    public string? Arguments { get; set; }
+
+    /// <summary>Where the run is.</summary>
+    public JobRunState State { get; set; }
+
+    /// <summary>How many times it was started.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Progress, 0 to 100.</summary>
+    public int Percent { get; set; }
+
+    /// <summary>Last progress message or error.</summary>
+    public string? Message { get; set; }
+
+    /// <summary>When it was queued.</summary>
+    public DateTimeOffset QueuedAt { get; set; }
+
+    /// <summary>Do not start before this time.</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>When the last attempt started.</summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>When it succeeded or finally failed.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+}
+
+/// <summary>A security-relevant event: sign-ins, lock-outs, refused access.</summary>
+public sealed class SecurityEvent
+{
+    /// <summary>The event id.</summary>
+    public long Id { get; set; }
+
+    /// <summary>When it happened.</summary>
+    public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>What happened, e.g. <c>sign-in-failed</c>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The user name or e-mail involved, if any.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>The remote address.</summary>
+    public string? RemoteAddress { get; set; }
+
+    /// <summary>Details: the path refused, the reason.</summary>
+    public string? Detail { get; set; }
+}
+
+/// <summary>An entry a plugin added to a customer's timeline.</summary>
+public sealed class TimelineEntryRecord
+{
+    /// <summary>The row id.</summary>
+    public long Id { get; set; }
+
+    /// <summary>The customer.</summary>
+    public long CustomerId { get; set; }
+
+    /// <summary>The kind, e.g. <c>projects.time-logged</c>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The unique key given by the plugin.</summary>
+    public required string Key { get; set; }
+
+    /// <summary>When it happened.</summary>
+    public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>One line for the timeline.</summary>
+    public required string Title { get; set; }
+
+    /// <summary>Details.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>Link to the details.</summary>
+    public string? Link { get; set; }
+}

@@ -1,0 +1,144 @@
+using CrmBlazor.Data.Outbox;
+using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Host.Identity;
+using CrmBlazor.Sdk.Events;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Host.Data;
+
+/// <summary>
+/// The core's database: identity, customers, the timeline, the outbox and job records, and the
+/// Data Protection key ring (shared by every host instance).
+/// </summary>
+/// <param name="options">The options configured by <c>UseCrmDatabase</c>.</param>
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
+    : IdentityDbContext<CrmUser, CrmRole, string>(options), IDataProtectionKeyContext, IDomainEventSource
+{
+    private readonly List<IDomainEvent> _pendingEvents = [];
+
+    /// <summary>Customers.</summary>
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    /// <summary>Plugin timeline entries.</summary>
+    public DbSet<TimelineEntryRecord> TimelineEntries => Set<TimelineEntryRecord>();
+
+    /// <summary>Administrators' plugin choices.</summary>
+    public DbSet<PluginSetting> PluginSettings => Set<PluginSetting>();
+
+    /// <summary>Permissions seen.</summary>
+    public DbSet<KnownPermission> KnownPermissions => Set<KnownPermission>();
+
+    /// <summary>Permission grants to roles.</summary>
+    public DbSet<PermissionGrant> PermissionGrants => Set<PermissionGrant>();
+
+    /// <summary>Job runs.</summary>
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    /// <summary>Security events.</summary>
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
+    /// <summary>Published domain events.</summary>
+    public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
+
+    /// <summary>Deliveries of domain events.</summary>
+    public DbSet<DomainEventDelivery> DomainEventDeliveries => Set<DomainEventDelivery>();
+
+    /// <inheritdoc />
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    /// <summary>Publishes a domain event with the next save (see <c>PluginDbContext.Publish</c>).</summary>
+    /// <param name="domainEvent">The event.</param>
+    public void Publish(IDomainEvent domainEvent) => _pendingEvents.Add(domainEvent);
+
+    IReadOnlyList<IDomainEvent> IDomainEventSource.TakePendingEvents()
+    {
+        var events = _pendingEvents.ToArray();
+        _pendingEvents.Clear();
+        return events;
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<CrmUser>(e =>
+        {
+            e.ToTable("crm_users");
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        builder.Entity<CrmRole>().ToTable("crm_roles");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>().ToTable("crm_user_roles");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<string>>().ToTable("crm_user_claims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<string>>().ToTable("crm_user_logins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>().ToTable("crm_user_tokens");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().ToTable("crm_role_claims");
+        builder.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>().ToTable("crm_data_protection_keys");
+
+        builder.Entity<Customer>(e =>
+        {
+            e.ToTable("crm_customers");
+            e.Property(c => c.Name).HasMaxLength(300);
+            e.Property(c => c.Email).HasMaxLength(320);
+            e.Property(c => c.Phone).HasMaxLength(50);
+            e.Property(c => c.Currency).HasMaxLength(3);
+            e.Property(c => c.OwnerUserId).HasMaxLength(450);
+            e.HasIndex(c => c.Name);
+        });
+
+        builder.Entity<TimelineEntryRecord>(e =>
+        {
+            e.ToTable("crm_timeline_entries");
+            e.Property(t => t.Kind).HasMaxLength(100);
+            e.Property(t => t.Key).HasMaxLength(300);
+            e.Property(t => t.Title).HasMaxLength(500);
+            e.Property(t => t.Link).HasMaxLength(500);
+            e.HasIndex(t => t.Key).IsUnique();
+            e.HasIndex(t => new { t.CustomerId, t.OccurredAt });
+        });
+
+        builder.Entity<PluginSetting>(e =>
+        {
+            e.ToTable("crm_plugin_settings");
+            e.HasKey(p => p.PluginId);
+            e.Property(p => p.PluginId).HasMaxLength(40);
+        });
+
+        builder.Entity<KnownPermission>(e =>
+        {
+            e.ToTable("crm_permissions");
+            e.HasKey(p => p.Name);
+            e.Property(p => p.Name).HasMaxLength(200);
+        });
+
+        builder.Entity<PermissionGrant>(e =>
+        {
+            e.ToTable("crm_permission_grants");
+            e.HasKey(p => new { p.Role, p.Permission });
+            e.Property(p => p.Role).HasMaxLength(100);
+            e.Property(p => p.Permission).HasMaxLength(200);
+        });
+
+        builder.Entity<JobRun>(e =>
+        {
+            e.ToTable("crm_job_runs");
+            e.Property(j => j.JobId).HasMaxLength(120);
+            e.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(j => new { j.State, j.QueuedAt });
+        });
+
+        builder.Entity<SecurityEvent>(e =>
+        {
+            e.ToTable("crm_security_events");
+            e.Property(s => s.Kind).HasMaxLength(60);
+            e.Property(s => s.UserName).HasMaxLength(320);
+            e.Property(s => s.RemoteAddress).HasMaxLength(64);
+            e.HasIndex(s => s.OccurredAt);
+        });
+
+        builder.MapOutbox(ownedByThisContext: true);
+    }
+}

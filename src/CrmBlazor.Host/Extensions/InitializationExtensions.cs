@@ -1,0 +1,65 @@
+using CrmBlazor.Data;
+using CrmBlazor.Host.Identity;
+using CrmBlazor.Host.Jobs;
+using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Plugins;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Host.Extensions;
+
+internal static class InitializationExtensions
+{
+    /// <summary>
+    /// What runs once the application is built and before it serves: plugin migrations and
+    /// initializers in dependency order (a plugin that fails is withdrawn, with its dependents), the
+    /// first administrator, permission defaults, recurring jobs, and work lost by an in-memory queue.
+    /// </summary>
+    public static async Task InitializeCrmAsync(this WebApplication app, CrmStartup startup)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CrmBlazor.Startup");
+        var catalog = startup.Catalog;
+        var stopping = app.Lifetime.ApplicationStopping;
+
+        foreach (var plugin in catalog.Loaded)
+        {
+            try
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                foreach (var contextType in plugin.Contributions.DbContextTypes)
+                {
+                    var context = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
+                    await context.Database.MigrateAsync(stopping);
+                }
+
+                foreach (var initializerType in plugin.Contributions.Initializers)
+                {
+                    var initializer = (IPluginInitializer)scope.ServiceProvider.GetRequiredService(initializerType);
+                    await initializer.InitializeAsync(stopping);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var withdrawn = catalog.MarkFailed(plugin.Id, "Failed while migrating or initialising: " + PluginDiscovery.Describe(e));
+                logger.LogError(e, "Plugin {PluginId} failed to start; withdrawn: {Withdrawn}", plugin.Id, string.Join(", ", withdrawn));
+            }
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await AdminBootstrap.EnsureAsync(scope.ServiceProvider, app.Configuration, app.Environment, logger);
+        }
+
+        await app.Services.GetRequiredService<PermissionGrants>().SeedAsync(catalog, stopping);
+        RecurringJobRegistration.Synchronise(
+            catalog,
+            app.Services.GetRequiredService<IRecurringJobManager>(),
+            app.Services.GetRequiredService<JobStorage>(),
+            logger);
+
+        if (startup.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            await JobRecovery.RequeueUnfinishedAsync(app.Services, logger, stopping);
+        }
+    }
+}

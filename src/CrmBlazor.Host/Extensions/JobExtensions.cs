@@ -1,0 +1,60 @@
+using CrmBlazor.Data;
+using CrmBlazor.Host.Events;
+using CrmBlazor.Host.Jobs;
+using CrmBlazor.Sdk.Events;
+using CrmBlazor.Sdk.Jobs;
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace CrmBlazor.Host.Extensions;
+
+internal static class JobExtensions
+{
+    /// <summary>
+    /// Hangfire with in-memory storage on SQLite (one instance) and PostgreSQL storage otherwise
+    /// (several instances share the queue), the host-owned job and event dispatchers, and the
+    /// services plugins use to queue jobs and publish events.
+    /// </summary>
+    public static IHostApplicationBuilder AddCrmJobs(this IHostApplicationBuilder builder, DatabaseSettings database)
+    {
+        var configuration = builder.Configuration;
+        var pollInterval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Jobs:PollIntervalSeconds", 5)));
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                config.UsePostgreSqlStorage(
+                    options => options.UseNpgsqlConnection(database.ConnectionString),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+                        QueuePollInterval = pollInterval,
+                        EnableLongPolling = true,
+                        UseSlidingInvisibilityTimeout = true,
+                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    });
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+        builder.Services.AddHangfireServer(options =>
+        {
+            options.WorkerCount = Math.Max(1, configuration.GetValue("Jobs:WorkerCount", 2));
+            options.SchedulePollingInterval = pollInterval;
+            options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+        });
+
+        builder.Services.AddSingleton<DomainEventQueue>();
+        builder.Services.AddScoped<JobDispatcher>();
+        builder.Services.AddScoped<DomainEventDispatcher>();
+        builder.Services.AddScoped<IJobScheduler, JobScheduler>();
+        builder.Services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();
+        return builder;
+    }
+}

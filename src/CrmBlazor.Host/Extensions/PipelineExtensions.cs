@@ -1,0 +1,106 @@
+using CrmBlazor.Host.Components;
+using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Identity;
+using CrmBlazor.Host.Localization;
+using CrmBlazor.Host.Operations;
+using CrmBlazor.Host.Plugins;
+using CrmBlazor.Host.Privacy;
+using CrmBlazor.Host.Security;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CrmBlazor.Host.Extensions;
+
+internal static class PipelineExtensions
+{
+    public static WebApplication UseCrmPipeline(this WebApplication app, CrmStartup startup)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UsePluginStaticFiles(startup.Catalog);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealth();
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoint();
+        app.MapPersonalDataEndpoints();
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new AdministratorsOnly()],
+            DashboardTitle = "CrmBlazor jobs",
+            AppPath = "/",
+        }).RequireAuthorization(CorePermissions.Administration);
+
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies([.. startup.Catalog.LoadedAssemblies]);
+        return app;
+    }
+
+    private static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<CrmUser> signIn, SecurityLog securityLog) =>
+        {
+            var name = context.User.Identity?.Name;
+            await signIn.SignOutAsync();
+            await securityLog.WriteAsync(SecurityLog.SignedOut, name, context.Connection.RemoteIpAddress?.ToString(), null);
+            return TypedResults.LocalRedirect("/account/login");
+        }).DisableAntiforgery().AddEndpointFilter(async (context, next) =>
+        {
+            // Validated here rather than by form binding, because the endpoint binds no form field.
+            var antiforgery = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
+            {
+                return Results.BadRequest("The sign-out form has expired; reload the page and try again.");
+            }
+
+            return await next(context);
+        });
+    }
+
+    private static void MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/culture", (HttpContext context, [FromQuery] string? name, [FromQuery] string? returnUrl) =>
+        {
+            var culture = CrmCultures.Find(name);
+            if (culture is null)
+            {
+                return Results.BadRequest($"Unknown language '{name}'.");
+            }
+
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture.Name)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+                ? returnUrl
+                : "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous();
+
+    private static void MapPersonalDataEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/customers/{id:long}/personal-data", async (long id, PersonalDataService privacy, CancellationToken cancellationToken) =>
+        {
+            var export = await privacy.ExportAsync(id, cancellationToken);
+            return export is null
+                ? Results.NotFound()
+                : Results.Text(export.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), "application/json; charset=utf-8");
+        }).RequireAuthorization(CorePermissions.Privacy);
+
+    private sealed class AdministratorsOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Sdk.Authorization.CrmRoles.Admin);
+    }
+}

@@ -1,0 +1,31 @@
+using CrmBlazor.Host.Components.Customers;
+using CrmBlazor.Host.Events;
+using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Navigation;
+using CrmBlazor.Sdk.Plugins;
+using MudBlazor;
+
+namespace CrmBlazor.Host.Features;
+
+/// <summary>
+/// The core's own contributions, registered through the same builder as a plugin's, so that the
+/// menu, tabs, permissions and jobs have one mechanism whoever owns them.
+/// </summary>
+internal static class CoreModule
+{
+    public static void Configure(IPluginBuilder core)
+    {
+        core.UseResources<SharedResource>()
+            .AddPermission(new Permission(CorePermissions.ViewCustomers, "View customers", CrmRoles.Manager, CrmRoles.Staff, CrmRoles.Accountant))
+            .AddPermission(new Permission(CorePermissions.EditCustomers, "Edit customers", CrmRoles.Manager, CrmRoles.Staff))
+            .AddPermission(new Permission(CorePermissions.Privacy, "Export and erase personal data", CrmRoles.Manager))
+            .AddPermission(new Permission(CorePermissions.Administration, "Administer the CRM"))
+            .AddMenuItem(new MenuItem("Dashboard", "/", Icons.Material.Filled.Dashboard, Order: 0, Group: MenuGroups.Customers) { Match = Microsoft.AspNetCore.Components.Routing.NavLinkMatch.All })
+            .AddMenuItem(new MenuItem("Customers", "/customers", Icons.Material.Filled.Business, CorePermissions.ViewCustomers, 10, MenuGroups.Customers))
+            .AddMenuItem(new MenuItem("Plugins", "/admin/plugins", Icons.Material.Filled.Extension, CorePermissions.Administration, 10, MenuGroups.Administration))
+            .AddMenuItem(new MenuItem("Background jobs", "/jobs", Icons.Material.Filled.Schedule, CorePermissions.Administration, 20, MenuGroups.Administration) { FullPageLoad = true })
+            .AddMenuItem(new MenuItem("Security log", "/admin/security", Icons.Material.Filled.Security, CorePermissions.Administration, 30, MenuGroups.Administration))
+            .AddCustomerTab<CustomerTimelineTab>("Timeline", order: 100, permission: null)
+            .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *");
+    }
+}

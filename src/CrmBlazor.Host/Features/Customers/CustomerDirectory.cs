@@ -1,0 +1,24 @@
+using CrmBlazor.Host.Data;
+using CrmBlazor.Sdk.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Host.Features.Customers;
+
+/// <summary>The core's implementation of <see cref="ICustomerDirectory"/>.</summary>
+internal sealed class CustomerDirectory(IDbContextFactory<CrmDbContext> contexts) : ICustomerDirectory
+{
+    public async Task<CustomerSummary?> GetAsync(long customerId, CancellationToken cancellationToken = default)
+    {
+        var found = await GetManyAsync([customerId], cancellationToken);
+        return found.GetValueOrDefault(customerId);
+    }
+
+    public async Task<IReadOnlyDictionary<long, CustomerSummary>> GetManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Customers.AsNoTracking()
+            .Where(c => customerIds.Contains(c.Id))
+            .Select(c => new CustomerSummary(c.Id, c.Name, c.Currency, c.OwnerUserId, c.IsArchived))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace CrmBlazor.Host.Identity;
+
+/// <summary>Writes every request refused to a signed-in user to the security log.</summary>
+internal sealed class LoggingAuthorizationResultHandler(SecurityLog securityLog) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden)
+        {
+            await securityLog.WriteAsync(SecurityLog.AccessDenied, context.User.Identity?.Name,
+                context.Connection.RemoteIpAddress?.ToString(), context.Request.Method + " " + context.Request.Path);
+        }
+
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}

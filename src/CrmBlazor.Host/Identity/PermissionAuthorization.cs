@@ -1,0 +1,61 @@
+using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace CrmBlazor.Host.Identity;
+
+/// <summary>Requires that the user holds a permission.</summary>
+/// <param name="permission">The permission name.</param>
+internal sealed class PermissionRequirement(string permission) : IAuthorizationRequirement
+{
+    public string Permission { get; } = permission;
+}
+
+/// <summary>
+/// Turns every declared permission into a policy of the same name, so that pages and plugins write
+/// <c>[Authorize(Policy = "projects.view")]</c> and the check happens on the server.
+/// </summary>
+internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options, PluginCatalog catalog)
+    : DefaultAuthorizationPolicyProvider(options)
+{
+    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        var policy = await base.GetPolicyAsync(policyName);
+        if (policy is not null)
+        {
+            return policy;
+        }
+
+        // A permission of a plugin that is not loaded still gets a policy, which nobody but an
+        // administrator satisfies; an unknown policy name would otherwise throw.
+        var known = catalog.Permissions.Any(p => p.Name == policyName) || policyName.Contains('.', StringComparison.Ordinal);
+        return known
+            ? new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(policyName)).Build()
+            : null;
+    }
+}
+
+/// <summary>Grants a <see cref="PermissionRequirement"/> to administrators and to roles holding the permission.</summary>
+internal sealed class PermissionHandler(PermissionGrants grants) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        if (context.User.IsInRole(CrmRoles.Admin))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        var granted = await grants.GetAsync(CancellationToken.None);
+        if (CrmRoles.All.Any(role => context.User.IsInRole(role) && granted.Contains((role, requirement.Permission))))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

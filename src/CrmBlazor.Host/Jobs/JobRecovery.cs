@@ -1,0 +1,42 @@
+using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Events;
+using CrmBlazor.Sdk.Jobs;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Host.Jobs;
+
+/// <summary>
+/// Finds work that an in-memory job queue lost when the process stopped (job runs not finished,
+/// events not delivered) and queues it again. With PostgreSQL, Hangfire's queue is durable and only
+/// events whose delivery was never queued need this, which the outbox sweep covers.
+/// </summary>
+internal static class JobRecovery
+{
+    public static async Task RequeueUnfinishedAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
+        var hangfire = services.GetRequiredService<IBackgroundJobClient>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        var runs = await db.JobRuns
+            .Where(r => r.State == JobRunState.Queued || r.State == JobRunState.Running || (r.State == JobRunState.Failed && r.FinishedAt == null))
+            .ToListAsync(cancellationToken);
+        foreach (var run in runs)
+        {
+            JobScheduler.Queue(hangfire, run);
+        }
+
+        var events = await db.DomainEvents.Where(e => e.CompletedAt == null).Select(e => e.Id).ToListAsync(cancellationToken);
+        var queue = services.GetRequiredService<DomainEventQueue>();
+        foreach (var id in events)
+        {
+            queue.QueueDelivery(id);
+        }
+
+        if (runs.Count + events.Count > 0)
+        {
+            logger.LogInformation("Queued again {RunCount} unfinished job runs and {EventCount} undelivered events", runs.Count, events.Count);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+using CrmBlazor.Host.Data;
+using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Data;
+using CrmBlazor.Sdk.Events;
+using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Sdk.Navigation;
+using CrmBlazor.Sdk.Plugins;
+using CrmBlazor.Sdk.Privacy;
+using CrmBlazor.Sdk.Timeline;
+using Microsoft.AspNetCore.Components;
+
+namespace CrmBlazor.Host.Plugins;
+
+/// <summary>
+/// The host's implementation of <see cref="IPluginBuilder"/>. Each plugin gets its own builder and
+/// its own service collection, which is merged into the host's only if <c>Configure</c> succeeds.
+/// The core registers its contributions through a builder too (owner id <c>crm</c>).
+/// </summary>
+internal sealed partial class PluginBuilder : IPluginBuilder
+{
+    public PluginBuilder(PluginInfo plugin, IServiceCollection services, IConfiguration configuration)
+    {
+        Plugin = plugin;
+        Services = services;
+        Configuration = configuration;
+    }
+
+    public PluginInfo Plugin { get; }
+
+    public IServiceCollection Services { get; }
+
+    public IConfiguration Configuration { get; }
+
+    public PluginContributions Contributions { get; } = new();
+
+    private string OwnerPrefix => Plugin.Id + ".";
+
+    public IPluginBuilder AddSettings<TSettings>()
+        where TSettings : class
+    {
+        Services.AddOptions<TSettings>().Bind(Configuration).ValidateDataAnnotations().ValidateOnStart();
+        return this;
+    }
+
+    public IPluginBuilder UseResources<TResource>()
+    {
+        Contributions.ResourceType = typeof(TResource);
+        return this;
+    }
+
+    public IPluginBuilder AddPermission(Permission permission)
+    {
+        ArgumentNullException.ThrowIfNull(permission);
+        Require(permission.Name.StartsWith(OwnerPrefix, StringComparison.Ordinal) && permission.Name.Length > OwnerPrefix.Length,
+            $"Permission '{permission.Name}' must be named '{OwnerPrefix}<name>'.");
+        Require(permission.DefaultRoles.All(CrmRoles.All.Contains),
+            $"Permission '{permission.Name}' names an unknown role; the roles are {string.Join(", ", CrmRoles.All)}.");
+        Contributions.Permissions.Add(permission);
+        return this;
+    }
+
+    public IPluginBuilder AddMenuItem(MenuItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        Require(item.Href.StartsWith('/'), $"Menu entry '{item.Title}' must link to an absolute path such as '/{Plugin.Id}'.");
+        Require(MenuGroups.All.Contains(item.Group), $"Menu entry '{item.Title}' names an unknown group '{item.Group}'.");
+        Contributions.MenuItems.Add(item);
+        return this;
+    }
+
+    public IPluginBuilder AddCustomerTab<TComponent>(string title, int order = 500, string? permission = null)
+        where TComponent : CustomerTabBase
+    {
+        Contributions.CustomerTabs.Add(new CustomerTabRegistration(Plugin.Id, title, typeof(TComponent), order, permission));
+        return this;
+    }
+
+    public IPluginBuilder AddDashboardWidget<TComponent>(string title, int order = 500, string? permission = null, WidgetSize size = WidgetSize.Half)
+        where TComponent : IComponent
+    {
+        Contributions.DashboardWidgets.Add(new DashboardWidgetRegistration(Plugin.Id, title, typeof(TComponent), order, permission, size));
+        return this;
+    }
+
+    public IPluginBuilder AddDbContext<TContext>()
+        where TContext : PluginDbContext
+    {
+        Services.AddCrmDbContext<TContext>(Plugin.Id);
+        Contributions.DbContextTypes.Add(typeof(TContext));
+        return this;
+    }
+
+    public IPluginBuilder AddJob<TJob>(string key)
+        where TJob : class, IPluginJob => AddJob<TJob>(key, cron: null);
+
+    public IPluginBuilder AddRecurringJob<TJob>(string key, string cron)
+        where TJob : class, IPluginJob
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cron);
+        return AddJob<TJob>(key, cron);
+    }
+
+    public IPluginBuilder AddEventHandler<TEvent, THandler>()
+        where TEvent : IDomainEvent
+        where THandler : class, IDomainEventHandler<TEvent>
+    {
+        Services.AddScoped<THandler>();
+        Contributions.EventSubscriptions.Add(new EventSubscription(Plugin.Id, DomainEventAttribute.NameOf(typeof(TEvent)), typeof(TEvent), typeof(THandler)));
+        return this;
+    }
+
+    public IPluginBuilder AddTimelineKind(TimelineKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        Require(kind.Id.StartsWith(OwnerPrefix, StringComparison.Ordinal), $"Timeline kind '{kind.Id}' must be named '{OwnerPrefix}<name>'.");
+        Contributions.TimelineKinds.Add(kind);
+        return this;
+    }
+
+    public IPluginBuilder AddPersonalData<TContributor>()
+        where TContributor : class, IPersonalDataContributor
+    {
+        Services.AddScoped<TContributor>();
+        Contributions.PersonalDataContributors.Add(typeof(TContributor));
+        return this;
+    }
+
+    public IPluginBuilder AddInitializer<TInitializer>()
+        where TInitializer : class, IPluginInitializer
+    {
+        Services.AddScoped<TInitializer>();
+        Contributions.Initializers.Add(typeof(TInitializer));
+        return this;
+    }
+
+    private PluginBuilder AddJob<TJob>(string key, string? cron)
+        where TJob : class, IPluginJob
+    {
+        Require(JobKeyPattern().IsMatch(key), $"Job key '{key}' is invalid: use lower-case letters, digits and hyphens.");
+        Require(Contributions.Jobs.All(j => j.Key != key), $"Job key '{key}' is registered twice.");
+        Services.AddScoped<TJob>();
+        Contributions.Jobs.Add(new JobRegistration(Plugin.Id, key, typeof(TJob), cron));
+        return this;
+    }
+
+    private void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
+    private static partial Regex JobKeyPattern();
+}

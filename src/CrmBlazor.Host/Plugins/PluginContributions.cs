@@ -1,0 +1,81 @@
+using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Navigation;
+using CrmBlazor.Sdk.Timeline;
+
+namespace CrmBlazor.Host.Plugins;
+
+/// <summary>A tab a plugin adds to the customer page.</summary>
+/// <param name="OwnerId">The plugin id.</param>
+/// <param name="Title">The title as registered (a resource key).</param>
+/// <param name="ComponentType">The tab component.</param>
+/// <param name="Order">Position among tabs.</param>
+/// <param name="Permission">Permission needed to see it, or null.</param>
+public sealed record CustomerTabRegistration(string OwnerId, string Title, Type ComponentType, int Order, string? Permission);
+
+/// <summary>A dashboard widget.</summary>
+/// <param name="OwnerId">The plugin id.</param>
+/// <param name="Title">The title as registered (a resource key).</param>
+/// <param name="ComponentType">The widget component.</param>
+/// <param name="Order">Position among widgets.</param>
+/// <param name="Permission">Permission needed to see it, or null.</param>
+/// <param name="Size">Its width.</param>
+public sealed record DashboardWidgetRegistration(string OwnerId, string Title, Type ComponentType, int Order, string? Permission, WidgetSize Size);
+
+/// <summary>A job a plugin registered.</summary>
+/// <param name="OwnerId">The plugin id.</param>
+/// <param name="Key">The job key within the plugin.</param>
+/// <param name="JobType">The job class.</param>
+/// <param name="Cron">The schedule of a recurring job, or null.</param>
+public sealed record JobRegistration(string OwnerId, string Key, Type JobType, string? Cron)
+{
+    /// <summary>The job id: <c>&lt;owner&gt;:&lt;key&gt;</c>, also the recurring-job id in Hangfire.</summary>
+    public string JobId => OwnerId + ":" + Key;
+}
+
+/// <summary>A subscription of a handler to a domain event.</summary>
+/// <param name="OwnerId">The subscribing plugin, or <c>crm</c>.</param>
+/// <param name="EventName">The event name.</param>
+/// <param name="EventType">The subscriber's own type for the event.</param>
+/// <param name="HandlerType">The handler class.</param>
+public sealed record EventSubscription(string OwnerId, string EventName, Type EventType, Type HandlerType)
+{
+    /// <summary>The subscriber id recorded with each delivery.</summary>
+    public string SubscriberId => OwnerId + "/" + HandlerType.FullName;
+}
+
+/// <summary>Everything one plugin (or the core) contributes besides its services.</summary>
+public sealed class PluginContributions
+{
+    /// <summary>Resource class translating the titles, or null.</summary>
+    public Type? ResourceType { get; set; }
+
+    /// <summary>Declared permissions.</summary>
+    public List<Permission> Permissions { get; } = [];
+
+    /// <summary>Menu entries.</summary>
+    public List<MenuItem> MenuItems { get; } = [];
+
+    /// <summary>Customer-page tabs.</summary>
+    public List<CustomerTabRegistration> CustomerTabs { get; } = [];
+
+    /// <summary>Dashboard widgets.</summary>
+    public List<DashboardWidgetRegistration> DashboardWidgets { get; } = [];
+
+    /// <summary>DbContext types, in registration order.</summary>
+    public List<Type> DbContextTypes { get; } = [];
+
+    /// <summary>Jobs.</summary>
+    public List<JobRegistration> Jobs { get; } = [];
+
+    /// <summary>Event subscriptions.</summary>
+    public List<EventSubscription> EventSubscriptions { get; } = [];
+
+    /// <summary>Timeline kinds.</summary>
+    public List<TimelineKind> TimelineKinds { get; } = [];
+
+    /// <summary>Personal-data contributor types.</summary>
+    public List<Type> PersonalDataContributors { get; } = [];
+
+    /// <summary>Initializer types.</summary>
+    public List<Type> Initializers { get; } = [];
+}

@@ -1,0 +1,259 @@
+using System.Reflection;
+using CrmBlazor.Sdk;
+using CrmBlazor.Sdk.Plugins;
+using McMaster.NETCore.Plugins;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Host.Plugins;
+
+/// <summary>
+/// Finds the plugins in the plugins folder, refuses those that cannot run (invalid manifest,
+/// incompatible SDK or shared assemblies, missing dependency, failure while configuring) and loads the
+/// others in dependency order. A refused plugin never stops the host.
+/// </summary>
+internal static class PluginDiscovery
+{
+    // Types whose assemblies every plugin shares with the host. PreferSharedTypes makes the loader
+    // prefer any assembly the host has; these make the contract assemblies explicit.
+    private static readonly Type[] SharedTypes =
+    [
+        typeof(ICrmPlugin),
+        typeof(MudBlazor.MudButton),
+        typeof(DbContext),
+        typeof(RelationalDatabaseFacadeExtensions),
+        typeof(IServiceCollection),
+        typeof(IComponent),
+        typeof(ILogger),
+        typeof(IConfiguration),
+    ];
+
+    public static List<PluginEntry> Load(
+        string pluginsPath,
+        IReadOnlySet<string> disabledIds,
+        IServiceCollection services,
+        IConfiguration configuration,
+        ILogger logger)
+    {
+        var entries = Discover(pluginsPath);
+        RefuseDuplicatesDisabledAndIncompatible(entries, disabledIds);
+        var ordered = OrderByDependencies(entries);
+
+        var sharedCheck = new SharedAssemblyCheck();
+        var loadedAssemblyNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in ordered.Where(e => e.IsLoaded))
+        {
+            var missing = entry.Manifest!.DependsOn
+                .Where(d => ordered.FirstOrDefault(o => o.Id == d.Key) is not { IsLoaded: true } dependency
+                    || !d.Value.Satisfies(dependency.Manifest!.Version))
+                .Select(d => DescribeMissing(d.Key, d.Value, ordered))
+                .ToList();
+            if (missing.Count > 0)
+            {
+                entry.Refuse(PluginState.MissingDependency, string.Join(" ", missing));
+                continue;
+            }
+
+            LoadOne(entry, sharedCheck, loadedAssemblyNames, services, configuration);
+        }
+
+        foreach (var entry in ordered)
+        {
+            if (entry.IsLoaded)
+            {
+                logger.LogInformation("Plugin {PluginId} {PluginVersion} loaded from {PluginDirectory}", entry.Id, entry.Version, entry.Directory);
+            }
+            else
+            {
+                logger.LogWarning("Plugin {PluginId} {PluginVersion} not loaded ({PluginState}): {PluginError}",
+                    entry.Id, entry.Version, PluginStateNames.Of(entry.State), entry.Error);
+            }
+        }
+
+        return ordered;
+    }
+
+    private static List<PluginEntry> Discover(string pluginsPath)
+    {
+        var entries = new List<PluginEntry>();
+        if (!Directory.Exists(pluginsPath))
+        {
+            return entries;
+        }
+
+        foreach (var directory in Directory.GetDirectories(pluginsPath).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                entries.Add(new PluginEntry(directory, PluginManifest.Read(directory)));
+            }
+            catch (PluginManifestException e)
+            {
+                var entry = new PluginEntry(directory, null);
+                entry.Refuse(PluginState.Invalid, e.Message);
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
+    }
+
+    private static void RefuseDuplicatesDisabledAndIncompatible(List<PluginEntry> entries, IReadOnlySet<string> disabledIds)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.IsLoaded))
+        {
+            var manifest = entry.Manifest!;
+            if (!seen.Add(manifest.Id))
+            {
+                entry.Refuse(PluginState.Invalid, $"Another folder already holds a plugin with the id '{manifest.Id}'.");
+            }
+            else if (disabledIds.Contains(manifest.Id))
+            {
+                entry.Refuse(PluginState.Disabled, "Disabled by an administrator.");
+            }
+            else if (!manifest.Sdk.Satisfies(new NuGet.Versioning.NuGetVersion(CrmSdk.Version)))
+            {
+                entry.Refuse(PluginState.Incompatible,
+                    $"Requires SDK {manifest.Sdk.PrettyPrint()}; this host provides SDK {CrmSdk.Version.ToString(3)}.");
+            }
+        }
+    }
+
+    // Kahn's algorithm over the declared dependencies; plugins in a cycle are refused.
+    private static List<PluginEntry> OrderByDependencies(List<PluginEntry> entries)
+    {
+        var byId = entries.Where(e => e.Manifest is not null).GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
+        var ordered = new List<PluginEntry>();
+        var remaining = new List<PluginEntry>(entries);
+        while (remaining.Count > 0)
+        {
+            var ready = remaining
+                .Where(e => e.Manifest is null || e.Manifest.DependsOn.Keys.All(d => !byId.ContainsKey(d) || ordered.Contains(byId[d])))
+                .ToList();
+            if (ready.Count == 0)
+            {
+                foreach (var entry in remaining)
+                {
+                    entry.Refuse(PluginState.Failed, "Its dependencies form a cycle: " + string.Join(" → ", remaining.Select(r => r.Id)) + ".");
+                }
+
+                ordered.AddRange(remaining);
+                break;
+            }
+
+            ordered.AddRange(ready);
+            remaining.RemoveAll(ready.Contains);
+        }
+
+        return ordered;
+    }
+
+    private static string DescribeMissing(string id, NuGet.Versioning.VersionRange range, List<PluginEntry> entries)
+    {
+        var dependency = entries.FirstOrDefault(e => e.Id == id);
+        if (dependency is null)
+        {
+            return $"Requires plugin '{id}' {range.PrettyPrint()}, which is not installed.";
+        }
+
+        if (!dependency.IsLoaded)
+        {
+            return $"Requires plugin '{id}', which is not loaded ({PluginStateNames.Of(dependency.State)}).";
+        }
+
+        return $"Requires plugin '{id}' {range.PrettyPrint()}; version {dependency.Version} is installed.";
+    }
+
+    private static void LoadOne(
+        PluginEntry entry,
+        SharedAssemblyCheck sharedCheck,
+        HashSet<string> loadedAssemblyNames,
+        IServiceCollection services,
+        IConfiguration configuration)
+    {
+        var manifest = entry.Manifest!;
+        var assemblyPath = Path.Combine(entry.Directory, manifest.Assembly);
+        if (!File.Exists(assemblyPath))
+        {
+            entry.Refuse(PluginState.Invalid, $"The assembly '{manifest.Assembly}' named in {PluginManifest.FileName} is not in the folder.");
+            return;
+        }
+
+        var newer = sharedCheck.NewerThanHost(assemblyPath);
+        if (newer.Count > 0)
+        {
+            entry.Refuse(PluginState.Incompatible,
+                "Built against newer shared assemblies than this host has: " + string.Join(", ", newer) + ". Rebuild it against this host's SDK.");
+            return;
+        }
+
+        var assemblyName = Path.GetFileNameWithoutExtension(assemblyPath);
+        if (!loadedAssemblyNames.Add(assemblyName) || AppDomain.CurrentDomain.GetAssemblies().Any(a => string.Equals(a.GetName().Name, assemblyName, StringComparison.OrdinalIgnoreCase)))
+        {
+            entry.Refuse(PluginState.Invalid, $"The assembly name '{assemblyName}' is already in use; every plugin assembly needs a unique name.");
+            return;
+        }
+
+        try
+        {
+            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes, config =>
+            {
+                config.PreferSharedTypes = true;
+                config.IsUnloadable = false;
+            });
+            var assembly = loader.LoadDefaultAssembly();
+            var entryType = FindEntryType(assembly);
+            var plugin = (ICrmPlugin)Activator.CreateInstance(entryType)!;
+
+            var pluginServices = new ServiceCollection();
+            var info = new PluginInfo(manifest.Id, manifest.Name, manifest.Version.Version, entry.Directory);
+            var builder = new PluginBuilder(info, pluginServices, configuration.GetSection("Plugins:" + manifest.Id));
+            plugin.Configure(builder);
+
+            foreach (var descriptor in pluginServices)
+            {
+                services.Add(descriptor);
+            }
+
+            entry.Assembly = assembly;
+            entry.Contributions = builder.Contributions;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            entry.Refuse(PluginState.Failed, "Failed while starting: " + Describe(e));
+        }
+    }
+
+    private static Type FindEntryType(Assembly assembly)
+    {
+        Type[] types;
+        try
+        {
+            types = assembly.GetExportedTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            throw new InvalidOperationException("Some of its types could not be loaded: " + string.Join("; ", e.LoaderExceptions.Select(l => l?.Message)), e);
+        }
+
+        var candidates = types.Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICrmPlugin).IsAssignableFrom(t)).ToList();
+        return candidates.Count switch
+        {
+            1 => candidates[0],
+            0 => throw new InvalidOperationException($"The assembly has no public class implementing {nameof(ICrmPlugin)}."),
+            _ => throw new InvalidOperationException($"The assembly has several classes implementing {nameof(ICrmPlugin)}: " + string.Join(", ", candidates.Select(c => c.Name)) + "."),
+        };
+    }
+
+    internal static string Describe(Exception e)
+    {
+        var message = e.Message;
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            message += " → " + inner.Message;
+        }
+
+        return message;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using NuGet.Versioning;
+
+namespace CrmBlazor.Host.Plugins;
+
+/// <summary>
+/// A plugin's <c>plugin.json</c>: who it is and what it needs, read before any of its code is loaded.
+/// </summary>
+/// <example>
+/// <code>
+/// {
+///   "id": "projects",
+///   "name": "Projects and time",
+///   "version": "1.0.0",
+///   "sdk": "[1.0,2.0)",
+///   "assembly": "CrmBlazor.Plugins.Projects.dll",
+///   "dependsOn": { "other-plugin": "[1.0,)" }
+/// }
+/// </code>
+/// </example>
+public sealed partial record PluginManifest(
+    string Id,
+    string Name,
+    NuGetVersion Version,
+    VersionRange Sdk,
+    string Assembly,
+    IReadOnlyDictionary<string, VersionRange> DependsOn)
+{
+    /// <summary>The file name of a manifest.</summary>
+    public const string FileName = "plugin.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Reads and validates the manifest in a plugin folder.</summary>
+    /// <param name="directory">The plugin folder.</param>
+    /// <exception cref="PluginManifestException">The manifest is missing or invalid; the message says why.</exception>
+    public static PluginManifest Read(string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path))
+        {
+            throw new PluginManifestException($"The folder has no {FileName}.");
+        }
+
+        RawManifest raw;
+        try
+        {
+            raw = JsonSerializer.Deserialize<RawManifest>(File.ReadAllText(path), JsonOptions)
+                ?? throw new PluginManifestException($"{FileName} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new PluginManifestException($"{FileName} is not valid JSON: {e.Message}");
+        }
+
+        if (string.IsNullOrWhiteSpace(raw.Id) || !IdPattern().IsMatch(raw.Id))
+        {
+            throw new PluginManifestException(
+                $"The id '{raw.Id}' is invalid: use 2 to 40 lower-case letters, digits and hyphens, starting with a letter.");
+        }
+
+        if (raw.Id is "crm" or "core" or "host")
+        {
+            throw new PluginManifestException($"The id '{raw.Id}' is reserved for the host.");
+        }
+
+        if (!NuGetVersion.TryParse(raw.Version, out var version))
+        {
+            throw new PluginManifestException($"The version '{raw.Version}' is not a semantic version.");
+        }
+
+        if (!VersionRange.TryParse(raw.Sdk ?? string.Empty, out var sdk))
+        {
+            throw new PluginManifestException($"The SDK range '{raw.Sdk}' is not a version range such as \"[1.0,2.0)\".");
+        }
+
+        if (string.IsNullOrWhiteSpace(raw.Assembly) || raw.Assembly.Contains('/', StringComparison.Ordinal) || raw.Assembly.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new PluginManifestException("The manifest must name the plugin assembly file, e.g. \"assembly\": \"Acme.Plugin.dll\".");
+        }
+
+        var dependsOn = new Dictionary<string, VersionRange>(StringComparer.Ordinal);
+        foreach (var (dependencyId, rangeText) in raw.DependsOn ?? [])
+        {
+            if (!VersionRange.TryParse(rangeText, out var range))
+            {
+                throw new PluginManifestException($"The version range '{rangeText}' for dependency '{dependencyId}' is invalid.");
+            }
+
+            dependsOn[dependencyId] = range;
+        }
+
+        return new PluginManifest(raw.Id, string.IsNullOrWhiteSpace(raw.Name) ? raw.Id : raw.Name, version, sdk, raw.Assembly, dependsOn);
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]
+    private static partial Regex IdPattern();
+
+    private sealed record RawManifest(
+        [property: JsonPropertyName("id")] string? Id,
+        [property: JsonPropertyName("name")] string? Name,
+        [property: JsonPropertyName("version")] string? Version,
+        [property: JsonPropertyName("sdk")] string? Sdk,
+        [property: JsonPropertyName("assembly")] string? Assembly,
+        [property: JsonPropertyName("dependsOn")] Dictionary<string, string>? DependsOn);
+}
+
+/// <summary>A plugin manifest that cannot be used.</summary>
+/// <param name="message">Why.</param>
+public sealed class PluginManifestException(string message) : Exception(message);

@@ -1,0 +1,23 @@
+namespace CrmBlazor.Sdk.Customers;
+
+/// <summary>Read access to the core's customers for plugins.</summary>
+public interface ICustomerDirectory
+{
+    /// <summary>Returns a customer's summary, or null if there is no such customer.</summary>
+    /// <param name="customerId">The customer id.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<CustomerSummary?> GetAsync(long customerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the summaries of the given customers that exist.</summary>
+    /// <param name="customerIds">The customer ids.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyDictionary<long, CustomerSummary>> GetManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What plugins need to show and bill a customer.</summary>
+/// <param name="Id">The customer id.</param>
+/// <param name="Name">The display name.</param>
+/// <param name="Currency">ISO 4217 currency code the customer is billed in.</param>
+/// <param name="OwnerUserId">The account manager's user id, or null.</param>
+/// <param name="IsArchived">Whether the customer is archived.</param>
+public sealed record CustomerSummary(long Id, string Name, string Currency, string? OwnerUserId, bool IsArchived);

@@ -1,0 +1,52 @@
+using CrmBlazor.Sdk.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Sdk.Data;
+
+/// <summary>
+/// Base class of a plugin's own DbContext (register it with <c>IPluginBuilder.AddDbContext</c>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Migrations: a plugin keeps one migration set per database provider, in namespaces ending in
+/// <c>.Migrations.Sqlite</c> and <c>.Migrations.Postgres</c>; the host applies the set matching the
+/// configured provider at start-up and records it in a history table of the plugin's own
+/// (<c>__EFMigrationsHistory_&lt;plugin id&gt;</c>). Every table gets the plugin id as prefix
+/// (<c>projects_time_entries</c> for a plugin <c>projects</c> mapping <c>time_entries</c>).
+/// </para>
+/// <para>
+/// Entities implementing <see cref="IVersionedEntity"/> are protected by optimistic concurrency.
+/// Events passed to <see cref="Publish"/> are stored in the same transaction as the other changes and
+/// delivered to their handlers after it commits.
+/// </para>
+/// </remarks>
+public abstract class PluginDbContext : DbContext, IDomainEventSource
+{
+    private readonly List<IDomainEvent> _pendingEvents = [];
+
+    /// <summary>Creates the context with the options the host configured.</summary>
+    /// <param name="options">The options.</param>
+    protected PluginDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>
+    /// Publishes a domain event with the next <c>SaveChanges</c>: it is stored in the same
+    /// transaction and delivered to subscribers after the commit. Nothing is published if the save fails.
+    /// </summary>
+    /// <param name="domainEvent">The event.</param>
+    public void Publish(IDomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        _pendingEvents.Add(domainEvent);
+    }
+
+    /// <inheritdoc />
+    IReadOnlyList<IDomainEvent> IDomainEventSource.TakePendingEvents()
+    {
+        var events = _pendingEvents.ToArray();
+        _pendingEvents.Clear();
+        return events;
+    }
+}

@@ -1,0 +1,130 @@
+using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Data;
+using CrmBlazor.Sdk.Events;
+using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Sdk.Navigation;
+using CrmBlazor.Sdk.Privacy;
+using CrmBlazor.Sdk.Timeline;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Sdk.Plugins;
+
+/// <summary>
+/// What a plugin registers at start-up: its services and each of its contributions to the host.
+/// Every method returns the builder so that registrations can be chained.
+/// </summary>
+/// <remarks>
+/// Routable components (<c>@page</c>) in the plugin assembly are found without registration; protect
+/// them with <c>[Authorize(Policy = "&lt;permission&gt;")]</c>. Every page requires a signed-in user
+/// unless it carries <c>[AllowAnonymous]</c>, in which case it renders statically (no interactive
+/// circuit is opened for anonymous visitors).
+/// </remarks>
+public interface IPluginBuilder
+{
+    /// <summary>The plugin being configured.</summary>
+    PluginInfo Plugin { get; }
+
+    /// <summary>
+    /// The plugin's services. Register here what the plugin's pages, jobs and handlers need, and the
+    /// SDK contracts it implements for other plugins (for example <c>services.AddScoped&lt;IBillableTimeSource, ...&gt;()</c>).
+    /// </summary>
+    IServiceCollection Services { get; }
+
+    /// <summary>The plugin's configuration section, <c>Plugins:&lt;id&gt;</c> of the host configuration.</summary>
+    IConfiguration Configuration { get; }
+
+    /// <summary>
+    /// Binds <typeparamref name="TSettings"/> to <see cref="Configuration"/>, validates its data
+    /// annotations at start-up and makes it available as <c>IOptions&lt;TSettings&gt;</c>.
+    /// </summary>
+    /// <typeparam name="TSettings">The settings class.</typeparam>
+    IPluginBuilder AddSettings<TSettings>() where TSettings : class;
+
+    /// <summary>
+    /// Names the resource class whose localised strings translate the titles this plugin registers
+    /// (menu entries, tabs, widgets, permissions, timeline kinds). Without it they are shown as given.
+    /// </summary>
+    /// <typeparam name="TResource">A class with <c>.resx</c> resources next to it.</typeparam>
+    IPluginBuilder UseResources<TResource>();
+
+    /// <summary>
+    /// Declares a permission. It becomes an authorization policy of the same name, usable with
+    /// <c>[Authorize(Policy = ...)]</c> and <c>IAuthorizationService</c>. The roles named in
+    /// <see cref="Permission.DefaultRoles"/> receive it the first time the host sees it; admins can
+    /// change that later. Administrators always hold every permission.
+    /// </summary>
+    /// <param name="permission">The permission; its name must start with the plugin id and a dot.</param>
+    IPluginBuilder AddPermission(Permission permission);
+
+    /// <summary>Adds an entry to the main menu, shown only to users who hold its permission.</summary>
+    /// <param name="item">The menu entry.</param>
+    IPluginBuilder AddMenuItem(MenuItem item);
+
+    /// <summary>Adds a tab to the customer page.</summary>
+    /// <typeparam name="TComponent">A component deriving from <see cref="CustomerTabBase"/>.</typeparam>
+    /// <param name="title">The tab title (localised through <see cref="UseResources{TResource}"/>).</param>
+    /// <param name="order">Position among the tabs; the core's own tabs use multiples of 100.</param>
+    /// <param name="permission">Permission a user needs to see the tab, or null for every user who can see the customer.</param>
+    IPluginBuilder AddCustomerTab<TComponent>(string title, int order = 500, string? permission = null)
+        where TComponent : CustomerTabBase;
+
+    /// <summary>Adds a widget to the dashboard.</summary>
+    /// <typeparam name="TComponent">The widget component.</typeparam>
+    /// <param name="title">The widget title (localised through <see cref="UseResources{TResource}"/>).</param>
+    /// <param name="order">Position among the widgets.</param>
+    /// <param name="permission">Permission a user needs to see the widget, or null for everyone.</param>
+    /// <param name="size">How much of the dashboard's width it takes.</param>
+    IPluginBuilder AddDashboardWidget<TComponent>(string title, int order = 500, string? permission = null, WidgetSize size = WidgetSize.Half)
+        where TComponent : IComponent;
+
+    /// <summary>
+    /// Registers the plugin's own DbContext. The host configures it for the database in use, applies
+    /// its migrations at start-up (the set matching the provider, see <see cref="PluginDbContext"/>),
+    /// keeps its migrations history in a table of its own and prefixes its tables with the plugin id.
+    /// Inject the context, or <c>IDbContextFactory&lt;TContext&gt;</c> in components.
+    /// </summary>
+    /// <typeparam name="TContext">The context type.</typeparam>
+    IPluginBuilder AddDbContext<TContext>() where TContext : PluginDbContext;
+
+    /// <summary>
+    /// Registers a background job that can be queued with <see cref="IJobScheduler"/>.
+    /// </summary>
+    /// <typeparam name="TJob">The job; resolved from a fresh scope for every run.</typeparam>
+    /// <param name="key">The job key, unique within the plugin (<c>budget-check</c>).</param>
+    IPluginBuilder AddJob<TJob>(string key) where TJob : class, IPluginJob;
+
+    /// <summary>
+    /// Registers a recurring job. Its id is <c>&lt;plugin id&gt;:&lt;key&gt;</c>; registering it again at
+    /// the next start updates the schedule instead of adding a second job.
+    /// </summary>
+    /// <typeparam name="TJob">The job; resolved from a fresh scope for every run.</typeparam>
+    /// <param name="key">The job key, unique within the plugin.</param>
+    /// <param name="cron">A cron expression (UTC), e.g. <c>"0 2 * * *"</c> for 02:00 every night.</param>
+    IPluginBuilder AddRecurringJob<TJob>(string key, string cron) where TJob : class, IPluginJob;
+
+    /// <summary>
+    /// Subscribes a handler to a domain event, whoever publishes it. Handlers run in a background job
+    /// after the publishing transaction commits, at least once; they must be idempotent.
+    /// </summary>
+    /// <typeparam name="TEvent">The event type; matched by its <see cref="DomainEventAttribute"/> name.</typeparam>
+    /// <typeparam name="THandler">The handler; resolved from a fresh scope for every delivery.</typeparam>
+    IPluginBuilder AddEventHandler<TEvent, THandler>()
+        where TEvent : IDomainEvent
+        where THandler : class, IDomainEventHandler<TEvent>;
+
+    /// <summary>Declares a kind of timeline entry the plugin records, so that users can filter by it.</summary>
+    /// <param name="kind">The kind.</param>
+    IPluginBuilder AddTimelineKind(TimelineKind kind);
+
+    /// <summary>
+    /// Contributes the plugin's data about a person to personal-data exports and erasures.
+    /// </summary>
+    /// <typeparam name="TContributor">The contributor; resolved from a scope for every export or erasure.</typeparam>
+    IPluginBuilder AddPersonalData<TContributor>() where TContributor : class, IPersonalDataContributor;
+
+    /// <summary>Registers work to run at every start, after the plugin's migrations.</summary>
+    /// <typeparam name="TInitializer">The initializer; resolved from a scope.</typeparam>
+    IPluginBuilder AddInitializer<TInitializer>() where TInitializer : class, IPluginInitializer;
+}

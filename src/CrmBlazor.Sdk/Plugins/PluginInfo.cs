@@ -1,0 +1,11 @@
+namespace CrmBlazor.Sdk.Plugins;
+
+/// <summary>Identity of a loaded plugin, as read from its <c>plugin.json</c> manifest.</summary>
+/// <param name="Id">
+/// The plugin id: lower-case letters, digits and hyphens (<c>projects</c>, <c>acme-reports</c>).
+/// Everything a plugin owns is prefixed with it: routes, tables, permissions, job ids, settings.
+/// </param>
+/// <param name="Name">The display name.</param>
+/// <param name="Version">The plugin's own version.</param>
+/// <param name="Directory">The folder the plugin was loaded from (use it instead of <c>Assembly.Location</c>).</param>
+public sealed record PluginInfo(string Id, string Name, Version Version, string Directory);

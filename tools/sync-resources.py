@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Collects every L["..."] key used by the host's components and writes the English resource file.
+
+English text is the key, so the English resource maps each key to itself; translators copy
+SharedResource.resx to SharedResource.<culture>.resx and translate the values. Titles registered
+through the core's builder (menu entries, tabs, permissions) are listed in EXTRA_KEYS.
+Run: python3 tools/sync-resources.py   (a unit test checks the file is complete)
+"""
+import pathlib, re, html
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent / "src" / "CrmBlazor.Host"
+RESX = ROOT / "Resources" / "SharedResource.resx"
+PATTERN = re.compile(r'L\["((?:[^"\\]|\\.)+)"')
+EXTRA_KEYS = {
+    # Menu groups, roles and plugin states are looked up by name.
+    "Customers": "Customers", "Work": "Work", "Finance": "Finance", "Insights": "Insights", "Administration": "Administration",
+    "Admin": "Administrator", "Manager": "Manager", "Staff": "Staff", "Accountant": "Accountant",
+    "loaded": "Loaded", "disabled": "Disabled", "invalid": "Invalid", "incompatible": "Incompatible",
+    "missing-dependency": "Missing dependency", "failed": "Failed",
+}
+
+def keys():
+    found = set()
+    for path in list(ROOT.rglob("*.razor")) + list(ROOT.rglob("*.cs")):
+        if "/obj/" in str(path) or "/bin/" in str(path):
+            continue
+        for match in PATTERN.finditer(path.read_text(encoding="utf-8")):
+            found.add(match.group(1).replace('\\"', '"'))
+    core = (ROOT / "Features" / "CoreModule.cs").read_text(encoding="utf-8")
+    found.update(re.findall(r'new MenuItem\("([^"]+)"', core))
+    found.update(re.findall(r'AddCustomerTab<\w+>\("([^"]+)"', core))
+    found.update(re.findall(r'new Permission\([^,]+, "([^"]+)"', core))
+    found.update(EXTRA_KEYS)
+    return sorted(found, key=str.casefold)
+
+def value(key):
+    return EXTRA_KEYS.get(key, key)
+
+def main():
+    entries = "\n".join(
+        f'  <data name="{html.escape(k, quote=True)}" xml:space="preserve">\n    <value>{html.escape(value(k), quote=False)}</value>\n  </data>'
+        for k in keys())
+    RESX.parent.mkdir(parents=True, exist_ok=True)
+    RESX.write_text(f'''<?xml version="1.0" encoding="utf-8"?>
+<root>
+  <resheader name="resmimetype">
+    <value>text/microsoft-resx</value>
+  </resheader>
+  <resheader name="version">
+    <value>2.0</value>
+  </resheader>
+  <resheader name="reader">
+    <value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value>
+  </resheader>
+  <resheader name="writer">
+    <value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value>
+  </resheader>
+{entries}
+</root>
+''', encoding="utf-8")
+    print(f"{RESX.relative_to(ROOT.parent.parent)}: {len(keys())} strings")
+
+if __name__ == "__main__":
+    main()
