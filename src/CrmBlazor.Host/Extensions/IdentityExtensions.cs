@@ -78,6 +78,7 @@ internal static class IdentityExtensions
         services.AddSingleton<SecurityLog>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
         services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddCrmActorTracking();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(CrmRoles.Admin, p => p.RequireRole(CrmRoles.Admin));

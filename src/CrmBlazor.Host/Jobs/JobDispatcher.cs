@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Jobs;
 using Hangfire;
@@ -59,6 +60,7 @@ public sealed class JobDispatcher(
 
         try
         {
+            using var actor = CrmActor.Use(new CrmActor(null, "job " + run.JobId));
             await using var scope = scopes.CreateAsyncScope();
             var job = (IPluginJob)scope.ServiceProvider.GetRequiredService(registration.JobType);
             var context = new HostJobRunContext(run, contexts);
