@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Jobs;
@@ -123,6 +124,14 @@ internal sealed partial class PluginBuilder : IPluginBuilder
     {
         Services.AddScoped<TContributor>();
         Contributions.PersonalDataContributors.Add(typeof(TContributor));
+        return this;
+    }
+
+    public IPluginBuilder AddCustomerFigure(CustomerFigureDefinition figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        Require(figure.Id.StartsWith(OwnerPrefix, StringComparison.Ordinal), $"Customer figure '{figure.Id}' must be named '{OwnerPrefix}<name>'.");
+        Contributions.CustomerFigures.Add(figure);
         return this;
     }
 

@@ -1,6 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Globalization;
+using CrmBlazor.Data;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Authorization;
@@ -30,7 +35,15 @@ internal sealed class PersonalDataService(
             return null;
         }
 
-        var subject = SubjectOf(customer);
+        var subject = await SubjectOfAsync(db, customer, cancellationToken);
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.CustomerId == customerId)
+            .Select(c => new { c.Id, c.Name, c.Role, c.Email, c.Phone, c.IsPrimary, c.IsArchived, c.CreatedAt }).ToListAsync(cancellationToken);
+        var addresses = await db.CustomerAddresses.AsNoTracking().Where(a => a.CustomerId == customerId)
+            .Select(a => new { Kind = a.Kind.ToString(), a.Street, a.City, a.PostalCode, a.Region, a.Country }).ToListAsync(cancellationToken);
+        var tags = await db.Customers.Where(c => c.Id == customerId).SelectMany(c => c.Tags).Select(t => t.Name).ToListAsync(cancellationToken);
+        var interactions = await db.Interactions.AsNoTracking().Where(i => i.CustomerId == customerId).OrderBy(i => i.OccurredAt)
+            .Select(i => new { i.Id, Channel = i.Channel.ToString(), Direction = i.Direction.ToString(), i.OccurredAt, i.Subject, i.Body, i.Outcome, Status = i.Status.ToString() })
+            .ToListAsync(cancellationToken);
         var timeline = await db.TimelineEntries.AsNoTracking().Where(t => t.CustomerId == customerId)
             .OrderBy(t => t.OccurredAt).Select(t => new { t.Kind, t.OccurredAt, t.Title, t.Summary }).ToListAsync(cancellationToken);
         var plugins = new JsonObject();
@@ -57,12 +70,19 @@ internal sealed class PersonalDataService(
                     customer.Id,
                     Kind = customer.Kind.ToString(),
                     customer.Name,
+                    customer.Industry,
                     customer.Email,
                     customer.Phone,
+                    customer.Website,
                     customer.Currency,
+                    customer.Notes,
                     customer.CreatedAt,
                     customer.IsArchived,
                 }, JsonSerializerOptions.Web),
+                ["contacts"] = JsonSerializer.SerializeToNode(contacts, JsonSerializerOptions.Web),
+                ["addresses"] = JsonSerializer.SerializeToNode(addresses, JsonSerializerOptions.Web),
+                ["tags"] = JsonSerializer.SerializeToNode(tags, JsonSerializerOptions.Web),
+                ["interactions"] = JsonSerializer.SerializeToNode(interactions, JsonSerializerOptions.Web),
                 ["timeline"] = JsonSerializer.SerializeToNode(timeline, JsonSerializerOptions.Web),
             },
             ["plugins"] = plugins,
@@ -77,7 +97,7 @@ internal sealed class PersonalDataService(
             ?? throw new KeyNotFoundException($"Customer {customerId} does not exist.");
 
         // Plugins first, while the core still knows the names and addresses they search for.
-        var subject = SubjectOf(customer);
+        var subject = await SubjectOfAsync(db, customer, cancellationToken);
         var report = new List<string>();
         foreach (var (ownerId, contributorType) in catalog.PersonalDataContributors)
         {
@@ -86,18 +106,65 @@ internal sealed class PersonalDataService(
             report.Add(ownerId + ": " + await contributor.EraseAsync(subject, cancellationToken));
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         customer.Name = $"Erased customer {customer.Id}";
         customer.Email = null;
         customer.Phone = null;
+        customer.Website = null;
+        customer.Notes = null;
         customer.IsArchived = true;
+        customer.UpdatedAt = clock.GetUtcNow();
+        var contacts = await db.Contacts.Where(c => c.CustomerId == customerId).ToListAsync(cancellationToken);
+        var interactions = await db.Interactions.Where(i => i.CustomerId == customerId).ToListAsync(cancellationToken);
+        foreach (var contact in contacts)
+        {
+            contact.Name = $"Erased contact {contact.Id}";
+            contact.Email = null;
+            contact.Phone = null;
+            contact.Role = null;
+            contact.IsArchived = true;
+        }
+
+        db.CustomerAddresses.RemoveRange(await db.CustomerAddresses.Where(a => a.CustomerId == customerId).ToListAsync(cancellationToken));
+        foreach (var interaction in interactions)
+        {
+            interaction.Subject = $"{interaction.Channel} (erased)";
+            interaction.Body = null;
+            interaction.Outcome = null;
+        }
+
+        db.Publish(new CustomerErased(customerId));
+        await db.SaveChangesAsync(cancellationToken);
         await db.TimelineEntries.Where(t => t.CustomerId == customerId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Summary, (string?)null), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        report.Add("crm: name, e-mail and phone anonymised; timeline details removed.");
+        await db.SearchTerms.Where(t => t.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
+
+        // Earlier audit entries copied the personal data they changed; their values go too, the
+        // record that a change happened (who, when, what kind) stays.
+        var customerKey = customerId.ToString(CultureInfo.InvariantCulture);
+        var contactKeys = contacts.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var interactionKeys = interactions.Select(i => i.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var addressCreated = "\"CustomerId\":{\"after\":" + customerKey + "}";
+        var addressDeleted = "\"CustomerId\":{\"before\":" + customerKey + "}";
+        await db.AuditEntries.Where(a => a.Owner == CrmDbContextOptions.CoreOwnerId
+                && ((a.Entity == nameof(Customer) && a.EntityKey == customerKey)
+                    || (a.Entity == nameof(Contact) && contactKeys.Contains(a.EntityKey))
+                    || (a.Entity == nameof(Interaction) && interactionKeys.Contains(a.EntityKey))
+                    || (a.Entity == nameof(CustomerAddress) && (a.Changes.Contains(addressCreated) || a.Changes.Contains(addressDeleted)))))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Changes, "{\"erased\":true}"), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        report.Add("crm: customer, contacts, addresses and interaction texts anonymised; search entries and audit values removed.");
         await securityLog.WriteAsync("personal-data-erasure", currentUser.UserName, null, $"customer {customerId}");
         return report;
     }
 
-    private static PersonalDataSubject SubjectOf(Features.Customers.Customer customer) =>
-        new(customer.Id, null, [customer.Name], customer.Email is null ? [] : [customer.Email]);
+    private static async Task<PersonalDataSubject> SubjectOfAsync(CrmDbContext db, Customer customer, CancellationToken cancellationToken)
+    {
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.CustomerId == customer.Id).Select(c => new { c.Name, c.Email }).ToListAsync(cancellationToken);
+        return new PersonalDataSubject(
+            customer.Id,
+            null,
+            [customer.Name, .. contacts.Select(c => c.Name)],
+            [.. new[] { customer.Email }.Concat(contacts.Select(c => c.Email)).OfType<string>().Distinct()]);
+    }
 }

@@ -1,4 +1,5 @@
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Jobs;
@@ -123,6 +124,13 @@ public interface IPluginBuilder
     /// </summary>
     /// <typeparam name="TContributor">The contributor; resolved from a scope for every export or erasure.</typeparam>
     IPluginBuilder AddPersonalData<TContributor>() where TContributor : class, IPersonalDataContributor;
+
+    /// <summary>
+    /// Declares a figure the plugin keeps about customers (set its values with <c>ICustomerFigures</c>);
+    /// segment rules and the customer page can use it.
+    /// </summary>
+    /// <param name="figure">The figure; its id must start with the plugin id and a dot.</param>
+    IPluginBuilder AddCustomerFigure(CustomerFigureDefinition figure);
 
     /// <summary>Registers work to run at every start, after the plugin's migrations.</summary>
     /// <typeparam name="TInitializer">The initializer; resolved from a scope.</typeparam>
