@@ -1,8 +1,10 @@
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Privacy;
 using CrmBlazor.Host.Timeline;
+using CrmBlazor.Sdk.Audiences;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Timeline;
 
@@ -22,6 +24,8 @@ internal static class CoreFeatureExtensions
         services.AddScoped<ITimeline, TimelineService>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<ICustomerFigures, CustomerFigures>();
+        services.AddScoped<SegmentService>();
+        services.AddScoped<IAudienceDirectory, AudienceDirectory>();
         return builder;
     }
 }

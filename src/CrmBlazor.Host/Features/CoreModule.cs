@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Components.Customers;
 using CrmBlazor.Host.Events;
+using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
@@ -30,6 +31,7 @@ internal static class CoreModule
             .AddMenuItem(new MenuItem("Background jobs", "/jobs", Icons.Material.Filled.Schedule, CorePermissions.Administration, 20, MenuGroups.Administration) { FullPageLoad = true })
             .AddMenuItem(new MenuItem("Security log", "/admin/security", Icons.Material.Filled.Security, CorePermissions.Administration, 30, MenuGroups.Administration))
             .AddCustomerTab<CustomerTimelineTab>("Timeline", order: 100, permission: null)
-            .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *");
+            .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *")
+            .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *");
     }
 }
