@@ -19,8 +19,9 @@ namespace CrmBlazor.Sdk.Plugins;
 /// <remarks>
 /// Routable components (<c>@page</c>) in the plugin assembly are found without registration; protect
 /// them with <c>[Authorize(Policy = "&lt;permission&gt;")]</c>. Every page requires a signed-in user
-/// unless it carries <c>[AllowAnonymous]</c>, in which case it renders statically (no interactive
-/// circuit is opened for anonymous visitors).
+/// unless it carries <c>[AllowAnonymous]</c>. Anonymous visitors cannot open an interactive circuit,
+/// so a public page must also carry <c>[ExcludeFromInteractiveRouting]</c> to be rendered statically,
+/// as the host's sign-in page is.
 /// </remarks>
 public interface IPluginBuilder
 {
@@ -83,7 +84,8 @@ public interface IPluginBuilder
     /// <summary>
     /// Registers the plugin's own DbContext. The host configures it for the database in use, applies
     /// its migrations at start-up (the set matching the provider, see <see cref="PluginDbContext"/>),
-    /// keeps its migrations history in a table of its own and prefixes its tables with the plugin id.
+    /// keeps its migrations history in a table of its own and prefixes its tables with the plugin id
+    /// (hyphens become underscores: <c>fixture_alpha_notes</c> for a plugin <c>fixture-alpha</c>).
     /// Inject the context, or <c>IDbContextFactory&lt;TContext&gt;</c> in components.
     /// </summary>
     /// <typeparam name="TContext">The context type.</typeparam>
@@ -115,7 +117,10 @@ public interface IPluginBuilder
         where TEvent : IDomainEvent
         where THandler : class, IDomainEventHandler<TEvent>;
 
-    /// <summary>Declares a kind of timeline entry the plugin records, so that users can filter by it.</summary>
+    /// <summary>
+    /// Declares a kind of timeline entry the plugin records, with its title and icon. The host keeps the
+    /// declared kinds in its catalog; the customer timeline does not yet filter or decorate entries by kind.
+    /// </summary>
     /// <param name="kind">The kind.</param>
     IPluginBuilder AddTimelineKind(TimelineKind kind);
 
