@@ -23,6 +23,12 @@ internal static class InitializationExtensions
 
         foreach (var plugin in catalog.Loaded)
         {
+            // A plugin withdrawn meanwhile (its dependency failed) is not migrated or initialised.
+            if (!plugin.IsLoaded)
+            {
+                continue;
+            }
+
             try
             {
                 await using var scope = app.Services.CreateAsyncScope();

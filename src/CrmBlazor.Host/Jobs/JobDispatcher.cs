@@ -16,6 +16,7 @@ namespace CrmBlazor.Host.Jobs;
 public sealed class JobDispatcher(
     IDbContextFactory<CrmDbContext> contexts,
     IServiceScopeFactory scopes,
+    IBackgroundJobClient hangfire,
     PluginCatalog catalog,
     TimeProvider clock,
     ILogger<JobDispatcher> logger)
@@ -83,7 +84,10 @@ public sealed class JobDispatcher(
         await SaveOutcomeAsync(db, run);
     }
 
-    /// <summary>Starts a run of a recurring job: records it, then runs it in this Hangfire job.</summary>
+    /// <summary>
+    /// Starts a run of a recurring job: records it and queues it as an ordinary run, which Hangfire
+    /// retries like any other when it fails.
+    /// </summary>
     /// <param name="jobId">The job id, <c>&lt;owner&gt;:&lt;key&gt;</c>.</param>
     /// <param name="cancellationToken">Signalled when the host shuts down.</param>
     [AutomaticRetry(Attempts = 0)]
@@ -102,7 +106,7 @@ public sealed class JobDispatcher(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await RunAsync(run.Id, cancellationToken);
+        JobScheduler.Queue(hangfire, run);
     }
 
     // The outcome is saved even when the host is stopping, so that the run is not left "running".

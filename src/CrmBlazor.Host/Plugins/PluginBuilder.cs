@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
@@ -40,7 +41,17 @@ internal sealed partial class PluginBuilder : IPluginBuilder
     public IPluginBuilder AddSettings<TSettings>()
         where TSettings : class
     {
-        Services.AddOptions<TSettings>().Bind(Configuration).ValidateDataAnnotations().ValidateOnStart();
+        // Validated now, so that a plugin with missing or invalid settings is refused with the reason
+        // instead of stopping the host when the options are first used.
+        var settings = Configuration.Get<TSettings>() ?? Activator.CreateInstance<TSettings>();
+        var errors = InputValidation.Validate(settings);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Its settings (Plugins:{Plugin.Id}) are invalid: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        }
+
+        Services.AddOptions<TSettings>().Bind(Configuration);
         return this;
     }
 
