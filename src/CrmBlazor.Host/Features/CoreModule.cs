@@ -31,6 +31,8 @@ internal static class CoreModule
             .AddMenuItem(new MenuItem("Background jobs", "/jobs", Icons.Material.Filled.Schedule, CorePermissions.Administration, 20, MenuGroups.Administration) { FullPageLoad = true })
             .AddMenuItem(new MenuItem("Security log", "/admin/security", Icons.Material.Filled.Security, CorePermissions.Administration, 30, MenuGroups.Administration))
             .AddCustomerTab<CustomerTimelineTab>("Timeline", order: 100, permission: null)
+            .AddCustomerTab<CustomerContactsTab>("Contacts", order: 200, permission: null)
+            .AddCustomerTab<CustomerHistoryTab>("History", order: 950, permission: CorePermissions.ViewAudit)
             .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *")
             .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *");
     }
