@@ -3,13 +3,22 @@ using Microsoft.Extensions.Logging;
 namespace CrmBlazor.Host.Tests.Builders;
 
 /// <summary>A logger that keeps what it is told, to assert on what an operator would read.</summary>
-internal sealed class RecordingLogger : ILogger
+internal sealed class RecordingLogger : ILogger, ILoggerProvider
 {
-    private readonly List<(LogLevel Level, string Message)> _entries = [];
+    private readonly List<(LogLevel Level, string Message, Exception? Exception)> _entries = [];
 
-    public IReadOnlyList<(LogLevel Level, string Message)> Entries => _entries;
+    public IReadOnlyList<(LogLevel Level, string Message, Exception? Exception)> Entries
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _entries];
+            }
+        }
+    }
 
-    public IEnumerable<string> Warnings => _entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message);
+    public IEnumerable<string> Warnings => Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message);
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -20,7 +29,14 @@ internal sealed class RecordingLogger : ILogger
     {
         lock (_entries)
         {
-            _entries.Add((logLevel, formatter(state, exception)));
+            _entries.Add((logLevel, formatter(state, exception), exception));
         }
+    }
+
+    /// <summary>As a provider, every category writes here.</summary>
+    ILogger ILoggerProvider.CreateLogger(string categoryName) => this;
+
+    void IDisposable.Dispose()
+    {
     }
 }

@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Host.Tests.Builders;
+using CrmBlazor.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,7 +65,7 @@ public sealed class PluginDiscoveryTests : IDisposable
 
         var plugin = Assert.Single(Load());
 
-        AssertRefused(plugin, PluginState.Incompatible, "Requires SDK (>= 99.0.0 && < 100.0.0); this host provides SDK 1.0.0.");
+        AssertRefused(plugin, PluginState.Incompatible, $"Requires SDK (>= 99.0.0 && < 100.0.0); this host provides SDK {HostSdk}.");
     }
 
     [Fact]
@@ -110,7 +111,45 @@ public sealed class PluginDiscoveryTests : IDisposable
 
         var plugins = Load();
 
-        Assert.All(plugins, p => AssertRefused(p, PluginState.Failed, "Its dependencies form a cycle: chicken → egg."));
+        AssertRefused(plugins.Single(p => p.Id == "chicken"), PluginState.Failed, "Its dependencies form a cycle: chicken → egg → chicken.");
+        AssertRefused(plugins.Single(p => p.Id == "egg"), PluginState.Failed, "Its dependencies form a cycle: egg → chicken → egg.");
+    }
+
+    [Fact]
+    public void Load_PluginDependingOnACycle_IsRefusedForTheMissingDependencyNotAsPartOfTheCycle()
+    {
+        _plugins.Add(new PluginSpec("chicken").DependingOn("egg"));
+        _plugins.Add(new PluginSpec("egg").DependingOn("chicken"));
+        _plugins.Add(new PluginSpec("omelette").DependingOn("egg"));
+        _plugins.AddLoadable(new PluginSpec("toast"));
+
+        var plugins = Load();
+
+        AssertRefused(plugins.Single(p => p.Id == "omelette"), PluginState.MissingDependency, "Requires plugin 'egg', which is not loaded (failed).");
+        Assert.Equal(PluginState.Loaded, plugins.Single(p => p.Id == "toast").State);
+    }
+
+    [Fact]
+    public void Load_DisabledPluginInACycle_StaysDisabled()
+    {
+        _plugins.Add(new PluginSpec("chicken").DependingOn("egg"));
+        _plugins.Add(new PluginSpec("egg").DependingOn("chicken"));
+        _disabled.Add("chicken");
+
+        var plugins = Load();
+
+        AssertRefused(plugins.Single(p => p.Id == "chicken"), PluginState.Disabled, "Disabled by an administrator.");
+        AssertRefused(plugins.Single(p => p.Id == "egg"), PluginState.Failed, "Its dependencies form a cycle: egg → chicken → egg.");
+    }
+
+    [Fact]
+    public void Load_PluginDependingOnItself_IsRefusedAsACycle()
+    {
+        _plugins.Add(new PluginSpec("narcissus").DependingOn("narcissus"));
+
+        var plugin = Assert.Single(Load());
+
+        AssertRefused(plugin, PluginState.Failed, "Its dependencies form a cycle: narcissus → narcissus.");
     }
 
     [Fact]
@@ -206,11 +245,13 @@ public sealed class PluginDiscoveryTests : IDisposable
 
         Assert.Equal(
             [
-                "Plugin future 1.0.0 not loaded (incompatible): Requires SDK (>= 99.0.0 && < 100.0.0); this host provides SDK 1.0.0.",
+                $"Plugin future 1.0.0 not loaded (incompatible): Requires SDK (>= 99.0.0 && < 100.0.0); this host provides SDK {HostSdk}.",
                 "Plugin surveys 1.0.0 not loaded (disabled): Disabled by an administrator.",
             ],
             _logger.Warnings.Order(StringComparer.Ordinal));
     }
+
+    private static string HostSdk => CrmSdk.Version.ToString(3);
 
     private static IConfiguration NoConfiguration() => new ConfigurationBuilder().Build();
 

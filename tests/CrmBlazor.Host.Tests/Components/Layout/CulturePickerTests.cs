@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using CrmBlazor.Host.Components.Layout;
 using CrmBlazor.Host.Localization;
@@ -29,6 +30,26 @@ public sealed class CulturePickerTests : ComponentTestContext
 
         Assert.Equal("rtl", popovers.Find("[lang=ur-PK]").GetAttribute("dir"));
         Assert.Equal("ltr", popovers.Find("[lang=ta-IN]").GetAttribute("dir"));
+    }
+
+    [Fact]
+    public async Task Open_CurrentCulture_IsShownInBold()
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ta-IN");
+        try
+        {
+            var popovers = Render<MudPopoverProvider>();
+            var picker = Render<CulturePicker>();
+
+            await picker.Find("button").ClickAsync(new MouseEventArgs());
+
+            Assert.Equal(["தமிழ்"], popovers.FindAll(".mud-menu-item strong").Select(s => s.TextContent));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]

@@ -1,13 +1,22 @@
 using Bunit;
 using CrmBlazor.Host.Components.Shared;
+using CrmBlazor.Host.Tests.Builders;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CrmBlazor.Host.Tests.Components.Shared;
 
 public sealed class CrmErrorBoundaryTests : ComponentTestContext
 {
     private readonly Trouble _trouble = new();
+    private readonly RecordingLogger _log = new();
+
+    public CrmErrorBoundaryTests()
+    {
+        Services.AddLogging(logging => logging.AddProvider(_log));
+    }
 
     [Fact]
     public void ChildRendersFine_ShowsTheChild()
@@ -29,6 +38,17 @@ public sealed class CrmErrorBoundaryTests : ComponentTestContext
         Assert.Contains("Something went wrong while showing this part of the page. Nothing was saved.", alert.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", boundary.Markup, StringComparison.Ordinal);
         Assert.Empty(boundary.FindAll("[data-testid=panel]"));
+    }
+
+    [Fact]
+    public void ChildThrows_LogsTheExceptionForOperators()
+    {
+        _trouble.Message = "Connection refused";
+
+        RenderBoundary();
+
+        var error = Assert.Single(_log.Entries, e => e.Level == LogLevel.Error);
+        Assert.Equal("Connection refused", error.Exception?.Message);
     }
 
     [Fact]
