@@ -75,7 +75,9 @@ internal sealed partial class PluginBuilder : IPluginBuilder
     public IPluginBuilder AddMenuItem(MenuItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        Require(item.Href.StartsWith('/'), $"Menu entry '{item.Title}' must link to an absolute path such as '/{Plugin.Id}'.");
+        // "//host/path" (and "/\host/path", which browsers read the same) starts with '/' too, but leads to another site.
+        Require(item.Href.StartsWith('/') && !item.Href.StartsWith("//", StringComparison.Ordinal) && !item.Href.StartsWith("/\\", StringComparison.Ordinal),
+            $"Menu entry '{item.Title}' must link to an absolute path such as '/{Plugin.Id}'.");
         Require(MenuGroups.All.Contains(item.Group), $"Menu entry '{item.Title}' names an unknown group '{item.Group}'.");
         Contributions.MenuItems.Add(item);
         return this;
