@@ -111,7 +111,7 @@ public sealed class PluginCatalogTests
             .WithPlugin("surveys", p => p.AddCustomerTab<SampleTab>("Surveys", order: 900))
             .Build();
 
-        Assert.Equal(["Projects", "Timeline", "Surveys"], catalog.CustomerTabs.Select(t => t.Title));
+        Assert.Equal(["Projects", "Timeline", "Contacts", "Surveys", "History"], catalog.CustomerTabs.Select(t => t.Title));
     }
 
     private static Action<Sdk.Plugins.IPluginBuilder> EverythingOf(string id) => plugin => plugin
