@@ -45,4 +45,17 @@ public sealed class SigningInTests(EndToEndFixture app, ITestOutputHelper output
         await Expect(signIn.Error).ToHaveTextAsync("The e-mail address or password is not correct.");
         await signIn.ExpectShownAsync();
     }
+
+    [Fact]
+    public async Task SignIn_WithWrongPassword_DoesNotSendThePasswordBack()
+    {
+        await using var browser = await app.OpenBrowserAsync(nameof(SignIn_WithWrongPassword_DoesNotSendThePasswordBack), output);
+        var signIn = await browser.OpenSignInAsync();
+
+        await signIn.SubmitAsync(EndToEndFixture.Admin.Email, "not the password");
+
+        await Expect(signIn.Error).ToBeVisibleAsync();
+        await Expect(signIn.Password).ToHaveValueAsync(string.Empty);
+        await Expect(signIn.Email).ToHaveValueAsync(EndToEndFixture.Admin.Email);
+    }
 }

@@ -14,6 +14,9 @@ public sealed partial class SignInPage(IPage page)
     /// <summary>The e-mail field.</summary>
     public ILocator Email => page.GetByTestId("signin-email");
 
+    /// <summary>The password field.</summary>
+    public ILocator Password => page.GetByTestId("signin-password");
+
     /// <summary>Opens the page.</summary>
     public async Task OpenAsync()
     {
@@ -27,7 +30,7 @@ public sealed partial class SignInPage(IPage page)
     public async Task SubmitAsync(string email, string password)
     {
         await Email.FillAsync(email);
-        await page.GetByTestId("signin-password").FillAsync(password);
+        await Password.FillAsync(password);
         await page.RunAndWaitForResponseAsync(
             () => page.GetByTestId("signin-submit").ClickAsync(),
             response => response.Request.Method == "POST" && response.Url.Contains("/account/login", StringComparison.Ordinal));
