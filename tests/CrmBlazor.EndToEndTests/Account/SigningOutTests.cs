@@ -1,6 +1,7 @@
 using CrmBlazor.EndToEndTests.Infrastructure;
 using CrmBlazor.EndToEndTests.Pages;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace CrmBlazor.EndToEndTests.Account;
 
@@ -16,6 +17,18 @@ public sealed class SigningOutTests(EndToEndFixture app, ITestOutputHelper outpu
         await shell.SignOutAsync();
 
         await new SignInPage(browser.Page).ExpectShownAsync();
+    }
+
+    [Fact]
+    public async Task UserMenu_Clicked_OffersSignOut()
+    {
+        await using var browser = await app.OpenBrowserAsync(nameof(UserMenu_Clicked_OffersSignOut), output);
+        var shell = await browser.SignInAsync(EndToEndFixture.Admin);
+
+        await shell.OpenUserMenuAsync();
+
+        await Expect(browser.Page.GetByTestId("sign-out")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("06-user-menu");
     }
 
     [Fact]

@@ -31,8 +31,8 @@ public sealed class CrmHostProcess : IAsyncDisposable
     /// <summary>The address the host listens on, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The last lines the host wrote to its console, for failure messages.</summary>
-    public string RecentOutput => string.Join(Environment.NewLine, _output);
+    /// <summary>Whether the host still runs, and the last lines it wrote to its console, for failure messages.</summary>
+    public string RecentOutput => State() + Environment.NewLine + string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts the host and waits until /healthz reports it healthy with every plugin loaded.</summary>
     /// <param name="settings">Configuration passed as environment variables (keys with ':' become '__').</param>
@@ -123,7 +123,7 @@ public sealed class CrmHostProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The host exited with code {_process.ExitCode} before it was healthy. Its output:{Environment.NewLine}{RecentOutput}");
+                throw new InvalidOperationException($"The host exited before it was healthy. Its output:{Environment.NewLine}{RecentOutput}");
             }
 
             try
@@ -154,6 +154,18 @@ public sealed class CrmHostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The host did not answer /healthz with 200 within {StartTimeout.TotalSeconds} s (last answer: {lastAnswer ?? "none"}). Its output:{Environment.NewLine}{RecentOutput}");
+    }
+
+    private string State()
+    {
+        try
+        {
+            return _process.HasExited ? $"[the host has exited with code {_process.ExitCode}]" : "[the host is running]";
+        }
+        catch (InvalidOperationException)
+        {
+            return "[the host has been stopped]";
+        }
     }
 
     private void Keep(string? line)

@@ -40,10 +40,17 @@ public sealed class Shell(IPage page)
         await WaitUntilInteractiveAsync();
     }
 
-    /// <summary>Signs out through the user menu (opened by clicking the signed-in administrator's name) and waits for the page that follows.</summary>
-    public async Task SignOutAsync()
+    /// <summary>Opens the user menu by clicking the signed-in administrator's name in the app bar.</summary>
+    public async Task OpenUserMenuAsync()
     {
         await page.GetByTestId("user-menu").GetByText(EndToEndFixture.Admin.Email).ClickAsync();
+        await Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Signs out through the user menu and waits for the page that follows.</summary>
+    public async Task SignOutAsync()
+    {
+        await OpenUserMenuAsync();
         var signedIn = page.Url;
         await page.GetByTestId("sign-out").ClickAsync();
         await page.WaitForURLAsync(url => url != signedIn);
