@@ -49,15 +49,24 @@ public sealed class EndToEndFixture : IAsyncLifetime
             ["Plugins:Path"] = Path.Combine(AppContext.BaseDirectory, "e2e-plugins"),
             ["Plugins:fixture-alpha:Greeting"] = Greeting,
         });
-        _playwright = await Playwright.CreateAsync();
-        Assertions.SetDefaultExpectTimeout(StepTimeout);
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        try
         {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-        await WarmUpAsync();
+            _playwright = await Playwright.CreateAsync();
+            Assertions.SetDefaultExpectTimeout(StepTimeout);
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args = ChromiumArgs,
+            });
+            await WarmUpAsync();
+        }
+        catch
+        {
+            // Never leave the host running behind a failed start.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A new browser session (its own cookies) on the host, at no page yet.</summary>
@@ -81,12 +90,15 @@ public sealed class EndToEndFixture : IAsyncLifetime
         if (_browser is not null)
         {
             await _browser.CloseAsync();
+            _browser = null;
         }
 
         _playwright?.Dispose();
+        _playwright = null;
         if (_host is not null)
         {
             await _host.DisposeAsync();
+            _host = null;
         }
     }
 
