@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
@@ -90,12 +91,58 @@ internal sealed class PersonalDataService(
         customer.Email = null;
         customer.Phone = null;
         customer.IsArchived = true;
-        await db.TimelineEntries.Where(t => t.CustomerId == customerId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Summary, (string?)null), cancellationToken);
+        await EraseTimelineTextAsync(db, customerId, cancellationToken);
+        var redacted = await RedactStoredMentionsAsync(db, subject, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        report.Add("crm: name, e-mail and phone anonymised; timeline details removed.");
+        report.Add($"crm: name, e-mail and phone anonymised; timeline titles and details removed; mentions removed from {redacted} stored event(s) and job run(s).");
         await securityLog.WriteAsync("personal-data-erasure", currentUser.UserName, null, $"customer {customerId}");
         return report;
+    }
+
+    // Plugins write timeline titles and details as free text, which may name the person: each entry
+    // keeps what happened and when (its kind's title), not the words.
+    private async Task EraseTimelineTextAsync(CrmDbContext db, long customerId, CancellationToken cancellationToken)
+    {
+        var kindTitles = catalog.TimelineKinds.GroupBy(k => k.Kind.Id).ToDictionary(g => g.Key, g => g.First().Kind.Title, StringComparer.Ordinal);
+        foreach (var entry in await db.TimelineEntries.Where(t => t.CustomerId == customerId).ToListAsync(cancellationToken))
+        {
+            entry.Title = kindTitles.GetValueOrDefault(entry.Kind, PersonalDataRedaction.Erased);
+            entry.Summary = null;
+        }
+    }
+
+    // Event payloads and job arguments are copies of what plugins published or queued (a note's text),
+    // kept after delivery; mentions of the person are replaced wherever they occur in them.
+    private static async Task<int> RedactStoredMentionsAsync(CrmDbContext db, PersonalDataSubject subject, CancellationToken cancellationToken)
+    {
+        var mentions = PersonalDataRedaction.MentionsOf(subject);
+        var events = new Dictionary<Guid, DomainEventRecord>();
+        var runs = new Dictionary<Guid, JobRun>();
+        foreach (var spelling in PersonalDataRedaction.JsonSpellingsOf(mentions))
+        {
+            foreach (var stored in await db.DomainEvents.Where(e => e.Payload.Contains(spelling)).ToListAsync(cancellationToken))
+            {
+                events[stored.Id] = stored;
+            }
+
+            foreach (var run in await db.JobRuns.Where(r => r.Arguments!.Contains(spelling) || r.Message!.Contains(spelling)).ToListAsync(cancellationToken))
+            {
+                runs[run.Id] = run;
+            }
+        }
+
+        foreach (var stored in events.Values)
+        {
+            stored.Payload = PersonalDataRedaction.RedactJson(stored.Payload, mentions);
+        }
+
+        foreach (var run in runs.Values)
+        {
+            run.Arguments = run.Arguments is null ? null : PersonalDataRedaction.RedactJson(run.Arguments, mentions);
+            run.Message = PersonalDataRedaction.RedactText(run.Message, mentions);
+        }
+
+        return events.Count + runs.Count;
     }
 
     private static PersonalDataSubject SubjectOf(Features.Customers.Customer customer) =>
