@@ -6,8 +6,8 @@ namespace CrmBlazor.IntegrationTests.Hosting;
 
 /// <summary>
 /// One host with the four fixture plugins on a fresh database of one provider, shared by every test
-/// class of the provider's collection. Tests that need hosts of their own (restarts, a disabled
-/// plugin) start them with <see cref="StartHost"/> on a database from <see cref="CreateDatabaseAsync"/>.
+/// class of the provider's collection. Scenarios that need hosts of their own (a restart, a disabled
+/// plugin) start them with <see cref="StartHost"/> on a database of their own.
 /// </summary>
 public abstract class CrmHostFixture : IAsyncLifetime
 {
@@ -35,9 +35,6 @@ public abstract class CrmHostFixture : IAsyncLifetime
         ["Plugins:fixture-alpha:Greeting"] = AlphaGreeting,
     };
 
-    /// <summary>Creates another empty database of the provider (the caller disposes it).</summary>
-    public Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(Provider);
-
     /// <summary>Starts another host with the fixture plugins on a database (the caller disposes it).</summary>
     /// <param name="database">The database.</param>
     public static CrmHostFactory StartHost(TestDatabase database) => new CrmHostFactory(database, PluginsPath, Settings).Start();
@@ -45,7 +42,7 @@ public abstract class CrmHostFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        _database = await CreateDatabaseAsync();
+        _database = await TestDatabase.CreateAsync(Provider);
         _host = StartHost(_database);
     }
 
