@@ -13,6 +13,7 @@ var disabledPlugins = await PersistenceExtensions.MigrateCoreAndReadDisabledPlug
 builder.AddCrmIdentity();
 builder.AddCrmJobs(database);
 builder.AddCrmUi();
+builder.AddCrmCoreFeatures();
 var catalog = builder.AddCrmPlugins(pluginsPath, disabledPlugins, startupLogger);
 var startup = new CrmStartup(database, dataDirectory, pluginsPath, catalog);
 builder.Services.AddSingleton(startup);

@@ -1,9 +1,12 @@
+using CrmBlazor.Sdk.Data;
+
 namespace CrmBlazor.Data.Outbox;
 
 /// <summary>
 /// A published domain event, stored in the same transaction as the changes it follows from and
 /// delivered to its subscribers afterwards (a transactional outbox).
 /// </summary>
+[NotAudited]
 public sealed class DomainEventRecord
 {
     /// <summary>The event id.</summary>
@@ -23,6 +26,7 @@ public sealed class DomainEventRecord
 }
 
 /// <summary>The delivery of one stored event to one subscriber.</summary>
+[NotAudited]
 public sealed class DomainEventDelivery
 {
     /// <summary>The event.</summary>

@@ -23,6 +23,7 @@ public sealed class PluginSetting : IVersionedEntity
 }
 
 /// <summary>A permission the host has seen declared, so that default grants are made only once.</summary>
+[NotAudited]
 public sealed class KnownPermission
 {
     /// <summary>The permission name.</summary>
@@ -43,6 +44,7 @@ public sealed class PermissionGrant
 }
 
 /// <summary>One run of a plugin or core job; the durable record that Hangfire's queue only points at.</summary>
+[NotAudited]
 public sealed class JobRun
 {
     /// <summary>The run id.</summary>
@@ -80,6 +82,7 @@ public sealed class JobRun
 }
 
 /// <summary>A security-relevant event: sign-ins, lock-outs, refused access.</summary>
+[NotAudited]
 public sealed class SecurityEvent
 {
     /// <summary>The event id.</summary>
@@ -102,6 +105,7 @@ public sealed class SecurityEvent
 }
 
 /// <summary>An entry a plugin added to a customer's timeline.</summary>
+[NotAudited]
 public sealed class TimelineEntryRecord
 {
     /// <summary>The row id.</summary>

@@ -1,5 +1,10 @@
+using CrmBlazor.Data.Audit;
 using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Host.Features.Figures;
+using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Host.Features.Search;
+using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Events;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -20,6 +25,39 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     /// <summary>Customers.</summary>
     public DbSet<Customer> Customers => Set<Customer>();
+
+    /// <summary>Contacts of company customers.</summary>
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    /// <summary>Customers' postal addresses.</summary>
+    public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
+
+    /// <summary>Tags.</summary>
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    /// <summary>Interactions: calls, e-mails, meetings, notes, complaints, inquiries, web forms, visits.</summary>
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    /// <summary>Contacts involved in interactions.</summary>
+    public DbSet<InteractionContact> InteractionContacts => Set<InteractionContact>();
+
+    /// <summary>Users involved in interactions.</summary>
+    public DbSet<InteractionUser> InteractionUsers => Set<InteractionUser>();
+
+    /// <summary>The search index of customers and contacts.</summary>
+    public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+
+    /// <summary>Segments.</summary>
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    /// <summary>Segment memberships as of each segment's last refresh.</summary>
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
+
+    /// <summary>Figures plugins keep about customers.</summary>
+    public DbSet<CustomerFigure> CustomerFigures => Set<CustomerFigure>();
+
+    /// <summary>The audit log.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Plugin timeline entries.</summary>
     public DbSet<TimelineEntryRecord> TimelineEntries => Set<TimelineEntryRecord>();
@@ -78,16 +116,18 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().ToTable("crm_role_claims");
         builder.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>().ToTable("crm_data_protection_keys");
 
-        builder.Entity<Customer>(e =>
-        {
-            e.ToTable("crm_customers");
-            e.Property(c => c.Name).HasMaxLength(300);
-            e.Property(c => c.Email).HasMaxLength(320);
-            e.Property(c => c.Phone).HasMaxLength(50);
-            e.Property(c => c.Currency).HasMaxLength(3);
-            e.Property(c => c.OwnerUserId).HasMaxLength(450);
-            e.HasIndex(c => c.Name);
-        });
+        builder.ApplyConfiguration(new CustomerConfiguration());
+        builder.ApplyConfiguration(new ContactConfiguration());
+        builder.ApplyConfiguration(new CustomerAddressConfiguration());
+        builder.ApplyConfiguration(new TagConfiguration());
+        builder.ApplyConfiguration(new InteractionConfiguration());
+        builder.ApplyConfiguration(new InteractionContactConfiguration());
+        builder.ApplyConfiguration(new InteractionUserConfiguration());
+        builder.ApplyConfiguration(new SearchTermConfiguration(Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"));
+        builder.ApplyConfiguration(new SegmentConfiguration());
+        builder.ApplyConfiguration(new SegmentMemberConfiguration());
+        builder.ApplyConfiguration(new CustomerFigureConfiguration());
+        builder.MapAudit();
 
         builder.Entity<TimelineEntryRecord>(e =>
         {

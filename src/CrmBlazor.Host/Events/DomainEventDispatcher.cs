@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Events;
 using Hangfire;
@@ -79,6 +80,7 @@ public sealed class DomainEventDispatcher(
     {
         var domainEvent = JsonSerializer.Deserialize(stored.Payload, subscription.EventType, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException("The event payload is empty.");
+        using var actor = CrmActor.Use(new CrmActor(null, $"event {stored.Name} → {subscription.OwnerId}"));
         await using var scope = scopes.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetRequiredService(subscription.HandlerType);
         var handle = typeof(IDomainEventHandler<>).MakeGenericType(subscription.EventType).GetMethod(nameof(IDomainEventHandler<IDomainEvent>.HandleAsync))!;

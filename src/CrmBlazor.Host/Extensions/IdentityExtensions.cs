@@ -77,7 +77,9 @@ internal static class IdentityExtensions
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<SecurityLog>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
-        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddCrmActorTracking();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(CrmRoles.Admin, p => p.RequireRole(CrmRoles.Admin));

@@ -1,4 +1,5 @@
 using CrmBlazor.Data;
+using CrmBlazor.Host.Features.DemoData;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Jobs;
 using CrmBlazor.Host.Plugins;
@@ -23,6 +24,12 @@ internal static class InitializationExtensions
 
         foreach (var plugin in catalog.Loaded)
         {
+            // A plugin withdrawn meanwhile (its dependency failed) is not migrated or initialised.
+            if (!plugin.IsLoaded)
+            {
+                continue;
+            }
+
             try
             {
                 await using var scope = app.Services.CreateAsyncScope();
@@ -51,6 +58,12 @@ internal static class InitializationExtensions
         }
 
         await app.Services.GetRequiredService<PermissionGrants>().SeedAsync(catalog, stopping);
+        if (app.Configuration.GetValue<bool>("Crm:DemoData"))
+        {
+            await DemoDataSeeder.SeedAsync(app.Services, startup.Database, logger, stopping);
+        }
+
+        PrintSignIn(app, logger);
         RecurringJobRegistration.Synchronise(
             catalog,
             app.Services.GetRequiredService<IRecurringJobManager>(),
@@ -61,5 +74,29 @@ internal static class InitializationExtensions
         {
             await JobRecovery.RequeueUnfinishedAsync(app.Services, logger, stopping);
         }
+    }
+
+    /// <summary>
+    /// Tells whoever started the host where to sign in. The password is printed only when it is the
+    /// development default shipped in appsettings.json; a configured password is never logged.
+    /// </summary>
+    private static void PrintSignIn(WebApplication app, ILogger logger)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
+            var url = addresses?.FirstOrDefault() ?? "the configured address";
+            var email = app.Configuration["Crm:Admin:Email"];
+            var password = app.Configuration["Crm:Admin:Password"] == AdminBootstrap.ShippedPassword && app.Environment.IsDevelopment()
+                ? AdminBootstrap.ShippedPassword
+                : "(the password in Crm__Admin__Password)";
+            logger.LogInformation("CrmBlazor is ready. Open {Url} and sign in as {Email} with {Password}.", url, email, password);
+            if (app.Configuration.GetValue<bool>("Crm:DemoData") && app.Environment.IsDevelopment())
+            {
+                logger.LogInformation("Demo users (password {DemoPassword}): {DemoUsers}", DemoFirm.StaffPassword,
+                    string.Join(", ", DemoFirm.Staff.Select(s => $"{s.Email} ({s.Role})")));
+            }
+        });
     }
 }

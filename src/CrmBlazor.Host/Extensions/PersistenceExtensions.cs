@@ -16,6 +16,7 @@ internal static class PersistenceExtensions
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<ISaveChangesInterceptor, RowVersionInterceptor>();
         builder.Services.AddSingleton<ISaveChangesInterceptor, OutboxInterceptor>();
+        builder.Services.AddSingleton<ISaveChangesInterceptor, AuditInterceptor>();
         builder.Services.AddCrmDbContext<CrmDbContext>(pluginId: null);
 
         // Every host instance reads and writes the same key ring, so cookies and antiforgery tokens

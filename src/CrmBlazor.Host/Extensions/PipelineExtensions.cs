@@ -29,6 +29,7 @@ internal static class PipelineExtensions
         app.UseRequestLocalization();
         app.UsePluginStaticFiles(startup.Catalog);
         app.UseAuthentication();
+        app.UseCrmActor();
         app.UseAuthorization();
         app.UseAntiforgery();
 

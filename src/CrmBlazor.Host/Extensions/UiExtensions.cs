@@ -1,9 +1,4 @@
-using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Localization;
-using CrmBlazor.Host.Privacy;
-using CrmBlazor.Host.Timeline;
-using CrmBlazor.Sdk.Customers;
-using CrmBlazor.Sdk.Timeline;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -11,7 +6,7 @@ namespace CrmBlazor.Host.Extensions;
 
 internal static class UiExtensions
 {
-    /// <summary>Interactive server components, MudBlazor, localisation and the core's UI services.</summary>
+    /// <summary>Interactive server components, MudBlazor and localisation.</summary>
     public static IHostApplicationBuilder AddCrmUi(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -27,10 +22,6 @@ internal static class UiExtensions
             options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddScoped<ITimeline, TimelineService>();
-        services.AddScoped<ICustomerDirectory, CustomerDirectory>();
-        services.AddScoped<PersonalDataService>();
         return builder;
     }
 }

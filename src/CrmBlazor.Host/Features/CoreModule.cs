@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Components.Customers;
 using CrmBlazor.Host.Events;
+using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
@@ -18,6 +19,10 @@ internal static class CoreModule
         core.UseResources<SharedResource>()
             .AddPermission(new Permission(CorePermissions.ViewCustomers, "View customers", CrmRoles.Manager, CrmRoles.Staff, CrmRoles.Accountant))
             .AddPermission(new Permission(CorePermissions.EditCustomers, "Edit customers", CrmRoles.Manager, CrmRoles.Staff))
+            .AddPermission(new Permission(CorePermissions.EditAllCustomers, "Edit every customer", CrmRoles.Manager))
+            .AddPermission(new Permission(CorePermissions.ImportCustomers, "Import customers", CrmRoles.Manager))
+            .AddPermission(new Permission(CorePermissions.ManageSegments, "Manage segments", CrmRoles.Manager))
+            .AddPermission(new Permission(CorePermissions.ViewAudit, "Read the audit log", CrmRoles.Manager))
             .AddPermission(new Permission(CorePermissions.Privacy, "Export and erase personal data", CrmRoles.Manager))
             .AddPermission(new Permission(CorePermissions.Administration, "Administer the CRM"))
             .AddMenuItem(new MenuItem("Dashboard", "/", Icons.Material.Filled.Dashboard, Order: 0, Group: MenuGroups.Customers) { Match = Microsoft.AspNetCore.Components.Routing.NavLinkMatch.All })
@@ -26,6 +31,9 @@ internal static class CoreModule
             .AddMenuItem(new MenuItem("Background jobs", "/jobs", Icons.Material.Filled.Schedule, CorePermissions.Administration, 20, MenuGroups.Administration) { FullPageLoad = true })
             .AddMenuItem(new MenuItem("Security log", "/admin/security", Icons.Material.Filled.Security, CorePermissions.Administration, 30, MenuGroups.Administration))
             .AddCustomerTab<CustomerTimelineTab>("Timeline", order: 100, permission: null)
-            .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *");
+            .AddCustomerTab<CustomerContactsTab>("Contacts", order: 200, permission: null)
+            .AddCustomerTab<CustomerHistoryTab>("History", order: 950, permission: CorePermissions.ViewAudit)
+            .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *")
+            .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *");
     }
 }

@@ -27,8 +27,9 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
             return policy;
         }
 
-        // A permission of a plugin that is not loaded still gets a policy, which nobody but an
-        // administrator satisfies; an unknown policy name would otherwise throw.
+        // Any dotted name is a permission, including those of plugins not loaded now, so that an
+        // unknown name is refused rather than throwing; the roles holding it keep their grants for
+        // when the plugin returns.
         var known = catalog.Permissions.Any(p => p.Name == policyName) || policyName.Contains('.', StringComparison.Ordinal);
         return known
             ? new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(policyName)).Build()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Jobs;
 using Hangfire;
@@ -15,6 +16,7 @@ namespace CrmBlazor.Host.Jobs;
 public sealed class JobDispatcher(
     IDbContextFactory<CrmDbContext> contexts,
     IServiceScopeFactory scopes,
+    IBackgroundJobClient hangfire,
     PluginCatalog catalog,
     TimeProvider clock,
     ILogger<JobDispatcher> logger)
@@ -59,6 +61,7 @@ public sealed class JobDispatcher(
 
         try
         {
+            using var actor = CrmActor.Use(new CrmActor(null, "job " + run.JobId));
             await using var scope = scopes.CreateAsyncScope();
             var job = (IPluginJob)scope.ServiceProvider.GetRequiredService(registration.JobType);
             var context = new HostJobRunContext(run, contexts);
@@ -81,7 +84,10 @@ public sealed class JobDispatcher(
         await SaveOutcomeAsync(db, run);
     }
 
-    /// <summary>Starts a run of a recurring job: records it, then runs it in this Hangfire job.</summary>
+    /// <summary>
+    /// Starts a run of a recurring job: records it and queues it as an ordinary run, which Hangfire
+    /// retries like any other when it fails.
+    /// </summary>
     /// <param name="jobId">The job id, <c>&lt;owner&gt;:&lt;key&gt;</c>.</param>
     /// <param name="cancellationToken">Signalled when the host shuts down.</param>
     [AutomaticRetry(Attempts = 0)]
@@ -100,7 +106,7 @@ public sealed class JobDispatcher(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await RunAsync(run.Id, cancellationToken);
+        JobScheduler.Queue(hangfire, run);
     }
 
     // The outcome is saved even when the host is stopping, so that the run is not left "running".

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Jobs;
@@ -39,7 +41,17 @@ internal sealed partial class PluginBuilder : IPluginBuilder
     public IPluginBuilder AddSettings<TSettings>()
         where TSettings : class
     {
-        Services.AddOptions<TSettings>().Bind(Configuration).ValidateDataAnnotations().ValidateOnStart();
+        // Validated now, so that a plugin with missing or invalid settings is refused with the reason
+        // instead of stopping the host when the options are first used.
+        var settings = Configuration.Get<TSettings>() ?? Activator.CreateInstance<TSettings>();
+        var errors = InputValidation.Validate(settings);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Its settings (Plugins:{Plugin.Id}) are invalid: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        }
+
+        Services.AddOptions<TSettings>().Bind(Configuration);
         return this;
     }
 
@@ -63,7 +75,9 @@ internal sealed partial class PluginBuilder : IPluginBuilder
     public IPluginBuilder AddMenuItem(MenuItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        Require(item.Href.StartsWith('/'), $"Menu entry '{item.Title}' must link to an absolute path such as '/{Plugin.Id}'.");
+        // "//host/path" (and "/\host/path", which browsers read the same) starts with '/' too, but leads to another site.
+        Require(item.Href.StartsWith('/') && !item.Href.StartsWith("//", StringComparison.Ordinal) && !item.Href.StartsWith("/\\", StringComparison.Ordinal),
+            $"Menu entry '{item.Title}' must link to an absolute path such as '/{Plugin.Id}'.");
         Require(MenuGroups.All.Contains(item.Group), $"Menu entry '{item.Title}' names an unknown group '{item.Group}'.");
         Contributions.MenuItems.Add(item);
         return this;
@@ -123,6 +137,14 @@ internal sealed partial class PluginBuilder : IPluginBuilder
     {
         Services.AddScoped<TContributor>();
         Contributions.PersonalDataContributors.Add(typeof(TContributor));
+        return this;
+    }
+
+    public IPluginBuilder AddCustomerFigure(CustomerFigureDefinition figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        Require(figure.Id.StartsWith(OwnerPrefix, StringComparison.Ordinal), $"Customer figure '{figure.Id}' must be named '{OwnerPrefix}<name>'.");
+        Contributions.CustomerFigures.Add(figure);
         return this;
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using CrmBlazor.Data;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Timeline;
 using Microsoft.Extensions.Localization;
@@ -81,6 +82,10 @@ public sealed class PluginCatalog
     /// <summary>All personal-data contributors with their owners.</summary>
     public IEnumerable<(string OwnerId, Type ContributorType)> PersonalDataContributors =>
         Active.SelectMany(a => a.Contributions.PersonalDataContributors.Select(t => (a.OwnerId, t)));
+
+    /// <summary>All customer figures with their owners.</summary>
+    public IEnumerable<(string OwnerId, CustomerFigureDefinition Figure)> CustomerFigures =>
+        Active.SelectMany(a => a.Contributions.CustomerFigures.Select(f => (a.OwnerId, f)));
 
     /// <summary>The subscriptions to an event.</summary>
     /// <param name="eventName">The event name.</param>

@@ -1,4 +1,5 @@
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Timeline;
 
@@ -75,6 +76,9 @@ public sealed class PluginContributions
 
     /// <summary>Personal-data contributor types.</summary>
     public List<Type> PersonalDataContributors { get; } = [];
+
+    /// <summary>Customer figures.</summary>
+    public List<CustomerFigureDefinition> CustomerFigures { get; } = [];
 
     /// <summary>Initializer types.</summary>
     public List<Type> Initializers { get; } = [];

@@ -126,7 +126,8 @@ internal static class PluginDiscovery
         }
     }
 
-    // Kahn's algorithm over the declared dependencies; plugins in a cycle are refused.
+    // Kahn's algorithm over the declared dependencies. Plugins in a cycle are refused; plugins that only
+    // depend on a cycle are ordered after it and refused by Load for their missing dependency.
     private static List<PluginEntry> OrderByDependencies(List<PluginEntry> entries)
     {
         var byId = entries.Where(e => e.Manifest is not null).GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
@@ -139,13 +140,20 @@ internal static class PluginDiscovery
                 .ToList();
             if (ready.Count == 0)
             {
+                // Nothing is ready, so at least one cycle remains. A plugin refused already keeps its reason.
                 foreach (var entry in remaining)
                 {
-                    entry.Refuse(PluginState.Failed, "Its dependencies form a cycle: " + string.Join(" → ", remaining.Select(r => r.Id)) + ".");
-                }
+                    if (CycleThrough(entry, byId) is not { } cycle)
+                    {
+                        continue;
+                    }
 
-                ordered.AddRange(remaining);
-                break;
+                    ready.Add(entry);
+                    if (entry.IsLoaded)
+                    {
+                        entry.Refuse(PluginState.Failed, "Its dependencies form a cycle: " + string.Join(" → ", cycle) + ".");
+                    }
+                }
             }
 
             ordered.AddRange(ready);
@@ -153,6 +161,36 @@ internal static class PluginDiscovery
         }
 
         return ordered;
+    }
+
+    // The shortest path of dependencies from the entry back to itself (e.g. a → b → a), or null.
+    private static List<string>? CycleThrough(PluginEntry entry, Dictionary<string, PluginEntry> byId)
+    {
+        var dependentOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var queue = new Queue<PluginEntry>([entry]);
+        while (queue.TryDequeue(out var current))
+        {
+            foreach (var dependency in current.Manifest!.DependsOn.Keys.Where(byId.ContainsKey))
+            {
+                if (dependency == entry.Id)
+                {
+                    var path = new List<string> { current.Id, entry.Id };
+                    for (var step = current.Id; step != entry.Id; step = dependentOf[step])
+                    {
+                        path.Insert(0, dependentOf[step]);
+                    }
+
+                    return path;
+                }
+
+                if (dependentOf.TryAdd(dependency, current.Id))
+                {
+                    queue.Enqueue(byId[dependency]);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string DescribeMissing(string id, NuGet.Versioning.VersionRange range, List<PluginEntry> entries)

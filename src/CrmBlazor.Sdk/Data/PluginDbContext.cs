@@ -11,8 +11,10 @@ namespace CrmBlazor.Sdk.Data;
 /// Migrations: a plugin keeps one migration set per database provider, in namespaces ending in
 /// <c>.Migrations.Sqlite</c> and <c>.Migrations.Postgres</c>; the host applies the set matching the
 /// configured provider at start-up and records it in a history table of the plugin's own
-/// (<c>__EFMigrationsHistory_&lt;plugin id&gt;</c>). Every table gets the plugin id as prefix
-/// (<c>projects_time_entries</c> for a plugin <c>projects</c> mapping <c>time_entries</c>).
+/// (<c>__EFMigrationsHistory_&lt;prefix&gt;</c>). Every table gets the prefix, which is the plugin id in
+/// lower case with anything but letters and digits turned into <c>_</c>: <c>projects_time_entries</c>
+/// for a plugin <c>projects</c> mapping <c>time_entries</c>, <c>fixture_alpha_notes</c> and
+/// <c>__EFMigrationsHistory_fixture_alpha</c> for a plugin <c>fixture-alpha</c>.
 /// </para>
 /// <para>
 /// Entities implementing <see cref="IVersionedEntity"/> are protected by optimistic concurrency.

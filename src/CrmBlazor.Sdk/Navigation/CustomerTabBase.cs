@@ -4,8 +4,9 @@ namespace CrmBlazor.Sdk.Navigation;
 
 /// <summary>Base class of a tab that a plugin adds to the customer page.</summary>
 /// <remarks>
-/// The host has already checked that the user may see this customer before rendering the tab; a
-/// tab that changes data must still check its own permission on the server when it acts.
+/// The host renders the tab only on the page of an existing customer, for users who hold
+/// <c>crm.customers.view</c> and the tab's own permission, if it was registered with one. A tab that
+/// changes data must still check its own permission on the server when it acts.
 /// </remarks>
 public abstract class CustomerTabBase : ComponentBase
 {

@@ -1,4 +1,5 @@
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Jobs;
@@ -18,8 +19,9 @@ namespace CrmBlazor.Sdk.Plugins;
 /// <remarks>
 /// Routable components (<c>@page</c>) in the plugin assembly are found without registration; protect
 /// them with <c>[Authorize(Policy = "&lt;permission&gt;")]</c>. Every page requires a signed-in user
-/// unless it carries <c>[AllowAnonymous]</c>, in which case it renders statically (no interactive
-/// circuit is opened for anonymous visitors).
+/// unless it carries <c>[AllowAnonymous]</c>. Anonymous visitors cannot open an interactive circuit,
+/// so a public page must also carry <c>[ExcludeFromInteractiveRouting]</c> to be rendered statically,
+/// as the host's sign-in page is.
 /// </remarks>
 public interface IPluginBuilder
 {
@@ -82,7 +84,8 @@ public interface IPluginBuilder
     /// <summary>
     /// Registers the plugin's own DbContext. The host configures it for the database in use, applies
     /// its migrations at start-up (the set matching the provider, see <see cref="PluginDbContext"/>),
-    /// keeps its migrations history in a table of its own and prefixes its tables with the plugin id.
+    /// keeps its migrations history in a table of its own and prefixes its tables with the plugin id
+    /// (hyphens become underscores: <c>fixture_alpha_notes</c> for a plugin <c>fixture-alpha</c>).
     /// Inject the context, or <c>IDbContextFactory&lt;TContext&gt;</c> in components.
     /// </summary>
     /// <typeparam name="TContext">The context type.</typeparam>
@@ -114,7 +117,10 @@ public interface IPluginBuilder
         where TEvent : IDomainEvent
         where THandler : class, IDomainEventHandler<TEvent>;
 
-    /// <summary>Declares a kind of timeline entry the plugin records, so that users can filter by it.</summary>
+    /// <summary>
+    /// Declares a kind of timeline entry the plugin records, with its title and icon. The host keeps the
+    /// declared kinds in its catalog; the customer timeline does not yet filter or decorate entries by kind.
+    /// </summary>
     /// <param name="kind">The kind.</param>
     IPluginBuilder AddTimelineKind(TimelineKind kind);
 
@@ -123,6 +129,13 @@ public interface IPluginBuilder
     /// </summary>
     /// <typeparam name="TContributor">The contributor; resolved from a scope for every export or erasure.</typeparam>
     IPluginBuilder AddPersonalData<TContributor>() where TContributor : class, IPersonalDataContributor;
+
+    /// <summary>
+    /// Declares a figure the plugin keeps about customers (set its values with <c>ICustomerFigures</c>);
+    /// segment rules and the customer page can use it.
+    /// </summary>
+    /// <param name="figure">The figure; its id must start with the plugin id and a dot.</param>
+    IPluginBuilder AddCustomerFigure(CustomerFigureDefinition figure);
 
     /// <summary>Registers work to run at every start, after the plugin's migrations.</summary>
     /// <typeparam name="TInitializer">The initializer; resolved from a scope.</typeparam>

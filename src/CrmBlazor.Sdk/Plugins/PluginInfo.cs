@@ -2,7 +2,8 @@ namespace CrmBlazor.Sdk.Plugins;
 
 /// <summary>Identity of a loaded plugin, as read from its <c>plugin.json</c> manifest.</summary>
 /// <param name="Id">
-/// The plugin id: lower-case letters, digits and hyphens (<c>projects</c>, <c>acme-reports</c>).
+/// The plugin id: 2 to 40 lower-case letters, digits and hyphens, starting with a letter
+/// (<c>projects</c>, <c>acme-reports</c>); <c>crm</c>, <c>core</c> and <c>host</c> are reserved.
 /// Everything a plugin owns is prefixed with it: routes, tables, permissions, job ids, settings.
 /// </param>
 /// <param name="Name">The display name.</param>

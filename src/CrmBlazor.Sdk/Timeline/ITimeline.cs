@@ -37,8 +37,8 @@ public sealed record TimelineEntry(
     string? Summary = null,
     string? Link = null);
 
-/// <summary>A kind of timeline entry, shown in the timeline's filter.</summary>
+/// <summary>A kind of timeline entry (declared with <c>IPluginBuilder.AddTimelineKind</c>).</summary>
 /// <param name="Id">The kind id, prefixed with the plugin id: <c>invoicing.invoice-issued</c>.</param>
-/// <param name="Title">What users see in the filter (localised through the plugin's resources).</param>
+/// <param name="Title">The kind's name as users see it (a key of the plugin's resources).</param>
 /// <param name="Icon">A MudBlazor icon for the entries of this kind.</param>
 public sealed record TimelineKind(string Id, string Title, string Icon);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CrmBlazor.Data.Outbox;
@@ -10,12 +11,15 @@ namespace CrmBlazor.Host.Data.Interceptors;
 
 /// <summary>
 /// Stores the events a context published in the same transaction as its other changes, and queues
-/// their delivery once the save succeeded. Deliveries that never got queued (a crash between commit
-/// and queueing) are picked up by the outbox sweep.
+/// their delivery once that transaction committed: at once after a save without a transaction, at the
+/// commit otherwise (the caller's transaction, or the one the audit interceptor opens around a save).
+/// Events of a transaction that rolls back are never delivered. Deliveries whose queueing was lost (a
+/// crash right after the commit) are picked up by the outbox sweep.
 /// </summary>
-internal sealed class OutboxInterceptor(TimeProvider clock, IServiceProvider services) : SaveChangesInterceptor
+internal sealed class OutboxInterceptor(TimeProvider clock, IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, List<Guid>> _stored = [];
+    private readonly ConditionalWeakTable<DbContext, List<Guid>> _saving = [];
+    private readonly ConditionalWeakTable<DbContext, List<Guid>> _awaitingCommit = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -31,21 +35,37 @@ internal sealed class OutboxInterceptor(TimeProvider clock, IServiceProvider ser
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        QueueDeliveries(eventData.Context);
+        Saved(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        QueueDeliveries(eventData.Context);
+        Saved(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(_saving, eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Forget(eventData.Context);
+        Forget(_saving, eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => QueueDeliveries(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        QueueDeliveries(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(_awaitingCommit, eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Forget(_awaitingCommit, eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -62,7 +82,7 @@ internal sealed class OutboxInterceptor(TimeProvider clock, IServiceProvider ser
             return;
         }
 
-        var ids = _stored.GetOrCreateValue(context);
+        var ids = _saving.GetOrCreateValue(context);
         foreach (var domainEvent in events)
         {
             var record = new DomainEventRecord
@@ -77,14 +97,29 @@ internal sealed class OutboxInterceptor(TimeProvider clock, IServiceProvider ser
         }
     }
 
-    private void QueueDeliveries(DbContext? context)
+    private void Saved(DbContext? context)
     {
-        if (context is null || !_stored.TryGetValue(context, out var ids))
+        if (context is null || !_saving.TryGetValue(context, out var ids))
         {
             return;
         }
 
-        _stored.Remove(context);
+        _saving.Remove(context);
+        _awaitingCommit.GetOrCreateValue(context).AddRange(ids);
+        if (context.Database.CurrentTransaction is null)
+        {
+            QueueDeliveries(context);
+        }
+    }
+
+    private void QueueDeliveries(DbContext? context)
+    {
+        if (context is null || !_awaitingCommit.TryGetValue(context, out var ids))
+        {
+            return;
+        }
+
+        _awaitingCommit.Remove(context);
         var queue = services.GetRequiredService<DomainEventQueue>();
         foreach (var id in ids)
         {
@@ -92,11 +127,11 @@ internal sealed class OutboxInterceptor(TimeProvider clock, IServiceProvider ser
         }
     }
 
-    private void Forget(DbContext? context)
+    private static void Forget(ConditionalWeakTable<DbContext, List<Guid>> table, DbContext? context)
     {
         if (context is not null)
         {
-            _stored.Remove(context);
+            table.Remove(context);
         }
     }
 }

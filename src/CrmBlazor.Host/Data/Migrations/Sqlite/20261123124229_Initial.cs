@@ -12,19 +12,44 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "crm_audit_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Entity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_audit_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "crm_customers",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastInteractionAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RowVersion = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -151,6 +176,21 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "crm_search_terms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContactId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_search_terms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "crm_security_events",
                 columns: table => new
                 {
@@ -165,6 +205,39 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_crm_security_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crm_segments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Definition = table.Column<string>(type: "TEXT", nullable: false),
+                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_segments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crm_tags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_tags", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -214,6 +287,110 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "crm_contacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    IsPrimary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_crm_contacts_crm_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "crm_customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crm_customer_addresses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_customer_addresses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_crm_customer_addresses_crm_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "crm_customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crm_customer_figures",
+                columns: table => new
+                {
+                    FigureId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    NumberValue = table.Column<double>(type: "REAL", nullable: true),
+                    DateValue = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_customer_figures", x => new { x.FigureId, x.CustomerId });
+                    table.ForeignKey(
+                        name: "FK_crm_customer_figures_crm_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "crm_customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crm_interactions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_interactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_crm_interactions_crm_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "crm_customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "crm_role_claims",
                 columns: table => new
                 {
@@ -230,6 +407,54 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                         name: "FK_crm_role_claims_crm_roles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "crm_roles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crm_segment_members",
+                columns: table => new
+                {
+                    SegmentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_segment_members", x => new { x.SegmentId, x.CustomerId });
+                    table.ForeignKey(
+                        name: "FK_crm_segment_members_crm_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "crm_customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_crm_segment_members_crm_segments_SegmentId",
+                        column: x => x.SegmentId,
+                        principalTable: "crm_segments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crm_customer_tags",
+                columns: table => new
+                {
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TagId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_customer_tags", x => new { x.CustomerId, x.TagId });
+                    table.ForeignKey(
+                        name: "FK_crm_customer_tags_crm_customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "crm_customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_crm_customer_tags_crm_tags_TagId",
+                        column: x => x.TagId,
+                        principalTable: "crm_tags",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -319,15 +544,127 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "crm_interaction_contacts",
+                columns: table => new
+                {
+                    InteractionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContactId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_interaction_contacts", x => new { x.InteractionId, x.ContactId });
+                    table.ForeignKey(
+                        name: "FK_crm_interaction_contacts_crm_contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "crm_contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_crm_interaction_contacts_crm_interactions_InteractionId",
+                        column: x => x.InteractionId,
+                        principalTable: "crm_interactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crm_interaction_users",
+                columns: table => new
+                {
+                    InteractionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_interaction_users", x => new { x.InteractionId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_crm_interaction_users_crm_interactions_InteractionId",
+                        column: x => x.InteractionId,
+                        principalTable: "crm_interactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
-                name: "IX_crm_customers_Name",
+                name: "IX_crm_audit_entries_OccurredAt",
+                table: "crm_audit_entries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_audit_entries_Owner_Entity_EntityKey_OccurredAt",
+                table: "crm_audit_entries",
+                columns: new[] { "Owner", "Entity", "EntityKey", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_contacts_CustomerId",
+                table: "crm_contacts",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_customer_addresses_CustomerId",
+                table: "crm_customer_addresses",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_customer_figures_CustomerId",
+                table: "crm_customer_figures",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_customer_tags_TagId",
+                table: "crm_customer_tags",
+                column: "TagId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_customers_Industry_IsArchived",
                 table: "crm_customers",
-                column: "Name");
+                columns: new[] { "Industry", "IsArchived" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_customers_IsArchived_Name",
+                table: "crm_customers",
+                columns: new[] { "IsArchived", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_customers_LastInteractionAt",
+                table: "crm_customers",
+                column: "LastInteractionAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_customers_OwnerUserId_IsArchived_Name",
+                table: "crm_customers",
+                columns: new[] { "OwnerUserId", "IsArchived", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_crm_domain_events_CompletedAt",
                 table: "crm_domain_events",
                 column: "CompletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_interaction_contacts_ContactId",
+                table: "crm_interaction_contacts",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_interactions_CustomerId_Channel_OccurredAt",
+                table: "crm_interactions",
+                columns: new[] { "CustomerId", "Channel", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_interactions_CustomerId_OccurredAt",
+                table: "crm_interactions",
+                columns: new[] { "CustomerId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_interactions_OccurredAt",
+                table: "crm_interactions",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_interactions_Status_Channel_OccurredAt",
+                table: "crm_interactions",
+                columns: new[] { "Status", "Channel", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_crm_job_runs_State_QueuedAt",
@@ -346,9 +683,36 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_crm_search_terms_CustomerId_ContactId",
+                table: "crm_search_terms",
+                columns: new[] { "CustomerId", "ContactId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_search_terms_Term_CustomerId",
+                table: "crm_search_terms",
+                columns: new[] { "Term", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_crm_security_events_OccurredAt",
                 table: "crm_security_events",
                 column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_segment_members_CustomerId",
+                table: "crm_segment_members",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_segments_Name",
+                table: "crm_segments",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_tags_NormalizedName",
+                table: "crm_tags",
+                column: "NormalizedName",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_crm_timeline_entries_CustomerId_OccurredAt",
@@ -392,7 +756,16 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "crm_customers");
+                name: "crm_audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "crm_customer_addresses");
+
+            migrationBuilder.DropTable(
+                name: "crm_customer_figures");
+
+            migrationBuilder.DropTable(
+                name: "crm_customer_tags");
 
             migrationBuilder.DropTable(
                 name: "crm_data_protection_keys");
@@ -402,6 +775,12 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "crm_domain_events");
+
+            migrationBuilder.DropTable(
+                name: "crm_interaction_contacts");
+
+            migrationBuilder.DropTable(
+                name: "crm_interaction_users");
 
             migrationBuilder.DropTable(
                 name: "crm_job_runs");
@@ -419,7 +798,13 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                 name: "crm_role_claims");
 
             migrationBuilder.DropTable(
+                name: "crm_search_terms");
+
+            migrationBuilder.DropTable(
                 name: "crm_security_events");
+
+            migrationBuilder.DropTable(
+                name: "crm_segment_members");
 
             migrationBuilder.DropTable(
                 name: "crm_timeline_entries");
@@ -437,10 +822,25 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                 name: "crm_user_tokens");
 
             migrationBuilder.DropTable(
+                name: "crm_tags");
+
+            migrationBuilder.DropTable(
+                name: "crm_contacts");
+
+            migrationBuilder.DropTable(
+                name: "crm_interactions");
+
+            migrationBuilder.DropTable(
+                name: "crm_segments");
+
+            migrationBuilder.DropTable(
                 name: "crm_roles");
 
             migrationBuilder.DropTable(
                 name: "crm_users");
+
+            migrationBuilder.DropTable(
+                name: "crm_customers");
         }
     }
 }

@@ -1,0 +1,106 @@
+using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Customers;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+
+namespace CrmBlazor.Host.Components.Customers;
+
+/// <summary>
+/// The customer list: search in every script, filters, server-side sorting and paging, exports of
+/// what is filtered. The filters live in the address, so a reload or a shared link shows the same list.
+/// </summary>
+public partial class CustomerList
+{
+    private MudDataGrid<CustomerRow>? _grid;
+    private CustomerListFilter _filter = new();
+    private CustomerListOptions _options = CustomerListOptions.Empty;
+    private int? _total;
+
+    [Inject]
+    private IDbContextFactory<CrmDbContext> Contexts { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The search text from the address (<c>?q=</c>).</summary>
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    /// <summary>The tag filter from the address.</summary>
+    [SupplyParameterFromQuery(Name = "tag")]
+    public long? TagId { get; set; }
+
+    /// <summary>The segment filter from the address.</summary>
+    [SupplyParameterFromQuery(Name = "segment")]
+    public long? SegmentId { get; set; }
+
+    /// <summary>The owner filter from the address.</summary>
+    [SupplyParameterFromQuery(Name = "owner")]
+    public string? OwnerUserId { get; set; }
+
+    /// <inheritdoc />
+    protected override async Task OnInitializedAsync()
+    {
+        _filter = new CustomerListFilter { Search = Search, TagId = TagId, SegmentId = SegmentId, OwnerUserId = OwnerUserId };
+        await using var db = await Contexts.CreateDbContextAsync();
+        _options = await CustomerListOptions.LoadAsync(db);
+    }
+
+    private async Task<GridData<CustomerRow>> LoadAsync(GridState<CustomerRow> state, CancellationToken cancellationToken)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var query = _filter.ToQuery(state.Page, state.PageSize, sort?.SortBy switch
+        {
+            nameof(CustomerRow.Industry) => CustomerSort.Industry,
+            nameof(CustomerRow.LastInteractionAt) => CustomerSort.LastInteractionAt,
+            _ => CustomerSort.Name,
+        }, sort?.Descending == true);
+        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
+        var (items, total) = await CustomerQueries.PageAsync(db, query, cancellationToken);
+        _total = total;
+        StateHasChanged();
+        return new GridData<CustomerRow> { Items = items, TotalItems = total };
+    }
+
+    private string ExportUrl(string format) => Navigation.GetUriWithQueryParameters($"/customers/export.{format}", _filter.ToQueryParameters());
+
+    private void OpenCustomer(DataGridRowClickEventArgs<CustomerRow> e) => Navigation.NavigateTo($"/customers/{e.Item.Id}");
+
+    private Task SearchChangedAsync(string? value) => ApplyAsync(() => _filter.Search = value);
+
+    private Task KindChangedAsync(CustomerKind? value) => ApplyAsync(() => _filter.Kind = value);
+
+    private Task OwnerChangedAsync(string? value) => ApplyAsync(() => _filter.OwnerUserId = value);
+
+    private Task TagChangedAsync(long? value) => ApplyAsync(() => _filter.TagId = value);
+
+    private Task SegmentChangedAsync(long? value) => ApplyAsync(() => _filter.SegmentId = value);
+
+    private Task ArchivedChangedAsync(bool value) => ApplyAsync(() => _filter.IncludeArchived = value);
+
+    private async Task ApplyAsync(Action change)
+    {
+        change();
+
+        // Keep the address in step without reloading, so that a reload or a shared link shows this list.
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(_filter.ToAddressParameters()), replace: true);
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+
+    private async Task CreateAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<CustomerEditDialog>(L["New customer"], new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: long id })
+        {
+            Navigation.NavigateTo($"/customers/{id}");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Host.Components.Customers;
+
+/// <summary>The filters of the customer list as the user set them.</summary>
+public sealed class CustomerListFilter
+{
+    /// <summary>Search text.</summary>
+    public string? Search { get; set; }
+
+    /// <summary>Company or person.</summary>
+    public CustomerKind? Kind { get; set; }
+
+    /// <summary>Account manager.</summary>
+    public string? OwnerUserId { get; set; }
+
+    /// <summary>Tag.</summary>
+    public long? TagId { get; set; }
+
+    /// <summary>Segment.</summary>
+    public long? SegmentId { get; set; }
+
+    /// <summary>Whether archived customers are shown.</summary>
+    public bool IncludeArchived { get; set; }
+
+    /// <summary>The list query for a page.</summary>
+    public CustomerListQuery ToQuery(int page, int pageSize, CustomerSort sort, bool descending) =>
+        new(Search, OwnerUserId, null, TagId, SegmentId, Kind, IncludeArchived, sort, descending, page, pageSize);
+
+    /// <summary>The filters as address parameters (empty ones removed).</summary>
+    public Dictionary<string, object?> ToAddressParameters() => new()
+    {
+        ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search,
+        ["tag"] = TagId,
+        ["segment"] = SegmentId,
+        ["owner"] = OwnerUserId,
+    };
+
+    /// <summary>The filters as parameters of the export endpoints.</summary>
+    public Dictionary<string, object?> ToQueryParameters() => new(ToAddressParameters())
+    {
+        ["kind"] = Kind?.ToString(),
+        ["archived"] = IncludeArchived ? "true" : null,
+    };
+}
+
+/// <summary>The choices of the list's filters.</summary>
+/// <param name="Users">Account managers.</param>
+/// <param name="Tags">Tags.</param>
+/// <param name="Segments">Segments.</param>
+public sealed record CustomerListOptions(
+    IReadOnlyList<(string Id, string Name)> Users,
+    IReadOnlyList<(long Id, string Name)> Tags,
+    IReadOnlyList<(long Id, string Name)> Segments)
+{
+    /// <summary>No choices (before loading).</summary>
+    public static CustomerListOptions Empty { get; } = new([], [], []);
+
+    /// <summary>Loads the choices.</summary>
+    /// <param name="db">The context.</param>
+    public static async Task<CustomerListOptions> LoadAsync(CrmDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName ?? u.Email).Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName }).ToListAsync();
+        var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync();
+        var segments = await db.Segments.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync();
+        return new CustomerListOptions(
+            [.. users.Select(u => (u.Id, u.Name ?? u.Id))],
+            [.. tags.Select(t => (t.Id, t.Name))],
+            [.. segments.Select(s => (s.Id, s.Name))]);
+    }
+}

@@ -1,0 +1,31 @@
+using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Host.Features.Figures;
+using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Host.Features.Segments;
+using CrmBlazor.Host.Privacy;
+using CrmBlazor.Host.Timeline;
+using CrmBlazor.Sdk.Audiences;
+using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Timeline;
+
+namespace CrmBlazor.Host.Extensions;
+
+internal static class CoreFeatureExtensions
+{
+    /// <summary>The core CRM's services, and the SDK contracts the core implements for plugins.</summary>
+    public static IHostApplicationBuilder AddCrmCoreFeatures(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CustomerAccess>();
+        services.AddScoped<CustomerService>();
+        services.AddScoped<InteractionService>();
+        services.AddScoped<PersonalDataService>();
+        services.AddScoped<ITimeline, TimelineService>();
+        services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<ICustomerFigures, CustomerFigures>();
+        services.AddScoped<SegmentService>();
+        services.AddScoped<IAudienceDirectory, AudienceDirectory>();
+        return builder;
+    }
+}

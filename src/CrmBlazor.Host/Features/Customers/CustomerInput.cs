@@ -1,0 +1,167 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CrmBlazor.Host.Features.Customers;
+
+/// <summary>What a user enters for a customer; validated by the form and again by <see cref="CustomerService"/>.</summary>
+public sealed class CustomerInput
+{
+    /// <summary>Company or person.</summary>
+    public CustomerKind Kind { get; set; } = CustomerKind.Company;
+
+    /// <summary>The name.</summary>
+    [Required(ErrorMessage = "Enter the customer's name.")]
+    [StringLength(Customer.NameLength, ErrorMessage = "The name can be at most 300 characters long.")]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The industry.</summary>
+    [StringLength(100, ErrorMessage = "The industry can be at most 100 characters long.")]
+    public string? Industry { get; set; }
+
+    /// <summary>Main e-mail address.</summary>
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [StringLength(320, ErrorMessage = "The e-mail address is too long.")]
+    public string? Email { get; set; }
+
+    /// <summary>Main phone number.</summary>
+    [RegularExpression(@"^[0-9+()./\- ]{3,50}$", ErrorMessage = "Enter a phone number with digits, spaces and + ( ) - . / only.")]
+    public string? Phone { get; set; }
+
+    /// <summary>Web site.</summary>
+    [Url(ErrorMessage = "Enter a web address starting with http:// or https://.")]
+    [StringLength(300, ErrorMessage = "The web address is too long.")]
+    public string? Website { get; set; }
+
+    /// <summary>Billing currency.</summary>
+    [Required(ErrorMessage = "Enter a currency code.")]
+    [RegularExpression("^[A-Za-z]{3}$", ErrorMessage = "Enter a three-letter ISO currency code, e.g. EUR or INR.")]
+    public string Currency { get; set; } = "EUR";
+
+    /// <summary>The account manager's user id.</summary>
+    public string? OwnerUserId { get; set; }
+
+    /// <summary>Notes.</summary>
+    [StringLength(4000, ErrorMessage = "Notes can be at most 4000 characters long.")]
+    public string? Notes { get; set; }
+
+    /// <summary>Tags as written.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>Addresses.</summary>
+    public List<AddressInput> Addresses { get; set; } = [];
+
+    /// <summary>The version the user loaded, for concurrency checks on update.</summary>
+    public Guid RowVersion { get; set; }
+
+    /// <summary>The input for an existing customer.</summary>
+    /// <param name="customer">The customer with tags and addresses loaded.</param>
+    public static CustomerInput From(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return new CustomerInput
+        {
+            Kind = customer.Kind,
+            Name = customer.Name,
+            Industry = customer.Industry,
+            Email = customer.Email,
+            Phone = customer.Phone,
+            Website = customer.Website,
+            Currency = customer.Currency,
+            OwnerUserId = customer.OwnerUserId,
+            Notes = customer.Notes,
+            Tags = [.. customer.Tags.Select(t => t.Name).Order(StringComparer.CurrentCulture)],
+            Addresses = [.. customer.Addresses.OrderBy(a => a.Kind).Select(AddressInput.From)],
+            RowVersion = customer.RowVersion,
+        };
+    }
+}
+
+/// <summary>A postal address as entered.</summary>
+public sealed class AddressInput
+{
+    /// <summary>What it is used for.</summary>
+    public AddressKind Kind { get; set; } = AddressKind.Main;
+
+    /// <summary>Street and number.</summary>
+    [StringLength(300, ErrorMessage = "The street can be at most 300 characters long.")]
+    public string? Street { get; set; }
+
+    /// <summary>City.</summary>
+    [StringLength(100, ErrorMessage = "The city can be at most 100 characters long.")]
+    public string? City { get; set; }
+
+    /// <summary>Postal code.</summary>
+    [StringLength(20, ErrorMessage = "The postal code can be at most 20 characters long.")]
+    public string? PostalCode { get; set; }
+
+    /// <summary>State or region.</summary>
+    [StringLength(100, ErrorMessage = "The region can be at most 100 characters long.")]
+    public string? Region { get; set; }
+
+    /// <summary>ISO country code.</summary>
+    [RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Enter a two-letter ISO country code, e.g. IN or GE.")]
+    public string? Country { get; set; }
+
+    /// <summary>Whether every field is empty.</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Street) && string.IsNullOrWhiteSpace(City) && string.IsNullOrWhiteSpace(PostalCode)
+        && string.IsNullOrWhiteSpace(Region) && string.IsNullOrWhiteSpace(Country);
+
+    /// <summary>The input for a stored address.</summary>
+    /// <param name="address">The address.</param>
+    public static AddressInput From(CustomerAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return new AddressInput
+        {
+            Kind = address.Kind,
+            Street = address.Street,
+            City = address.City,
+            PostalCode = address.PostalCode,
+            Region = address.Region,
+            Country = address.Country,
+        };
+    }
+}
+
+/// <summary>What a user enters for a contact.</summary>
+public sealed class ContactInput
+{
+    /// <summary>Full name.</summary>
+    [Required(ErrorMessage = "Enter the contact's name.")]
+    [StringLength(200, ErrorMessage = "The name can be at most 200 characters long.")]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Role.</summary>
+    [StringLength(100, ErrorMessage = "The role can be at most 100 characters long.")]
+    public string? Role { get; set; }
+
+    /// <summary>E-mail address.</summary>
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [StringLength(320, ErrorMessage = "The e-mail address is too long.")]
+    public string? Email { get; set; }
+
+    /// <summary>Phone number.</summary>
+    [RegularExpression(@"^[0-9+()./\- ]{3,50}$", ErrorMessage = "Enter a phone number with digits, spaces and + ( ) - . / only.")]
+    public string? Phone { get; set; }
+
+    /// <summary>Main contact of the customer.</summary>
+    public bool IsPrimary { get; set; }
+
+    /// <summary>The version the user loaded.</summary>
+    public Guid RowVersion { get; set; }
+
+    /// <summary>The input for an existing contact.</summary>
+    /// <param name="contact">The contact.</param>
+    public static ContactInput From(Contact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return new ContactInput
+        {
+            Name = contact.Name,
+            Role = contact.Role,
+            Email = contact.Email,
+            Phone = contact.Phone,
+            IsPrimary = contact.IsPrimary,
+            RowVersion = contact.RowVersion,
+        };
+    }
+}

@@ -1,0 +1,161 @@
+using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Host.Features.Customers;
+
+/// <summary>How the customer list is sorted.</summary>
+public enum CustomerSort
+{
+    /// <summary>By name.</summary>
+    Name,
+
+    /// <summary>By industry, then name.</summary>
+    Industry,
+
+    /// <summary>By creation date.</summary>
+    CreatedAt,
+
+    /// <summary>By the date of the latest interaction.</summary>
+    LastInteractionAt,
+}
+
+/// <summary>A filtered, sorted page of the customer list.</summary>
+/// <param name="Search">Words or prefixes of names, e-mail addresses, phone numbers or tags, in any script.</param>
+/// <param name="OwnerUserId">Only customers of this account manager.</param>
+/// <param name="Industry">Only customers of this industry.</param>
+/// <param name="TagId">Only customers with this tag.</param>
+/// <param name="SegmentId">Only members of this segment.</param>
+/// <param name="Kind">Only companies or only persons.</param>
+/// <param name="IncludeArchived">Whether archived customers are listed too.</param>
+/// <param name="Sort">The sort order.</param>
+/// <param name="Descending">Whether to sort descending.</param>
+/// <param name="Page">Zero-based page number.</param>
+/// <param name="PageSize">Rows per page (at most 200).</param>
+public sealed record CustomerListQuery(
+    string? Search = null,
+    string? OwnerUserId = null,
+    string? Industry = null,
+    long? TagId = null,
+    long? SegmentId = null,
+    CustomerKind? Kind = null,
+    bool IncludeArchived = false,
+    CustomerSort Sort = CustomerSort.Name,
+    bool Descending = false,
+    int Page = 0,
+    int PageSize = 25);
+
+/// <summary>A row of the customer list.</summary>
+/// <param name="Id">The customer id.</param>
+/// <param name="Kind">Company or person.</param>
+/// <param name="Name">The name.</param>
+/// <param name="Industry">The industry.</param>
+/// <param name="Email">The e-mail address.</param>
+/// <param name="Phone">The phone number.</param>
+/// <param name="OwnerName">The account manager's name.</param>
+/// <param name="LastInteractionAt">The latest interaction.</param>
+/// <param name="IsArchived">Whether archived.</param>
+public sealed record CustomerRow(
+    long Id,
+    CustomerKind Kind,
+    string Name,
+    string? Industry,
+    string? Email,
+    string? Phone,
+    string? OwnerName,
+    DateTimeOffset? LastInteractionAt,
+    bool IsArchived);
+
+/// <summary>The list's queries, shared by the page, the exports and the benchmark.</summary>
+public static class CustomerQueries
+{
+    /// <summary>Largest page served.</summary>
+    public const int MaximumPageSize = 200;
+
+    /// <summary>The customers matching the query's filters, unsorted.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="query">The filters.</param>
+    public static IQueryable<Customer> Filter(CrmDbContext db, CustomerListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(query);
+        var customers = db.Customers.AsNoTracking();
+        if (!query.IncludeArchived)
+        {
+            customers = customers.Where(c => !c.IsArchived);
+        }
+
+        if (SearchIndex.MatchingCustomerIds(db, query.Search) is { } ids)
+        {
+            customers = customers.Where(c => ids.Contains(c.Id));
+        }
+
+        if (query.OwnerUserId is { } owner)
+        {
+            customers = customers.Where(c => c.OwnerUserId == owner);
+        }
+
+        if (query.Industry is { } industry)
+        {
+            customers = customers.Where(c => c.Industry == industry);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            customers = customers.Where(c => c.Kind == kind);
+        }
+
+        if (query.TagId is { } tagId)
+        {
+            customers = customers.Where(c => c.Tags.Any(t => t.Id == tagId));
+        }
+
+        if (query.SegmentId is { } segmentId)
+        {
+            customers = customers.Where(c => db.SegmentMembers.Any(m => m.SegmentId == segmentId && m.CustomerId == c.Id));
+        }
+
+        return customers;
+    }
+
+    /// <summary>The customers matching the query, sorted (with the id as tie-breaker, so pages are stable).</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="query">The filters and order.</param>
+    public static IQueryable<Customer> Sorted(CrmDbContext db, CustomerListQuery query)
+    {
+        var customers = Filter(db, query);
+        return (query.Sort, query.Descending) switch
+        {
+            (CustomerSort.Industry, false) => customers.OrderBy(c => c.Industry).ThenBy(c => c.Name).ThenBy(c => c.Id),
+            (CustomerSort.Industry, true) => customers.OrderByDescending(c => c.Industry).ThenBy(c => c.Name).ThenBy(c => c.Id),
+            (CustomerSort.CreatedAt, false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            (CustomerSort.CreatedAt, true) => customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            (CustomerSort.LastInteractionAt, false) => customers.OrderBy(c => c.LastInteractionAt).ThenBy(c => c.Id),
+            (CustomerSort.LastInteractionAt, true) => customers.OrderByDescending(c => c.LastInteractionAt).ThenByDescending(c => c.Id),
+            (_, true) => customers.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
+            _ => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        };
+    }
+
+    /// <summary>Rows for display, with the account manager's name.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="customers">Sorted customers.</param>
+    public static IQueryable<CustomerRow> Rows(CrmDbContext db, IQueryable<Customer> customers) =>
+        from c in customers
+        join u in db.Users on c.OwnerUserId equals u.Id into owners
+        from owner in owners.DefaultIfEmpty()
+        select new CustomerRow(c.Id, c.Kind, c.Name, c.Industry, c.Email, c.Phone,
+            owner == null ? null : (owner.DisplayName ?? owner.Email), c.LastInteractionAt, c.IsArchived);
+
+    /// <summary>One page of the list and the total number of matching customers.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="query">The filters, order and page.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public static async Task<(IReadOnlyList<CustomerRow> Items, int Total)> PageAsync(CrmDbContext db, CustomerListQuery query, CancellationToken cancellationToken = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, MaximumPageSize);
+        var total = await Filter(db, query).CountAsync(cancellationToken);
+        var items = await Rows(db, Sorted(db, query).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return (items, total);
+    }
+}

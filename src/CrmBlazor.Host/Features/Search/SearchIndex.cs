@@ -1,0 +1,107 @@
+using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Host.Features.Search;
+
+/// <summary>Keeps <c>crm_search_terms</c> in step with customers and their contacts.</summary>
+public static class SearchIndex
+{
+    /// <summary>The terms of a customer and its contacts, as rows to store.</summary>
+    /// <param name="customer">The customer, with <see cref="Customer.Contacts"/> and <see cref="Customer.Tags"/> loaded.</param>
+    public static IEnumerable<SearchTerm> TermsOf(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var own = SearchText.TermsOfText(customer.Name)
+            .Concat(SearchText.TermsOfEmail(customer.Email))
+            .Concat(SearchText.TermsOfPhone(customer.Phone))
+            .Concat(customer.Tags.SelectMany(t => SearchText.TermsOfText(t.Name)));
+        foreach (var term in own.Distinct(StringComparer.Ordinal))
+        {
+            yield return new SearchTerm { Term = term, CustomerId = customer.Id, ContactId = 0 };
+        }
+
+        foreach (var contact in customer.Contacts)
+        {
+            var terms = SearchText.TermsOfText(contact.Name)
+                .Concat(SearchText.TermsOfEmail(contact.Email))
+                .Concat(SearchText.TermsOfPhone(contact.Phone));
+            foreach (var term in terms.Distinct(StringComparer.Ordinal))
+            {
+                yield return new SearchTerm { Term = term, CustomerId = customer.Id, ContactId = contact.Id };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces the stored terms of a saved customer (call within the unit of work that saved it, after
+    /// the save, so the customer and contact ids are known).
+    /// </summary>
+    /// <param name="db">The context that saved the customer.</param>
+    /// <param name="customer">The customer with contacts and tags loaded.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public static async Task ReindexAsync(CrmDbContext db, Customer customer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.SearchTerms.Where(t => t.CustomerId == customer.Id).ExecuteDeleteAsync(cancellationToken);
+        db.SearchTerms.AddRange(TermsOf(customer));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The ids of customers that have, for every word of the query, a term starting with it (in
+    /// their own fields or a contact's). Composable: use it in <c>Where(c => ids.Contains(c.Id))</c>.
+    /// </summary>
+    /// <param name="db">The context.</param>
+    /// <param name="query">What the user typed.</param>
+    /// <returns>The matching customer ids, or null when the query has no searchable word.</returns>
+    public static IQueryable<long>? MatchingCustomerIds(CrmDbContext db, string? query)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var prefixes = SearchText.PrefixesOfQuery(query);
+        if (prefixes.Count == 0)
+        {
+            return null;
+        }
+
+        IQueryable<long>? ids = null;
+        foreach (var prefix in prefixes)
+        {
+            var upper = SearchText.UpperBound(prefix);
+            var matches = db.SearchTerms
+                .Where(t => string.Compare(t.Term, prefix) >= 0 && string.Compare(t.Term, upper) < 0)
+                .Select(t => t.CustomerId);
+            ids = ids is null ? matches : ids.Intersect(matches);
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The ids of contacts matching every word of the query, for showing which contact a result was
+    /// found through.
+    /// </summary>
+    /// <param name="db">The context.</param>
+    /// <param name="query">What the user typed.</param>
+    public static IQueryable<long>? MatchingContactIds(CrmDbContext db, string? query)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var prefixes = SearchText.PrefixesOfQuery(query);
+        if (prefixes.Count == 0)
+        {
+            return null;
+        }
+
+        IQueryable<long>? ids = null;
+        foreach (var prefix in prefixes)
+        {
+            var upper = SearchText.UpperBound(prefix);
+            var matches = db.SearchTerms
+                .Where(t => t.ContactId != 0 && string.Compare(t.Term, prefix) >= 0 && string.Compare(t.Term, upper) < 0)
+                .Select(t => t.ContactId);
+            ids = ids is null ? matches : ids.Intersect(matches);
+        }
+
+        return ids;
+    }
+}

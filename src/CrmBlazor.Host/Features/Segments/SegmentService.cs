@@ -1,0 +1,189 @@
+using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Identity;
+using CrmBlazor.Host.Plugins;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Host.Features.Segments;
+
+/// <summary>Creates and changes segments, counts their members live and refreshes their membership.</summary>
+public sealed class SegmentService(
+    IDbContextFactory<CrmDbContext> contexts,
+    PluginCatalog catalog,
+    IAuthorizationService authorization,
+    CurrentUser currentUser,
+    TimeProvider clock)
+{
+    /// <summary>The fields rules can use now.</summary>
+    public IReadOnlyList<SegmentField> Fields => SegmentFields.All(catalog);
+
+    /// <summary>How many active customers match a definition right now (for the live count while editing).</summary>
+    /// <param name="definition">The rules.</param>
+    /// <param name="cancellationToken">Cancels the count.</param>
+    /// <returns>The count, or the messages explaining what is wrong with the rules.</returns>
+    public async Task<(int? Count, Dictionary<string, string[]> Errors)> CountAsync(SegmentDefinition definition, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (predicate, errors) = SegmentPredicate.Build(db, definition, Fields, clock.GetUtcNow());
+        return predicate is null ? (null, errors) : (await db.Customers.CountAsync(predicate, cancellationToken), errors);
+    }
+
+    /// <summary>Creates a segment and computes its membership.</summary>
+    /// <param name="input">The segment.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<ChangeResult> CreateAsync(SegmentInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await CheckAsync(input, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var name = input.Name.Trim();
+        if (await db.Segments.AnyAsync(s => s.Name == name, cancellationToken))
+        {
+            return NameTaken();
+        }
+
+        var segment = new Segment { Name = name, Description = Clean(input.Description), Definition = input.Definition.ToJson(), CreatedAt = clock.GetUtcNow() };
+        db.Segments.Add(segment);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await RefreshAsync(segment.Id, cancellationToken);
+        return ChangeResult.Saved(segment.Id);
+    }
+
+    /// <summary>Saves a user's edit of a segment and recomputes its membership.</summary>
+    /// <param name="id">The segment.</param>
+    /// <param name="input">The values and the version loaded.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<ChangeResult> UpdateAsync(long id, SegmentInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await CheckAsync(input, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var segment = await db.Segments.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (segment is null)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        if (await db.Segments.AnyAsync(s => s.Name == input.Name.Trim() && s.Id != id, cancellationToken))
+        {
+            return NameTaken();
+        }
+
+        db.Entry(segment).Property(s => s.RowVersion).OriginalValue = input.RowVersion;
+        segment.Name = input.Name.Trim();
+        segment.Description = Clean(input.Description);
+        segment.Definition = input.Definition.ToJson();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangeResult.Conflict("Someone else changed this segment while you were editing it. Nothing was saved: reload and try again.");
+        }
+
+        await RefreshAsync(id, cancellationToken);
+        return ChangeResult.Saved(id);
+    }
+
+    /// <summary>Deletes a segment.</summary>
+    /// <param name="id">The segment.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<ChangeResult> DeleteAsync(long id, CancellationToken cancellationToken = default)
+    {
+        if (!(await authorization.AuthorizeAsync(currentUser.Principal, CorePermissions.ManageSegments)).Succeeded)
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var segment = await db.Segments.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (segment is null)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        db.Segments.Remove(segment);
+        await db.SaveChangesAsync(cancellationToken);
+        return ChangeResult.Saved(id);
+    }
+
+    /// <summary>
+    /// Recomputes a segment's membership from its rules: adds customers that match now, removes those
+    /// that no longer do. Rules that no longer work (a field whose plugin is gone) leave the
+    /// membership as it was.
+    /// </summary>
+    /// <param name="id">The segment.</param>
+    /// <param name="cancellationToken">Cancels the refresh.</param>
+    /// <returns>The number of members, or null if the segment is gone or its rules cannot be evaluated.</returns>
+    public async Task<int?> RefreshAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var segment = await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (segment is null)
+        {
+            return null;
+        }
+
+        var (predicate, _) = SegmentPredicate.Build(db, SegmentDefinition.FromJson(segment.Definition), Fields, clock.GetUtcNow());
+        if (predicate is null)
+        {
+            return null;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var matching = (await db.Customers.Where(predicate).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var current = (await db.SegmentMembers.Where(m => m.SegmentId == id).Select(m => m.CustomerId).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var gone in current.Except(matching).Chunk(500))
+        {
+            await db.SegmentMembers.Where(m => m.SegmentId == id && gone.Contains(m.CustomerId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        foreach (var added in matching.Except(current).Chunk(5000))
+        {
+            db.SegmentMembers.AddRange(added.Select(customerId => new SegmentMember { SegmentId = id, CustomerId = customerId }));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        // Membership is derived data: the segment's row version is left alone so that a refresh never
+        // makes a user's edit of the rules conflict.
+        var now = clock.GetUtcNow();
+        await db.Segments.Where(s => s.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberCount, matching.Count).SetProperty(x => x.RefreshedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return matching.Count;
+    }
+
+    private async Task<ChangeResult?> CheckAsync(SegmentInput input, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(currentUser.Principal, CorePermissions.ManageSegments)).Succeeded)
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        var errors = InputValidation.Validate(input);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (_, ruleErrors) = SegmentPredicate.Build(db, input.Definition, Fields, clock.GetUtcNow());
+        foreach (var (key, messages) in ruleErrors)
+        {
+            errors["Definition." + key] = messages;
+        }
+
+        return errors.Count > 0 ? ChangeResult.Invalid(errors) : null;
+    }
+
+    private static ChangeResult NameTaken() =>
+        ChangeResult.Invalid(new Dictionary<string, string[]> { [nameof(SegmentInput.Name)] = ["Another segment already has this name."] });
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

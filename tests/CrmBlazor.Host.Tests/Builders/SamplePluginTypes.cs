@@ -1,0 +1,24 @@
+using CrmBlazor.Sdk.Events;
+using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Sdk.Navigation;
+
+namespace CrmBlazor.Host.Tests.Builders;
+
+/// <summary>Types a test plugin registers; they are never run.</summary>
+internal sealed class SampleJob : IPluginJob
+{
+    public Task RunAsync(JobRunContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+[DomainEvent(Name)]
+internal sealed record SampleEvent : IDomainEvent
+{
+    public const string Name = "sample.something-happened";
+}
+
+internal sealed class SampleEventHandler : IDomainEventHandler<SampleEvent>
+{
+    public Task HandleAsync(SampleEvent domainEvent, DomainEventContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal sealed class SampleTab : CustomerTabBase;

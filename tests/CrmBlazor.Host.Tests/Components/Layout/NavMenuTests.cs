@@ -1,0 +1,85 @@
+using AngleSharp.Dom;
+using Bunit;
+using CrmBlazor.Host.Components.Layout;
+using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Tests.Builders;
+using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Navigation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Host.Tests.Components.Layout;
+
+public sealed class NavMenuTests : ComponentTestContext
+{
+    public NavMenuTests()
+    {
+        // The core's real menu plus a plugin with entries in two groups, registered out of menu order.
+        var catalog = new CatalogBuilder()
+            .WithCoreModule()
+            .WithPlugin("projects", plugin => plugin
+                .AddMenuItem(new MenuItem("Utilisation report", "/projects/utilisation.pdf", Group: MenuGroups.Insights) { FullPageLoad = true })
+                .AddMenuItem(new MenuItem("Timesheets", "/projects/time", Permission: "projects.time", Order: 20))
+                .AddMenuItem(new MenuItem("Projects", "/projects", Permission: "projects.view", Order: 10)))
+            .WithRefusedPlugin("surveys", Host.Plugins.PluginState.Disabled, plugin => plugin
+                .AddMenuItem(new MenuItem("Surveys", "/surveys")))
+            .Build();
+        Services.AddSingleton(catalog);
+        User.SetAuthorized("ada@example.com");
+    }
+
+    [Fact]
+    public void Entries_UserHoldingSomePermissions_SeesOnlyThoseAndTheUnrestricted()
+    {
+        User.SetPolicies(CorePermissions.ViewCustomers, "projects.view");
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["/", "/customers", "/projects", "/projects/utilisation.pdf"], Hrefs(menu));
+    }
+
+    [Fact]
+    public void Entries_UserWithoutPermissions_SeesOnlyTheUnrestricted()
+    {
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["/", "/projects/utilisation.pdf"], Hrefs(menu));
+    }
+
+    [Fact]
+    public void Groups_Administrator_ComeInMenuGroupsOrderWithEntriesByOrder()
+    {
+        User.SetPolicies(CorePermissions.ViewCustomers, CorePermissions.Administration, "projects.view", "projects.time");
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Customers", "Work", "Insights", "Administration"], menu.FindAll(".mud-typography-overline").Select(h => h.TextContent.Trim()));
+        Assert.Equal(
+            ["Dashboard", "Customers", "Projects", "Timesheets", "Utilisation report", "Plugins", "Background jobs", "Security log"],
+            menu.FindAll("a").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Entries_FullPageLoad_OpenWithTargetTopAndOthersDoNot()
+    {
+        User.SetPolicies(CorePermissions.Administration, "projects.view");
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["/projects/utilisation.pdf", "/jobs"], menu.FindAll("a[target=_top]").Select(a => a.GetAttribute("href")));
+        Assert.Null(Link(menu, "/projects").GetAttribute("target"));
+    }
+
+    [Fact]
+    public void Entries_PluginNotLoaded_AreNeverShown()
+    {
+        User.SetPolicies(CorePermissions.Administration);
+
+        var menu = Render<NavMenu>();
+
+        Assert.DoesNotContain("/surveys", Hrefs(menu));
+    }
+
+    private static List<string?> Hrefs(IRenderedComponent<NavMenu> menu) => [.. menu.FindAll("a").Select(a => a.GetAttribute("href"))];
+
+    private static IElement Link(IRenderedComponent<NavMenu> menu, string href) => menu.Find($"a[href='{href}']");
+}
