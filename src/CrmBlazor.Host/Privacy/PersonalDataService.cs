@@ -1,16 +1,16 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Globalization;
 using CrmBlazor.Data;
 using CrmBlazor.Data.Audit;
 using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Interactions;
-using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Privacy;
 using Microsoft.EntityFrameworkCore;
 
