@@ -5,6 +5,7 @@ using CrmBlazor.Data;
 using CrmBlazor.Data.Audit;
 using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Identity;
@@ -12,6 +13,7 @@ using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Privacy;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Privacy;
@@ -26,10 +28,13 @@ internal sealed class PersonalDataService(
     PluginCatalog catalog,
     SecurityLog securityLog,
     ICurrentUser currentUser,
+    IAuthorizationService authorization,
+    CurrentUser principal,
     TimeProvider clock)
 {
     public async Task<JsonObject?> ExportAsync(long customerId, CancellationToken cancellationToken)
     {
+        await DemandPrivacyPermissionAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
         if (customer is null)
@@ -94,6 +99,7 @@ internal sealed class PersonalDataService(
     /// <summary>Erases the customer's personal data everywhere; returns each part's account of what it did.</summary>
     public async Task<IReadOnlyList<string>> EraseAsync(long customerId, CancellationToken cancellationToken)
     {
+        await DemandPrivacyPermissionAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             ?? throw new KeyNotFoundException($"Customer {customerId} does not exist.");
@@ -226,5 +232,14 @@ internal sealed class PersonalDataService(
             null,
             [customer.Name, .. contacts.Select(c => c.Name)],
             [.. new[] { customer.Email }.Concat(contacts.Select(c => c.Email)).OfType<string>().Distinct()]);
+    }
+
+    // Checked here as well as on the endpoint and the page: whoever calls the service, the rule holds.
+    private async Task DemandPrivacyPermissionAsync()
+    {
+        if (!(await authorization.AuthorizeAsync(principal.Principal, CorePermissions.Privacy)).Succeeded)
+        {
+            throw new UnauthorizedAccessException("Exporting and erasing personal data needs the permission " + CorePermissions.Privacy + ".");
+        }
     }
 }

@@ -56,7 +56,8 @@ public abstract class PersonalDataTests(CrmHostFixture fixture)
     {
         var person = await PersonMentionedInNotesAsync(name);
 
-        await fixture.Host.InScopeAsync(services => services.GetRequiredService<PersonalDataService>().EraseAsync(person.Id, CancellationToken.None));
+        var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);
+        await fixture.Host.AsUserAsync(manager, services => services.GetRequiredService<PersonalDataService>().EraseAsync(person.Id, CancellationToken.None));
 
         // Stored JSON may spell non-ASCII letters as \uXXXX escapes: both spellings are searched for.
         foreach (var mention in new[] { person.Name, person.Email! }.SelectMany(m => new[] { m, JsonSerializer.Serialize(m)[1..^1] }).Distinct())
@@ -70,10 +71,22 @@ public abstract class PersonalDataTests(CrmHostFixture fixture)
     {
         var person = await PersonMentionedInNotesAsync();
 
-        await fixture.Host.InScopeAsync(services => services.GetRequiredService<PersonalDataService>().EraseAsync(person.Id, CancellationToken.None));
+        var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);
+        await fixture.Host.AsUserAsync(manager, services => services.GetRequiredService<PersonalDataService>().EraseAsync(person.Id, CancellationToken.None));
 
         var titles = await fixture.Database.ColumnAsync<string>("SELECT \"Title\" FROM crm_timeline_entries WHERE \"CustomerId\" = @p0", person.Id);
         Assert.Equal(["Fixture note", "Fixture note"], titles);
+    }
+
+    [Fact]
+    public async Task Erasure_ByStaffWithoutThePrivacyPermission_IsRefusedByTheService()
+    {
+        var person = await PersonMentionedInNotesAsync();
+        var staff = await fixture.Host.CreateUserAsync(CrmRoles.Staff);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            fixture.Host.AsUserAsync(staff, services => services.GetRequiredService<PersonalDataService>().EraseAsync(person.Id, CancellationToken.None)));
+        Assert.Equal(person.Name, await fixture.Database.ScalarAsync<string>("SELECT \"Name\" FROM crm_customers WHERE \"Id\" = @p0", person.Id));
     }
 
     /// <summary>A private person with a note in Alpha that mentions them by name and address, as notes do.</summary>
