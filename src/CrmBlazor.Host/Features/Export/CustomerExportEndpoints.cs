@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Host.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -16,7 +17,9 @@ internal static class CustomerExportEndpoints
 {
     public static IEndpointRouteBuilder MapCustomerExports(this IEndpointRouteBuilder endpoints)
     {
-        var exports = endpoints.MapGroup("/customers").RequireAuthorization(CorePermissions.ViewCustomers);
+        var exports = endpoints.MapGroup("/customers")
+            .RequireAuthorization(CorePermissions.ViewCustomers)
+            .WithMetadata(new RefusedWithStatusCode("You do not have permission to export customers."));
         exports.MapGet("/export.csv", ExportCsvAsync);
         exports.MapGet("/export.xlsx", ExportExcelAsync);
         return endpoints;

@@ -40,11 +40,13 @@ public static class CustomerExportRows
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         for (var page = 0; ; page++)
         {
-            var customers = await CustomerQueries.Sorted(db, query)
-                .Skip(page * PageSize).Take(PageSize)
-                .Select(c => new CustomerValues(
-                    c.Id, c.Kind, c.Name, c.Industry, c.Email, c.Phone, c.Website, c.Currency, c.Notes,
-                    db.Users.Where(u => u.Id == c.OwnerUserId).Select(u => u.Email).FirstOrDefault()))
+            // A join rather than a subquery for the account manager: SQLite has no APPLY for a correlated
+            // subquery over a paged query.
+            var customers = await (
+                    from c in CustomerQueries.Sorted(db, query).Skip(page * PageSize).Take(PageSize)
+                    join u in db.Users on c.OwnerUserId equals u.Id into owners
+                    from owner in owners.DefaultIfEmpty()
+                    select new CustomerValues(c.Id, c.Kind, c.Name, c.Industry, c.Email, c.Phone, c.Website, c.Currency, c.Notes, owner == null ? null : owner.Email))
                 .ToListAsync(cancellationToken);
             if (customers.Count == 0)
             {
@@ -62,9 +64,12 @@ public static class CustomerExportRows
                     .OrderBy(a => a.Kind).ThenBy(a => a.Id)
                     .ToListAsync(cancellationToken))
                 .ToLookup(a => a.CustomerId);
-            var tags = (await db.Customers.AsNoTracking()
-                    .Where(c => ids.Contains(c.Id))
-                    .SelectMany(c => c.Tags.Select(t => new { CustomerId = c.Id, t.Name }))
+            // Through the link table: a SelectMany over the navigation needs APPLY, which SQLite lacks.
+            var tags = (await (
+                    from link in db.Set<Dictionary<string, object>>("crm_customer_tags")
+                    join tag in db.Tags on EF.Property<long>(link, "TagId") equals tag.Id
+                    where ids.Contains(EF.Property<long>(link, "CustomerId"))
+                    select new { CustomerId = EF.Property<long>(link, "CustomerId"), tag.Name })
                     .ToListAsync(cancellationToken))
                 .ToLookup(t => t.CustomerId, t => t.Name);
 
