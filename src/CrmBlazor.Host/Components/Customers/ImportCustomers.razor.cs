@@ -118,7 +118,10 @@ public sealed partial class ImportCustomers : IDisposable
                 _progress = p;
                 StateHasChanged();
             });
-            _result = await Importer.ImportAsync(_document, _mapping, new CustomerImportOptions(_tagImported), progress, _closing.Token);
+            // Off the circuit's thread: SQLite's "async" calls complete synchronously, and the progress
+            // bar can only be drawn while the import is not holding the circuit.
+            var (document, mapping, options, token) = (_document, _mapping, new CustomerImportOptions(_tagImported), _closing.Token);
+            _result = await Task.Run(() => Importer.ImportAsync(document, mapping, options, progress, token), token);
             if (_result.Change.Succeeded)
             {
                 _summary = _result.Summary;
