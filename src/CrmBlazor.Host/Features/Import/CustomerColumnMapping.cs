@@ -6,6 +6,28 @@ namespace CrmBlazor.Host.Features.Import;
 /// </summary>
 public sealed class CustomerColumnMapping
 {
+    // Other names for the same columns that other programs write.
+    private static readonly (CustomerField Field, string Header)[] Aliases =
+    [
+        (CustomerField.CustomerKey, "Key"),
+        (CustomerField.CustomerKey, "Customer id"),
+        (CustomerField.Name, "Customer name"),
+        (CustomerField.Name, "Company"),
+        (CustomerField.Type, "Kind"),
+        (CustomerField.Type, "Customer type"),
+        (CustomerField.Website, "Website"),
+        (CustomerField.Website, "Web"),
+        (CustomerField.Website, "URL"),
+        (CustomerField.PostalCode, "Postcode"),
+        (CustomerField.PostalCode, "ZIP"),
+        (CustomerField.PostalCode, "ZIP code"),
+        (CustomerField.Region, "State"),
+        (CustomerField.AccountManager, "Owner"),
+        (CustomerField.ContactName, "Contact"),
+        (CustomerField.ContactEmail, "Contact mail"),
+        (CustomerField.MainContact, "Primary contact"),
+    ];
+
     private readonly CustomerField?[] _fields;
 
     /// <summary>A mapping with the given field per column.</summary>
@@ -115,26 +137,4 @@ public sealed class CustomerColumnMapping
         ArgumentNullException.ThrowIfNull(row);
         return ColumnOf(field) is { } column ? row.Cell(column).Trim() : string.Empty;
     }
-
-    // Other names for the same columns that other programs write.
-    private static readonly (CustomerField Field, string Header)[] Aliases =
-    [
-        (CustomerField.CustomerKey, "Key"),
-        (CustomerField.CustomerKey, "Customer id"),
-        (CustomerField.Name, "Customer name"),
-        (CustomerField.Name, "Company"),
-        (CustomerField.Type, "Kind"),
-        (CustomerField.Type, "Customer type"),
-        (CustomerField.Website, "Website"),
-        (CustomerField.Website, "Web"),
-        (CustomerField.Website, "URL"),
-        (CustomerField.PostalCode, "Postcode"),
-        (CustomerField.PostalCode, "ZIP"),
-        (CustomerField.PostalCode, "ZIP code"),
-        (CustomerField.Region, "State"),
-        (CustomerField.AccountManager, "Owner"),
-        (CustomerField.ContactName, "Contact"),
-        (CustomerField.ContactEmail, "Contact mail"),
-        (CustomerField.MainContact, "Primary contact"),
-    ];
 }

@@ -93,6 +93,26 @@ public sealed class CustomerImporter(IDbContextFactory<CrmDbContext> contexts, C
         var importTag = options.TagImported ? "Import " + now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        long? importTagId;
+        try
+        {
+            importTagId = await SaveAsync(db, plan, importTag, now, progress, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // E.g. a tag created by someone else at the same moment; the transaction is rolled back.
+            return new CustomerImportResult(
+                ChangeResult.Conflict("Nothing was imported, because the data changed while the file was being saved. Import the file again."), plan, null);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new CustomerImportResult(ChangeResult.Saved(importTagId ?? 0), plan,
+            new CustomerImportSummary(plan.Customers.Count, plan.ContactCount, importTagId, importTag));
+    }
+
+    private static async Task<long?> SaveAsync(
+        CrmDbContext db, CustomerImportPlan plan, string? importTag, DateTimeOffset now, IProgress<CustomerImportProgress>? progress, CancellationToken cancellationToken)
+    {
         long? importTagId = null;
         var done = 0;
         progress?.Report(new CustomerImportProgress(0, plan.Customers.Count));
@@ -110,9 +130,7 @@ public sealed class CustomerImporter(IDbContextFactory<CrmDbContext> contexts, C
             progress?.Report(new CustomerImportProgress(done, plan.Customers.Count));
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new CustomerImportResult(ChangeResult.Saved(importTagId ?? 0), plan,
-            new CustomerImportSummary(plan.Customers.Count, plan.ContactCount, importTagId, importTag));
+        return importTagId;
     }
 
     // The batch's tags by folded name: those that exist, and new ones for the rest.
