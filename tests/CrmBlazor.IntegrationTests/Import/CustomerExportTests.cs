@@ -92,6 +92,23 @@ public abstract class CustomerExportTests(ImportHostFixture fixture)
         Assert.Equal([$"Godavari Foods {_run}", $"Kaveri Iyer {_run}", $"Kaveri Traders {_run}"], tagged.Select(r => r["Name"]));
     }
 
+    [Fact]
+    public async Task Export_ManyMoreBytesThanAWriteBuffer_ArrivesComplete()
+    {
+        var (manager, client) = await ManagerAsync();
+        var tag = "large-" + _run;
+        var file = new CustomerFileBuilder();
+        for (var i = 0; i < 700; i++)
+        {
+            file.Row(("Name", $"மதுரை வணிகம் {i:000} {_run}"), ("Tags", tag), ("Notes", string.Concat(Enumerable.Repeat("ಕನ್ನಡ ಟಿಪ್ಪಣಿ ", 20))));
+        }
+
+        await ImportAsync(manager, file.Bytes(), tagImported: false);
+
+        var rows = CustomerFiles.Rows(await client.ExportAsync($"/customers/export.csv?tag={await fixture.Host.TagIdAsync(tag)}"));
+        Assert.Equal(700, rows.Count);
+    }
+
     [Theory]
     [InlineData("/customers/export.csv")]
     [InlineData("/customers/export.xlsx")]

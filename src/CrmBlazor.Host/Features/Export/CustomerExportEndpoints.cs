@@ -37,14 +37,18 @@ internal static class CustomerExportEndpoints
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = Attachment(clock, "csv");
         await using var writer = new StreamWriter(context.Response.Body, CustomerCsvWriter.Encoding, bufferSize: 64 * 1024);
-        CustomerCsvWriter.WriteRow(writer, CustomerExportRows.Headers);
+        await writer.WriteAsync(string.Join(',', CustomerExportRows.Headers.Select(CustomerCsvWriter.Quote)) + "\r\n");
         await foreach (var page in CustomerExportRows.PagesAsync(contexts, query, cancellationToken))
         {
+            // A page is formatted in memory and written asynchronously: Kestrel refuses synchronous
+            // writes, which the writer would make whenever its buffer filled in the middle of a page.
+            using var text = new StringWriter(CultureInfo.InvariantCulture);
             foreach (var row in page)
             {
-                CustomerCsvWriter.WriteRow(writer, row);
+                CustomerCsvWriter.WriteRow(text, row);
             }
 
+            await writer.WriteAsync(text.GetStringBuilder(), cancellationToken);
             await writer.FlushAsync(cancellationToken);
         }
     }
