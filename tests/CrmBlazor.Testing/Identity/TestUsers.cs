@@ -53,4 +53,40 @@ public static class TestUsers
             return await users.AddToRoleAsync(account, user.Role);
         });
     }
+
+    /// <summary>
+    /// Runs code in a service scope as a signed-in user, the way a request or a circuit event runs it:
+    /// the host's services see the user through <see cref="CrmActor"/> and check their permissions.
+    /// </summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="host">The host.</param>
+    /// <param name="user">The user, created with <see cref="CreateUserAsync"/>.</param>
+    /// <param name="action">The code.</param>
+    public static Task<T> AsUserAsync<T>(this CrmHostFactory host, TestUser user, Func<IServiceProvider, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(action);
+        return host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<CrmUser>>();
+            var account = await users.FindByEmailAsync(user.Email) ?? throw new InvalidOperationException($"There is no user {user.Email}.");
+            var principal = await services.GetRequiredService<SignInManager<CrmUser>>().CreateUserPrincipalAsync(account);
+            using (CrmActor.Use(new CrmActor(principal, user.Email)))
+            {
+                return await action(services);
+            }
+        });
+    }
+
+    /// <summary>Runs code in a service scope as a signed-in user (see <see cref="AsUserAsync{T}"/>).</summary>
+    /// <param name="host">The host.</param>
+    /// <param name="user">The user.</param>
+    /// <param name="action">The code.</param>
+    public static Task AsUserAsync(this CrmHostFactory host, TestUser user, Func<IServiceProvider, Task> action) =>
+        host.AsUserAsync(user, async services =>
+        {
+            await action(services);
+            return true;
+        });
 }
