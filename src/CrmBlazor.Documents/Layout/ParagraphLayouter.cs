@@ -93,13 +93,17 @@ internal sealed class ParagraphLayouter(FontCollection fonts, TextShaper shaper)
         var alignment = Physical(context.Alignment, rightToLeft: (paragraphLevel & 1) == 1);
 
         // A face per grapheme cluster; level and style follow the cluster's first character, so no run
-        // boundary falls inside a cluster.
+        // boundary falls inside a cluster. A space or digit keeps the previous cluster's face only when
+        // it runs in the same direction: between Urdu and English, the space that goes with the English
+        // is set with it.
         var faces = new FontFace[text.Length];
         FontFace? previous = null;
+        var previousLevel = levels[0];
         for (var i = 0; i < text.Length;)
         {
             var length = StringInfo.GetNextTextElementLength(text, i);
-            var face = fonts.Select(text.AsSpan(i, length), context.Styles[styleIds[i]].Bold, previous);
+            var face = fonts.Select(text.AsSpan(i, length), context.Styles[styleIds[i]].Bold, levels[i] == previousLevel ? previous : null);
+            previousLevel = levels[i];
             for (var k = i; k < i + length; k++)
             {
                 faces[k] = face;
@@ -177,10 +181,10 @@ internal sealed class ParagraphLayouter(FontCollection fonts, TextShaper shaper)
             if (end < 0)
             {
                 var limit = next < opportunities.Count ? opportunities[next] : text.Length;
-                end = NextGrapheme(graphemes, lineStart);
+                end = NextCut(text, graphemes, lineStart);
                 while (end < limit)
                 {
-                    var further = NextGrapheme(graphemes, end);
+                    var further = NextCut(text, graphemes, end);
                     if (VisibleWidth(text, prefix, lineStart, further) > width)
                     {
                         break;
@@ -262,15 +266,23 @@ internal sealed class ParagraphLayouter(FontCollection fonts, TextShaper shaper)
         return end;
     }
 
-    private static int NextGrapheme(bool[] graphemes, int offset)
+    /// <summary>
+    /// The next place a word too wide for its line may be cut: a grapheme boundary that does not follow
+    /// a virama or a joiner, so a conjunct (ಕ್ಷ, ક્ષ), which UAX #29 splits into two clusters in most
+    /// Indic scripts, stays whole.
+    /// </summary>
+    private static int NextCut(string text, bool[] graphemes, int offset)
     {
         do
         {
             offset++;
         }
-        while (!graphemes[offset]);
+        while (!graphemes[offset] || (offset < text.Length && JoinsNext(text[offset - 1])));
         return offset;
     }
+
+    /// <summary>Viramas of the Indic scripts (U+094D Devanagari … U+0D4D Malayalam) and the zero-width joiner.</summary>
+    private static bool JoinsNext(char c) => c is '\u094D' or '\u09CD' or '\u0A4D' or '\u0ACD' or '\u0B4D' or '\u0BCD' or '\u0C4D' or '\u0CCD' or '\u0D4D' or '\u200D';
 
     private static LineAlignment Physical(TextAlignment alignment, bool rightToLeft) => alignment switch
     {
