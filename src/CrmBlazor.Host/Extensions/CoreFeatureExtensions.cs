@@ -1,3 +1,4 @@
+using CrmBlazor.Documents;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Import;
@@ -28,6 +29,9 @@ internal static class CoreFeatureExtensions
         services.AddScoped<SegmentService>();
         services.AddScoped<CustomerImporter>();
         services.AddScoped<IAudienceDirectory, AudienceDirectory>();
+
+        // IPdfRenderer for plugins (invoices, reports): see docs/decisions/0009-pdf-engine.md.
+        services.AddCrmDocuments();
         return builder;
     }
 }
