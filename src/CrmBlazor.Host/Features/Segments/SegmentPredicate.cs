@@ -78,11 +78,10 @@ public static class SegmentPredicate
             case SegmentFields.Country: return AddressText(a => a.Country, rule.Operator, value);
             case SegmentFields.City: return AddressText(a => a.City, rule.Operator, value);
             case SegmentFields.Kind:
-                var kind = Enum.TryParse<CustomerKind>(value, ignoreCase: true, out var k) ? k : throw new FormatException("Choose Company or Person.");
+                var kind = Enum.TryParse<CustomerKind>(value, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : throw new FormatException("Choose Company or Person.");
                 return rule.Operator == SegmentOperator.Is ? c => c.Kind == kind : c => c.Kind != kind;
             case SegmentFields.Owner:
-                var owner = value.Length == 0 ? null : value;
-                return rule.Operator == SegmentOperator.Is ? c => c.OwnerUserId == owner : c => c.OwnerUserId != owner || c.OwnerUserId == null;
+                return Owner(rule.Operator, value);
             case SegmentFields.Tag:
                 var tag = value.Length == 0 ? throw new FormatException("Enter a tag.") : CustomerService.TagKey(value);
                 return rule.Operator == SegmentOperator.HasTag
@@ -108,6 +107,18 @@ public static class SegmentPredicate
             SegmentOperator.IsNotEmpty => c => db.CustomerFigures.Any(f => f.CustomerId == c.Id && f.FigureId == figureId && f.NumberValue != null),
             _ => Compose<double?>(c => db.CustomerFigures.Where(f => f.CustomerId == c.Id && f.FigureId == figureId).Select(f => f.NumberValue).FirstOrDefault(), NumberTest(rule.Operator, value)),
         };
+    }
+
+    // An empty value stands for "nobody": "is nobody" finds customers without an account manager,
+    // "is not nobody" those with one; "is not <user>" includes customers without one.
+    private static Expression<Func<Customer, bool>> Owner(SegmentOperator op, string value)
+    {
+        if (value.Length == 0)
+        {
+            return op == SegmentOperator.Is ? c => c.OwnerUserId == null : c => c.OwnerUserId != null;
+        }
+
+        return op == SegmentOperator.Is ? c => c.OwnerUserId == value : c => c.OwnerUserId == null || c.OwnerUserId != value;
     }
 
     private static Expression<Func<Customer, bool>> Text(Expression<Func<Customer, string?>> field, SegmentOperator op, string value) =>
