@@ -19,6 +19,19 @@ EXTRA_KEYS = {
     "missing-dependency": "Missing dependency", "failed": "Failed",
 }
 
+# Texts looked up at run time rather than through a literal L["..."]: the segment fields' titles
+# (translated through the core's resources like menu entries), the names of the comparisons, and
+# the messages rule problems are reported with.
+RUNTIME_KEYS = [
+    ("Features/Segments/SegmentFields.cs", r'new\(\w+, "([^"]+)"'),
+    ("Features/Segments/SegmentFields.cs", r'\["(\w+)", "(\w+)"\]'),
+    ("Components/Segments/SegmentText.cs", r'=> "([^"]+)"'),
+    ("Features/Segments/SegmentPredicate.cs", r'FormatException\("([^"]+)"\)'),
+    ("Features/Segments/SegmentPredicate.cs", r'= \["([^"]+)"\]'),
+    ("Features/Segments/SegmentService.cs", r'(?:Conflict\(|= \[)"([^"]+)"'),
+    ("Features/Segments/SegmentInput.cs", r'ErrorMessage = "([^"]+)"'),
+]
+
 def keys():
     found = set()
     for path in list(ROOT.rglob("*.razor")) + list(ROOT.rglob("*.cs")):
@@ -30,6 +43,9 @@ def keys():
     found.update(re.findall(r'new MenuItem\("([^"]+)"', core))
     found.update(re.findall(r'AddCustomerTab<\w+>\("([^"]+)"', core))
     found.update(re.findall(r'new Permission\([^,]+, "([^"]+)"', core))
+    for file, pattern in RUNTIME_KEYS:
+        for match in re.finditer(pattern, (ROOT / file).read_text(encoding="utf-8")):
+            found.update(g for g in match.groups() if g)
     found.update(EXTRA_KEYS)
     return sorted(found, key=str.casefold)
 

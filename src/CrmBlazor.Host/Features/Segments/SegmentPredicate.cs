@@ -142,8 +142,9 @@ public static class SegmentPredicate
             throw new FormatException("Enter a value.");
         }
 
-        // ToLower() here is SQL's lower(), translated by EF Core; the StringComparison overloads
-        // CA1862 suggests have no translation.
+        // ToLower() here is SQL's lower(), translated by EF Core (the StringComparison overloads CA1862
+        // suggests have none). Both providers fold case beyond ASCII: PostgreSQL by its locale, SQLite
+        // through the Unicode lower() CrmBlazor.Data registers on every connection (SqliteUnicodeCase).
 #pragma warning disable CA1862
         return op switch
         {
@@ -232,8 +233,10 @@ public static class SegmentPredicate
             ? days
             : throw new FormatException("Enter a number of days between 0 and 36500.");
 
+    // A date is a UTC calendar day: "before 2025-03-01" ends at 2025-03-01T00:00Z, "on or after" starts there.
     private static DateTimeOffset ParseDate(string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        value.Length == 0 ? throw new FormatException("Choose a date.")
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
             : throw new FormatException("Enter a date as YYYY-MM-DD.");
 
