@@ -117,7 +117,7 @@ public partial class SegmentEditor
             if (_result.Succeeded)
             {
                 var saved = await Segments.GetAsync(_result.Id!.Value);
-                Snackbar.Add(string.Format(CultureInfo.CurrentCulture, L["Segment saved: {0} members."].Value, saved?.MemberCount.ToString("N0", CultureInfo.CurrentCulture)), Severity.Success);
+                Snackbar.Add(string.Format(CultureInfo.CurrentCulture, L["Segment saved. Members now: {0}."].Value, saved?.MemberCount.ToString("N0", CultureInfo.CurrentCulture)), Severity.Success);
                 if (Id is null)
                 {
                     Navigation.NavigateTo($"/segments/{_result.Id}");

@@ -98,7 +98,7 @@ public sealed partial class SegmentList : IDisposable
             {
                 (JobRunState.Failed, _) => (string.Format(CultureInfo.CurrentCulture, L["Refreshing \"{0}\" failed: {1}"].Value, segment.Name, run!.Message), Severity.Error),
                 (_, { HasRuleProblems: true }) => (string.Format(CultureInfo.CurrentCulture, L["\"{0}\" was not refreshed: its rules use a field that is no longer available."].Value, segment.Name), Severity.Warning),
-                (_, { } refreshed) => (string.Format(CultureInfo.CurrentCulture, L["\"{0}\" refreshed: {1} members."].Value, segment.Name, refreshed.MemberCount.ToString("N0", CultureInfo.CurrentCulture)), Severity.Success),
+                (_, { } refreshed) => (string.Format(CultureInfo.CurrentCulture, L["\"{0}\" refreshed. Members now: {1}."].Value, segment.Name, refreshed.MemberCount.ToString("N0", CultureInfo.CurrentCulture)), Severity.Success),
                 _ => (string.Format(CultureInfo.CurrentCulture, L["\"{0}\" no longer exists."].Value, segment.Name), Severity.Info),
             };
             await InvokeAsync(() =>

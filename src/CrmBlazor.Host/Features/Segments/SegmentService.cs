@@ -173,7 +173,15 @@ public sealed class SegmentService(
         }
 
         db.Segments.Remove(segment);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangeResult.Conflict("Someone else changed or deleted this segment meanwhile. Nothing was deleted: reload and try again.");
+        }
+
         return ChangeResult.Saved(id);
     }
 
