@@ -30,16 +30,6 @@ public sealed class SegmentService(
         return predicate is null ? (null, errors) : (await db.Customers.CountAsync(predicate, cancellationToken), errors);
     }
 
-    /// <summary>What is wrong with a definition's rules now (e.g. a field whose plugin is gone), without counting.</summary>
-    /// <param name="definition">The rules.</param>
-    /// <returns>Messages per rule part (<c>Rules[0].Value</c>); empty when the rules can be evaluated.</returns>
-    public Dictionary<string, string[]> Validate(SegmentDefinition definition)
-    {
-        // Building the predicate opens no connection: the context only anchors the subqueries.
-        using var db = contexts.CreateDbContext();
-        return SegmentPredicate.Build(db, definition, Fields, clock.GetUtcNow()).Errors;
-    }
-
     /// <summary>All segments, by name, with what is wrong with their rules now.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<IReadOnlyList<SegmentSummary>> ListAsync(CancellationToken cancellationToken = default)
