@@ -19,17 +19,16 @@ EXTRA_KEYS = {
     "missing-dependency": "Missing dependency", "failed": "Failed",
 }
 
-# Texts looked up at run time rather than through a literal L["..."]: the segment fields' titles
-# (translated through the core's resources like menu entries), the names of the comparisons, and
-# the messages rule problems are reported with.
+# Texts looked up at run time rather than through a literal L["..."] or a validation message: the
+# segment fields' titles (translated through the core's resources like menu entries), the names of
+# the comparisons, and the messages rule problems are reported with.
 RUNTIME_KEYS = [
     ("Features/Segments/SegmentFields.cs", r'new\(\w+, "([^"]+)"'),
     ("Features/Segments/SegmentFields.cs", r'\["(\w+)", "(\w+)"\]'),
     ("Components/Segments/SegmentText.cs", r'=> "([^"]+)"'),
     ("Features/Segments/SegmentPredicate.cs", r'FormatException\("([^"]+)"\)'),
     ("Features/Segments/SegmentPredicate.cs", r'= \["([^"]+)"\]'),
-    ("Features/Segments/SegmentService.cs", r'(?:Conflict\(|= \[)"([^"]+)"'),
-    ("Features/Segments/SegmentInput.cs", r'ErrorMessage = "([^"]+)"'),
+    ("Features/Segments/SegmentService.cs", r'= \["([^"]+)"\]'),
 ]
 
 def keys():
@@ -39,6 +38,12 @@ def keys():
             continue
         for match in PATTERN.finditer(path.read_text(encoding="utf-8")):
             found.add(match.group(1).replace('\\"', '"'))
+        text = path.read_text(encoding="utf-8")
+        # Messages that reach the user through ChangeResultAlert's L[...]: validation and refusals.
+        for pattern in (r'ErrorMessage = "((?:[^"\\]|\\.)+)"', r'new ValidationResult\("((?:[^"\\]|\\.)+)"',
+                        r'ChangeResult\.(?:Invalid|Conflict)\("((?:[^"\\]|\\.)+)"', r'const string ConflictMessage =\s*"((?:[^"\\]|\\.)+)"'):
+            for match in re.finditer(pattern, text):
+                found.add(match.group(1).replace('\\"', '"'))
     core = (ROOT / "Features" / "CoreModule.cs").read_text(encoding="utf-8")
     found.update(re.findall(r'new MenuItem\("([^"]+)"', core))
     found.update(re.findall(r'AddCustomerTab<\w+>\("([^"]+)"', core))

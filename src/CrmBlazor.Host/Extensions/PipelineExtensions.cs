@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Components;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Features.Export;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Localization;
 using CrmBlazor.Host.Operations;
@@ -38,6 +39,7 @@ internal static class PipelineExtensions
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
         app.MapPersonalDataEndpoints();
+        app.MapCustomerExports();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new AdministratorsOnly()],
@@ -98,7 +100,10 @@ internal static class PipelineExtensions
             return export is null
                 ? Results.NotFound()
                 : Results.Text(export.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), "application/json; charset=utf-8");
-        }).RequireAuthorization(CorePermissions.Privacy);
+        })
+        .RequireAuthorization(CorePermissions.Privacy)
+        // A JSON download, not a page: refused with 401/403 rather than a redirect to an HTML page.
+        .DisableCookieRedirect();
 
     private sealed class AdministratorsOnly : IDashboardAuthorizationFilter
     {

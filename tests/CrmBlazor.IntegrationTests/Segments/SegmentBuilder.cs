@@ -1,8 +1,8 @@
-using System.Security.Claims;
+using System.Runtime.CompilerServices;
 using CrmBlazor.Host.Features.Segments;
-using CrmBlazor.Host.Identity;
-using CrmBlazor.IntegrationTests.Segments.Hosting;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Testing;
+using CrmBlazor.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.IntegrationTests.Segments;
@@ -11,13 +11,11 @@ namespace CrmBlazor.IntegrationTests.Segments;
 /// <example><code>var id = await new SegmentBuilder().MatchingAny().Where(SegmentFields.Tag, SegmentOperator.HasTag, "vip").SaveAsync(host);</code></example>
 public sealed class SegmentBuilder
 {
+    // One manager per host: creating a user hashes a password, which adds up over many segments.
+    private static readonly ConditionalWeakTable<CrmHostFactory, Task<TestUser>> Managers = [];
+
     private readonly SegmentDefinition _definition = new();
     private string _name = "Segment " + Guid.NewGuid().ToString("N")[..10];
-
-    /// <summary>A principal holding the Manager role, which holds crm.segments.manage.</summary>
-    public static ClaimsPrincipal Manager { get; } = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.NameIdentifier, "segment-tests-manager"), new Claim(ClaimTypes.Name, "manager@crm.test"), new Claim(ClaimTypes.Role, CrmRoles.Manager)],
-        authenticationType: "Integration tests"));
 
     /// <summary>The rules built so far.</summary>
     public SegmentDefinition Definition => _definition;
@@ -46,26 +44,23 @@ public sealed class SegmentBuilder
     /// <summary>Saves the segment (which refreshes its membership) and returns its id.</summary>
     /// <param name="host">The host.</param>
     /// <exception cref="InvalidOperationException">The service refused the segment.</exception>
-    public async Task<long> SaveAsync(LocalHostFactory host)
+    public async Task<long> SaveAsync(CrmHostFactory host)
     {
-        var result = await AsManager(host, s => s.CreateAsync(new SegmentInput { Name = _name, Definition = _definition }));
+        var result = await AsManagerAsync(host, s => s.CreateAsync(new SegmentInput { Name = _name, Definition = _definition }));
         return result is { Succeeded: true, Id: { } id }
             ? id
             : throw new InvalidOperationException($"The segment was refused ({result.Status}): {string.Join(" ", result.Messages)}");
     }
 
-    /// <summary>Runs code with the host's <see cref="SegmentService"/> in a scope signed in as a manager.</summary>
+    /// <summary>Runs code with the host's <see cref="SegmentService"/> signed in as a manager (who holds crm.segments.manage).</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="host">The host.</param>
     /// <param name="action">The code.</param>
-    public static Task<T> AsManager<T>(LocalHostFactory host, Func<SegmentService, Task<T>> action)
+    public static async Task<T> AsManagerAsync<T>(CrmHostFactory host, Func<SegmentService, Task<T>> action)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(action);
-        return host.InScopeAsync(async services =>
-        {
-            using var actor = CrmActor.Use(new CrmActor(Manager, "manager@crm.test"));
-            return await action(services.GetRequiredService<SegmentService>());
-        });
+        var manager = await Managers.GetValue(host, h => h.CreateUserAsync(CrmRoles.Manager));
+        return await host.AsUserAsync(manager, services => action(services.GetRequiredService<SegmentService>()));
     }
 }

@@ -1,22 +1,17 @@
-using System.Security.Claims;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Segments;
-using CrmBlazor.Host.Identity;
-using CrmBlazor.IntegrationTests.Segments.Hosting;
+using CrmBlazor.IntegrationTests.Hosting;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Testing;
+using CrmBlazor.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.IntegrationTests.Segments;
 
 /// <summary>Saving segments: who may, what is refused and why, and edits that cross.</summary>
-public abstract class SegmentEditingTests(LocalHostFixture fixture)
+public abstract class SegmentEditingTests(CrmHostFixture fixture)
 {
-    private readonly LocalHostFactory _host = fixture.Host;
-
-    /// <summary>A principal holding the Staff role, which may view customers but not manage segments.</summary>
-    public static ClaimsPrincipal Staff { get; } = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.NameIdentifier, "segment-tests-staff"), new Claim(ClaimTypes.Name, "staff@crm.test"), new Claim(ClaimTypes.Role, CrmRoles.Staff)],
-        authenticationType: "Integration tests"));
+    private readonly CrmHostFactory _host = fixture.Host;
 
     [Fact]
     public async Task Update_StaleVersion_IsRefusedAsConflictAndKeepsTheOtherEdit()
@@ -52,7 +47,7 @@ public abstract class SegmentEditingTests(LocalHostFixture fixture)
             Definition = new SegmentDefinition { Rules = [new SegmentRule { Field = SegmentFields.LastInteraction, Operator = SegmentOperator.WithinLastDays, Value = "ninety" }] },
         };
 
-        var result = await SegmentBuilder.AsManager(_host, s => s.CreateAsync(input));
+        var result = await SegmentBuilder.AsManagerAsync(_host, s => s.CreateAsync(input));
 
         Assert.Equal(ChangeStatus.Invalid, result.Status);
         Assert.Equal(["Enter a number of days between 0 and 36500."], result.Errors["Definition.Rules[0].Value"]);
@@ -67,7 +62,7 @@ public abstract class SegmentEditingTests(LocalHostFixture fixture)
             Definition = new SegmentDefinition { Rules = [new SegmentRule { Field = SegmentFields.Tag, Operator = SegmentOperator.Before, Value = "2025-01-01" }] },
         };
 
-        var result = await SegmentBuilder.AsManager(_host, s => s.CreateAsync(input));
+        var result = await SegmentBuilder.AsManagerAsync(_host, s => s.CreateAsync(input));
 
         Assert.Equal(["Choose a comparison that fits this field."], result.Errors["Definition.Rules[0].Operator"]);
     }
@@ -78,7 +73,7 @@ public abstract class SegmentEditingTests(LocalHostFixture fixture)
         var name = "Taken " + Guid.NewGuid();
         await new SegmentBuilder().Named(name).SaveAsync(_host);
 
-        var result = await SegmentBuilder.AsManager(_host, s => s.CreateAsync(new SegmentInput { Name = name }));
+        var result = await SegmentBuilder.AsManagerAsync(_host, s => s.CreateAsync(new SegmentInput { Name = name }));
 
         Assert.Equal(["Another segment already has this name."], result.Errors[nameof(SegmentInput.Name)]);
     }
@@ -99,7 +94,7 @@ public abstract class SegmentEditingTests(LocalHostFixture fixture)
         var result = await AsStaff(s => s.DeleteAsync(id));
 
         Assert.Equal(ChangeStatus.Forbidden, result.Status);
-        Assert.NotNull(await SegmentBuilder.AsManager(_host, s => s.GetAsync(id)));
+        Assert.NotNull(await SegmentBuilder.AsManagerAsync(_host, s => s.GetAsync(id)));
     }
 
     [Fact]
@@ -107,10 +102,10 @@ public abstract class SegmentEditingTests(LocalHostFixture fixture)
     {
         var id = await new SegmentBuilder().SaveAsync(_host);
 
-        var result = await SegmentBuilder.AsManager(_host, s => s.DeleteAsync(id));
+        var result = await SegmentBuilder.AsManagerAsync(_host, s => s.DeleteAsync(id));
 
         Assert.True(result.Succeeded);
-        Assert.Null(await SegmentBuilder.AsManager(_host, s => s.GetAsync(id)));
+        Assert.Null(await SegmentBuilder.AsManagerAsync(_host, s => s.GetAsync(id)));
         Assert.Empty(await SegmentMembership.OfAsync(_host, id));
     }
 
@@ -125,20 +120,21 @@ public abstract class SegmentEditingTests(LocalHostFixture fixture)
         Assert.Equal(["Enter a value."], errors["Rules[0].Value"]);
     }
 
-    private Task<Segment> Get(long id) => SegmentBuilder.AsManager(_host, async s => (await s.GetAsync(id))!);
+    private Task<Segment> Get(long id) => SegmentBuilder.AsManagerAsync(_host, async s => (await s.GetAsync(id))!);
 
     private async Task<ChangeResult> UpdateAsync(long id, string name, Guid version)
     {
         var segment = await Get(id);
         var input = new SegmentInput { Name = name, Description = segment.Description, Definition = SegmentDefinition.FromJson(segment.Definition), RowVersion = version };
-        return await SegmentBuilder.AsManager(_host, s => s.UpdateAsync(id, input));
+        return await SegmentBuilder.AsManagerAsync(_host, s => s.UpdateAsync(id, input));
     }
 
-    private Task<T> AsStaff<T>(Func<SegmentService, Task<T>> action) => _host.InScopeAsync(async services =>
+    // Staff may view customers and segments but not manage segments.
+    private async Task<T> AsStaff<T>(Func<SegmentService, Task<T>> action)
     {
-        using var actor = CrmActor.Use(new CrmActor(Staff, "staff@crm.test"));
-        return await action(services.GetRequiredService<SegmentService>());
-    });
+        var staff = await _host.CreateUserAsync(CrmRoles.Staff);
+        return await _host.AsUserAsync(staff, services => action(services.GetRequiredService<SegmentService>()));
+    }
 
     [Collection(SqliteHost.Name)]
     public sealed class OnSqlite(SqliteHostFixture fixture) : SegmentEditingTests(fixture);

@@ -1,5 +1,5 @@
 using CrmBlazor.Host.Data;
-using CrmBlazor.IntegrationTests.Segments.Hosting;
+using CrmBlazor.Testing.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +11,7 @@ public static class SegmentMembership
     /// <summary>The members of a segment, by id.</summary>
     /// <param name="host">The host.</param>
     /// <param name="segmentId">The segment.</param>
-    public static Task<long[]> OfAsync(LocalHostFactory host, long segmentId)
+    public static Task<long[]> OfAsync(CrmHostFactory host, long segmentId)
     {
         ArgumentNullException.ThrowIfNull(host);
         return host.InScopeAsync(async services =>
@@ -28,6 +28,6 @@ public static class SegmentMembership
     /// <param name="host">The host.</param>
     /// <param name="segmentId">The segment.</param>
     /// <param name="customers">The test's customers.</param>
-    public static async Task<long[]> AmongAsync(LocalHostFactory host, long segmentId, params long[] customers) =>
+    public static async Task<long[]> AmongAsync(CrmHostFactory host, long segmentId, params long[] customers) =>
         [.. (await OfAsync(host, segmentId)).Intersect(customers).Order()];
 }

@@ -1,8 +1,9 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Segments;
-using CrmBlazor.IntegrationTests.Segments.Hosting;
+using CrmBlazor.IntegrationTests.Hosting;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Testing.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,19 +14,19 @@ namespace CrmBlazor.IntegrationTests.Segments;
 /// SQLite and PostgreSQL alike: the rules become one SQL predicate, so every edge case is a question
 /// of translation.
 /// </summary>
-public abstract class SegmentMembershipTests(LocalHostFixture fixture)
+public abstract class SegmentMembershipTests(CrmHostFixture fixture)
 {
     /// <summary>The number figure the Alpha fixture plugin declares (the test never references a plugin's assembly).</summary>
     public const string ScoreFigure = "fixture-alpha.score";
 
-    private readonly LocalHostFactory _host = fixture.Host;
+    private readonly CrmHostFactory _host = fixture.Host;
     private readonly string _unique = Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
     public async Task NoRules_ActiveAndArchivedCustomers_HoldsEveryActiveCustomerOnly()
     {
-        var active = await new CustomerBuilder().SaveAsync(_host);
-        var archived = await new CustomerBuilder().Archived().SaveAsync(_host);
+        var active = await new CustomerSituation().SaveAsync(_host);
+        var archived = await new CustomerSituation().Archived().SaveAsync(_host);
 
         var segment = await new SegmentBuilder().SaveAsync(_host);
 
@@ -56,7 +57,7 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task Any_ArchivedCustomerMatchingARule_IsStillExcluded()
     {
-        var archived = await new CustomerBuilder().Tagged(Tag("first")).Archived().SaveAsync(_host);
+        var archived = await new CustomerSituation().Tagged(Tag("first")).Archived().SaveAsync(_host);
 
         var segment = await TwoTagRules().MatchingAny().SaveAsync(_host);
 
@@ -66,9 +67,9 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task TextIsEmpty_IndustryMissingBlankOrSet_HoldsMissingAndBlank()
     {
-        var missing = await new CustomerBuilder().InIndustry(null).SaveAsync(_host);
-        var blank = await new CustomerBuilder().InIndustry(string.Empty).SaveAsync(_host);
-        var set = await new CustomerBuilder().InIndustry("Retail").SaveAsync(_host);
+        var missing = await new CustomerSituation().InIndustry(null).SaveAsync(_host);
+        var blank = await new CustomerSituation().InIndustry(string.Empty).SaveAsync(_host);
+        var set = await new CustomerSituation().InIndustry("Retail").SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.Industry, SegmentOperator.IsEmpty).SaveAsync(_host);
 
@@ -78,9 +79,9 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task TextIsNotEmpty_IndustryMissingBlankOrSet_HoldsSetOnly()
     {
-        var missing = await new CustomerBuilder().InIndustry(null).SaveAsync(_host);
-        var blank = await new CustomerBuilder().InIndustry(string.Empty).SaveAsync(_host);
-        var set = await new CustomerBuilder().InIndustry("Retail").SaveAsync(_host);
+        var missing = await new CustomerSituation().InIndustry(null).SaveAsync(_host);
+        var blank = await new CustomerSituation().InIndustry(string.Empty).SaveAsync(_host);
+        var set = await new CustomerSituation().InIndustry("Retail").SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.Industry, SegmentOperator.IsNotEmpty).SaveAsync(_host);
 
@@ -90,8 +91,8 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task TextContains_KannadaAndTamilNames_FindsEachByAWordOfItsScript()
     {
-        var kannada = await new CustomerBuilder().Named($"ಮೈಸೂರು ರೇಷ್ಮೆ ಸೀರೆಗಳು {_unique}").SaveAsync(_host);
-        var tamil = await new CustomerBuilder().Named($"மதுரை மென்பொருள் நிறுவனம் {_unique}").SaveAsync(_host);
+        var kannada = await new CustomerSituation().Named($"ಮೈಸೂರು ರೇಷ್ಮೆ ಸೀರೆಗಳು {_unique}").SaveAsync(_host);
+        var tamil = await new CustomerSituation().Named($"மதுரை மென்பொருள் நிறுவனம் {_unique}").SaveAsync(_host);
 
         var silk = await new SegmentBuilder().Where(SegmentFields.Name, SegmentOperator.Contains, "ರೇಷ್ಮೆ").SaveAsync(_host);
         var software = await new SegmentBuilder().Where(SegmentFields.Name, SegmentOperator.Contains, "மென்பொருள்").SaveAsync(_host);
@@ -103,7 +104,7 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task TextStartsWith_TamilName_FindsByItsFirstWordOnly()
     {
-        var tamil = await new CustomerBuilder().Named($"மதுரை மென்பொருள் நிறுவனம் {_unique}").SaveAsync(_host);
+        var tamil = await new CustomerSituation().Named($"மதுரை மென்பொருள் நிறுவனம் {_unique}").SaveAsync(_host);
 
         var first = await new SegmentBuilder().Where(SegmentFields.Name, SegmentOperator.StartsWith, "மதுரை").SaveAsync(_host);
         var second = await new SegmentBuilder().Where(SegmentFields.Name, SegmentOperator.StartsWith, "மென்பொருள்").SaveAsync(_host);
@@ -115,7 +116,7 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task TextContains_AccentedCapitals_IgnoresCaseBeyondAscii()
     {
-        var clinic = await new CustomerBuilder().Named($"ÄRZTEHAUS ÖSTERREICH {_unique}").SaveAsync(_host);
+        var clinic = await new CustomerSituation().Named($"ÄRZTEHAUS ÖSTERREICH {_unique}").SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.Name, SegmentOperator.Contains, "ärztehaus österreich").SaveAsync(_host);
 
@@ -125,8 +126,8 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task TagHas_DifferentCaseAndAccents_MatchesTheFoldedTag()
     {
-        var tagged = await new CustomerBuilder().Tagged(Tag("Priorité")).SaveAsync(_host);
-        var untagged = await new CustomerBuilder().SaveAsync(_host);
+        var tagged = await new CustomerSituation().Tagged(Tag("Priorité")).SaveAsync(_host);
+        var untagged = await new CustomerSituation().SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.Tag, SegmentOperator.HasTag, Tag("PRIORITE")).SaveAsync(_host);
 
@@ -136,8 +137,8 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task TagLacks_TaggedAndUntagged_HoldsTheUntagged()
     {
-        var tagged = await new CustomerBuilder().Tagged(Tag("vip"), Tag("other")).SaveAsync(_host);
-        var untagged = await new CustomerBuilder().Tagged(Tag("other")).SaveAsync(_host);
+        var tagged = await new CustomerSituation().Tagged(Tag("vip"), Tag("other")).SaveAsync(_host);
+        var untagged = await new CustomerSituation().Tagged(Tag("other")).SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.Tag, SegmentOperator.LacksTag, Tag("vip")).SaveAsync(_host);
 
@@ -147,9 +148,9 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task NoInteractionIn90Days_NeverOldAndRecentContact_HoldsNeverAndOld()
     {
-        var never = await new CustomerBuilder().SaveAsync(_host);
-        var hundredDaysAgo = await new CustomerBuilder().LastContacted(DaysAgo(100)).SaveAsync(_host);
-        var tenDaysAgo = await new CustomerBuilder().LastContacted(DaysAgo(10)).SaveAsync(_host);
+        var never = await new CustomerSituation().SaveAsync(_host);
+        var hundredDaysAgo = await new CustomerSituation().LastContacted(DaysAgo(100)).SaveAsync(_host);
+        var tenDaysAgo = await new CustomerSituation().LastContacted(DaysAgo(10)).SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.LastInteraction, SegmentOperator.NotWithinLastDays, "90").SaveAsync(_host);
 
@@ -159,9 +160,9 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task WithinLast90Days_NeverOldAndRecentContact_HoldsRecentOnly()
     {
-        var never = await new CustomerBuilder().SaveAsync(_host);
-        var hundredDaysAgo = await new CustomerBuilder().LastContacted(DaysAgo(100)).SaveAsync(_host);
-        var tenDaysAgo = await new CustomerBuilder().LastContacted(DaysAgo(10)).SaveAsync(_host);
+        var never = await new CustomerSituation().SaveAsync(_host);
+        var hundredDaysAgo = await new CustomerSituation().LastContacted(DaysAgo(100)).SaveAsync(_host);
+        var tenDaysAgo = await new CustomerSituation().LastContacted(DaysAgo(10)).SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.LastInteraction, SegmentOperator.WithinLastDays, "90").SaveAsync(_host);
 
@@ -191,10 +192,10 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task OpenComplaintsAtLeastOne_VariousInteractions_HoldsOnlyTheCustomerWithAnOpenComplaint()
     {
-        var open = await new CustomerBuilder().WithInteraction(InteractionChannel.Complaint, InteractionStatus.Open).SaveAsync(_host);
-        var resolved = await new CustomerBuilder().WithInteraction(InteractionChannel.Complaint, InteractionStatus.Resolved).SaveAsync(_host);
-        var openInquiry = await new CustomerBuilder().WithInteraction(InteractionChannel.Inquiry, InteractionStatus.Open).SaveAsync(_host);
-        var none = await new CustomerBuilder().SaveAsync(_host);
+        var open = await new CustomerSituation().WithInteraction(InteractionChannel.Complaint, InteractionStatus.Open).SaveAsync(_host);
+        var resolved = await new CustomerSituation().WithInteraction(InteractionChannel.Complaint, InteractionStatus.Resolved).SaveAsync(_host);
+        var openInquiry = await new CustomerSituation().WithInteraction(InteractionChannel.Inquiry, InteractionStatus.Open).SaveAsync(_host);
+        var none = await new CustomerSituation().SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.OpenComplaints, SegmentOperator.AtLeast, "1").SaveAsync(_host);
 
@@ -204,8 +205,8 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task InteractionCountMoreThanOne_OneOrTwoInteractions_HoldsTheCustomerWithTwo()
     {
-        var one = await new CustomerBuilder().WithInteraction(InteractionChannel.Call).SaveAsync(_host);
-        var two = await new CustomerBuilder().WithInteraction(InteractionChannel.Call).WithInteraction(InteractionChannel.Email).SaveAsync(_host);
+        var one = await new CustomerSituation().WithInteraction(InteractionChannel.Call).SaveAsync(_host);
+        var two = await new CustomerSituation().WithInteraction(InteractionChannel.Call).WithInteraction(InteractionChannel.Email).SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.InteractionCount, SegmentOperator.GreaterThan, "1").SaveAsync(_host);
 
@@ -215,10 +216,10 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task PluginFigureAtLeast_ValuesSetThroughCustomerFigures_HoldsCustomersAtOrAboveTheValue()
     {
-        var high = await new CustomerBuilder().SaveAsync(_host);
-        var exact = await new CustomerBuilder().SaveAsync(_host);
-        var low = await new CustomerBuilder().SaveAsync(_host);
-        var none = await new CustomerBuilder().SaveAsync(_host);
+        var high = await new CustomerSituation().SaveAsync(_host);
+        var exact = await new CustomerSituation().SaveAsync(_host);
+        var low = await new CustomerSituation().SaveAsync(_host);
+        var none = await new CustomerSituation().SaveAsync(_host);
         await SetScoresAsync((high, 75), (exact, 50), (low, 20));
 
         var segment = await new SegmentBuilder().Where(SegmentFields.FigurePrefix + ScoreFigure, SegmentOperator.AtLeast, "50").SaveAsync(_host);
@@ -229,8 +230,8 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task PluginFigureIsEmpty_SomeCustomersWithoutTheFigure_HoldsThose()
     {
-        var scored = await new CustomerBuilder().SaveAsync(_host);
-        var unscored = await new CustomerBuilder().SaveAsync(_host);
+        var scored = await new CustomerSituation().SaveAsync(_host);
+        var unscored = await new CustomerSituation().SaveAsync(_host);
         await SetScoresAsync((scored, 10));
 
         var segment = await new SegmentBuilder().Where(SegmentFields.FigurePrefix + ScoreFigure, SegmentOperator.IsEmpty).SaveAsync(_host);
@@ -271,8 +272,8 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task AccountManagerIsNobody_ManagedAndUnmanaged_HoldsTheUnmanaged()
     {
-        var managed = await new CustomerBuilder().ManagedBy("user-" + _unique).SaveAsync(_host);
-        var unmanaged = await new CustomerBuilder().SaveAsync(_host);
+        var managed = await new CustomerSituation().ManagedBy("user-" + _unique).SaveAsync(_host);
+        var unmanaged = await new CustomerSituation().SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.Owner, SegmentOperator.Is, string.Empty).SaveAsync(_host);
 
@@ -282,8 +283,8 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task AccountManagerIsNotNobody_ManagedAndUnmanaged_HoldsTheManaged()
     {
-        var managed = await new CustomerBuilder().ManagedBy("user-" + _unique).SaveAsync(_host);
-        var unmanaged = await new CustomerBuilder().SaveAsync(_host);
+        var managed = await new CustomerSituation().ManagedBy("user-" + _unique).SaveAsync(_host);
+        var unmanaged = await new CustomerSituation().SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.Owner, SegmentOperator.IsNot, string.Empty).SaveAsync(_host);
 
@@ -293,9 +294,9 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task AccountManagerIsNotAUser_OthersAndUnmanaged_HoldsBoth()
     {
-        var mine = await new CustomerBuilder().ManagedBy("user-" + _unique).SaveAsync(_host);
-        var someoneElses = await new CustomerBuilder().ManagedBy("other-" + _unique).SaveAsync(_host);
-        var unmanaged = await new CustomerBuilder().SaveAsync(_host);
+        var mine = await new CustomerSituation().ManagedBy("user-" + _unique).SaveAsync(_host);
+        var someoneElses = await new CustomerSituation().ManagedBy("other-" + _unique).SaveAsync(_host);
+        var unmanaged = await new CustomerSituation().SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.Owner, SegmentOperator.IsNot, "user-" + _unique).SaveAsync(_host);
 
@@ -305,8 +306,8 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
     [Fact]
     public async Task KindIsPerson_CompanyAndPerson_HoldsThePerson()
     {
-        var company = await new CustomerBuilder().SaveAsync(_host);
-        var person = await new CustomerBuilder().APerson().SaveAsync(_host);
+        var company = await new CustomerSituation().SaveAsync(_host);
+        var person = await new CustomerSituation().APerson().SaveAsync(_host);
 
         var segment = await new SegmentBuilder().Where(SegmentFields.Kind, SegmentOperator.Is, "Person").SaveAsync(_host);
 
@@ -322,20 +323,20 @@ public abstract class SegmentMembershipTests(LocalHostFixture fixture)
         .Where(SegmentFields.Tag, SegmentOperator.HasTag, Tag("second"));
 
     private async Task<(long Both, long OnlyFirst, long OnlySecond, long Neither)> FourCustomersTaggedAsync() => (
-        await new CustomerBuilder().Tagged(Tag("first"), Tag("second")).SaveAsync(_host),
-        await new CustomerBuilder().Tagged(Tag("first")).SaveAsync(_host),
-        await new CustomerBuilder().Tagged(Tag("second")).SaveAsync(_host),
-        await new CustomerBuilder().Tagged(Tag("third")).SaveAsync(_host));
+        await new CustomerSituation().Tagged(Tag("first"), Tag("second")).SaveAsync(_host),
+        await new CustomerSituation().Tagged(Tag("first")).SaveAsync(_host),
+        await new CustomerSituation().Tagged(Tag("second")).SaveAsync(_host),
+        await new CustomerSituation().Tagged(Tag("third")).SaveAsync(_host));
 
     private async Task<(long LastSecondBefore, long Midnight, long Noon)> CreatedAroundFirstOfMarchAsync() => (
-        await new CustomerBuilder().CreatedAt(new DateTimeOffset(2025, 2, 28, 23, 59, 59, TimeSpan.Zero)).SaveAsync(_host),
-        await new CustomerBuilder().CreatedAt(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero)).SaveAsync(_host),
-        await new CustomerBuilder().CreatedAt(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)).SaveAsync(_host));
+        await new CustomerSituation().CreatedAt(new DateTimeOffset(2025, 2, 28, 23, 59, 59, TimeSpan.Zero)).SaveAsync(_host),
+        await new CustomerSituation().CreatedAt(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero)).SaveAsync(_host),
+        await new CustomerSituation().CreatedAt(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)).SaveAsync(_host));
 
     private async Task<(long TwoCountries, long GermanyOnly, long NoAddress)> CustomersByAddressAsync() => (
-        await new CustomerBuilder().WithAddress("München", "DE").WithAddress("சென்னை", "IN").SaveAsync(_host),
-        await new CustomerBuilder().WithAddress("Berlin", "DE").SaveAsync(_host),
-        await new CustomerBuilder().SaveAsync(_host));
+        await new CustomerSituation().WithAddress("München", "DE").WithAddress("சென்னை", "IN").SaveAsync(_host),
+        await new CustomerSituation().WithAddress("Berlin", "DE").SaveAsync(_host),
+        await new CustomerSituation().SaveAsync(_host));
 
     private Task<bool> SetScoresAsync(params (long Customer, double Score)[] scores) => _host.InScopeAsync(async services =>
     {

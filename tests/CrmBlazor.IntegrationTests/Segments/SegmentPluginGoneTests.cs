@@ -1,7 +1,9 @@
 using CrmBlazor.Host.Features.Segments;
-using CrmBlazor.IntegrationTests.Segments.Hosting;
+using CrmBlazor.IntegrationTests.Hosting;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Testing.Databases;
+using CrmBlazor.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.IntegrationTests.Segments;
@@ -10,9 +12,9 @@ namespace CrmBlazor.IntegrationTests.Segments;
 /// A segment with a rule on a plugin's figure, after the plugin is removed: its rules cannot be
 /// evaluated, which is reported, and its members stay as they were rather than being emptied.
 /// </summary>
-public abstract class SegmentPluginGoneTests(LocalHostFixture fixture) : IAsyncLifetime
+public abstract class SegmentPluginGoneTests(CrmHostFixture fixture) : IAsyncLifetime
 {
-    private LocalDatabase? _database;
+    private TestDatabase? _database;
     private long _segment;
     private long _member;
 
@@ -25,10 +27,10 @@ public abstract class SegmentPluginGoneTests(LocalHostFixture fixture) : IAsyncL
     /// </summary>
     public async Task InitializeAsync()
     {
-        _database = await fixture.CreateDatabaseAsync();
-        await using var withPlugin = new LocalHostFactory(_database).Start();
-        _member = await new CustomerBuilder().SaveAsync(withPlugin);
-        var other = await new CustomerBuilder().SaveAsync(withPlugin);
+        _database = await TestDatabase.CreateAsync(fixture.Provider);
+        await using var withPlugin = CrmHostFixture.StartHost(_database);
+        _member = await new CustomerSituation().SaveAsync(withPlugin);
+        var other = await new CustomerSituation().SaveAsync(withPlugin);
         await withPlugin.InScopeAsync(async services =>
         {
             var figures = services.GetRequiredService<ICustomerFigures>();
@@ -51,7 +53,7 @@ public abstract class SegmentPluginGoneTests(LocalHostFixture fixture) : IAsyncL
     [Fact]
     public async Task Refresh_PluginRemoved_IsReportedAndLeavesTheMembersAsTheyWere()
     {
-        await using var host = new LocalHostFactory(_database!, pluginsPath: "no-plugins-here").Start();
+        await using var host = new CrmHostFactory(_database!, "no-plugins-here", CrmHostFixture.Settings).Start();
         Assert.Equal([_member], await SegmentMembership.OfAsync(host, _segment));
 
         var result = await host.InScopeAsync(s => s.GetRequiredService<SegmentService>().RefreshAsync(_segment));
@@ -64,7 +66,7 @@ public abstract class SegmentPluginGoneTests(LocalHostFixture fixture) : IAsyncL
     [Fact]
     public async Task RefreshJob_PluginRemoved_NamesTheSegmentInItsMessageAndLeavesTheMembers()
     {
-        await using var host = new LocalHostFactory(_database!, pluginsPath: "no-plugins-here").Start();
+        await using var host = new CrmHostFactory(_database!, "no-plugins-here", CrmHostFixture.Settings).Start();
 
         var runId = await host.InScopeAsync(s => s.GetRequiredService<IJobScheduler>().EnqueueAsync<SegmentRefreshJob>());
         var run = await JobRuns.FinishedAsync(host, runId);

@@ -1,8 +1,12 @@
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Segments;
-using CrmBlazor.IntegrationTests.Segments.Hosting;
+using CrmBlazor.IntegrationTests.Hosting;
+using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Testing;
+using CrmBlazor.Testing.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,16 +16,16 @@ namespace CrmBlazor.IntegrationTests.Segments;
 /// Membership follows the data: a refresh, inline or as <see cref="SegmentRefreshJob"/> through the
 /// job scheduler and Hangfire, adds customers that started matching and removes those that stopped.
 /// </summary>
-public abstract class SegmentRefreshTests(LocalHostFixture fixture)
+public abstract class SegmentRefreshTests(CrmHostFixture fixture)
 {
-    private readonly LocalHostFactory _host = fixture.Host;
+    private readonly CrmHostFactory _host = fixture.Host;
     private readonly string _tag = "refresh-" + Guid.NewGuid().ToString("N")[..8];
 
     [Fact]
     public async Task Refresh_CustomersChangedTheirTags_RemovesTheOneThatStoppedMatchingAndAddsTheNewOne()
     {
-        var leaving = await new CustomerBuilder().Tagged(_tag).SaveAsync(_host);
-        var joining = await new CustomerBuilder().SaveAsync(_host);
+        var leaving = await new CustomerSituation().Tagged(_tag).SaveAsync(_host);
+        var joining = await new CustomerSituation().SaveAsync(_host);
         var segment = await TaggedSegment().SaveAsync(_host);
         await RetagAsync(leaving, []);
         await RetagAsync(joining, [_tag]);
@@ -34,7 +38,7 @@ public abstract class SegmentRefreshTests(LocalHostFixture fixture)
     [Fact]
     public async Task Refresh_CustomerArchived_RemovesIt()
     {
-        var customer = await new CustomerBuilder().Tagged(_tag).SaveAsync(_host);
+        var customer = await new CustomerSituation().Tagged(_tag).SaveAsync(_host);
         var segment = await TaggedSegment().SaveAsync(_host);
         await ArchiveAsync(customer);
 
@@ -46,29 +50,29 @@ public abstract class SegmentRefreshTests(LocalHostFixture fixture)
     [Fact]
     public async Task Refresh_AfterChanges_StoresTheMemberCountTheLiveCountGives()
     {
-        await new CustomerBuilder().Tagged(_tag).SaveAsync(_host);
+        await new CustomerSituation().Tagged(_tag).SaveAsync(_host);
         var builder = TaggedSegment();
         var segment = await builder.SaveAsync(_host);
-        await new CustomerBuilder().Tagged(_tag).SaveAsync(_host);
+        await new CustomerSituation().Tagged(_tag).SaveAsync(_host);
 
         var result = await RefreshAsync(segment);
 
-        var (liveCount, _) = await SegmentBuilder.AsManager(_host, s => s.CountAsync(builder.Definition));
+        var (liveCount, _) = await SegmentBuilder.AsManagerAsync(_host, s => s.CountAsync(builder.Definition));
         Assert.Equal(2, liveCount);
         Assert.Equal(liveCount, result.MemberCount);
-        Assert.Equal(liveCount, (await SegmentBuilder.AsManager(_host, s => s.GetAsync(segment)))!.MemberCount);
+        Assert.Equal(liveCount, (await SegmentBuilder.AsManagerAsync(_host, s => s.GetAsync(segment)))!.MemberCount);
     }
 
     [Fact]
     public async Task RefreshJob_QueuedForOneSegment_LeavesTheMembershipTheRulesDescribe()
     {
-        var leaving = await new CustomerBuilder().Tagged(_tag).SaveAsync(_host);
-        var joining = await new CustomerBuilder().SaveAsync(_host);
+        var leaving = await new CustomerSituation().Tagged(_tag).SaveAsync(_host);
+        var joining = await new CustomerSituation().SaveAsync(_host);
         var segment = await TaggedSegment().SaveAsync(_host);
         await RetagAsync(leaving, []);
         await RetagAsync(joining, [_tag]);
 
-        var (queued, runId) = await SegmentBuilder.AsManager(_host, s => s.QueueRefreshAsync(segment));
+        var (queued, runId) = await SegmentBuilder.AsManagerAsync(_host, s => s.QueueRefreshAsync(segment));
         var run = await JobRuns.FinishedAsync(_host, runId!.Value);
 
         Assert.True(queued.Succeeded);
@@ -81,7 +85,7 @@ public abstract class SegmentRefreshTests(LocalHostFixture fixture)
     {
         var first = await TaggedSegment().SaveAsync(_host);
         var second = await TaggedSegment().MatchingAny().SaveAsync(_host);
-        var customer = await new CustomerBuilder().Tagged(_tag).SaveAsync(_host);
+        var customer = await new CustomerSituation().Tagged(_tag).SaveAsync(_host);
 
         var run = await JobRuns.FinishedAsync(_host, await _host.InScopeAsync(s => s.GetRequiredService<IJobScheduler>().EnqueueAsync<SegmentRefreshJob>()));
 
@@ -107,14 +111,11 @@ public abstract class SegmentRefreshTests(LocalHostFixture fixture)
     public async Task QueueRefresh_StaffWithoutManagePermission_IsRefusedAndQueuesNothing()
     {
         var segment = await TaggedSegment().SaveAsync(_host);
+        var staff = await _host.CreateUserAsync(CrmRoles.Staff);
 
-        var (result, runId) = await _host.InScopeAsync(async services =>
-        {
-            using var actor = Host.Identity.CrmActor.Use(new Host.Identity.CrmActor(SegmentEditingTests.Staff, "staff@crm.test"));
-            return await services.GetRequiredService<SegmentService>().QueueRefreshAsync(segment);
-        });
+        var (result, runId) = await _host.AsUserAsync(staff, s => s.GetRequiredService<SegmentService>().QueueRefreshAsync(segment));
 
-        Assert.Equal(Host.Features.ChangeStatus.Forbidden, result.Status);
+        Assert.Equal(ChangeStatus.Forbidden, result.Status);
         Assert.Null(runId);
     }
 
@@ -150,7 +151,7 @@ public abstract class SegmentRefreshTests(LocalHostFixture fixture)
 
     private async Task<long[]> ManyTaggedCustomersAsync(int count)
     {
-        await new CustomerBuilder().Tagged(_tag).SaveAsync(_host);
+        await new CustomerSituation().Tagged(_tag).SaveAsync(_host);
         await InContextAsync(async db =>
         {
             var tag = await db.Tags.SingleAsync(t => t.NormalizedName == CustomerService.TagKey(_tag));

@@ -1,7 +1,7 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Interactions;
-using CrmBlazor.IntegrationTests.Segments.Hosting;
+using CrmBlazor.Testing.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +11,8 @@ namespace CrmBlazor.IntegrationTests.Segments;
 /// Builds a customer in the situation a segment rule asks about (tags, addresses, interactions,
 /// dates) and stores it through the host's own context.
 /// </summary>
-/// <example><code>var quiet = await new CustomerBuilder().LastContacted(DaysAgo(100)).SaveAsync(host);</code></example>
-public sealed class CustomerBuilder
+/// <example><code>var quiet = await new CustomerSituation().LastContacted(DaysAgo(100)).SaveAsync(host);</code></example>
+public sealed class CustomerSituation
 {
     private readonly List<string> _tags = [];
     private readonly List<(string? City, string? Country)> _addresses = [];
@@ -26,70 +26,70 @@ public sealed class CustomerBuilder
     private DateTimeOffset? _lastInteractionAt;
 
     /// <summary>Gives the customer a name (a unique Latin one otherwise).</summary>
-    public CustomerBuilder Named(string name)
+    public CustomerSituation Named(string name)
     {
         _name = name;
         return this;
     }
 
     /// <summary>Makes the customer a private person (a company otherwise).</summary>
-    public CustomerBuilder APerson()
+    public CustomerSituation APerson()
     {
         _kind = CustomerKind.Person;
         return this;
     }
 
     /// <summary>Sets the industry (none otherwise).</summary>
-    public CustomerBuilder InIndustry(string? industry)
+    public CustomerSituation InIndustry(string? industry)
     {
         _industry = industry;
         return this;
     }
 
     /// <summary>Gives the customer an account manager (a user id; none otherwise).</summary>
-    public CustomerBuilder ManagedBy(string userId)
+    public CustomerSituation ManagedBy(string userId)
     {
         _owner = userId;
         return this;
     }
 
     /// <summary>Tags the customer; existing tags of the same folded name are reused.</summary>
-    public CustomerBuilder Tagged(params string[] tags)
+    public CustomerSituation Tagged(params string[] tags)
     {
         _tags.AddRange(tags);
         return this;
     }
 
     /// <summary>Adds an address.</summary>
-    public CustomerBuilder WithAddress(string? city, string? country)
+    public CustomerSituation WithAddress(string? city, string? country)
     {
         _addresses.Add((city, country));
         return this;
     }
 
     /// <summary>Sets when the customer was created.</summary>
-    public CustomerBuilder CreatedAt(DateTimeOffset at)
+    public CustomerSituation CreatedAt(DateTimeOffset at)
     {
         _createdAt = at;
         return this;
     }
 
     /// <summary>Sets when the latest interaction happened (never otherwise).</summary>
-    public CustomerBuilder LastContacted(DateTimeOffset at)
+    public CustomerSituation LastContacted(DateTimeOffset at)
     {
         _lastInteractionAt = at;
         return this;
     }
 
     /// <summary>Logs an interaction (complaints and inquiries carry a status).</summary>
-    public CustomerBuilder WithInteraction(InteractionChannel channel, InteractionStatus status = InteractionStatus.None, DateTimeOffset? at = null)
+    public CustomerSituation WithInteraction(InteractionChannel channel, InteractionStatus status = InteractionStatus.None, DateTimeOffset? at = null)
     {
         _interactions.Add((channel, status, at ?? DateTimeOffset.UtcNow.AddDays(-1)));
         return this;
     }
 
     /// <summary>Archives the customer.</summary>
-    public CustomerBuilder Archived()
+    public CustomerSituation Archived()
     {
         _archived = true;
         return this;
@@ -97,7 +97,7 @@ public sealed class CustomerBuilder
 
     /// <summary>Stores the customer and returns its id.</summary>
     /// <param name="host">The host.</param>
-    public Task<long> SaveAsync(LocalHostFactory host)
+    public Task<long> SaveAsync(CrmHostFactory host)
     {
         ArgumentNullException.ThrowIfNull(host);
         return host.InScopeAsync(async services =>
