@@ -29,6 +29,7 @@ def keys():
     core = (ROOT / "Features" / "CoreModule.cs").read_text(encoding="utf-8")
     found.update(re.findall(r'new MenuItem\("([^"]+)"', core))
     found.update(re.findall(r'AddCustomerTab<\w+>\("([^"]+)"', core))
+    found.update(re.findall(r'AddDashboardWidget<\w+>\("([^"]+)"', core))
     found.update(re.findall(r'new Permission\([^,]+, "([^"]+)"', core))
     found.update(EXTRA_KEYS)
     return sorted(found, key=str.casefold)
