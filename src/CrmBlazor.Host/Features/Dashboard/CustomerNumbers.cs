@@ -20,7 +20,7 @@ public sealed record CustomerNumbers(int Active, int NewThisMonth, int Quiet)
     public static async Task<CustomerNumbers> LoadAsync(CrmDbContext db, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var monthStart = LocalMonths.Start(now, zone);
+        var monthStart = LocalCalendar.MonthStart(now, zone);
         var quietSince = now.AddDays(-QuietDays);
         var counts = await db.Customers.AsNoTracking().Where(c => !c.IsArchived)
             .GroupBy(c => 1)

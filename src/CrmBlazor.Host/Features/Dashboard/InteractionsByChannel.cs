@@ -22,13 +22,13 @@ public sealed record ChannelMonthCounts(IReadOnlyList<DateOnly> Months, IReadOnl
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <remarks>
     /// The database assigns each interaction to its month by comparing it with the months' first instants
-    /// (<see cref="LocalMonths"/>), so no date function of either provider is needed, the range condition
+    /// (<see cref="LocalCalendar"/>), so no date function of either provider is needed, the range condition
     /// uses the index on <see cref="Interaction.OccurredAt"/>, and one row per month and channel comes back.
     /// </remarks>
     public static async Task<ChannelMonthCounts> LoadAsync(CrmDbContext db, DateTimeOffset now, TimeZoneInfo zone, int months = 12, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var starts = LocalMonths.Boundaries(now, zone, months);
+        var starts = LocalCalendar.MonthBoundaries(now, zone, months);
         var from = starts[0];
         var until = starts[^1];
         var rows = await db.Interactions.AsNoTracking()
@@ -48,7 +48,7 @@ public sealed record ChannelMonthCounts(IReadOnlyList<DateOnly> Months, IReadOnl
             perMonth[row.Month] += row.Count;
         }
 
-        var labels = starts[..^1].Select(s => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(s, zone).DateTime)).ToArray();
+        var labels = starts[..^1].Select(s => LocalCalendar.Day(s, zone)).ToArray();
         return new ChannelMonthCounts(labels, counts);
     }
 
