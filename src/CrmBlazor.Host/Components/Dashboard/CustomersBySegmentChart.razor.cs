@@ -52,7 +52,7 @@ public partial class CustomersBySegmentChart
             ShowLegend = false,
             YAxisTitle = Localizer["Customers"],
             YAxisToStringFunc = value => value.ToString("N0", culture),
-            YAxisTicks = ChartScale.Step(Sizes.Largest.Max(s => s.Members)),
+            YAxisTicks = ChartScale.Step(Sizes.Largest.Select(s => s.Members).DefaultIfEmpty().Max()),
         };
     }
 

@@ -57,7 +57,7 @@ public partial class InteractionsByChannelChart
             YAxisTitle = Localizer["Interactions"],
             XAxisTitle = Period(culture),
             YAxisToStringFunc = value => value.ToString("N0", culture),
-            YAxisTicks = ChartScale.Step(Enumerable.Range(0, Counts.Months.Count).Max(month => Counts.Counts.Values.Sum(c => c[month]))),
+            YAxisTicks = ChartScale.Step(Enumerable.Range(0, Counts.Months.Count).Select(month => Counts.Counts.Values.Sum(c => c[month])).DefaultIfEmpty().Max()),
         };
     }
 
