@@ -87,6 +87,39 @@ public abstract class AuditLogSearchTests(CrmHostFixture fixture)
     }
 
     [Fact]
+    public async Task CustomerHistory_TagAddedAndRemoved_ShowsBothWithTheTagsName()
+    {
+        var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);
+        var id = await CreateCustomerAsync(manager, "Mysuru Silk House");
+        await ChangeCustomerAsync(manager, id, input => input.Tags = ["ರೇಷ್ಮೆ"]);
+        await ChangeCustomerAsync(manager, id, input => input.Tags = []);
+
+        var page = await QueryAsync(db => AuditQueries.PageAsync(db, AuditQueries.For(db, "crm", nameof(Customer), Key(id), includeCustomerRecords: true), 0, 25));
+
+        var tagChanges = page.Items.Where(e => e.Entity == AuditLabels.CustomerTagEntity).ToList();
+        Assert.Equal(["Deleted", "Created"], tagChanges.Select(e => e.Action));
+        Assert.Equal("ರೇಷ್ಮೆ", Reader(page.Names).Read(tagChanges[1]).Single(c => c.Property == "TagId").After);
+        Assert.Equal("ರೇಷ್ಮೆ", Reader(page.Names).Read(tagChanges[0]).Single(c => c.Property == "TagId").Before);
+    }
+
+    [Fact]
+    public async Task CustomerHistory_CustomerCreatedWithAnAddress_ShowsTheAddress()
+    {
+        var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);
+        var id = await fixture.Host.AsUserAsync(manager, async services =>
+        {
+            var result = await services.GetRequiredService<CustomerService>().CreateAsync(
+                new CustomerInput { Name = "Mysuru Sandalwood", Addresses = [new AddressInput { City = "ಮೈಸೂರು", Country = "IN" }] });
+            return result.Id!.Value;
+        });
+
+        var page = await QueryAsync(db => AuditQueries.PageAsync(db, AuditQueries.For(db, "crm", nameof(Customer), Key(id), includeCustomerRecords: true), 0, 25));
+
+        var address = Assert.Single(page.Items, e => e.Entity == nameof(CustomerAddress));
+        Assert.Equal("ಮೈಸೂರು", Reader().Read(address).Single(c => c.Property == nameof(CustomerAddress.City)).After);
+    }
+
+    [Fact]
     public async Task Owners_ListTheCoreAndThePluginsWithEntries()
     {
         var customer = await new CustomerBuilder().SaveAsync(fixture.Host);
@@ -111,8 +144,8 @@ public abstract class AuditLogSearchTests(CrmHostFixture fixture)
         var page = await QueryAsync(db => AuditQueries.PageAsync(db, new AuditFilter { Entity = nameof(Customer), EntityKey = Key(id) }.Apply(db.AuditEntries), 0, 25));
 
         Assert.Equal(1, page.Total);
-        Assert.Equal(manager.Email, page.UserNames[managerId]);
-        var owner = Reader(page.UserNames).Read(page.Items[0]).Single(c => c.Property == nameof(Customer.OwnerUserId));
+        Assert.Equal(manager.Email, page.Names.Users[managerId]);
+        var owner = Reader(page.Names).Read(page.Items[0]).Single(c => c.Property == nameof(Customer.OwnerUserId));
         Assert.Equal(("Account manager", manager.Email), (owner.Label, owner.After));
     }
 
@@ -139,8 +172,8 @@ public abstract class AuditLogSearchTests(CrmHostFixture fixture)
         Responses.AssertAccessDenied(response);
     }
 
-    private static AuditChangeReader Reader(IReadOnlyDictionary<string, string>? userNames = null) =>
-        new(userNames ?? new Dictionary<string, string>(), System.Globalization.CultureInfo.InvariantCulture, TimeZoneInfo.Utc);
+    private static AuditChangeReader Reader(AuditNames? names = null) =>
+        new(names ?? AuditNames.None, System.Globalization.CultureInfo.InvariantCulture, TimeZoneInfo.Utc);
 
     private static string Key(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -151,12 +184,14 @@ public abstract class AuditLogSearchTests(CrmHostFixture fixture)
         return result.Id!.Value;
     });
 
-    private Task RenameCustomerAsync(TestUser user, long id, string name) => fixture.Host.AsUserAsync(user, async services =>
+    private Task RenameCustomerAsync(TestUser user, long id, string name) => ChangeCustomerAsync(user, id, input => input.Name = name);
+
+    private Task ChangeCustomerAsync(TestUser user, long id, Action<CustomerInput> change) => fixture.Host.AsUserAsync(user, async services =>
     {
         var customers = services.GetRequiredService<CustomerService>();
         var customer = (await customers.GetAsync(id))!;
         var input = CustomerInput.From(customer);
-        input.Name = name;
+        change(input);
         var result = await customers.UpdateAsync(id, input);
         Assert.True(result.Succeeded, string.Join(" ", result.Messages));
     });

@@ -16,7 +16,7 @@ namespace CrmBlazor.Host.Components.Audit;
 public partial class AuditEntryGrid
 {
     private MudDataGrid<AuditEntry>? _grid;
-    private AuditChangeReader _reader = new(new Dictionary<string, string>(), CultureInfo.CurrentCulture, TimeZoneInfo.Utc);
+    private AuditChangeReader _reader = new(AuditNames.None, CultureInfo.CurrentCulture, TimeZoneInfo.Utc);
 
     [Inject]
     private IDbContextFactory<CrmDbContext> Contexts { get; set; } = default!;
@@ -47,7 +47,7 @@ public partial class AuditEntryGrid
     {
         await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
         var page = await AuditQueries.PageAsync(db, Entries(db), state.Page, state.PageSize, cancellationToken);
-        _reader = new AuditChangeReader(page.UserNames, CultureInfo.CurrentCulture, Clock.LocalTimeZone);
+        _reader = new AuditChangeReader(page.Names, CultureInfo.CurrentCulture, Clock.LocalTimeZone);
         return new GridData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
     }
 
@@ -57,12 +57,17 @@ public partial class AuditEntryGrid
         TimeZoneInfo.ConvertTime(entry.OccurredAt, Clock.LocalTimeZone).ToString("g", CultureInfo.CurrentCulture);
 
     private string Who(AuditEntry entry) => entry.ActorId is { } id
-        ? _reader.UserName(id) is var name && name != id ? name : entry.ActorName ?? id
+        ? _reader.Names.UserName(id) is var name && name != id ? name : entry.ActorName ?? id
         : entry.ActorName is null or "system" ? L["System"] : entry.ActorName;
 
-    private string Record(AuditEntry entry) => entry.Entity == AuditLabels.UserEntity
-        ? $"{L[AuditLabels.Entity(entry.Entity)]} {_reader.UserName(entry.EntityKey)}"
-        : $"{L[AuditLabels.Entity(entry.Entity)]} #{entry.EntityKey}";
+    private string Record(AuditEntry entry) => entry.Entity switch
+    {
+        AuditLabels.UserEntity => $"{L[AuditLabels.Entity(entry.Entity)]} {_reader.Names.UserName(entry.EntityKey)}",
+
+        // The changes name the tag; the key is the customer's and the tag's ids.
+        AuditLabels.CustomerTagEntity => L[AuditLabels.Entity(entry.Entity)].Value,
+        _ => $"{L[AuditLabels.Entity(entry.Entity)]} #{entry.EntityKey}",
+    };
 
     private static string? RecordHref(AuditEntry entry) =>
         entry.Owner == CrmBlazor.Data.CrmDbContextOptions.CoreOwnerId && entry.Entity == nameof(Customer) && long.TryParse(entry.EntityKey, NumberStyles.None, CultureInfo.InvariantCulture, out var id)

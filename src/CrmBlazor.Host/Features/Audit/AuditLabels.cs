@@ -9,6 +9,9 @@ public static class AuditLabels
     /// <summary>The entity name of users in the audit log.</summary>
     public const string UserEntity = "CrmUser";
 
+    /// <summary>The entity name of a customer's tags (rows of the join table) in the audit log.</summary>
+    public const string CustomerTagEntity = "crm_customer_tags";
+
     private static readonly Dictionary<string, string> Entities = new(StringComparer.Ordinal)
     {
         ["Customer"] = "Customer",
@@ -17,6 +20,7 @@ public static class AuditLabels
         ["Interaction"] = "Interaction",
         ["Segment"] = "Segment",
         ["Tag"] = "Tag",
+        [CustomerTagEntity] = "Tag",
         [UserEntity] = "User",
         ["CrmRole"] = "Role",
     };
@@ -47,6 +51,7 @@ public static class AuditLabels
         ["Description"] = "Description",
         ["CustomerId"] = "Customer",
         ["ContactId"] = "Contact",
+        ["TagId"] = "Tag",
     };
 
     // ...except where a record gives it its own meaning.

@@ -30,7 +30,7 @@ public static class AuditQueries
                 (a.Entity == nameof(Customer) && a.EntityKey == entityKey)
                 || (a.Entity == nameof(Contact) && contactKeys.Contains(a.EntityKey))
                 || (a.Entity == nameof(Interaction) && interactionKeys.Contains(a.EntityKey))
-                || (a.Entity == nameof(CustomerAddress) && (a.Changes.Contains(created) || a.Changes.Contains(deleted)))));
+                || ((a.Entity == nameof(CustomerAddress) || a.Entity == AuditLabels.CustomerTagEntity) && (a.Changes.Contains(created) || a.Changes.Contains(deleted)))));
         }
 
         if (owner is not null)
@@ -76,7 +76,7 @@ public static class AuditQueries
         return await entries.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(cancellationToken);
     }
 
-    /// <summary>A page of entries, newest first, with the names of the users they mention.</summary>
+    /// <summary>A page of entries, newest first, with the names of the users and tags they mention.</summary>
     /// <param name="db">The context.</param>
     /// <param name="entries">The entries to page through.</param>
     /// <param name="page">The page, from 0.</param>
@@ -89,8 +89,7 @@ public static class AuditQueries
         var total = await entries.CountAsync(cancellationToken);
         var items = await entries.AsNoTracking().OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
             .Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var userIds = AuditChangeReader.UserIdsIn(items).Concat(items.Where(a => a.ActorId is not null).Select(a => a.ActorId!));
-        var names = await AuditChangeReader.LoadUserNamesAsync(db, userIds, cancellationToken);
+        var names = await AuditNames.LoadAsync(db, items, cancellationToken);
         return new AuditPage(items, total, names);
     }
 }
@@ -98,5 +97,5 @@ public static class AuditQueries
 /// <summary>A page of audit entries.</summary>
 /// <param name="Items">The entries, newest first.</param>
 /// <param name="Total">How many entries match in all.</param>
-/// <param name="UserNames">User id → name, for every user the entries mention.</param>
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, int Total, IReadOnlyDictionary<string, string> UserNames);
+/// <param name="Names">The names of the users and tags the entries mention.</param>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, int Total, AuditNames Names);

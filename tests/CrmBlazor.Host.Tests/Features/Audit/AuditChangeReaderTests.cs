@@ -7,7 +7,9 @@ namespace CrmBlazor.Host.Tests.Features.Audit;
 public sealed class AuditChangeReaderTests
 {
     private static readonly TimeZoneInfo India = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
-    private static readonly Dictionary<string, string> Users = new() { ["u-meera"] = "Meera Iyer", ["u-ravi"] = "Ravi Shankar" };
+    private static readonly AuditNames Names = new(
+        new Dictionary<string, string> { ["u-meera"] = "Meera Iyer", ["u-ravi"] = "Ravi Shankar" },
+        new Dictionary<long, string> { [6] = "ರೇಷ್ಮೆ" });
 
     [Fact]
     public void Read_Bookkeeping_IsLeftOut()
@@ -77,18 +79,26 @@ public sealed class AuditChangeReaderTests
     }
 
     [Fact]
-    public void UserIdsIn_FindsUserIdValuesAndUserRecords()
+    public void Read_TagOfACustomer_IsNamed()
     {
-        var entries = new[]
-        {
-            Entry("Customer", "Updated", """{"OwnerUserId":{"before":"u-ravi","after":"u-meera"},"Name":{"before":"a","after":"b"}}"""),
-            Entry(AuditLabels.UserEntity, "Created", """{"DisplayName":{"after":"Nino"}}""", key: "u-nino"),
-        };
+        var entry = Entry(AuditLabels.CustomerTagEntity, "Created", """{"CustomerId":{"after":1},"TagId":{"after":6}}""", key: "1,6");
 
-        Assert.Equal(["u-meera", "u-nino", "u-ravi"], AuditChangeReader.UserIdsIn(entries).Order(StringComparer.Ordinal));
+        var changes = Reader().Read(entry, new HashSet<string> { "CustomerId" });
+
+        Assert.Equal([("Tag", "ರೇಷ್ಮೆ")], changes.Select(c => (c.Label, c.After)));
     }
 
-    private static AuditChangeReader Reader(string culture = "en-GB") => new(Users, CultureInfo.GetCultureInfo(culture), India);
+    [Fact]
+    public void Read_ClearedUserId_IsEmpty()
+    {
+        var entry = Entry("Customer", "Updated", """{"OwnerUserId":{"before":"u-ravi","after":null}}""");
+
+        var change = Assert.Single(Reader().Read(entry));
+
+        Assert.Equal(("Ravi Shankar", (string?)null), (change.Before, change.After));
+    }
+
+    private static AuditChangeReader Reader(string culture = "en-GB") => new(Names, CultureInfo.GetCultureInfo(culture), India);
 
     private static AuditEntry Entry(string entity, string action, string changes, string owner = "crm", string key = "1") => new()
     {
