@@ -18,6 +18,8 @@ public static class AuditLabels
         ["Contact"] = "Contact",
         ["CustomerAddress"] = "Address",
         ["Interaction"] = "Interaction",
+        ["InteractionUser"] = "Colleague involved",
+        ["InteractionContact"] = "Contact involved",
         ["Segment"] = "Segment",
         ["Tag"] = "Tag",
         [CustomerTagEntity] = "Tag",
@@ -52,6 +54,8 @@ public static class AuditLabels
         ["CustomerId"] = "Customer",
         ["ContactId"] = "Contact",
         ["TagId"] = "Tag",
+        ["InteractionId"] = "Interaction",
+        ["UserId"] = "User",
     };
 
     // ...except where a record gives it its own meaning.
