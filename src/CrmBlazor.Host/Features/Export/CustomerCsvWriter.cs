@@ -34,7 +34,12 @@ public static class CustomerCsvWriter
         writer.Write("\r\n");
     }
 
-    /// <summary>A value as a CSV cell.</summary>
+    /// <summary>
+    /// A value as a CSV cell. A value a spreadsheet would run as a formula (=, @, or + and - not
+    /// followed by a plain number: "=HYPERLINK(...)", "-2+3+cmd|...") gets a leading apostrophe, the spreadsheets'
+    /// own "this is text" mark, which the importer removes again (CSV injection, OWASP). Phone numbers
+    /// such as +91 98450 12345 and amounts such as -12.5 are left as they are.
+    /// </summary>
     /// <param name="value">The value.</param>
     public static string Quote(string? value)
     {
@@ -43,7 +48,21 @@ public static class CustomerCsvWriter
             return string.Empty;
         }
 
+        if (CouldRunAsFormula(value))
+        {
+            value = "'" + value;
+        }
+
         var needsQuotes = value.AsSpan().IndexOfAny(",\"\r\n;") >= 0 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]);
         return needsQuotes ? string.Concat("\"", value.Replace("\"", "\"\"", StringComparison.Ordinal), "\"") : value;
     }
+
+    /// <summary>Whether a spreadsheet would read the value as a formula.</summary>
+    /// <param name="value">The value.</param>
+    public static bool CouldRunAsFormula(string value) =>
+        value.Length > 0 && (value[0] is '=' or '@' or '\t' or '\r'
+            || (value[0] is '+' or '-' && (value.Length == 1 || value.AsSpan(1).ContainsAnyExcept(NumberCharacters))));
+
+    // What a phone number or a signed amount consists of; anything else after + or - may be a formula.
+    private static readonly System.Buffers.SearchValues<char> NumberCharacters = System.Buffers.SearchValues.Create("0123456789 ().-/");
 }

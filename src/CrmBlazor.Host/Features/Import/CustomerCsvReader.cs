@@ -7,9 +7,16 @@ namespace CrmBlazor.Host.Features.Import;
 /// <param name="Cells">The cells, unquoted, as written (not trimmed).</param>
 public sealed record CsvRow(int Number, IReadOnlyList<string> Cells)
 {
-    /// <summary>The cell in a column, or an empty string when the row is shorter.</summary>
+    /// <summary>
+    /// The cell in a column, or an empty string when the row is shorter. The apostrophe an export puts
+    /// before a value that looks like a formula is removed (see <c>CustomerCsvWriter.Quote</c>).
+    /// </summary>
     /// <param name="column">The zero-based column.</param>
-    public string Cell(int column) => column < Cells.Count ? Cells[column] : string.Empty;
+    public string Cell(int column)
+    {
+        var cell = column < Cells.Count ? Cells[column] : string.Empty;
+        return cell.Length > 1 && cell[0] == '\'' && Export.CustomerCsvWriter.CouldRunAsFormula(cell[1..]) ? cell[1..] : cell;
+    }
 }
 
 /// <summary>A CSV file read into memory: the header row and the data rows.</summary>

@@ -29,4 +29,31 @@ public sealed class CustomerCsvWriterTests
 
         Assert.Equal(values, document.Rows.Single().Cells);
     }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"Click\")")]
+    [InlineData("@SUM(1+1)")]
+    [InlineData("+cmd|' /C calc'!A0")]
+    [InlineData("-2+3+cmd|' /C calc'!A0")]
+    public void Quote_ValueASpreadsheetWouldRun_IsMarkedAsTextAndReadBackUnchanged(string value)
+    {
+        var cell = CustomerCsvWriter.Quote(value);
+        using var writer = new StringWriter();
+        CustomerCsvWriter.WriteRow(writer, ["Name"]);
+        CustomerCsvWriter.WriteRow(writer, [value]);
+
+        var row = CustomerCsvReader.Read(Encoding.UTF8.GetBytes(writer.ToString())).Document!.Rows.Single();
+
+        Assert.StartsWith("'", cell.TrimStart('"'));
+        Assert.Equal(value, row.Cell(0));
+    }
+
+    [Theory]
+    [InlineData("+91 98450 12345")]
+    [InlineData("-12.5")]
+    [InlineData("+(44) 20 7946 0018")]
+    public void Quote_PhoneNumbersAndAmounts_AreLeftAsTheyAre(string value)
+    {
+        Assert.Equal(value, CustomerCsvWriter.Quote(value).Trim('"'));
+    }
 }
