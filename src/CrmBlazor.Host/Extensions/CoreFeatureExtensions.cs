@@ -2,11 +2,13 @@ using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Segments;
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Privacy;
 using CrmBlazor.Host.Timeline;
 using CrmBlazor.Sdk.Audiences;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Timeline;
+using CrmBlazor.Sdk.Users;
 
 namespace CrmBlazor.Host.Extensions;
 
@@ -26,6 +28,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped<ICustomerFigures, CustomerFigures>();
         services.AddScoped<SegmentService>();
         services.AddScoped<IAudienceDirectory, AudienceDirectory>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
         return builder;
     }
 }
