@@ -113,6 +113,8 @@ public sealed class ProjectsDemoSeeder(
                     }
 
                     var task = project.Tasks[random.Next(project.Tasks.Count)];
+                    var billable = task.IsBillable && random.Next(6) != 0;
+                    var billed = billable && day < today.AddDays(-28);
                     entries.Add(new TimeEntry
                     {
                         UserId = person.Id,
@@ -120,11 +122,11 @@ public sealed class ProjectsDemoSeeder(
                         TaskId = task.Id,
                         Date = day,
                         Minutes = 30 * random.Next(2, 9),
-                        IsBillable = task.IsBillable && random.Next(6) != 0,
+                        IsBillable = billable,
                         Note = random.Next(3) == 0 ? "Review and follow-up" : null,
-                        BilledInvoiceId = day < today.AddDays(-28) && task.IsBillable ? 1000 + project.Id : null,
-                        BilledDocumentNumber = day < today.AddDays(-28) && task.IsBillable ? $"DEMO-{1000 + project.Id}" : null,
-                        BilledAt = day < today.AddDays(-28) && task.IsBillable ? now : null,
+                        BilledInvoiceId = billed ? 1000 + project.Id : null,
+                        BilledDocumentNumber = billed ? $"DEMO-{1000 + project.Id}" : null,
+                        BilledAt = billed ? now : null,
                         CreatedAt = now,
                         UpdatedAt = now,
                     });

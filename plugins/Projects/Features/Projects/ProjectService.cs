@@ -26,10 +26,10 @@ public sealed class ProjectService(
     ILogger<ProjectService> logger)
 {
     internal static readonly Problem ProjectConflict =
-        new("Someone else changed this project since you opened it. Reload the page to see their changes, then make yours again.");
+        new Problem("Someone else changed this project since you opened it. Reload the page to see their changes, then make yours again.");
 
     private static readonly Problem ItemConflict =
-        new("Someone else changed this item since you opened it. Close the dialog and open it again to see their changes.");
+        new Problem("Someone else changed this item since you opened it. Close the dialog and open it again to see their changes.");
 
     /// <summary>Creates a project for a customer, in the customer's currency.</summary>
     /// <param name="input">The project.</param>

@@ -40,6 +40,10 @@ public sealed record ChangeResult(ChangeStatus Status, IReadOnlyDictionary<strin
     /// <param name="field">The field (property name of the input).</param>
     public IReadOnlyList<Problem> For(string field) => Errors.TryGetValue(field, out var problems) ? problems : [];
 
+    /// <summary>Whether there are messages about a field.</summary>
+    /// <param name="field">The field.</param>
+    public bool Has(string field) => Errors.ContainsKey(field);
+
     /// <summary>Saved.</summary>
     /// <param name="id">The record's id.</param>
     public static ChangeResult Saved(long id) => new(ChangeStatus.Saved, NoErrors, id);

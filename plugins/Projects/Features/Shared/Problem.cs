@@ -29,4 +29,11 @@ public static class ProblemLocalization
             ? localizer[problem.Text].Value
             : localizer[problem.Text, [.. problem.Arguments.Select(a => a is Problem p ? localizer.Show(p) : a ?? string.Empty)]].Value;
     }
+
+    /// <summary>The messages about one field of a refused change, translated and joined, or null when there are none (for a field's ErrorText).</summary>
+    /// <param name="localizer">The plugin's localizer.</param>
+    /// <param name="result">The outcome, or null before the first save.</param>
+    /// <param name="field">The field.</param>
+    public static string? ErrorsOf(this IStringLocalizer localizer, ChangeResult? result, string field) =>
+        result?.For(field) is { Count: > 0 } problems ? string.Join(" ", problems.Select(localizer.Show)) : null;
 }

@@ -26,7 +26,7 @@ public sealed class TimeEntryService(
     TimeProvider clock,
     ILogger<TimeEntryService> logger)
 {
-    private static readonly Problem NotYours = new("You may only see and change your own time.");
+    private static readonly Problem NotYours = new Problem("You may only see and change your own time.");
 
     /// <summary>A person's week.</summary>
     /// <param name="userId">The person.</param>

@@ -113,3 +113,6 @@ public sealed class TimeEntryInput
     [StringLength(1000, ErrorMessage = "The note can be at most 1000 characters long.")]
     public string? Note { get; set; }
 }
+
+/// <summary>A row chosen in the add-row dialog.</summary>
+public sealed record AddedRow(TimeRowKey Key, string ProjectName, string CustomerName, string? TaskName);

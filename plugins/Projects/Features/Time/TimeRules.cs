@@ -56,5 +56,5 @@ public static class TimeRules
             : null;
 
     /// <summary>Refuses a change whose entry was changed or removed by someone else meanwhile.</summary>
-    public static Problem ChangedMeanwhile { get; } = new("This time was changed by someone else since you loaded it; reload to see the current hours.");
+    public static Problem ChangedMeanwhile { get; } = new Problem("This time was changed by someone else since you loaded it; reload to see the current hours.");
 }
