@@ -229,9 +229,9 @@ public sealed class TimeEntryService(
 
         var edit = new Edit(existing, new TimeRowKey(input.ProjectId.Value, input.TaskId, input.IsBillable), input.Date, input.Minutes!.Value,
             string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), null);
-        if (RefuseOverfullDays(entries, [edit]).FirstOrDefault() is { } overfull)
+        if (RefuseOverfullDays(entries, [edit]).Select(r => r.Problem).FirstOrDefault() is { } overfull)
         {
-            return ChangeResult.Invalid(nameof(input.Minutes), overfull.Problem);
+            return ChangeResult.Invalid(nameof(input.Minutes), overfull);
         }
 
         var previousProject = existing?.ProjectId;
