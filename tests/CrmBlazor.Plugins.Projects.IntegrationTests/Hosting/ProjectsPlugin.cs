@@ -178,7 +178,7 @@ public sealed class ProjectsPlugin
     });
 
     /// <summary>Logs or corrects one entry as <paramref name="actor"/>, as the day view does.</summary>
-    public Task<Outcome> SaveEntryAsync(Person actor, string ownerId, long projectId, DateOnly date, int minutes, bool billable = true, StoredEntry? existing = null) => AsAsync(actor, async services =>
+    public Task<Outcome> SaveEntryAsync(Person actor, string ownerId, long projectId, DateOnly date, int minutes, bool billable = true, StoredEntry? existing = null, string? note = null) => AsAsync(actor, async services =>
     {
         dynamic input = New("Features.Time.TimeEntryInput");
         input.Id = existing?.Id;
@@ -187,6 +187,7 @@ public sealed class ProjectsPlugin
         input.Date = date;
         input.Minutes = minutes;
         input.IsBillable = billable;
+        input.Note = note;
         dynamic time = Service(services, "Features.Time.TimeEntryService");
         return (Outcome)Read(await time.SaveEntryAsync(ownerId, input, CancellationToken.None));
     });
