@@ -15,7 +15,9 @@ export function attach(grid) {
 
         const row = Number(input.dataset.row);
         const col = Number(input.dataset.col);
+        // Which cell is "left" follows the page; where the caret is follows the field (numbers are typed left to right).
         const rtl = getComputedStyle(grid).direction === "rtl";
+        const caretRtl = getComputedStyle(input).direction === "rtl";
         const allSelected = input.selectionStart === 0 && input.selectionEnd === input.value.length;
         const atStart = allSelected || (input.selectionStart === 0 && input.selectionEnd === 0);
         const atEnd = allSelected || (input.selectionStart === input.value.length && input.selectionEnd === input.value.length);
@@ -29,12 +31,12 @@ export function attach(grid) {
                 target = find(grid, row, col, 1, 0);
                 break;
             case "ArrowLeft":
-                if (rtl ? atEnd : atStart) {
+                if (caretRtl ? atEnd : atStart) {
                     target = find(grid, row, col, 0, rtl ? 1 : -1);
                 }
                 break;
             case "ArrowRight":
-                if (rtl ? atStart : atEnd) {
+                if (caretRtl ? atStart : atEnd) {
                     target = find(grid, row, col, 0, rtl ? -1 : 1);
                 }
                 break;
