@@ -101,6 +101,30 @@ public sealed class ProjectsPlugin
         return (Outcome)Read(await projects.UpdateAsync(projectId, input, CancellationToken.None));
     });
 
+    /// <summary>
+    /// Two people open the edit page at the same time and each saves another budget: the first save
+    /// wins, the second comes with the version both loaded.
+    /// </summary>
+    public async Task<(Outcome First, Outcome Second)> ChangeBudgetTwiceFromTheSameVersionAsync(Person actor, long projectId, decimal first, decimal second)
+    {
+        dynamic loaded = await LoadProjectAsync(projectId);
+        var version = (Guid)loaded.RowVersion;
+        return (await SaveBudgetAsync(actor, projectId, first, version), await SaveBudgetAsync(actor, projectId, second, version));
+    }
+
+    private Task<Outcome> SaveBudgetAsync(Person actor, long projectId, decimal hours, Guid version) => AsAsync(actor, async services =>
+    {
+        dynamic project = await LoadProjectAsync(projectId);
+        dynamic input = New("Features.Projects.ProjectInput");
+        input.CustomerId = project.CustomerId;
+        input.Name = project.Name;
+        input.HourlyRate = project.HourlyRate;
+        input.BudgetHours = hours;
+        input.RowVersion = version;
+        dynamic projects = Service(services, "Features.Projects.ProjectService");
+        return (Outcome)Read(await projects.UpdateAsync(projectId, input, CancellationToken.None));
+    });
+
     /// <summary>Moves a project to a status as someone.</summary>
     public Task<Outcome> ChangeStatusAsync(Person actor, long projectId, ProjectStatus status) => AsAsync(actor, async services =>
     {

@@ -94,6 +94,18 @@ public abstract class ProjectPagesTests(ProjectsHostFixture fixture)
     }
 
     [Fact]
+    public async Task Dashboard_ForAConsultant_ChartsTheirOwnHoursOfThisWeek()
+    {
+        var (_, consultant, _) = await ProjectWithTimeAsync();
+        using var client = await fixture.Host.SignInAsync(consultant.User);
+
+        var dashboard = HtmlPage.Parse(await client.GetStringAsync("/"));
+
+        Assert.Equal("This week: 15 h billable, 0 h non-billable", dashboard.TextOf("projects-weekly-hours-total"));
+        Assert.Contains("Your hours, last 8 weeks", dashboard.TextOf("projects-weekly-hours"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WeekGrid_OpenedByAnAccountant_SendsThemToAccessDenied()
     {
         var accountant = await Person.CreateAsync(fixture.Host, CrmRoles.Accountant);
