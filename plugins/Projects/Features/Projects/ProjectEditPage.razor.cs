@@ -1,7 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Projects.Features.Shared;
-using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
 
