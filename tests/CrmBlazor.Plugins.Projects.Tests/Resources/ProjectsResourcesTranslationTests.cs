@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace CrmBlazor.Plugins.Projects.Tests.Resources;
+
+/// <summary>
+/// Each translation of <c>ProjectsResources.resx</c> covers every English text, has no text the
+/// English file no longer has, and keeps the English text's format placeholders; and the plugin is
+/// translated into every language the host is, so that a Tamil user never meets an English
+/// Projects page inside a Tamil CRM. When a key test fails after
+/// <c>python3 tools/sync-plugin-resources.py plugins/Projects ProjectsResources</c>, translate the new
+/// texts in every culture file.
+/// </summary>
+public sealed partial class ProjectsResourcesTranslationTests
+{
+    private static readonly string Root = RepositoryRoot();
+
+    private static readonly string ResourcesFolder = Path.Combine(Root, "plugins", "Projects", "Resources");
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> English = new(() => ReadResx(Path.Combine(ResourcesFolder, "ProjectsResources.resx")));
+
+    public static TheoryData<string> Cultures => [.. CulturesOf(ResourcesFolder, "ProjectsResources")];
+
+    [Fact]
+    public void CultureFiles_ForEveryLanguageTheHostIsTranslatedInto_Exist()
+    {
+        var host = CulturesOf(Path.Combine(Root, "src", "CrmBlazor.Host", "Resources"), "SharedResource");
+
+        Assert.Equal(host, CulturesOf(ResourcesFolder, "ProjectsResources"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Translation_EveryKey_ExistsInEnglish(string culture)
+    {
+        var stale = Translation(culture).Keys.Where(k => !English.Value.ContainsKey(k)).ToList();
+
+        Assert.Empty(stale);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Translation_EveryEnglishKey_IsTranslated(string culture)
+    {
+        var translation = Translation(culture);
+
+        var untranslated = English.Value
+            .Where(e => !translation.TryGetValue(e.Key, out var text) || string.IsNullOrWhiteSpace(text) || text == e.Value)
+            .Select(e => e.Key)
+            .ToList();
+
+        Assert.Empty(untranslated);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
+    public void Translation_EveryText_KeepsTheEnglishPlaceholders(string culture)
+    {
+        var wrong = Translation(culture)
+            .Where(t => English.Value.TryGetValue(t.Key, out var english) && !Placeholders(t.Value).SequenceEqual(Placeholders(english)))
+            .Select(t => $"{t.Key} => {t.Value}")
+            .ToList();
+
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public void Placeholders_OfAText_AreTheFormatItemsInAnyOrderWithTheirFormats()
+    {
+        Assert.Equal(["{0:D}", "{1}"], Placeholders("{1} hours on {0:D}"));
+        Assert.NotEqual(Placeholders("{0:d}"), Placeholders("{0:D}"));
+        Assert.NotEqual(Placeholders("{0} h, {1} h"), Placeholders("{0} h"));
+        Assert.Empty(Placeholders("80,100"));
+    }
+
+    private static List<string> Placeholders(string text) =>
+        [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
+
+    private static IReadOnlyDictionary<string, string> Translation(string culture) =>
+        ReadResx(Path.Combine(ResourcesFolder, $"ProjectsResources.{culture}.resx"));
+
+    private static List<string> CulturesOf(string folder, string baseName) =>
+        [.. Directory.EnumerateFiles(folder, baseName + ".*.resx")
+            .Select(p => Path.GetFileNameWithoutExtension(p)[(baseName.Length + 1)..])
+            .Order(StringComparer.Ordinal)];
+
+    private static Dictionary<string, string> ReadResx(string path) =>
+        XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty, StringComparer.Ordinal);
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CrmBlazor.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CrmBlazor.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    // A composite format item: index, optional alignment, optional format ("{0}", "{1,-5}", "{0:D}").
+    [GeneratedRegex(@"\{\d+(?:,-?\d+)?(?::[^{}]*)?\}")]
+    private static partial Regex Placeholder();
+}
