@@ -1,7 +1,6 @@
 using System.Globalization;
 using CrmBlazor.Host.Features.Dashboard;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CrmBlazor.Host.Components.Dashboard;
@@ -18,9 +17,6 @@ public partial class CustomersBySegmentChart
     private List<ChartSeries<int>> _series = [];
     private string[] _labels = [];
     private BarChartOptions _options = new();
-
-    [Inject]
-    private IStringLocalizer<SharedResource> Localizer { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -50,7 +46,7 @@ public partial class CustomersBySegmentChart
         {
             ChartPalette = [.. Sizes.Largest.Select((_, index) => Colour(index))],
             ShowLegend = false,
-            YAxisTitle = Localizer["Customers"],
+            YAxisTitle = L["Customers"],
             YAxisToStringFunc = value => value.ToString("N0", culture),
             YAxisTicks = ChartScale.Step(Sizes.Largest.Select(s => s.Members).DefaultIfEmpty().Max()),
         };

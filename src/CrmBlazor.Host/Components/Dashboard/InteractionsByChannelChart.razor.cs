@@ -2,7 +2,6 @@ using System.Globalization;
 using CrmBlazor.Host.Features.Dashboard;
 using CrmBlazor.Host.Features.Interactions;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace CrmBlazor.Host.Components.Dashboard;
@@ -30,9 +29,6 @@ public partial class InteractionsByChannelChart
     private string[] _labels = [];
     private StackedBarChartOptions _options = new();
 
-    [Inject]
-    private IStringLocalizer<SharedResource> Localizer { get; set; } = default!;
-
     /// <summary>The counts to show.</summary>
     [Parameter, EditorRequired]
     public ChannelMonthCounts Counts { get; set; } = default!;
@@ -44,7 +40,7 @@ public partial class InteractionsByChannelChart
         _labels = [.. Counts.Months.Select(month => month.ToString("MMM", culture))];
         _series = [.. Counts.Counts.Select(c => new ChartSeries<int>
         {
-            Name = Localizer[InteractionText.Channel(c.Key)],
+            Name = L[InteractionText.Channel(c.Key)],
             Data = c.Value,
             TooltipTitleFormat = "{{SERIES_NAME}}: {{Y_VALUE}}",
             TooltipSubtitleFormat = "{{X_VALUE}}",
@@ -54,7 +50,7 @@ public partial class InteractionsByChannelChart
         {
             ChartPalette = [.. Counts.Counts.Keys.Select(c => ChannelColours[c])],
             ShowZeroValues = false,
-            YAxisTitle = Localizer["Interactions"],
+            YAxisTitle = L["Interactions"],
             XAxisTitle = Period(culture),
             YAxisToStringFunc = value => value.ToString("N0", culture),
             YAxisTicks = ChartScale.Step(Enumerable.Range(0, Counts.Months.Count).Select(month => Counts.Counts.Values.Sum(c => c[month])).DefaultIfEmpty().Max()),
