@@ -19,6 +19,8 @@ EXTRA_KEYS = {
     "missing-dependency": "Missing dependency", "failed": "Failed",
     # What an audit entry did to its record.
     "Created": "Created", "Updated": "Updated", "Deleted": "Deleted",
+    # Interaction directions are looked up by their enum name (L[direction.ToString()]).
+    "Inbound": "Inbound", "Outbound": "Outbound", "Internal": "Internal",
 }
 
 # Texts looked up at run time rather than through a literal L["..."] or a validation message: the

@@ -62,6 +62,7 @@ public sealed partial class SharedResourceCompletenessTests
             .Concat(CrmRoles.All)
             .Concat(Enum.GetValues<PluginState>().Select(PluginStateNames.Of))
             .Concat(Enum.GetValues<InteractionChannel>().Select(InteractionText.Channel))
+            .Concat(Enum.GetValues<InteractionDirection>().Select(d => d.ToString()))
             .Concat(AuditLabels.All)
             .Concat(["Created", "Updated", "Deleted"]);
 
