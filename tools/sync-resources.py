@@ -33,6 +33,8 @@ RUNTIME_KEYS = [
     ("Features/Segments/SegmentPredicate.cs", r'FormatException\("([^"]+)"\)'),
     ("Features/Segments/SegmentPredicate.cs", r'= \["([^"]+)"\]'),
     ("Features/Segments/SegmentService.cs", r'= \["([^"]+)"\]'),
+    # MudBlazor's own texts (pagers, "Loading"...), mapped from MudBlazor's keys to English texts.
+    ("Localization/CrmMudLocalizer.cs", r'=> "([^"]+)",'),
 ]
 
 def keys():

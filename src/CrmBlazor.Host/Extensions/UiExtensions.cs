@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Localization;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace CrmBlazor.Host.Extensions;
@@ -12,6 +13,8 @@ internal static class UiExtensions
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // MudBlazor's own texts (pagers, "Loading"...) from the host's resources, in the user's language.
+        services.AddTransient<MudLocalizer, CrmMudLocalizer>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {

@@ -75,6 +75,7 @@ public sealed partial class SharedResourceTranslationTests
         Assert.NotEqual(Placeholders("{0} of {1}"), Placeholders("{0} of {0}"));
         Assert.NotEqual(Placeholders("{0:N1} MB"), Placeholders("{0} MB"));
         Assert.Empty(Placeholders("Refreshing… 50%"));
+        Assert.Equal(["{all_items}", "{first_item}", "{last_item}"], Placeholders("{first_item}-{last_item} of {all_items}"));
     }
 
     private static List<string> Placeholders(string text) =>
@@ -92,7 +93,8 @@ public sealed partial class SharedResourceTranslationTests
         XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty, StringComparer.Ordinal);
 
-    // A composite format item: index, optional alignment, optional format ("{0}", "{1,-5}", "{0:N1}").
-    [GeneratedRegex(@"\{\d+(?:,-?\d+)?(?::[^{}]*)?\}")]
+    // A composite format item: index, optional alignment, optional format ("{0}", "{1,-5}", "{0:N1}"),
+    // or a named token that MudBlazor replaces itself ("{first_item}").
+    [GeneratedRegex(@"\{(?:\d+(?:,-?\d+)?(?::[^{}]*)?|[a-z_]+)\}")]
     private static partial Regex Placeholder();
 }

@@ -71,6 +71,7 @@ public sealed partial class ProjectsResourcesTranslationTests
         Assert.NotEqual(Placeholders("{0:d}"), Placeholders("{0:D}"));
         Assert.NotEqual(Placeholders("{0} h, {1} h"), Placeholders("{0} h"));
         Assert.Empty(Placeholders("80,100"));
+        Assert.Equal(["{all_items}", "{first_item}", "{last_item}"], Placeholders("{first_item}-{last_item} of {all_items}"));
     }
 
     private static List<string> Placeholders(string text) =>
@@ -101,7 +102,8 @@ public sealed partial class ProjectsResourcesTranslationTests
         throw new InvalidOperationException("CrmBlazor.sln not found above " + AppContext.BaseDirectory);
     }
 
-    // A composite format item: index, optional alignment, optional format ("{0}", "{1,-5}", "{0:D}").
-    [GeneratedRegex(@"\{\d+(?:,-?\d+)?(?::[^{}]*)?\}")]
+    // A composite format item: index, optional alignment, optional format ("{0}", "{1,-5}", "{0:D}"),
+    // or a named token that MudBlazor replaces itself ("{first_item}").
+    [GeneratedRegex(@"\{(?:\d+(?:,-?\d+)?(?::[^{}]*)?|[a-z_]+)\}")]
     private static partial Regex Placeholder();
 }
