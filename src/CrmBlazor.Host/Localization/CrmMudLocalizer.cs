@@ -25,7 +25,7 @@ internal sealed class CrmMudLocalizer(IStringLocalizer<SharedResource> L) : MudL
     internal static string? English(string key) => key switch
     {
         "MudDataGridPager_RowsPerPage" => "Rows per page:",
-        "MudDataGridPager_InfoFormat" => "{first_item}-{last_item} of {all_items}",
+        "MudDataGridPager_InfoFormat" => "{0}-{1} of {2}",
         "MudDataGridPager_AllItems" => "All",
         "MudDataGridPager_FirstPage" or "MudTablePager_FirstPage" or "MudPagination_FirstPage" => "First page",
         "MudDataGridPager_PreviousPage" or "MudTablePager_PreviousPage" or "MudPagination_PreviousPage" => "Previous page",
