@@ -9,12 +9,13 @@ namespace CrmBlazor.Documents;
 /// <summary>
 /// The host's <see cref="IPdfRenderer"/>: lays a document out (BiDi, font fallback, HarfBuzz shaping,
 /// line and page breaking) and paints it with Skia's PDF backend, embedding font subsets.
-/// A singleton: fonts, prepared subsetters and the shaped-run cache are shared by all renders, which
+/// A singleton: fonts, prepared subsetters, font subsets and the shaped-run cache are shared by all renders, which
 /// may run in parallel.
 /// </summary>
 public sealed class SkiaPdfRenderer : IPdfRenderer
 {
     private readonly DocumentLayouter _layouter = new(FontCollection.Embedded, new TextShaper());
+    private readonly PdfPainter _painter = new(new FontSubsetCache());
 
     /// <inheritdoc />
     public async Task<int> RenderAsync(Document document, Stream output, CancellationToken cancellationToken = default)
@@ -29,14 +30,14 @@ public sealed class SkiaPdfRenderer : IPdfRenderer
         if (output is MemoryStream or FileStream)
         {
             using var direct = new SKManagedWStream(output, disposeManagedStream: false);
-            PdfPainter.Paint(layout, document, direct, cancellationToken);
+            _painter.Paint(layout, document, direct, cancellationToken);
             return layout.Pages.Count;
         }
 
         using var spool = new MemoryStream();
         using (var spoolStream = new SKManagedWStream(spool, disposeManagedStream: false))
         {
-            PdfPainter.Paint(layout, document, spoolStream, cancellationToken);
+            _painter.Paint(layout, document, spoolStream, cancellationToken);
         }
 
         spool.Position = 0;

@@ -21,6 +21,9 @@ internal sealed class TextShaper
 
     private readonly ConcurrentDictionary<ShapeKey, ShapedText> _cache = new();
 
+    /// <summary>Runs added since the cache was last emptied (ConcurrentDictionary.Count takes every lock).</summary>
+    private int _added;
+
     public ShapedText Shape(FontFace face, string text, bool rightToLeft, string? language)
     {
         var key = new ShapeKey(face.Id, text, rightToLeft, language);
@@ -30,12 +33,12 @@ internal sealed class TextShaper
         }
 
         var shaped = ShapeUncached(face, text, rightToLeft, language);
-        if (_cache.Count >= MaxCachedRuns)
+        if (_cache.TryAdd(key, shaped) && Interlocked.Increment(ref _added) >= MaxCachedRuns)
         {
             _cache.Clear();
+            Interlocked.Exchange(ref _added, 0);
         }
 
-        _cache.TryAdd(key, shaped);
         return shaped;
     }
 
