@@ -25,23 +25,22 @@ public sealed class SkiaPdfRenderer : IPdfRenderer
         cancellationToken.ThrowIfCancellationRequested();
         using var layout = _layouter.Layout(document, cancellationToken);
 
-        // Skia writes synchronously. Streams that allow it are written directly; others (an HTTP
-        // response, which refuses synchronous writes) get the finished file asynchronously.
+        // Skia writes the file in many small pieces; they go to native memory (no call back into .NET
+        // per piece) and then to the output in one write, asynchronously for streams that need it (an
+        // HTTP response refuses synchronous writes).
+        using var buffer = new SKDynamicMemoryWStream();
+        _painter.Paint(layout, document, buffer, cancellationToken);
+        using var data = buffer.DetachAsData();
         if (output is MemoryStream or FileStream)
         {
-            using var direct = new SKManagedWStream(output, disposeManagedStream: false);
-            _painter.Paint(layout, document, direct, cancellationToken);
-            return layout.Pages.Count;
+            output.Write(data.AsSpan());
         }
-
-        using var spool = new MemoryStream();
-        using (var spoolStream = new SKManagedWStream(spool, disposeManagedStream: false))
+        else
         {
-            _painter.Paint(layout, document, spoolStream, cancellationToken);
+            await using var file = data.AsStream();
+            await file.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
         }
 
-        spool.Position = 0;
-        await spool.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
         return layout.Pages.Count;
     }
 }
