@@ -23,6 +23,13 @@ if (options.SamplesDirectory is { } samples)
         Console.WriteLine($"wrote {path}");
     }
 
+    var scripts = Path.Combine(samples, "scripts.pdf");
+    await using (var file = File.Create(scripts))
+    {
+        await renderer.RenderAsync(ScriptSampler.Build(Path.Combine(AppContext.BaseDirectory, "Samples")), file);
+    }
+
+    Console.WriteLine($"wrote {scripts}");
     return 0;
 }
 
