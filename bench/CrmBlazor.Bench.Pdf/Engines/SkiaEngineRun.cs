@@ -11,12 +11,16 @@ internal sealed class SkiaEngineRun(SkiaPdfRenderer renderer, int parallelism)
     /// <summary>Resident memory after every thousand invoices, to show it stays flat.</summary>
     public List<double> ResidentMegabytesPerThousand { get; } = [];
 
+    /// <summary>The load average after every thousand invoices: the machine is shared.</summary>
+    public List<double> LoadPerThousand { get; } = [];
+
     public async Task<EngineResult> RunAsync(int count, int firstInvoice = 0)
     {
         long totalBytes = 0;
         var failures = 0;
         var done = 0;
         using var sampler = new PeakSampler(ProcessMemory.OwnResidentBytes);
+        var cpu = ProcessCpu.OwnSeconds();
         var clock = Stopwatch.StartNew();
         await Parallel.ForAsync(firstInvoice, firstInvoice + count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, cancellationToken) =>
         {
@@ -35,10 +39,11 @@ internal sealed class SkiaEngineRun(SkiaPdfRenderer renderer, int parallelism)
                 lock (ResidentMegabytesPerThousand)
                 {
                     ResidentMegabytesPerThousand.Add(Math.Round(ProcessMemory.OwnResidentBytes() / 1048576.0, 1));
+                    LoadPerThousand.Add(ProcessCpu.LoadAverage());
                 }
             }
         });
         clock.Stop();
-        return new EngineResult("skia", count, clock.Elapsed.TotalSeconds, totalBytes, sampler.PeakBytes, failures);
+        return new EngineResult("skia", count, clock.Elapsed.TotalSeconds, totalBytes, sampler.PeakBytes, failures, ProcessCpu.OwnSeconds() - cpu);
     }
 }
