@@ -25,13 +25,22 @@ public sealed class SkiaPdfRenderer : IPdfRenderer
         cancellationToken.ThrowIfCancellationRequested();
         using var layout = _layouter.Layout(document, cancellationToken);
 
-        // Skia writes the file in many small pieces; they go to native memory (no call back into .NET
-        // per piece) and then to the output in one write, asynchronously for streams that need it (an
-        // HTTP response refuses synchronous writes).
+        // Skia writes the file in many small pieces. A file gets them as they come, so a long document
+        // never sits in memory whole. Otherwise they go to native memory (no call back into .NET per
+        // piece) and then to the output in one write, asynchronously for streams that need it (an HTTP
+        // response refuses synchronous writes). The buffer cannot be emptied page by page: Skia takes
+        // the objects' offsets for the cross-reference table from the count of bytes it has written.
+        if (output is FileStream)
+        {
+            using var direct = new SKManagedWStream(output, disposeManagedStream: false);
+            _painter.Paint(layout, document, direct, cancellationToken);
+            return layout.Pages.Count;
+        }
+
         using var buffer = new SKDynamicMemoryWStream();
         _painter.Paint(layout, document, buffer, cancellationToken);
         using var data = buffer.DetachAsData();
-        if (output is MemoryStream or FileStream)
+        if (output is MemoryStream)
         {
             output.Write(data.AsSpan());
         }
