@@ -60,6 +60,21 @@ public abstract class PluginLoadingTests(ProjectsHostFixture fixture)
         Assert.Contains("/projects/time", dashboard.Links);
     }
 
+    [Fact]
+    public async Task Staff_InTamil_SeeThePluginsMenuEntriesFromItsTamilResources()
+    {
+        // The titles come from ta/CrmBlazor.Plugins.Projects.resources.dll, which the build copies into
+        // the plugin's folder and which loads in the plugin's own load context.
+        var staff = await fixture.Host.CreateUserAsync(CrmRoles.Staff);
+        using var client = await fixture.Host.SignInAsync(staff);
+        using var chosen = await client.GetAsync("/culture?name=ta-IN&returnUrl=/");
+
+        var dashboard = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+
+        Assert.Contains("திட்டங்கள்", dashboard, StringComparison.Ordinal);
+        Assert.Contains("என் நேரம்", dashboard, StringComparison.Ordinal);
+    }
+
     [Collection(SqliteHost.Name)]
     public sealed class OnSqlite(SqliteProjectsHostFixture fixture) : PluginLoadingTests(fixture);
 
