@@ -1,0 +1,89 @@
+using System.Diagnostics;
+
+namespace CrmBlazor.Bench.Measuring;
+
+/// <summary>Timings of one scenario.</summary>
+/// <param name="Scenario">The scenario's name.</param>
+/// <param name="EfP50">Median of the host's code, ms.</param>
+/// <param name="EfP95">95th percentile of the host's code, ms.</param>
+/// <param name="SqlP50">Median of the hand-written SQL, ms.</param>
+/// <param name="SqlP95">95th percentile of the hand-written SQL, ms.</param>
+/// <param name="Iterations">Measured iterations.</param>
+/// <param name="Mismatches">Iterations where the two returned different results (must be 0).</param>
+/// <param name="FirstMismatch">The first mismatch, described.</param>
+internal sealed record Measurement(
+    string Scenario,
+    double EfP50,
+    double EfP95,
+    double SqlP50,
+    double SqlP95,
+    int Iterations,
+    int Mismatches,
+    string? FirstMismatch)
+{
+    /// <summary>EF p50 over SQL p50.</summary>
+    public double RatioP50 => Math.Round(EfP50 / Math.Max(SqlP50, 0.001), 2);
+
+    /// <summary>EF p95 over SQL p95.</summary>
+    public double RatioP95 => Math.Round(EfP95 / Math.Max(SqlP95, 0.001), 2);
+
+    /// <summary>Runs a scenario: warm-up, then iterations alternating which of the two goes first.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="warmup">Unmeasured iterations first (they use inputs of their own).</param>
+    /// <param name="iterations">Measured iterations.</param>
+    public static async Task<Measurement> RunAsync(Scenario scenario, int warmup, int iterations)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        for (var i = 0; i < warmup; i++)
+        {
+            var input = i % scenario.InputCount;
+            await scenario.Ef(input);
+            await scenario.Sql(input);
+        }
+
+        var ef = new double[iterations];
+        var sql = new double[iterations];
+        var mismatches = 0;
+        string? first = null;
+        for (var i = 0; i < iterations; i++)
+        {
+            var input = (warmup + i) % scenario.InputCount;
+            string efResult, sqlResult;
+            if (i % 2 == 0)
+            {
+                (efResult, ef[i]) = await TimeAsync(scenario.Ef, input);
+                (sqlResult, sql[i]) = await TimeAsync(scenario.Sql, input);
+            }
+            else
+            {
+                (sqlResult, sql[i]) = await TimeAsync(scenario.Sql, input);
+                (efResult, ef[i]) = await TimeAsync(scenario.Ef, input);
+            }
+
+            if (!string.Equals(efResult, sqlResult, StringComparison.Ordinal))
+            {
+                mismatches++;
+                first ??= $"{scenario.Describe(input)}: EF {Shorten(efResult)} / SQL {Shorten(sqlResult)}";
+            }
+        }
+
+        return new Measurement(scenario.Name, Percentile(ef, 50), Percentile(ef, 95), Percentile(sql, 50), Percentile(sql, 95), iterations, mismatches, first);
+    }
+
+    private static async Task<(string Result, double Milliseconds)> TimeAsync(Func<int, Task<string>> run, int input)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var result = await run(input);
+        return (result, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+    }
+
+    // Nearest-rank percentile.
+    private static double Percentile(double[] values, int percent)
+    {
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Length);
+        return Math.Round(sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)], 2);
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}
