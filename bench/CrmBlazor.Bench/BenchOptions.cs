@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CrmBlazor.Bench;
 
-/// <summary>The command line: <c>core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--data-dir DIR]</c>.</summary>
+/// <summary>The command line: <c>core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--data-dir DIR]</c>.</summary>
 internal sealed record BenchOptions(
     int Customers,
     int Interactions,
@@ -11,6 +11,7 @@ internal sealed record BenchOptions(
     bool Keep,
     bool Analyze,
     bool Explain,
+    string? OnlyProvider,
     string DataDirectory,
     string? PostgresServer)
 {
@@ -18,7 +19,7 @@ internal sealed record BenchOptions(
     public const string PostgresVariable = "CRM_BENCH_POSTGRES";
 
     public const string Usage =
-        "usage: bench/run.sh core [--customers 100000] [--interactions 10×customers] [--iterations 200] [--warmup 30] [--keep] [--no-analyze] [--explain] [--data-dir /tmp]\n" +
+        "usage: bench/run.sh core [--customers 100000] [--interactions 10×customers] [--iterations 200] [--warmup 30] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--data-dir /tmp]\n" +
         $"       set {PostgresVariable}=\"Host=localhost;Username=crm;Password=crm;Database=postgres\" to measure PostgreSQL too";
 
     /// <summary>Reads the command line.</summary>
@@ -37,6 +38,7 @@ internal sealed record BenchOptions(
         var keep = false;
         var analyze = true;
         var explain = false;
+        string? only = null;
         var dataDirectory = Path.GetTempPath();
         for (var i = 1; i < args.Length; i++)
         {
@@ -49,13 +51,14 @@ internal sealed record BenchOptions(
                 case "--keep": keep = true; break;
                 case "--no-analyze": analyze = false; break;
                 case "--explain": explain = true; break;
+                case "--only": only = i + 1 < args.Length ? args[++i].ToLowerInvariant() : throw new ArgumentException("--only needs sqlite or postgres."); break;
                 case "--data-dir": dataDirectory = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--data-dir needs a folder."); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
 
         var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
-        return new BenchOptions(customers, interactions ?? customers * 10, iterations, warmup, keep, analyze, explain, dataDirectory,
+        return new BenchOptions(customers, interactions ?? customers * 10, iterations, warmup, keep, analyze, explain, only, dataDirectory,
             string.IsNullOrWhiteSpace(postgres) ? null : postgres);
     }
 

@@ -42,6 +42,11 @@ if (options.PostgresServer is not null)
     providers.Add(DatabaseProvider.Postgres);
 }
 
+if (options.OnlyProvider is { } only)
+{
+    providers.RemoveAll(p => !p.ToString().Equals(only, StringComparison.OrdinalIgnoreCase));
+}
+
 var results = new Dictionary<string, object>(StringComparer.Ordinal);
 var measurements = new List<(DatabaseProvider Provider, Measurement Measurement)>();
 var loadBefore = Machine.LoadAverage();
@@ -91,6 +96,11 @@ foreach (var provider in providers)
         out_.WriteLine($"  {provider,-8} {scenario.Name,-16} EF p50 {measurement.EfP50,7:F2} p95 {measurement.EfP95,7:F2} ms | " +
             $"SQL p50 {measurement.SqlP50,7:F2} p95 {measurement.SqlP95,7:F2} ms" +
             (measurement.Mismatches > 0 ? $" | {measurement.Mismatches} MISMATCHES, first: {measurement.FirstMismatch}" : string.Empty));
+        foreach (var slow in measurement.Slowest)
+        {
+            out_.WriteLine($"      slowest: {slow}");
+        }
+
         timings[scenario.Name] = new
         {
             efP50 = measurement.EfP50,

@@ -11,6 +11,7 @@ namespace CrmBlazor.Bench.Measuring;
 /// <param name="Iterations">Measured iterations.</param>
 /// <param name="Mismatches">Iterations where the two returned different results (must be 0).</param>
 /// <param name="FirstMismatch">The first mismatch, described.</param>
+/// <param name="Slowest">The inputs the host's code took longest for, with both times: where to look first.</param>
 internal sealed record Measurement(
     string Scenario,
     double EfP50,
@@ -19,7 +20,8 @@ internal sealed record Measurement(
     double SqlP95,
     int Iterations,
     int Mismatches,
-    string? FirstMismatch)
+    string? FirstMismatch,
+    IReadOnlyList<string> Slowest)
 {
     /// <summary>EF p50 over SQL p50.</summary>
     public double RatioP50 => Math.Round(EfP50 / Math.Max(SqlP50, 0.001), 2);
@@ -67,7 +69,11 @@ internal sealed record Measurement(
             }
         }
 
-        return new Measurement(scenario.Name, Percentile(ef, 50), Percentile(ef, 95), Percentile(sql, 50), Percentile(sql, 95), iterations, mismatches, first);
+        var slowest = Enumerable.Range(0, iterations).OrderByDescending(i => ef[i]).Take(5)
+            .Select(i => $"{ef[i],7:F1} ms EF, {sql[i],7:F1} ms SQL: {scenario.Describe((warmup + i) % scenario.InputCount)}")
+            .ToList();
+        return new Measurement(
+            scenario.Name, Percentile(ef, 50), Percentile(ef, 95), Percentile(sql, 50), Percentile(sql, 95), iterations, mismatches, first, slowest);
     }
 
     private static async Task<(string Result, double Milliseconds)> TimeAsync(Func<int, Task<string>> run, int input)
