@@ -33,7 +33,9 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// <param name="detail">What was refused, or why.</param>
     public async Task WriteAsync(string kind, string? userName, string? remoteAddress, string? detail)
     {
-        _logger.LogWarning("Security event {SecurityEventKind} for {UserName} from {RemoteAddress}: {Detail}", kind, userName, remoteAddress, detail);
+        // Sign-ins and sign-outs are routine; failures, lock-outs and refusals deserve attention.
+        var level = kind is SignedIn or SignedOut ? LogLevel.Information : LogLevel.Warning;
+        _logger.Log(level, "Security event {SecurityEventKind} for {UserName} from {RemoteAddress}{Detail}", kind, userName, remoteAddress, detail is null ? string.Empty : ": " + detail);
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
