@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" != "core" ]]; then
-  echo "usage: bench/run.sh core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--data-dir DIR]" >&2
+  echo "usage: bench/run.sh core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--reuse FILE|DB] [--data-dir DIR]" >&2
   exit 2
 fi
 dotnet build bench/CrmBlazor.Bench -c Release -v q -nologo -clp:ErrorsOnly >&2

@@ -62,6 +62,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(new DatabaseSettings(DatabaseProvider.Postgres, connectionString), name, serverConnectionString, null);
     }
 
+    /// <summary>An existing benchmark database (<c>--reuse</c>): an SQLite file path or a PostgreSQL database name. It is kept.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="name">The file or database name.</param>
+    /// <param name="serverConnectionString">The PostgreSQL server, for PostgreSQL.</param>
+    public static BenchDatabase Existing(DatabaseProvider provider, string name, string? serverConnectionString) => provider == DatabaseProvider.Sqlite
+        ? new BenchDatabase(new DatabaseSettings(provider, $"Data Source={name}"), name, null, Path.GetDirectoryName(name)) { Keep = true }
+        : new BenchDatabase(new DatabaseSettings(provider, new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ToString()), name, serverConnectionString, null) { Keep = true };
+
     /// <summary>Options for the host's context on this database (without the host's save interceptors: the benchmark only reads through EF).</summary>
     public DbContextOptions<CrmDbContext> ContextOptions() =>
         new DbContextOptionsBuilder<CrmDbContext>().UseCrmDatabase(Settings, pluginId: null).Options;

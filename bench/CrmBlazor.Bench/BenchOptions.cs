@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CrmBlazor.Bench;
 
-/// <summary>The command line: <c>core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--data-dir DIR]</c>.</summary>
+/// <summary>The command line: <c>core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--reuse FILE|DB] [--data-dir DIR]</c>.</summary>
 internal sealed record BenchOptions(
     int Customers,
     int Interactions,
@@ -12,6 +12,7 @@ internal sealed record BenchOptions(
     bool Analyze,
     bool Explain,
     string? OnlyProvider,
+    string? Reuse,
     string DataDirectory,
     string? PostgresServer)
 {
@@ -19,7 +20,7 @@ internal sealed record BenchOptions(
     public const string PostgresVariable = "CRM_BENCH_POSTGRES";
 
     public const string Usage =
-        "usage: bench/run.sh core [--customers 100000] [--interactions 10×customers] [--iterations 200] [--warmup 30] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--data-dir /tmp]\n" +
+        "usage: bench/run.sh core [--customers 100000] [--interactions 10×customers] [--iterations 200] [--warmup 30] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--reuse FILE|DB] [--data-dir /tmp]\n" +
         $"       set {PostgresVariable}=\"Host=localhost;Username=crm;Password=crm;Database=postgres\" to measure PostgreSQL too";
 
     /// <summary>Reads the command line.</summary>
@@ -39,6 +40,7 @@ internal sealed record BenchOptions(
         var analyze = true;
         var explain = false;
         string? only = null;
+        string? reuse = null;
         var dataDirectory = Path.GetTempPath();
         for (var i = 1; i < args.Length; i++)
         {
@@ -51,6 +53,7 @@ internal sealed record BenchOptions(
                 case "--keep": keep = true; break;
                 case "--no-analyze": analyze = false; break;
                 case "--explain": explain = true; break;
+                case "--reuse": reuse = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--reuse needs an SQLite file or a PostgreSQL database name."); break;
                 case "--only": only = i + 1 < args.Length ? args[++i].ToLowerInvariant() : throw new ArgumentException("--only needs sqlite or postgres."); break;
                 case "--data-dir": dataDirectory = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--data-dir needs a folder."); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
@@ -58,7 +61,7 @@ internal sealed record BenchOptions(
         }
 
         var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
-        return new BenchOptions(customers, interactions ?? customers * 10, iterations, warmup, keep, analyze, explain, only, dataDirectory,
+        return new BenchOptions(customers, interactions ?? customers * 10, iterations, warmup, keep, analyze, explain, only, reuse, dataDirectory,
             string.IsNullOrWhiteSpace(postgres) ? null : postgres);
     }
 

@@ -52,13 +52,23 @@ var measurements = new List<(DatabaseProvider Provider, Measurement Measurement)
 var loadBefore = Machine.LoadAverage();
 foreach (var provider in providers)
 {
-    await using var database = provider == DatabaseProvider.Sqlite
-        ? BenchDatabase.CreateSqlite(options.DataDirectory)
+    await using var database = options.Reuse is { } existing ? BenchDatabase.Existing(provider, existing, options.PostgresServer)
+        : provider == DatabaseProvider.Sqlite ? BenchDatabase.CreateSqlite(options.DataDirectory)
         : await BenchDatabase.CreatePostgresAsync(options.PostgresServer!);
-    database.Keep = options.Keep;
+    database.Keep |= options.Keep;
     out_.WriteLine($"{provider}: {database.Name}");
-    await database.MigrateAsync();
-    var seed = await Seeder.SeedAsync(database, firm, options.Analyze, out_);
+    SeedReport seed;
+    if (options.Reuse is null)
+    {
+        await database.MigrateAsync();
+        seed = await Seeder.SeedAsync(database, firm, options.Analyze, out_);
+    }
+    else
+    {
+        // A database seeded by an earlier run with the same --customers and --interactions (the firm is generated from a fixed seed).
+        seed = new SeedReport(0, new Dictionary<string, long> { ["crm_search_terms"] = 0, ["crm_contacts"] = 0 }, new Dictionary<string, double>());
+    }
+
     var size = await database.SizeInBytesAsync();
     out_.WriteLine($"  {provider,-8} seeded in {seed.Seconds:F1} s; database {size / 1024.0 / 1024.0:F0} MB; " +
         string.Join(", ", seed.Rows.Where(r => r.Value >= 1000).Select(r => $"{r.Key} {r.Value:N0}")));

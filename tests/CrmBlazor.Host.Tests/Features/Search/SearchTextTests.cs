@@ -174,6 +174,23 @@ public sealed class SearchTextTests
         Assert.Equal(["chennai", "software"], SearchText.PrefixesOfQuery("Chennai  SOFTWARE chennai"));
     }
 
+    [Theory]
+    [InlineData("Jean P", "jean")]
+    [InlineData("poti-p", "poti")]
+    [InlineData("கொ சென்னை", "சென்னை")] // கொ is one letter: a consonant with its two-part vowel sign
+    public void PrefixesOfQuery_OneLetterNextToLongerWords_IsLeftOut(string query, string expected)
+    {
+        Assert.Equal([expected], SearchText.PrefixesOfQuery(query));
+    }
+
+    [Theory]
+    [InlineData("P", "p")]
+    [InlineData("கொ", "கொ")]
+    public void PrefixesOfQuery_OneLetterAlone_IsSearchedFor(string query, string expected)
+    {
+        Assert.Equal([expected], SearchText.PrefixesOfQuery(query));
+    }
+
     [Fact]
     public void PrefixesOfQuery_FirstLettersOfATamilWord_AreAPrefixOfTheStoredWord()
     {

@@ -403,11 +403,13 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LastInteractionAt");
-
-                    b.HasIndex("Industry", "IsArchived");
+                    b.HasIndex("IsArchived", "LastInteractionAt");
 
                     b.HasIndex("IsArchived", "Name");
+
+                    b.HasIndex("Industry", "IsArchived", "LastInteractionAt");
+
+                    b.HasIndex("IsArchived", "Industry", "Name");
 
                     b.HasIndex("OwnerUserId", "IsArchived", "Name");
 
