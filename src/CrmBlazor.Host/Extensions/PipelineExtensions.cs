@@ -98,7 +98,10 @@ internal static class PipelineExtensions
             return export is null
                 ? Results.NotFound()
                 : Results.Text(export.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), "application/json; charset=utf-8");
-        }).RequireAuthorization(CorePermissions.Privacy);
+        })
+        .RequireAuthorization(CorePermissions.Privacy)
+        // A JSON download, not a page: refused with 401/403 rather than a redirect to an HTML page.
+        .DisableCookieRedirect();
 
     private sealed class AdministratorsOnly : IDashboardAuthorizationFilter
     {

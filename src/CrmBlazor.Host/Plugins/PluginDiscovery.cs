@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using CrmBlazor.Sdk;
 using CrmBlazor.Sdk.Plugins;
@@ -27,6 +28,11 @@ internal static class PluginDiscovery
         typeof(ILogger),
         typeof(IConfiguration),
     ];
+
+    // Plugin assemblies cannot be unloaded, and Blazor finds component assemblies by simple name
+    // (PLUGINS.md, trap 7), so a process loads each plugin assembly once: a host started again in the
+    // same process (integration tests start several) reuses it instead of loading a second copy.
+    private static readonly ConcurrentDictionary<string, Assembly> LoadedByPath = new(StringComparer.Ordinal);
 
     public static List<PluginEntry> Load(
         string pluginsPath,
@@ -227,7 +233,10 @@ internal static class PluginDiscovery
         }
 
         var assemblyName = Path.GetFileNameWithoutExtension(assemblyPath);
-        if (!loadedAssemblyNames.Add(assemblyName) || AppDomain.CurrentDomain.GetAssemblies().Any(a => string.Equals(a.GetName().Name, assemblyName, StringComparison.OrdinalIgnoreCase)))
+        var fullPath = Path.GetFullPath(assemblyPath);
+        LoadedByPath.TryGetValue(fullPath, out var loadedBefore);
+        if (!loadedAssemblyNames.Add(assemblyName)
+            || (loadedBefore is null && AppDomain.CurrentDomain.GetAssemblies().Any(a => string.Equals(a.GetName().Name, assemblyName, StringComparison.OrdinalIgnoreCase))))
         {
             entry.Refuse(PluginState.Invalid, $"The assembly name '{assemblyName}' is already in use; every plugin assembly needs a unique name.");
             return;
@@ -235,12 +244,11 @@ internal static class PluginDiscovery
 
         try
         {
-            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, SharedTypes, config =>
+            var assembly = loadedBefore ?? LoadedByPath.GetOrAdd(fullPath, path => PluginLoader.CreateFromAssemblyFile(path, SharedTypes, config =>
             {
                 config.PreferSharedTypes = true;
                 config.IsUnloadable = false;
-            });
-            var assembly = loader.LoadDefaultAssembly();
+            }).LoadDefaultAssembly());
             var entryType = FindEntryType(assembly);
             var plugin = (ICrmPlugin)Activator.CreateInstance(entryType)!;
 

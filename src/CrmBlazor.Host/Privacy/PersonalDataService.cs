@@ -1,15 +1,19 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Globalization;
 using CrmBlazor.Data;
+using CrmBlazor.Data.Audit;
+using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Interactions;
-using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Privacy;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Privacy;
@@ -24,10 +28,13 @@ internal sealed class PersonalDataService(
     PluginCatalog catalog,
     SecurityLog securityLog,
     ICurrentUser currentUser,
+    IAuthorizationService authorization,
+    CurrentUser principal,
     TimeProvider clock)
 {
     public async Task<JsonObject?> ExportAsync(long customerId, CancellationToken cancellationToken)
     {
+        await DemandPrivacyPermissionAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
         if (customer is null)
@@ -92,6 +99,7 @@ internal sealed class PersonalDataService(
     /// <summary>Erases the customer's personal data everywhere; returns each part's account of what it did.</summary>
     public async Task<IReadOnlyList<string>> EraseAsync(long customerId, CancellationToken cancellationToken)
     {
+        await DemandPrivacyPermissionAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             ?? throw new KeyNotFoundException($"Customer {customerId} does not exist.");
@@ -133,10 +141,10 @@ internal sealed class PersonalDataService(
             interaction.Outcome = null;
         }
 
+        await EraseTimelineTextAsync(db, customerId, cancellationToken);
+        var redacted = await RedactStoredMentionsAsync(db, subject, cancellationToken);
         db.Publish(new CustomerErased(customerId));
         await db.SaveChangesAsync(cancellationToken);
-        await db.TimelineEntries.Where(t => t.CustomerId == customerId)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Summary, (string?)null), cancellationToken);
         await db.SearchTerms.Where(t => t.CustomerId == customerId).ExecuteDeleteAsync(cancellationToken);
 
         // Earlier audit entries copied the personal data they changed; their values go too, the
@@ -153,9 +161,67 @@ internal sealed class PersonalDataService(
                     || (a.Entity == nameof(CustomerAddress) && (a.Changes.Contains(addressCreated) || a.Changes.Contains(addressDeleted)))))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Changes, "{\"erased\":true}"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        report.Add("crm: customer, contacts, addresses and interaction texts anonymised; search entries and audit values removed.");
+        report.Add("crm: customer, contacts, addresses and interaction texts anonymised; timeline titles and details, search entries and audit values removed; " +
+            $"mentions removed from {redacted} stored event(s), job run(s) and audit entries of plugins.");
         await securityLog.WriteAsync("personal-data-erasure", currentUser.UserName, null, $"customer {customerId}");
         return report;
+    }
+
+    // Plugins write timeline titles and details as free text, which may name the person: each entry
+    // keeps what happened and when (its kind's title), not the words.
+    private async Task EraseTimelineTextAsync(CrmDbContext db, long customerId, CancellationToken cancellationToken)
+    {
+        var kindTitles = catalog.TimelineKinds.GroupBy(k => k.Kind.Id).ToDictionary(g => g.Key, g => g.First().Kind.Title, StringComparer.Ordinal);
+        foreach (var entry in await db.TimelineEntries.Where(t => t.CustomerId == customerId).ToListAsync(cancellationToken))
+        {
+            entry.Title = kindTitles.GetValueOrDefault(entry.Kind, PersonalDataRedaction.Erased);
+            entry.Summary = null;
+        }
+    }
+
+    // Event payloads, job arguments and the audit log hold copies of what plugins stored, published or
+    // queued (a note's text); mentions of the person are replaced wherever they occur in them.
+    private static async Task<int> RedactStoredMentionsAsync(CrmDbContext db, PersonalDataSubject subject, CancellationToken cancellationToken)
+    {
+        var mentions = PersonalDataRedaction.MentionsOf(subject);
+        var events = new Dictionary<Guid, DomainEventRecord>();
+        var runs = new Dictionary<Guid, JobRun>();
+        var audits = new Dictionary<long, AuditEntry>();
+        foreach (var spelling in PersonalDataRedaction.JsonSpellingsOf(mentions))
+        {
+            foreach (var stored in await db.DomainEvents.Where(e => e.Payload.Contains(spelling)).ToListAsync(cancellationToken))
+            {
+                events[stored.Id] = stored;
+            }
+
+            foreach (var run in await db.JobRuns.Where(r => r.Arguments!.Contains(spelling) || r.Message!.Contains(spelling)).ToListAsync(cancellationToken))
+            {
+                runs[run.Id] = run;
+            }
+
+            foreach (var audit in await db.AuditEntries.Where(a => a.Changes.Contains(spelling)).ToListAsync(cancellationToken))
+            {
+                audits[audit.Id] = audit;
+            }
+        }
+
+        foreach (var stored in events.Values)
+        {
+            stored.Payload = PersonalDataRedaction.RedactJson(stored.Payload, mentions);
+        }
+
+        foreach (var run in runs.Values)
+        {
+            run.Arguments = run.Arguments is null ? null : PersonalDataRedaction.RedactJson(run.Arguments, mentions);
+            run.Message = PersonalDataRedaction.RedactText(run.Message, mentions);
+        }
+
+        foreach (var audit in audits.Values)
+        {
+            audit.Changes = PersonalDataRedaction.RedactJson(audit.Changes, mentions);
+        }
+
+        return events.Count + runs.Count + audits.Count;
     }
 
     private static async Task<PersonalDataSubject> SubjectOfAsync(CrmDbContext db, Customer customer, CancellationToken cancellationToken)
@@ -166,5 +232,14 @@ internal sealed class PersonalDataService(
             null,
             [customer.Name, .. contacts.Select(c => c.Name)],
             [.. new[] { customer.Email }.Concat(contacts.Select(c => c.Email)).OfType<string>().Distinct()]);
+    }
+
+    // Checked here as well as on the endpoint and the page: whoever calls the service, the rule holds.
+    private async Task DemandPrivacyPermissionAsync()
+    {
+        if (!(await authorization.AuthorizeAsync(principal.Principal, CorePermissions.Privacy)).Succeeded)
+        {
+            throw new UnauthorizedAccessException("Exporting and erasing personal data needs the permission " + CorePermissions.Privacy + ".");
+        }
     }
 }

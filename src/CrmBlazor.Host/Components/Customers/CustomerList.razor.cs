@@ -70,7 +70,10 @@ public partial class CustomerList
 
     private void OpenCustomer(DataGridRowClickEventArgs<CustomerRow> e) => Navigation.NavigateTo($"/customers/{e.Item.Id}");
 
-    private Task SearchChangedAsync(string? value) => ApplyAsync(() => _filter.Search = value);
+    // The search box reports its value again when it loses focus (a click on a row does that): only a
+    // real change reloads the list, or it would pull the user back from the customer they opened.
+    private Task SearchChangedAsync(string? value) =>
+        string.Equals(value ?? string.Empty, _filter.Search ?? string.Empty, StringComparison.Ordinal) ? Task.CompletedTask : ApplyAsync(() => _filter.Search = value);
 
     private Task KindChangedAsync(CustomerKind? value) => ApplyAsync(() => _filter.Kind = value);
 
@@ -86,8 +89,12 @@ public partial class CustomerList
     {
         change();
 
-        // Keep the address in step without reloading, so that a reload or a shared link shows this list.
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(_filter.ToAddressParameters()), replace: true);
+        // Keep the address in step without reloading, so that a reload or a shared link shows this list;
+        // never when the user has already moved on to another page.
+        if (new Uri(Navigation.Uri).AbsolutePath.Equals("/customers", StringComparison.OrdinalIgnoreCase))
+        {
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(_filter.ToAddressParameters()), replace: true);
+        }
         if (_grid is not null)
         {
             await _grid.ReloadServerData();

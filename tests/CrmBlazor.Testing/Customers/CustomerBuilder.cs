@@ -1,0 +1,61 @@
+using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Testing.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Testing;
+
+/// <summary>Builds a customer and stores it through the host's own context.</summary>
+/// <example><code>var customer = await new CustomerBuilder().Named("Kavya Rao").WithEmail("kavya@example.test").SaveAsync(host);</code></example>
+public sealed class CustomerBuilder
+{
+    private readonly string _unique = Guid.NewGuid().ToString("N")[..10];
+    private string? _name;
+    private string? _email;
+    private CustomerKind _kind = CustomerKind.Company;
+
+    /// <summary>Gives the customer a name (a unique one otherwise).</summary>
+    /// <param name="name">The name.</param>
+    public CustomerBuilder Named(string name)
+    {
+        _name = name;
+        return this;
+    }
+
+    /// <summary>Gives the customer an e-mail address (none otherwise).</summary>
+    /// <param name="email">The address.</param>
+    public CustomerBuilder WithEmail(string email)
+    {
+        _email = email;
+        return this;
+    }
+
+    /// <summary>Makes the customer a private person (a company otherwise), whose data is personal data.</summary>
+    public CustomerBuilder APerson()
+    {
+        _kind = CustomerKind.Person;
+        return this;
+    }
+
+    /// <summary>Stores the customer and returns it as stored.</summary>
+    /// <param name="host">The host.</param>
+    public Task<Customer> SaveAsync(CrmHostFactory host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return host.InScopeAsync(async services =>
+        {
+            await using var db = await services.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+            var customer = new Customer
+            {
+                Kind = _kind,
+                Name = _name ?? "Customer " + _unique,
+                Email = _email,
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Customers.Add(customer);
+            await db.SaveChangesAsync();
+            return customer;
+        });
+    }
+}
