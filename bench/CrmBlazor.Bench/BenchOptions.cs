@@ -20,7 +20,7 @@ internal sealed record BenchOptions(
     public const string PostgresVariable = "CRM_BENCH_POSTGRES";
 
     public const string Usage =
-        "usage: bench/run.sh core [--customers 100000] [--interactions 10×customers] [--iterations 200] [--warmup 30] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--reuse FILE|DB] [--data-dir /tmp]\n" +
+        "usage: bench/run.sh core [--customers 100000] [--interactions 10×customers] [--iterations 200] [--warmup 100] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--reuse FILE|DB] [--data-dir /tmp]\n" +
         $"       set {PostgresVariable}=\"Host=localhost;Username=crm;Password=crm;Database=postgres\" to measure PostgreSQL too";
 
     /// <summary>Reads the command line.</summary>
@@ -35,7 +35,7 @@ internal sealed record BenchOptions(
         var customers = 100_000;
         int? interactions = null;
         var iterations = 200;
-        var warmup = 30;
+        var warmup = 100;
         var keep = false;
         var analyze = true;
         var explain = false;

@@ -105,6 +105,7 @@ foreach (var provider in providers)
         measurements.Add((provider, measurement));
         out_.WriteLine($"  {provider,-8} {scenario.Name,-16} EF p50 {measurement.EfP50,7:F2} p95 {measurement.EfP95,7:F2} ms | " +
             $"SQL p50 {measurement.SqlP50,7:F2} p95 {measurement.SqlP95,7:F2} ms" +
+            $" | CPU p95 EF {measurement.EfCpuP95:F2} SQL {measurement.SqlCpuP95:F2} ms" +
             (measurement.Mismatches > 0 ? $" | {measurement.Mismatches} MISMATCHES, first: {measurement.FirstMismatch}" : string.Empty));
         foreach (var slow in measurement.Slowest)
         {
