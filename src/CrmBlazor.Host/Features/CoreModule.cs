@@ -1,4 +1,5 @@
 using CrmBlazor.Host.Components.Customers;
+using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Events;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Sdk.Authorization;
@@ -34,6 +35,7 @@ internal static class CoreModule
             .AddCustomerTab<CustomerContactsTab>("Contacts", order: 200, permission: null)
             .AddCustomerTab<CustomerHistoryTab>("History", order: 950, permission: CorePermissions.ViewAudit)
             .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *")
-            .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *");
+            .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *")
+            .AddRecurringJob<PlannerStatisticsJob>("planner-statistics", "41 * * * *");
     }
 }
