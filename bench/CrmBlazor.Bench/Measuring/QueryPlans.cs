@@ -1,6 +1,6 @@
 using System.Data.Common;
-using CrmBlazor.Data;
 using CrmBlazor.Bench.Scenarios;
+using CrmBlazor.Data;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CrmBlazor.Bench.Measuring;

@@ -1,6 +1,6 @@
 using System.Text;
-using CrmBlazor.Bench.Seeding;
 using CrmBlazor.Bench.Measuring;
+using CrmBlazor.Bench.Seeding;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Interactions;
