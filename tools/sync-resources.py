@@ -17,7 +17,21 @@ EXTRA_KEYS = {
     "Admin": "Administrator", "Manager": "Manager", "Staff": "Staff", "Accountant": "Accountant",
     "loaded": "Loaded", "disabled": "Disabled", "invalid": "Invalid", "incompatible": "Incompatible",
     "missing-dependency": "Missing dependency", "failed": "Failed",
+    # What an audit entry did to its record.
+    "Created": "Created", "Updated": "Updated", "Deleted": "Deleted",
 }
+
+# Texts looked up at run time rather than through a literal L["..."] or a validation message: the
+# segment fields' titles (translated through the core's resources like menu entries), the names of
+# the comparisons, and the messages rule problems are reported with.
+RUNTIME_KEYS = [
+    ("Features/Segments/SegmentFields.cs", r'new\(\w+, "([^"]+)"'),
+    ("Features/Segments/SegmentFields.cs", r'\["(\w+)", "(\w+)"\]'),
+    ("Components/Segments/SegmentText.cs", r'=> "([^"]+)"'),
+    ("Features/Segments/SegmentPredicate.cs", r'FormatException\("([^"]+)"\)'),
+    ("Features/Segments/SegmentPredicate.cs", r'= \["([^"]+)"\]'),
+    ("Features/Segments/SegmentService.cs", r'= \["([^"]+)"\]'),
+]
 
 def keys():
     found = set()
@@ -26,10 +40,25 @@ def keys():
             continue
         for match in PATTERN.finditer(path.read_text(encoding="utf-8")):
             found.add(match.group(1).replace('\\"', '"'))
+        text = path.read_text(encoding="utf-8")
+        # Messages that reach the user through ChangeResultAlert's L[...]: validation and refusals.
+        for pattern in (r'ErrorMessage = "((?:[^"\\]|\\.)+)"', r'new ValidationResult\("((?:[^"\\]|\\.)+)"',
+                        r'ChangeResult\.(?:Invalid|Conflict)\("((?:[^"\\]|\\.)+)"', r'const string ConflictMessage =\s*"((?:[^"\\]|\\.)+)"'):
+            for match in re.finditer(pattern, text):
+                found.add(match.group(1).replace('\\"', '"'))
     core = (ROOT / "Features" / "CoreModule.cs").read_text(encoding="utf-8")
     found.update(re.findall(r'new MenuItem\("([^"]+)"', core))
     found.update(re.findall(r'AddCustomerTab<\w+>\("([^"]+)"', core))
+    found.update(re.findall(r'AddDashboardWidget<\w+>\("([^"]+)"', core))
     found.update(re.findall(r'new Permission\([^,]+, "([^"]+)"', core))
+    for file, pattern in RUNTIME_KEYS:
+        for match in re.finditer(pattern, (ROOT / file).read_text(encoding="utf-8")):
+            found.update(g for g in match.groups() if g)
+    # Names the code looks up at run time: channel names and the audit log's record and property labels.
+    channels = (ROOT / "Features" / "Interactions" / "InteractionText.cs").read_text(encoding="utf-8")
+    found.update(re.findall(r'=> "([^"]+)"', channels))
+    labels = (ROOT / "Features" / "Audit" / "AuditLabels.cs").read_text(encoding="utf-8")
+    found.update(re.findall(r'\] = "([^"]+)"', labels))
     found.update(EXTRA_KEYS)
     return sorted(found, key=str.casefold)
 

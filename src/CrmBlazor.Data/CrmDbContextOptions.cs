@@ -41,7 +41,8 @@ public static class CrmDbContextOptions
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable));
+                builder.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable))
+                    .AddInterceptors(SqliteUnicodeCase.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(settings.ConnectionString, o => o.MigrationsHistoryTable(historyTable));

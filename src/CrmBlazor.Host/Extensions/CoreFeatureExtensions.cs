@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Figures;
+using CrmBlazor.Host.Features.Import;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Privacy;
@@ -25,6 +26,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<ICustomerFigures, CustomerFigures>();
         services.AddScoped<SegmentService>();
+        services.AddScoped<CustomerImporter>();
         services.AddScoped<IAudienceDirectory, AudienceDirectory>();
         return builder;
     }

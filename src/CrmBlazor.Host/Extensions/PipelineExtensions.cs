@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Components;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Features.Export;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Localization;
 using CrmBlazor.Host.Operations;
@@ -38,6 +39,7 @@ internal static class PipelineExtensions
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
         app.MapPersonalDataEndpoints();
+        app.MapCustomerExports();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new AdministratorsOnly()],

@@ -1,4 +1,5 @@
 using CrmBlazor.Host.Components.Customers;
+using CrmBlazor.Host.Components.Dashboard;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Events;
 using CrmBlazor.Host.Features.Segments;
@@ -28,12 +29,18 @@ internal static class CoreModule
             .AddPermission(new Permission(CorePermissions.Administration, "Administer the CRM"))
             .AddMenuItem(new MenuItem("Dashboard", "/", Icons.Material.Filled.Dashboard, Order: 0, Group: MenuGroups.Customers) { Match = Microsoft.AspNetCore.Components.Routing.NavLinkMatch.All })
             .AddMenuItem(new MenuItem("Customers", "/customers", Icons.Material.Filled.Business, CorePermissions.ViewCustomers, 10, MenuGroups.Customers))
+            .AddMenuItem(new MenuItem("Segments", "/segments", Icons.Material.Filled.Groups, CorePermissions.ViewCustomers, 20, MenuGroups.Customers))
             .AddMenuItem(new MenuItem("Plugins", "/admin/plugins", Icons.Material.Filled.Extension, CorePermissions.Administration, 10, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Background jobs", "/jobs", Icons.Material.Filled.Schedule, CorePermissions.Administration, 20, MenuGroups.Administration) { FullPageLoad = true })
             .AddMenuItem(new MenuItem("Security log", "/admin/security", Icons.Material.Filled.Security, CorePermissions.Administration, 30, MenuGroups.Administration))
+            .AddMenuItem(new MenuItem("Audit log", "/admin/audit", Icons.Material.Filled.History, CorePermissions.ViewAudit, 40, MenuGroups.Administration))
             .AddCustomerTab<CustomerTimelineTab>("Timeline", order: 100, permission: null)
             .AddCustomerTab<CustomerContactsTab>("Contacts", order: 200, permission: null)
             .AddCustomerTab<CustomerHistoryTab>("History", order: 950, permission: CorePermissions.ViewAudit)
+            .AddDashboardWidget<CustomerNumbersWidget>("Customers", order: 100, permission: CorePermissions.ViewCustomers, size: WidgetSize.Full)
+            .AddDashboardWidget<InteractionsByChannelWidget>("Interactions by channel, last 12 months", order: 200, permission: CorePermissions.ViewCustomers, size: WidgetSize.Full)
+            .AddDashboardWidget<OpenCasesWidget>("Open complaints and inquiries", order: 300, permission: CorePermissions.ViewCustomers)
+            .AddDashboardWidget<CustomersBySegmentWidget>("Customers by segment", order: 400, permission: CorePermissions.ViewCustomers)
             .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *")
             .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *")
             .AddRecurringJob<PlannerStatisticsJob>("planner-statistics", "41 * * * *");

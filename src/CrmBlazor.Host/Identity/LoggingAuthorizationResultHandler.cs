@@ -14,6 +14,12 @@ internal sealed class LoggingAuthorizationResultHandler(SecurityLog securityLog)
         {
             await securityLog.WriteAsync(SecurityLog.AccessDenied, context.User.Identity?.Name,
                 context.Connection.RemoteIpAddress?.ToString(), context.Request.Method + " " + context.Request.Path);
+            if (context.GetEndpoint()?.Metadata.GetMetadata<RefusedWithStatusCode>() is { } refusal)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsync(refusal.Message);
+                return;
+            }
         }
 
         await _default.HandleAsync(next, context, policy, authorizeResult);

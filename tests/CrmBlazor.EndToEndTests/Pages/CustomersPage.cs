@@ -22,6 +22,7 @@ public sealed class CustomersPage(IPage page)
     public async Task SearchAsync(string text, string expected)
     {
         await Search.FillAsync(text);
+        await WaitForSearchAsync(text);
         await Expect(RowNames.Filter(new() { HasText = expected })).ToHaveCountAsync(1);
     }
 
@@ -30,8 +31,14 @@ public sealed class CustomersPage(IPage page)
     public async Task SearchFindingNothingAsync(string text)
     {
         await Search.FillAsync(text);
+        await WaitForSearchAsync(text);
         await Expect(page.GetByTestId("customer-none")).ToBeVisibleAsync();
     }
+
+    // The list searches a moment after the last keystroke and then puts the search into the address;
+    // until then the grid still shows the previous rows, which a click could hit while they reload.
+    private async Task WaitForSearchAsync(string text) =>
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]q=" + System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(text))));
 
     /// <summary>Opens the dialog for a new customer.</summary>
     public async Task<CustomerDialog> OpenNewCustomerAsync()

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Features.Audit;
+using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Host.Tests.Builders;
 using CrmBlazor.Sdk.Authorization;
@@ -58,7 +60,10 @@ public sealed partial class SharedResourceCompletenessTests
     {
         var names = MenuGroups.All
             .Concat(CrmRoles.All)
-            .Concat(Enum.GetValues<PluginState>().Select(PluginStateNames.Of));
+            .Concat(Enum.GetValues<PluginState>().Select(PluginStateNames.Of))
+            .Concat(Enum.GetValues<InteractionChannel>().Select(InteractionText.Channel))
+            .Concat(AuditLabels.All)
+            .Concat(["Created", "Updated", "Deleted"]);
 
         var missing = names.Where(n => !ResourceKeys.Value.Contains(n)).ToList();
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Claims;
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Jobs;
@@ -57,8 +58,11 @@ public sealed class FixtureAlpha
     /// <param name="text">The note.</param>
     public Task<long> AddNoteAsManagerAsync(long customerId, string text) => _host.InScopeAsync(async services =>
     {
+        // As the host's middleware does for a signed-in request: the user becomes the current actor.
         var request = services.GetRequiredService<IHttpContextAccessor>();
-        request.HttpContext = new DefaultHttpContext { RequestServices = services, User = Manager() };
+        var manager = Manager();
+        request.HttpContext = new DefaultHttpContext { RequestServices = services, User = manager };
+        using var actor = CrmActor.Use(new CrmActor(manager, manager.Identity?.Name ?? "manager"));
         try
         {
             var noteService = Type("CrmBlazor.Fixtures.Alpha.Features.NoteService");

@@ -14,6 +14,9 @@ public sealed class CustomerBuilder
     private string? _name;
     private string? _email;
     private CustomerKind _kind = CustomerKind.Company;
+    private DateTimeOffset? _createdAt;
+    private DateTimeOffset? _lastInteractionAt;
+    private bool _archived;
 
     /// <summary>Gives the customer a name (a unique one otherwise).</summary>
     /// <param name="name">The name.</param>
@@ -38,6 +41,29 @@ public sealed class CustomerBuilder
         return this;
     }
 
+    /// <summary>Sets when the customer was created (now otherwise).</summary>
+    /// <param name="createdAt">When.</param>
+    public CustomerBuilder CreatedAt(DateTimeOffset createdAt)
+    {
+        _createdAt = createdAt;
+        return this;
+    }
+
+    /// <summary>Sets when the customer's latest interaction happened (never otherwise).</summary>
+    /// <param name="lastInteractionAt">When.</param>
+    public CustomerBuilder LastInteractionAt(DateTimeOffset lastInteractionAt)
+    {
+        _lastInteractionAt = lastInteractionAt;
+        return this;
+    }
+
+    /// <summary>Archives the customer.</summary>
+    public CustomerBuilder Archived()
+    {
+        _archived = true;
+        return this;
+    }
+
     /// <summary>Stores the customer and returns it as stored.</summary>
     /// <param name="host">The host.</param>
     public Task<Customer> SaveAsync(CrmHostFactory host)
@@ -51,7 +77,10 @@ public sealed class CustomerBuilder
                 Kind = _kind,
                 Name = _name ?? "Customer " + _unique,
                 Email = _email,
-                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = _createdAt ?? DateTimeOffset.UtcNow,
+                UpdatedAt = _createdAt ?? DateTimeOffset.UtcNow,
+                LastInteractionAt = _lastInteractionAt,
+                IsArchived = _archived,
             };
             db.Customers.Add(customer);
             await db.SaveChangesAsync();

@@ -3,6 +3,7 @@ using CrmBlazor.Fixtures.Alpha.Data;
 using CrmBlazor.Fixtures.Alpha.Features;
 using CrmBlazor.Fixtures.Alpha.Jobs;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
 using CrmBlazor.Sdk.Timeline;
@@ -15,6 +16,7 @@ public sealed class AlphaPlugin : ICrmPlugin
 {
     public const string ViewPermission = "fixture-alpha.view";
     public const string NoteKind = "fixture-alpha.note";
+    public const string ScoreFigure = "fixture-alpha.score";
 
     public void Configure(IPluginBuilder plugin)
     {
@@ -29,6 +31,7 @@ public sealed class AlphaPlugin : ICrmPlugin
             .AddRecurringJob<HeartbeatJob>("heartbeat", "0 3 * * *")
             .AddEventHandler<NoteAdded, NoteAddedTimelineHandler>()
             .AddTimelineKind(new TimelineKind(NoteKind, "Fixture note", MudBlazor.Icons.Material.Filled.Note))
+            .AddCustomerFigure(new CustomerFigureDefinition(ScoreFigure, "Fixture score", FigureKind.Number))
             .AddPersonalData<AlphaPersonalData>()
             .AddInitializer<AlphaInitializer>();
         plugin.Services.AddScoped<NoteService>();

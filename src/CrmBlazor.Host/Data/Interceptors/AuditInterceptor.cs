@@ -88,7 +88,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
                 continue;
             }
 
-            var values = ChangedValues(entry);
+            var values = ChangedValues(entry, entry.State);
             if (values.Count == 0)
             {
                 continue;
@@ -140,7 +140,10 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
                 Add(command, $"e{i}", Truncate(change.Entity, 100));
                 Add(command, $"k{i}", Truncate(change.Key ?? KeyOf(change.Entry), 100));
                 Add(command, $"a{i}", change.Action);
-                Add(command, $"c{i}", change.Values.ToJsonString());
+                // A created record's values are read again after the save: keys the database generated
+                // (its own, and those of new records it refers to) are known only then.
+                var values = change.Action == "Created" ? ChangedValues(change.Entry, EntityState.Added) : change.Values;
+                Add(command, $"c{i}", values.ToJsonString());
             }
 
             command.CommandText =
@@ -180,18 +183,22 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
         }
     }
 
-    private static JsonObject ChangedValues(EntityEntry entry)
+    private static JsonObject ChangedValues(EntityEntry entry, EntityState state)
     {
         var values = new JsonObject();
+
+        // A row made of its key alone (a customer's tag, a user involved in an interaction) is
+        // recorded with its key values: they are the whole change.
+        var keyOnly = entry.Properties.All(p => p.Metadata.IsPrimaryKey());
         foreach (var property in entry.Properties)
         {
             var metadata = property.Metadata;
-            if (metadata.IsPrimaryKey() || metadata.IsConcurrencyToken || IsNotAudited(metadata.PropertyInfo) || metadata.ClrType == typeof(byte[]))
+            if ((metadata.IsPrimaryKey() && !keyOnly) || metadata.IsConcurrencyToken || IsNotAudited(metadata.PropertyInfo) || metadata.ClrType == typeof(byte[]))
             {
                 continue;
             }
 
-            switch (entry.State)
+            switch (state)
             {
                 case EntityState.Added when property.CurrentValue is not null:
                     values[metadata.Name] = new JsonObject { ["after"] = ToJson(property.CurrentValue) };

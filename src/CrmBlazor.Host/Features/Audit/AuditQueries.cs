@@ -3,6 +3,7 @@ using CrmBlazor.Data.Audit;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Interactions;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Audit;
 
@@ -29,7 +30,7 @@ public static class AuditQueries
                 (a.Entity == nameof(Customer) && a.EntityKey == entityKey)
                 || (a.Entity == nameof(Contact) && contactKeys.Contains(a.EntityKey))
                 || (a.Entity == nameof(Interaction) && interactionKeys.Contains(a.EntityKey))
-                || (a.Entity == nameof(CustomerAddress) && (a.Changes.Contains(created) || a.Changes.Contains(deleted)))));
+                || ((a.Entity == nameof(CustomerAddress) || a.Entity == AuditLabels.CustomerTagEntity) && (a.Changes.Contains(created) || a.Changes.Contains(deleted)))));
         }
 
         if (owner is not null)
@@ -49,4 +50,52 @@ public static class AuditQueries
 
         return entries;
     }
+
+    /// <summary>The owners (<c>crm</c> and plugin ids) that have entries in the log.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public static async Task<IReadOnlyList<string>> OwnersAsync(CrmDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.AuditEntries.AsNoTracking().Select(a => a.Owner).Distinct().OrderBy(o => o).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The entity types that have entries in the log, of one owner or of all.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="owner">The owner, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public static async Task<IReadOnlyList<string>> EntitiesAsync(CrmDbContext db, string? owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entries = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrEmpty(owner))
+        {
+            entries = entries.Where(a => a.Owner == owner);
+        }
+
+        return await entries.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A page of entries, newest first, with the names of the users and tags they mention.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="entries">The entries to page through.</param>
+    /// <param name="page">The page, from 0.</param>
+    /// <param name="pageSize">Entries per page.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public static async Task<AuditPage> PageAsync(CrmDbContext db, IQueryable<AuditEntry> entries, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entries);
+        var total = await entries.CountAsync(cancellationToken);
+        var items = await entries.AsNoTracking().OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id)
+            .Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var names = await AuditNames.LoadAsync(db, items, cancellationToken);
+        return new AuditPage(items, total, names);
+    }
 }
+
+/// <summary>A page of audit entries.</summary>
+/// <param name="Items">The entries, newest first.</param>
+/// <param name="Total">How many entries match in all.</param>
+/// <param name="Names">The names of the users and tags the entries mention.</param>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, int Total, AuditNames Names);

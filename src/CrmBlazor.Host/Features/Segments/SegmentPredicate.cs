@@ -78,11 +78,10 @@ public static class SegmentPredicate
             case SegmentFields.Country: return AddressText(a => a.Country, rule.Operator, value);
             case SegmentFields.City: return AddressText(a => a.City, rule.Operator, value);
             case SegmentFields.Kind:
-                var kind = Enum.TryParse<CustomerKind>(value, ignoreCase: true, out var k) ? k : throw new FormatException("Choose Company or Person.");
+                var kind = Enum.TryParse<CustomerKind>(value, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : throw new FormatException("Choose Company or Person.");
                 return rule.Operator == SegmentOperator.Is ? c => c.Kind == kind : c => c.Kind != kind;
             case SegmentFields.Owner:
-                var owner = value.Length == 0 ? null : value;
-                return rule.Operator == SegmentOperator.Is ? c => c.OwnerUserId == owner : c => c.OwnerUserId != owner || c.OwnerUserId == null;
+                return Owner(rule.Operator, value);
             case SegmentFields.Tag:
                 var tag = value.Length == 0 ? throw new FormatException("Enter a tag.") : CustomerService.TagKey(value);
                 return rule.Operator == SegmentOperator.HasTag
@@ -110,6 +109,18 @@ public static class SegmentPredicate
         };
     }
 
+    // An empty value stands for "nobody": "is nobody" finds customers without an account manager,
+    // "is not nobody" those with one; "is not <user>" includes customers without one.
+    private static Expression<Func<Customer, bool>> Owner(SegmentOperator op, string value)
+    {
+        if (value.Length == 0)
+        {
+            return op == SegmentOperator.Is ? c => c.OwnerUserId == null : c => c.OwnerUserId != null;
+        }
+
+        return op == SegmentOperator.Is ? c => c.OwnerUserId == value : c => c.OwnerUserId == null || c.OwnerUserId != value;
+    }
+
     private static Expression<Func<Customer, bool>> Text(Expression<Func<Customer, string?>> field, SegmentOperator op, string value) =>
         Compose(field, TextTest(op, value));
 
@@ -131,8 +142,9 @@ public static class SegmentPredicate
             throw new FormatException("Enter a value.");
         }
 
-        // ToLower() here is SQL's lower(), translated by EF Core; the StringComparison overloads
-        // CA1862 suggests have no translation.
+        // ToLower() here is SQL's lower(), translated by EF Core (the StringComparison overloads CA1862
+        // suggests have none). Both providers fold case beyond ASCII: PostgreSQL by its locale, SQLite
+        // through the Unicode lower() CrmBlazor.Data registers on every connection (SqliteUnicodeCase).
 #pragma warning disable CA1862
         return op switch
         {
@@ -221,8 +233,10 @@ public static class SegmentPredicate
             ? days
             : throw new FormatException("Enter a number of days between 0 and 36500.");
 
+    // A date is a UTC calendar day: "before 2025-03-01" ends at 2025-03-01T00:00Z, "on or after" starts there.
     private static DateTimeOffset ParseDate(string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        value.Length == 0 ? throw new FormatException("Choose a date.")
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
             : throw new FormatException("Enter a date as YYYY-MM-DD.");
 

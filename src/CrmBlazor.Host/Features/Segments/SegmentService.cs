@@ -1,6 +1,7 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ public sealed class SegmentService(
     PluginCatalog catalog,
     IAuthorizationService authorization,
     CurrentUser currentUser,
+    IJobScheduler jobs,
     TimeProvider clock)
 {
     /// <summary>The fields rules can use now.</summary>
@@ -26,6 +28,54 @@ public sealed class SegmentService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (predicate, errors) = SegmentPredicate.Build(db, definition, Fields, clock.GetUtcNow());
         return predicate is null ? (null, errors) : (await db.Customers.CountAsync(predicate, cancellationToken), errors);
+    }
+
+    /// <summary>All segments, by name, with what is wrong with their rules now.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<SegmentSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var segments = await db.Segments.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var fields = Fields;
+        var now = clock.GetUtcNow();
+        return [.. segments.Select(s => new SegmentSummary(
+            s.Id, s.Name, s.Description, s.MemberCount, s.RefreshedAt,
+            SegmentPredicate.Build(db, SegmentDefinition.FromJson(s.Definition), fields, now).Errors.Count > 0))];
+    }
+
+    /// <summary>Loads a segment as stored, or null if there is none.</summary>
+    /// <param name="id">The segment.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<Segment?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a refresh of one segment's membership as a background job (<see cref="SegmentRefreshJob"/>),
+    /// so that a large segment never holds up the page; follow it with <see cref="IJobScheduler.GetRunAsync"/>.
+    /// </summary>
+    /// <param name="id">The segment.</param>
+    /// <param name="cancellationToken">Cancels the queuing.</param>
+    /// <returns>Whether it was queued, and the run's id if so.</returns>
+    public async Task<(ChangeResult Result, Guid? RunId)> QueueRefreshAsync(long id, CancellationToken cancellationToken = default)
+    {
+        if (!(await authorization.AuthorizeAsync(currentUser.Principal, CorePermissions.ManageSegments)).Succeeded)
+        {
+            return (ChangeResult.Forbidden(), null);
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.Segments.AnyAsync(s => s.Id == id, cancellationToken))
+            {
+                return (ChangeResult.NotFound(), null);
+            }
+        }
+
+        var runId = await jobs.EnqueueAsync<SegmentRefreshJob>(new SegmentRefreshArguments(id), cancellationToken: cancellationToken);
+        return (ChangeResult.Saved(id), runId);
     }
 
     /// <summary>Creates a segment and computes its membership.</summary>
@@ -113,34 +163,54 @@ public sealed class SegmentService(
         }
 
         db.Segments.Remove(segment);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangeResult.Conflict("Someone else changed or deleted this segment meanwhile. Nothing was deleted: reload and try again.");
+        }
+
         return ChangeResult.Saved(id);
     }
 
     /// <summary>
     /// Recomputes a segment's membership from its rules: adds customers that match now, removes those
     /// that no longer do. Rules that no longer work (a field whose plugin is gone) leave the
-    /// membership as it was.
+    /// membership as it was. Refreshes of the same segment run one after the other.
     /// </summary>
     /// <param name="id">The segment.</param>
     /// <param name="cancellationToken">Cancels the refresh.</param>
-    /// <returns>The number of members, or null if the segment is gone or its rules cannot be evaluated.</returns>
-    public async Task<int?> RefreshAsync(long id, CancellationToken cancellationToken = default)
+    /// <returns>The number of members, or why the segment was not refreshed.</returns>
+    public async Task<SegmentRefreshResult> RefreshAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var segment = await db.Segments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (segment is null)
         {
-            return null;
+            return SegmentRefreshResult.NotFound;
         }
 
-        var (predicate, _) = SegmentPredicate.Build(db, SegmentDefinition.FromJson(segment.Definition), Fields, clock.GetUtcNow());
+        var (predicate, errors) = SegmentPredicate.Build(db, SegmentDefinition.FromJson(segment.Definition), Fields, clock.GetUtcNow());
         if (predicate is null)
         {
-            return null;
+            return SegmentRefreshResult.Invalid(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Writing the segment's row first locks it (a row lock on PostgreSQL, the write lock on SQLite),
+        // so that a second refresh of the same segment, say the hourly one meeting a "Refresh now",
+        // waits and then reads the membership this one leaves instead of inserting the same members.
+        // Membership is derived data: the row version is left alone, so a refresh never makes a
+        // user's edit of the rules conflict.
+        var now = clock.GetUtcNow();
+        if (await db.Segments.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.RefreshedAt, now), cancellationToken) == 0)
+        {
+            return SegmentRefreshResult.NotFound;
+        }
+
         var matching = (await db.Customers.Where(predicate).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var current = (await db.SegmentMembers.Where(m => m.SegmentId == id).Select(m => m.CustomerId).ToListAsync(cancellationToken)).ToHashSet();
         foreach (var gone in current.Except(matching).Chunk(500))
@@ -155,13 +225,9 @@ public sealed class SegmentService(
             db.ChangeTracker.Clear();
         }
 
-        // Membership is derived data: the segment's row version is left alone so that a refresh never
-        // makes a user's edit of the rules conflict.
-        var now = clock.GetUtcNow();
-        await db.Segments.Where(s => s.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberCount, matching.Count).SetProperty(x => x.RefreshedAt, now), cancellationToken);
+        await db.Segments.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberCount, matching.Count), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return matching.Count;
+        return SegmentRefreshResult.Refreshed(matching.Count);
     }
 
     private async Task<ChangeResult?> CheckAsync(SegmentInput input, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public sealed class NavMenuTests : ComponentTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["/", "/customers", "/projects", "/projects/utilisation.pdf"], Hrefs(menu));
+        Assert.Equal(["/", "/customers", "/segments", "/projects", "/projects/utilisation.pdf"], Hrefs(menu));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class NavMenuTests : ComponentTestContext
 
         Assert.Equal(["Customers", "Work", "Insights", "Administration"], menu.FindAll(".mud-typography-overline").Select(h => h.TextContent.Trim()));
         Assert.Equal(
-            ["Dashboard", "Customers", "Projects", "Timesheets", "Utilisation report", "Plugins", "Background jobs", "Security log"],
+            ["Dashboard", "Customers", "Segments", "Projects", "Timesheets", "Utilisation report", "Plugins", "Background jobs", "Security log"],
             menu.FindAll("a").Select(a => a.TextContent.Trim()));
     }
 

@@ -587,9 +587,9 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Channel");
 
                     b.HasIndex("CustomerId", "Channel", "OccurredAt");
 

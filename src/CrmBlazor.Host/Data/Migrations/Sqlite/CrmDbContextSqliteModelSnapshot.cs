@@ -566,9 +566,9 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Channel");
 
                     b.HasIndex("CustomerId", "Channel", "OccurredAt");
 

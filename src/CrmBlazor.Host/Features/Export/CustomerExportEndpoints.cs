@@ -1,0 +1,117 @@
+using System.Globalization;
+using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Host.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace CrmBlazor.Host.Features.Export;
+
+/// <summary>
+/// <c>GET /customers/export.csv</c> and <c>/customers/export.xlsx</c>: the customer list as filtered
+/// on the list page (<c>q</c>, <c>tag</c>, <c>segment</c>, <c>owner</c>, <c>kind</c>, <c>archived</c>),
+/// in the customer file format. A segment's members are the export with <c>?segment=</c>.
+/// </summary>
+internal static class CustomerExportEndpoints
+{
+    public static IEndpointRouteBuilder MapCustomerExports(this IEndpointRouteBuilder endpoints)
+    {
+        var exports = endpoints.MapGroup("/customers")
+            .RequireAuthorization(CorePermissions.ViewCustomers)
+            .WithMetadata(new RefusedWithStatusCode("You do not have permission to export customers."));
+        exports.MapGet("/export.csv", ExportCsvAsync);
+        exports.MapGet("/export.xlsx", ExportExcelAsync);
+        return endpoints;
+    }
+
+    private static async Task ExportCsvAsync(HttpContext context, IDbContextFactory<CrmDbContext> contexts, [AsParameters] ExportFilter filter, TimeProvider clock)
+    {
+        if (filter.ToQuery() is not { } query)
+        {
+            await Results.BadRequest("Unknown customer type: use Company or Person.").ExecuteAsync(context);
+            return;
+        }
+
+        var cancellationToken = context.RequestAborted;
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = Attachment(clock, "csv");
+        await using var writer = new StreamWriter(context.Response.Body, CustomerCsvWriter.Encoding, bufferSize: 64 * 1024);
+        await writer.WriteAsync(string.Join(',', CustomerExportRows.Headers.Select(CustomerCsvWriter.Quote)) + "\r\n");
+        await foreach (var page in CustomerExportRows.PagesAsync(contexts, query, cancellationToken))
+        {
+            // A page is formatted in memory and written asynchronously: Kestrel refuses synchronous
+            // writes, which the writer would make whenever its buffer filled in the middle of a page.
+            using var text = new StringWriter(CultureInfo.InvariantCulture);
+            foreach (var row in page)
+            {
+                CustomerCsvWriter.WriteRow(text, row);
+            }
+
+            await writer.WriteAsync(text.GetStringBuilder(), cancellationToken);
+            await writer.FlushAsync(cancellationToken);
+        }
+    }
+
+    private static async Task ExportExcelAsync(HttpContext context, IDbContextFactory<CrmDbContext> contexts, [AsParameters] ExportFilter filter, TimeProvider clock)
+    {
+        if (filter.ToQuery() is not { } query)
+        {
+            await Results.BadRequest("Unknown customer type: use Company or Person.").ExecuteAsync(context);
+            return;
+        }
+
+        // The workbook is a zip file finished by seeking back, so it is written to a temporary file
+        // (deleted on close) and then streamed: flat memory whatever the number of customers.
+        var cancellationToken = context.RequestAborted;
+        await using var file = new FileStream(
+            Path.Combine(Path.GetTempPath(), "crm-export-" + Guid.NewGuid().ToString("N") + ".xlsx"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await CustomerExcelWriter.WriteAsync(file, CustomerExportRows.Headers, CustomerExportRows.PagesAsync(contexts, query, cancellationToken), cancellationToken);
+        file.Position = 0;
+        context.Response.ContentType = CustomerExcelWriter.ContentType;
+        context.Response.ContentLength = file.Length;
+        context.Response.Headers.ContentDisposition = Attachment(clock, "xlsx");
+        await file.CopyToAsync(context.Response.Body, cancellationToken);
+    }
+
+    private static string Attachment(TimeProvider clock, string extension) =>
+        new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = $"customers-{clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}",
+        }.ToString();
+
+    /// <summary>The list filters as the list page puts them in the export links (see <c>CustomerListFilter.ToQueryParameters</c>).</summary>
+    internal sealed record ExportFilter(
+        [FromQuery(Name = "q")] string? Search,
+        [FromQuery(Name = "tag")] long? TagId,
+        [FromQuery(Name = "segment")] long? SegmentId,
+        [FromQuery(Name = "owner")] string? OwnerUserId,
+        [FromQuery(Name = "kind")] string? Kind,
+        [FromQuery(Name = "archived")] bool? IncludeArchived)
+    {
+        /// <summary>The list query, or null when the type is unknown.</summary>
+        public CustomerListQuery? ToQuery()
+        {
+            CustomerKind? kind = null;
+            if (!string.IsNullOrWhiteSpace(Kind))
+            {
+                if (!Enum.TryParse<CustomerKind>(Kind, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                {
+                    return null;
+                }
+
+                kind = parsed;
+            }
+
+            return new CustomerListQuery(
+                Search: string.IsNullOrWhiteSpace(Search) ? null : Search,
+                OwnerUserId: string.IsNullOrWhiteSpace(OwnerUserId) ? null : OwnerUserId,
+                TagId: TagId,
+                SegmentId: SegmentId,
+                Kind: kind,
+                IncludeArchived: IncludeArchived == true,
+                Sort: CustomerSort.Name);
+        }
+    }
+}

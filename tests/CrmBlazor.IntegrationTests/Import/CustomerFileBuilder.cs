@@ -1,0 +1,39 @@
+using CrmBlazor.Host.Features.Export;
+using CrmBlazor.Host.Features.Import;
+
+namespace CrmBlazor.IntegrationTests.Import;
+
+/// <summary>Builds an import file in the customer file format, naming only the values a test cares about.</summary>
+/// <example><code>var file = new CustomerFileBuilder().Row(("Name", "Kavya"), ("City", "Chennai")).Bytes();</code></example>
+internal sealed class CustomerFileBuilder
+{
+    public static readonly string[] Headers = [.. CustomerFileFormat.Columns.Select(c => c.Header)];
+
+    private readonly List<string[]> _rows = [];
+
+    public IReadOnlyList<string[]> Cells => _rows;
+
+    public CustomerFileBuilder Row(params (string Header, string Value)[] values)
+    {
+        var unknown = values.Select(v => v.Header).Except(Headers).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException("Not a header of the format: " + string.Join(", ", unknown), nameof(values));
+        }
+
+        _rows.Add([.. Headers.Select(h => values.FirstOrDefault(v => v.Header == h).Value ?? string.Empty)]);
+        return this;
+    }
+
+    public byte[] Bytes()
+    {
+        using var text = new StringWriter();
+        CustomerCsvWriter.WriteRow(text, Headers);
+        foreach (var row in _rows)
+        {
+            CustomerCsvWriter.WriteRow(text, row);
+        }
+
+        return [.. CustomerCsvWriter.Encoding.GetPreamble(), .. CustomerCsvWriter.Encoding.GetBytes(text.ToString())];
+    }
+}
