@@ -126,21 +126,7 @@ public static class CustomerQueries
     /// <summary>The customers matching the query, sorted (with the id as tie-breaker, so pages are stable).</summary>
     /// <param name="db">The context.</param>
     /// <param name="query">The filters and order.</param>
-    public static IQueryable<Customer> Sorted(CrmDbContext db, CustomerListQuery query)
-    {
-        var customers = Filter(db, query);
-        return (query.Sort, query.Descending) switch
-        {
-            (CustomerSort.Industry, false) => customers.OrderBy(c => c.Industry).ThenBy(c => c.Name).ThenBy(c => c.Id),
-            (CustomerSort.Industry, true) => customers.OrderByDescending(c => c.Industry).ThenBy(c => c.Name).ThenBy(c => c.Id),
-            (CustomerSort.CreatedAt, false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-            (CustomerSort.CreatedAt, true) => customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-            (CustomerSort.LastInteractionAt, false) => customers.OrderBy(c => c.LastInteractionAt).ThenBy(c => c.Id),
-            (CustomerSort.LastInteractionAt, true) => customers.OrderByDescending(c => c.LastInteractionAt).ThenByDescending(c => c.Id),
-            (_, true) => customers.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
-            _ => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
-        };
-    }
+    public static IQueryable<Customer> Sorted(CrmDbContext db, CustomerListQuery query) => Order(Filter(db, query), query);
 
     /// <summary>Rows for display, with the account manager's name.</summary>
     /// <param name="db">The context.</param>
@@ -158,9 +144,29 @@ public static class CustomerQueries
     /// <param name="cancellationToken">Cancels the query.</param>
     public static async Task<(IReadOnlyList<CustomerRow> Items, int Total)> PageAsync(CrmDbContext db, CustomerListQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var pageSize = Math.Clamp(query.PageSize, 1, MaximumPageSize);
         var total = await Filter(db, query).CountAsync(cancellationToken);
-        var items = await Rows(db, Sorted(db, query).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return (items, total);
+
+        // The page's ids first, found with only what the filters and the order need (which the indexes
+        // hold), then just those rows read whole. Selecting whole rows in one query made PostgreSQL read
+        // every matching customer from the table before sorting: 2,700 pages for an industry and a tag
+        // at 100,000 customers, against 190 this way (bench/run.sh core).
+        var ids = Sorted(db, query).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).Select(c => c.Id);
+        var page = Order(db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)), query);
+        return (await Rows(db, page).ToListAsync(cancellationToken), total);
     }
+
+    private static IQueryable<Customer> Order(IQueryable<Customer> customers, CustomerListQuery query) =>
+        (query.Sort, query.Descending) switch
+        {
+            (CustomerSort.Industry, false) => customers.OrderBy(c => c.Industry).ThenBy(c => c.Name).ThenBy(c => c.Id),
+            (CustomerSort.Industry, true) => customers.OrderByDescending(c => c.Industry).ThenBy(c => c.Name).ThenBy(c => c.Id),
+            (CustomerSort.CreatedAt, false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            (CustomerSort.CreatedAt, true) => customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            (CustomerSort.LastInteractionAt, false) => customers.OrderBy(c => c.LastInteractionAt).ThenBy(c => c.Id),
+            (CustomerSort.LastInteractionAt, true) => customers.OrderByDescending(c => c.LastInteractionAt).ThenByDescending(c => c.Id),
+            (_, true) => customers.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
+            _ => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        };
 }

@@ -418,15 +418,15 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IsArchived", "LastInteractionAt");
+                    b.HasIndex("IsArchived", "LastInteractionAt", "Id");
 
-                    b.HasIndex("IsArchived", "Name");
+                    b.HasIndex("IsArchived", "Name", "Id");
 
-                    b.HasIndex("Industry", "IsArchived", "LastInteractionAt");
+                    b.HasIndex("Industry", "IsArchived", "LastInteractionAt", "Id");
 
-                    b.HasIndex("IsArchived", "Industry", "Name");
+                    b.HasIndex("IsArchived", "Industry", "Name", "Id");
 
-                    b.HasIndex("OwnerUserId", "IsArchived", "Name");
+                    b.HasIndex("OwnerUserId", "IsArchived", "Name", "Id");
 
                     b.ToTable("crm_customers", (string)null);
                 });
@@ -945,7 +945,7 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("CustomerId", "TagId");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId", "CustomerId");
 
                     b.ToTable("crm_customer_tags");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CrmBlazor.Host.Data.Migrations.Sqlite
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261123140417_CustomerListIndexes")]
+    [Migration("20261123152017_CustomerListIndexes")]
     partial class CustomerListIndexes
     {
         /// <inheritdoc />
@@ -406,15 +406,15 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IsArchived", "LastInteractionAt");
+                    b.HasIndex("IsArchived", "LastInteractionAt", "Id");
 
-                    b.HasIndex("IsArchived", "Name");
+                    b.HasIndex("IsArchived", "Name", "Id");
 
-                    b.HasIndex("Industry", "IsArchived", "LastInteractionAt");
+                    b.HasIndex("Industry", "IsArchived", "LastInteractionAt", "Id");
 
-                    b.HasIndex("IsArchived", "Industry", "Name");
+                    b.HasIndex("IsArchived", "Industry", "Name", "Id");
 
-                    b.HasIndex("OwnerUserId", "IsArchived", "Name");
+                    b.HasIndex("OwnerUserId", "IsArchived", "Name", "Id");
 
                     b.ToTable("crm_customers", (string)null);
                 });
@@ -569,9 +569,9 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Channel");
 
                     b.HasIndex("CustomerId", "Channel", "OccurredAt");
 
@@ -916,7 +916,7 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("CustomerId", "TagId");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId", "CustomerId");
 
                     b.ToTable("crm_customer_tags");
                 });

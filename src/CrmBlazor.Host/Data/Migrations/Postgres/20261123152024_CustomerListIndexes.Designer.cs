@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmBlazor.Host.Data.Migrations.Postgres
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261123140428_CustomerListIndexes")]
+    [Migration("20261123152024_CustomerListIndexes")]
     partial class CustomerListIndexes
     {
         /// <inheritdoc />
@@ -421,15 +421,15 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IsArchived", "LastInteractionAt");
+                    b.HasIndex("IsArchived", "LastInteractionAt", "Id");
 
-                    b.HasIndex("IsArchived", "Name");
+                    b.HasIndex("IsArchived", "Name", "Id");
 
-                    b.HasIndex("Industry", "IsArchived", "LastInteractionAt");
+                    b.HasIndex("Industry", "IsArchived", "LastInteractionAt", "Id");
 
-                    b.HasIndex("IsArchived", "Industry", "Name");
+                    b.HasIndex("IsArchived", "Industry", "Name", "Id");
 
-                    b.HasIndex("OwnerUserId", "IsArchived", "Name");
+                    b.HasIndex("OwnerUserId", "IsArchived", "Name", "Id");
 
                     b.ToTable("crm_customers", (string)null);
                 });
@@ -590,9 +590,9 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("CustomerId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Channel");
 
                     b.HasIndex("CustomerId", "Channel", "OccurredAt");
 
@@ -948,7 +948,7 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("CustomerId", "TagId");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId", "CustomerId");
 
                     b.ToTable("crm_customer_tags");
                 });
