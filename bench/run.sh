@@ -1,16 +1,43 @@
 #!/usr/bin/env bash
-# Runs a benchmark: builds bench/CrmBlazor.Bench in Release and runs it with the given arguments.
+# Runs a benchmark in Release. The last line of the output is `RESULT {json}`. See bench/README.md.
 #
 #   bench/run.sh core                       # 100,000 customers, 1,000,000 interactions, SQLite
 #   bench/run.sh core --customers 10000     # smaller, for development
 #   CRM_BENCH_POSTGRES="Host=localhost;Username=crm;Password=crm;Database=postgres" bench/run.sh core   # PostgreSQL too
-#
-# The last line of the output is `RESULT {json}`. See bench/README.md.
+#   bench/run.sh pdf                        # 10,000 invoices with the document engine, 50 through wkhtmltopdf and Chromium
+#   bench/run.sh pdf --count 1000 --html-sample 10   # smaller, for development
+#   bench/run.sh pdf --samples /tmp/pdf-samples      # write one invoice per script (PDF and HTML) to look at
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ "${1:-}" != "core" ]]; then
-  echo "usage: bench/run.sh core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--reuse FILE|DB] [--data-dir DIR]" >&2
-  exit 2
-fi
-dotnet build bench/CrmBlazor.Bench -c Release -v q -nologo -clp:ErrorsOnly >&2
-exec dotnet bench/CrmBlazor.Bench/bin/Release/net10.0/CrmBlazor.Bench.dll "$@"
+
+# The PDF benchmark compares with HTML-to-PDF engines and needs them and the fonts they draw with.
+install_pdf_tools() {
+  local missing=() package
+  for package in wkhtmltopdf chromium fonts-noto-core poppler-utils; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "Installing ${missing[*]}" >&2
+    local sudo=()
+    [[ $EUID -ne 0 ]] && sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  fi
+}
+
+case "${1:-}" in
+  core)
+    dotnet build bench/CrmBlazor.Bench -c Release -v q -nologo -clp:ErrorsOnly >&2
+    exec dotnet bench/CrmBlazor.Bench/bin/Release/net10.0/CrmBlazor.Bench.dll "$@"
+    ;;
+  pdf)
+    install_pdf_tools
+    dotnet build bench/CrmBlazor.Bench.Pdf -c Release -v q -nologo -clp:ErrorsOnly >&2
+    exec dotnet bench/CrmBlazor.Bench.Pdf/bin/Release/net10.0/CrmBlazor.Bench.Pdf.dll "$@"
+    ;;
+  *)
+    echo "usage: bench/run.sh core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--reuse FILE|DB] [--data-dir DIR]" >&2
+    echo "       bench/run.sh pdf [--count N] [--html-sample N] [--parallel N] [--samples DIR] [--no-html]" >&2
+    exit 2
+    ;;
+esac

@@ -5,7 +5,8 @@
 #
 # On a Debian 12 machine that has the .NET SDK, it
 #   1. installs what the tests need and the machine lacks (Chromium for the end-to-end tests,
-#      PostgreSQL, poppler-utils for PDF checks, Noto fonts for the scripts the UI supports),
+#      PostgreSQL, poppler-utils for PDF checks, Noto fonts for the scripts the UI supports,
+#      unicode-data for the BiDi conformance test of the document engine),
 #   2. starts a throwaway PostgreSQL cluster (temporary folder, free port, fsync off, loopback only)
 #      and exports its connection string as CRM_TEST_POSTGRES,
 #   3. builds and runs `dotnet test CrmBlazor.sln`,
@@ -14,7 +15,7 @@
 set -euo pipefail
 
 readonly REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly APT_PACKAGES=(chromium postgresql poppler-utils fonts-noto-core)
+readonly APT_PACKAGES=(chromium postgresql poppler-utils fonts-noto-core unicode-data)
 
 log() { printf '\n==> %s\n' "$*"; }
 fail() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }

@@ -1,13 +1,16 @@
+using CrmBlazor.Documents;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Import;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Segments;
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Privacy;
 using CrmBlazor.Host.Timeline;
 using CrmBlazor.Sdk.Audiences;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Timeline;
+using CrmBlazor.Sdk.Users;
 
 namespace CrmBlazor.Host.Extensions;
 
@@ -28,6 +31,10 @@ internal static class CoreFeatureExtensions
         services.AddScoped<SegmentService>();
         services.AddScoped<CustomerImporter>();
         services.AddScoped<IAudienceDirectory, AudienceDirectory>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
+
+        // IPdfRenderer for plugins (invoices, reports): see docs/decisions/0009-pdf-engine.md.
+        services.AddCrmDocuments();
         return builder;
     }
 }

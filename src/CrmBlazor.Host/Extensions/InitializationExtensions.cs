@@ -21,6 +21,7 @@ internal static class InitializationExtensions
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CrmBlazor.Startup");
         var catalog = startup.Catalog;
         var stopping = app.Lifetime.ApplicationStopping;
+        var startedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
         foreach (var plugin in catalog.Loaded)
         {
@@ -72,7 +73,7 @@ internal static class InitializationExtensions
 
         if (startup.Database.Provider == DatabaseProvider.Sqlite)
         {
-            await JobRecovery.RequeueUnfinishedAsync(app.Services, logger, stopping);
+            await JobRecovery.RequeueUnfinishedAsync(app.Services, startedAt, logger, stopping);
         }
     }
 

@@ -10,16 +10,19 @@ namespace CrmBlazor.Host.Jobs;
 /// Finds work that an in-memory job queue lost when the process stopped (job runs not finished,
 /// events not delivered) and queues it again. With PostgreSQL, Hangfire's queue is durable and only
 /// events whose delivery was never queued need this, which the outbox sweep covers.
+/// Only work from before this start is queued again: runs and events that plugin initializers queued
+/// during this start are in the queue already, and queuing them twice would run them twice at once.
 /// </summary>
 internal static class JobRecovery
 {
-    public static async Task RequeueUnfinishedAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    public static async Task RequeueUnfinishedAsync(IServiceProvider services, DateTimeOffset startedAt, ILogger logger, CancellationToken cancellationToken)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<CrmDbContext>>();
         var hangfire = services.GetRequiredService<IBackgroundJobClient>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         var runs = await db.JobRuns
+            .Where(r => r.QueuedAt < startedAt)
             .Where(r => r.State == JobRunState.Queued || r.State == JobRunState.Running || (r.State == JobRunState.Failed && r.FinishedAt == null))
             .ToListAsync(cancellationToken);
         foreach (var run in runs)
@@ -27,7 +30,7 @@ internal static class JobRecovery
             JobScheduler.Queue(hangfire, run);
         }
 
-        var events = await db.DomainEvents.Where(e => e.CompletedAt == null).Select(e => e.Id).ToListAsync(cancellationToken);
+        var events = await db.DomainEvents.Where(e => e.CompletedAt == null && e.OccurredAt < startedAt).Select(e => e.Id).ToListAsync(cancellationToken);
         var queue = services.GetRequiredService<DomainEventQueue>();
         foreach (var id in events)
         {

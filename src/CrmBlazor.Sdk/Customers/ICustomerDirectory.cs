@@ -12,6 +12,15 @@ public interface ICustomerDirectory
     /// <param name="customerIds">The customer ids.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IReadOnlyDictionary<long, CustomerSummary>> GetManyAsync(IReadOnlyCollection<long> customerIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Finds customers that are not archived by words or prefixes of their names, e-mail addresses,
+    /// phone numbers or tags, in any script (the customer list's search), for pickers.
+    /// </summary>
+    /// <param name="text">What the user typed; empty for the first customers by name.</param>
+    /// <param name="take">At most this many, by name (1 to 100).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? text, int take = 20, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What plugins need to show and bill a customer.</summary>

@@ -31,6 +31,9 @@ public sealed class CrmHostProcess : IAsyncDisposable
     /// <summary>The address the host listens on, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The host's data folder (<c>Crm:DataDirectory</c>), holding its SQLite database <c>crm.db</c>.</summary>
+    public string DataDirectory => _dataDirectory;
+
     /// <summary>Whether the host still runs, and the last lines it wrote to its console, for failure messages.</summary>
     public string RecentOutput => State() + Environment.NewLine + string.Join(Environment.NewLine, _output);
 

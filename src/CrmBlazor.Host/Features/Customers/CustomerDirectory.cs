@@ -21,4 +21,14 @@ internal sealed class CustomerDirectory(IDbContextFactory<CrmDbContext> contexts
             .Select(c => new CustomerSummary(c.Id, c.Name, c.Currency, c.OwnerUserId, c.IsArchived))
             .ToDictionaryAsync(c => c.Id, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? text, int take = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = new CustomerListQuery(Search: text, PageSize: Math.Clamp(take, 1, 100));
+        return await CustomerQueries.Sorted(db, query)
+            .Take(query.PageSize)
+            .Select(c => new CustomerSummary(c.Id, c.Name, c.Currency, c.OwnerUserId, c.IsArchived))
+            .ToListAsync(cancellationToken);
+    }
 }

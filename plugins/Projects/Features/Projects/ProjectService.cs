@@ -1,0 +1,484 @@
+using CrmBlazor.Plugins.Projects.Data;
+using CrmBlazor.Plugins.Projects.Features.Budgets;
+using CrmBlazor.Plugins.Projects.Features.Customers;
+using CrmBlazor.Plugins.Projects.Features.Shared;
+using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Projects;
+using CrmBlazor.Sdk.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CrmBlazor.Plugins.Projects.Features.Projects;
+
+/// <summary>
+/// Creates and changes projects, their status, tasks, milestones and rates. Every method checks
+/// <see cref="ProjectsPermissions.Manage"/> on the server, validates the input, and detects concurrent
+/// edits through the row version the form was loaded with.
+/// </summary>
+public sealed class ProjectService(
+    IDbContextFactory<ProjectsDbContext> contexts,
+    ProjectAccess access,
+    ICustomerDirectory customers,
+    IUserDirectory users,
+    BudgetThresholdWatch budgets,
+    ProjectCustomerFigures figures,
+    TimeProvider clock,
+    ILogger<ProjectService> logger)
+{
+    internal static readonly Problem ProjectConflict =
+        new Problem("Someone else changed this project since you opened it. Reload the page to see their changes, then make yours again.");
+
+    private static readonly Problem ItemConflict =
+        new Problem("Someone else changed this item since you opened it. Close the dialog and open it again to see their changes.");
+
+    /// <summary>Creates a project for a customer, in the customer's currency.</summary>
+    /// <param name="input">The project.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> CreateAsync(ProjectInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        var errors = InputValidation.Validate(input);
+        if (input.Status is not (ProjectStatus.Planned or ProjectStatus.Active))
+        {
+            errors[nameof(input.Status)] = [new Problem("A new project is either planned or active.")];
+        }
+
+        CustomerSummary? customer = null;
+        if (input.CustomerId is { } customerId)
+        {
+            customer = await customers.GetAsync(customerId, cancellationToken);
+            if (customer is null || customer.IsArchived)
+            {
+                errors[nameof(input.CustomerId)] = [new Problem("Choose a customer that exists and is not archived.")];
+            }
+        }
+
+        await ValidateOwnerAsync(input, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return ChangeResult.Invalid(errors);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var project = new Project
+        {
+            CustomerId = customer!.Id,
+            Name = input.Name!.Trim(),
+            Currency = customer.Currency,
+            Status = input.Status,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        Apply(project, input);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync(cancellationToken);
+        if (project.Status == ProjectStatus.Active)
+        {
+            Start(db, project);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await AfterChangeAsync(project, cancellationToken);
+        return ChangeResult.Saved(project.Id);
+    }
+
+    /// <summary>Changes a project's details and budget (not its customer or status).</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="input">The project as edited, with the row version it was loaded with.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> UpdateAsync(long projectId, ProjectInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        input.CustomerId = project.CustomerId;
+        var errors = InputValidation.Validate(input);
+        await ValidateOwnerAsync(input, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return ChangeResult.Invalid(errors);
+        }
+
+        db.Entry(project).Property(p => p.RowVersion).OriginalValue = input.RowVersion;
+        project.Name = input.Name!.Trim();
+        Apply(project, input);
+        project.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangeResult.Conflict(ProjectConflict);
+        }
+
+        await AfterChangeAsync(project, cancellationToken);
+        return ChangeResult.Saved(project.Id);
+    }
+
+    /// <summary>
+    /// Moves a project to another status. Becoming active for the first time publishes
+    /// <see cref="ProjectStarted"/>; completing publishes <see cref="ProjectCompleted"/>.
+    /// </summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="status">The new status.</param>
+    /// <param name="rowVersion">The version the page shows.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> ChangeStatusAsync(long projectId, ProjectStatus status, Guid rowVersion, CancellationToken cancellationToken = default)
+    {
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        if (!ProjectStatuses.CanMove(project.Status, status))
+        {
+            return ChangeResult.Invalid("", new Problem("A project cannot go from {0} to {1}.", new Problem(ProjectStatuses.Title(project.Status)), new Problem(ProjectStatuses.Title(status))));
+        }
+
+        db.Entry(project).Property(p => p.RowVersion).OriginalValue = rowVersion;
+        project.Status = status;
+        project.UpdatedAt = clock.GetUtcNow();
+        var today = Today();
+        switch (status)
+        {
+            case ProjectStatus.Active when project.StartedOn is null:
+                Start(db, project);
+                break;
+            case ProjectStatus.Completed:
+                project.CompletedOn = today;
+                project.EndDate ??= today;
+                db.Publish(new ProjectCompleted(project.Id, project.CustomerId, project.Name, today, project.OwnerUserId));
+                break;
+            default:
+                project.CompletedOn = null;
+                break;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangeResult.Conflict(ProjectConflict);
+        }
+
+        await AfterChangeAsync(project, cancellationToken);
+        return ChangeResult.Saved(project.Id);
+    }
+
+    /// <summary>Adds a task to a project.</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="input">The task.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public Task<ChangeResult> AddTaskAsync(long projectId, TaskInput input, CancellationToken cancellationToken = default) =>
+        SaveTaskAsync(projectId, null, input, cancellationToken);
+
+    /// <summary>Changes a task (its name, whether its time is billable by default, whether it is closed).</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="taskId">The task.</param>
+    /// <param name="input">The task as edited, with its row version.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public Task<ChangeResult> UpdateTaskAsync(long projectId, long taskId, TaskInput input, CancellationToken cancellationToken = default) =>
+        SaveTaskAsync(projectId, taskId, input, cancellationToken);
+
+    /// <summary>Adds a milestone to a project.</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="input">The milestone.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public Task<ChangeResult> AddMilestoneAsync(long projectId, MilestoneInput input, CancellationToken cancellationToken = default) =>
+        SaveMilestoneAsync(projectId, null, input, cancellationToken);
+
+    /// <summary>Changes a milestone.</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="milestoneId">The milestone.</param>
+    /// <param name="input">The milestone as edited, with its row version.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public Task<ChangeResult> UpdateMilestoneAsync(long projectId, long milestoneId, MilestoneInput input, CancellationToken cancellationToken = default) =>
+        SaveMilestoneAsync(projectId, milestoneId, input, cancellationToken);
+
+    /// <summary>Removes a milestone.</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="milestoneId">The milestone.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> RemoveMilestoneAsync(long projectId, long milestoneId, CancellationToken cancellationToken = default)
+    {
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == projectId, cancellationToken);
+        if (milestone is null)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        db.Milestones.Remove(milestone);
+        await db.SaveChangesAsync(cancellationToken);
+        return ChangeResult.Saved(milestoneId);
+    }
+
+    /// <summary>Sets a person's own rate on a project (it beats the project's rate).</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="input">The person and the rate.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> SetPersonRateAsync(long projectId, PersonRateInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        var errors = InputValidation.Validate(input);
+        if (input.UserId is { } userId && !(await users.GetManyAsync([userId], cancellationToken)).ContainsKey(userId))
+        {
+            errors[nameof(input.UserId)] = [new Problem("Choose a person who can sign in to the CRM.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ChangeResult.Invalid(errors);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.Projects.Include(p => p.PersonRates).FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        if (project is null)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        var rate = project.PersonRates.FirstOrDefault(r => r.UserId == input.UserId);
+        if (rate is null)
+        {
+            rate = new PersonRate { UserId = input.UserId!, ProjectId = projectId };
+            project.PersonRates.Add(rate);
+        }
+
+        rate.HourlyRate = input.HourlyRate!.Value;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return ChangeResult.Conflict(ItemConflict);
+        }
+
+        await CheckBudgetsAsync(projectId, cancellationToken);
+        return ChangeResult.Saved(rate.Id);
+    }
+
+    /// <summary>Removes a person's own rate: the project's rate applies to them again.</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="userId">The person.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> RemovePersonRateAsync(long projectId, string userId, CancellationToken cancellationToken = default)
+    {
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var removed = await db.PersonRates.Where(r => r.ProjectId == projectId && r.UserId == userId).ToListAsync(cancellationToken);
+        db.PersonRates.RemoveRange(removed);
+        await db.SaveChangesAsync(cancellationToken);
+        await CheckBudgetsAsync(projectId, cancellationToken);
+        return ChangeResult.Saved(projectId);
+    }
+
+    private async Task<ChangeResult> SaveTaskAsync(long projectId, long? taskId, TaskInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        var errors = InputValidation.Validate(input);
+        if (errors.Count > 0)
+        {
+            return ChangeResult.Invalid(errors);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        {
+            return ChangeResult.NotFound();
+        }
+
+        var name = input.Name!.Trim();
+        if (await db.Tasks.AnyAsync(t => t.ProjectId == projectId && t.Id != taskId && t.Name == name, cancellationToken))
+        {
+            return ChangeResult.Invalid(nameof(input.Name), new Problem("This project already has a task with this name."));
+        }
+
+        ProjectTask? task;
+        if (taskId is null)
+        {
+            task = new ProjectTask { ProjectId = projectId, Name = name };
+            db.Tasks.Add(task);
+        }
+        else
+        {
+            task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId && t.ProjectId == projectId, cancellationToken);
+            if (task is null)
+            {
+                return ChangeResult.NotFound();
+            }
+
+            db.Entry(task).Property(t => t.RowVersion).OriginalValue = input.RowVersion;
+            task.Name = name;
+        }
+
+        task.IsBillable = input.IsBillable;
+        task.IsClosed = input.IsClosed;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangeResult.Conflict(ItemConflict);
+        }
+
+        return ChangeResult.Saved(task.Id);
+    }
+
+    private async Task<ChangeResult> SaveMilestoneAsync(long projectId, long? milestoneId, MilestoneInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        var errors = InputValidation.Validate(input);
+        if (errors.Count > 0)
+        {
+            return ChangeResult.Invalid(errors);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
+        {
+            return ChangeResult.NotFound();
+        }
+
+        Milestone? milestone;
+        if (milestoneId is null)
+        {
+            milestone = new Milestone { ProjectId = projectId, Name = input.Name!.Trim() };
+            db.Milestones.Add(milestone);
+        }
+        else
+        {
+            milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == projectId, cancellationToken);
+            if (milestone is null)
+            {
+                return ChangeResult.NotFound();
+            }
+
+            db.Entry(milestone).Property(m => m.RowVersion).OriginalValue = input.RowVersion;
+            milestone.Name = input.Name!.Trim();
+        }
+
+        milestone.DueOn = input.DueOn;
+        milestone.CompletedOn = input.IsDone ? milestone.CompletedOn ?? Today() : null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ChangeResult.Conflict(ItemConflict);
+        }
+
+        return ChangeResult.Saved(milestone.Id);
+    }
+
+    private static void Apply(Project project, ProjectInput input)
+    {
+        project.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        project.StartDate = input.StartDate;
+        project.EndDate = input.EndDate;
+        project.OwnerUserId = string.IsNullOrWhiteSpace(input.OwnerUserId) ? null : input.OwnerUserId;
+        project.BillingMode = input.BillingMode;
+        project.HourlyRate = input.HourlyRate;
+        project.BudgetHours = input.BudgetHours;
+        project.BudgetAmount = input.BudgetAmount;
+    }
+
+    private void Start(ProjectsDbContext db, Project project)
+    {
+        var today = Today();
+        project.StartedOn = today;
+        project.StartDate ??= today;
+        db.Publish(new ProjectStarted(project.Id, project.CustomerId, project.Name, project.StartDate.Value));
+    }
+
+    private async Task ValidateOwnerAsync(ProjectInput input, Dictionary<string, Problem[]> errors, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(input.OwnerUserId) && !(await users.GetManyAsync([input.OwnerUserId], cancellationToken)).ContainsKey(input.OwnerUserId))
+        {
+            errors[nameof(input.OwnerUserId)] = [new Problem("Choose a project lead who can sign in to the CRM.")];
+        }
+    }
+
+    // What follows a change is recomputed elsewhere too (the nightly jobs), so a failure here is logged, not shown.
+    private async Task AfterChangeAsync(Project project, CancellationToken cancellationToken)
+    {
+        await CheckBudgetsAsync(project.Id, cancellationToken);
+        try
+        {
+            await figures.RefreshAsync(project.CustomerId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Customer figures of customer {CustomerId} were not refreshed after a change of project {ProjectId}.", project.CustomerId, project.Id);
+        }
+    }
+
+    private async Task CheckBudgetsAsync(long projectId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await budgets.CheckAsync([projectId], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Budget thresholds of project {ProjectId} were not checked after a change; the nightly check will.", projectId);
+        }
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+}

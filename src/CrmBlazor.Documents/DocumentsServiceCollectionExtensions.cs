@@ -1,0 +1,17 @@
+using CrmBlazor.Sdk.Documents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CrmBlazor.Documents;
+
+/// <summary>Registers the document engine.</summary>
+public static class DocumentsServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="IPdfRenderer"/> (a singleton <see cref="SkiaPdfRenderer"/>) for the host and its plugins.</summary>
+    /// <param name="services">The host's services.</param>
+    public static IServiceCollection AddCrmDocuments(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IPdfRenderer, SkiaPdfRenderer>();
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using CrmBlazor.Documents.Tests.Builders;
+using CrmBlazor.Sdk.Documents;
+
+namespace CrmBlazor.Documents.Tests;
+
+/// <summary>A reader gets the original text back from the PDF, in every script, conjuncts, ligatures and right-to-left runs included.</summary>
+public class TextExtractionTests
+{
+    public static TheoryData<string> Phrases => new()
+    {
+        SampleTexts.Tamil,
+        SampleTexts.TamilCustomer,
+        SampleTexts.Kannada,
+        SampleTexts.KannadaConjuncts,
+        SampleTexts.Georgian,
+        SampleTexts.Gujarati,
+        SampleTexts.Urdu,
+        SampleTexts.Arabic,
+        SampleTexts.Ligatures,
+    };
+
+    [Theory]
+    [MemberData(nameof(Phrases))]
+    public void Pdftotext_ParagraphInAnyScript_ExtractsTheOriginalString(string phrase)
+    {
+        var pdf = PdfFiles.Render(OneParagraph(phrase));
+
+        Assert.Equal(phrase, TextNormalizer.Normalize(PdfFiles.PdfToText(pdf)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Phrases))]
+    public void PdfPig_ParagraphInAnyScript_ExtractsTheOriginalString(string phrase)
+    {
+        var pdf = PdfFiles.Render(OneParagraph(phrase));
+
+        Assert.Equal(phrase, TextNormalizer.Normalize(PdfPigText.Extract(pdf)));
+    }
+
+    /// <remarks>
+    /// pdftotext orders the runs of a mixed line by its own heuristics (it puts "Invoice 42 for" after
+    /// the Urdu when the Urdu ends the line), so only each run is compared; PdfPig, which follows the
+    /// PDF's /ReversedChars marks, gets the whole line (next test).
+    /// </remarks>
+    [Fact]
+    public void Pdftotext_LineMixingEnglishAndUrdu_ExtractsEachRunUnchanged()
+    {
+        const string line = "Invoice 42 for " + SampleTexts.Urdu + " in Lahore";
+
+        var text = TextNormalizer.Normalize(PdfFiles.PdfToText(PdfFiles.Render(OneParagraph(line))));
+
+        Assert.Contains("Invoice 42 for", text, StringComparison.Ordinal);
+        Assert.Contains(SampleTexts.Urdu, text, StringComparison.Ordinal);
+        Assert.Contains("in Lahore", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PdfPig_LineMixingEnglishAndUrdu_ExtractsTheOriginalString()
+    {
+        const string line = "Invoice 42 for " + SampleTexts.Urdu + " in Lahore";
+
+        var pdf = PdfFiles.Render(OneParagraph(line));
+
+        Assert.Equal(line, TextNormalizer.Normalize(PdfPigText.Extract(pdf)));
+    }
+
+    [Fact]
+    public void Pdftotext_InvoiceWithCustomerNamesAndLinesInEveryScript_ExtractsEachUnchanged()
+    {
+        string[] names = [SampleTexts.TamilCustomer, SampleTexts.Kannada, SampleTexts.Georgian, SampleTexts.Urdu];
+        var invoice = new SampleInvoice
+        {
+            CustomerName = SampleTexts.TamilCustomer,
+            LineDescription = i => names[i % names.Length],
+            LineCount = 8,
+        }.Build();
+
+        var text = TextNormalizer.Normalize(PdfFiles.PdfToText(PdfFiles.Render(invoice)));
+
+        Assert.All(names, name => Assert.Contains(name, text, StringComparison.Ordinal));
+    }
+
+    private static Document OneParagraph(string text) => new() { Content = { new Paragraph(text) { Style = new TextStyle { Size = 14 } } } };
+}

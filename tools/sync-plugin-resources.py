@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Writes a plugin's English resource file from the texts its code shows, English text being the key.
+
+  python3 tools/sync-plugin-resources.py plugins/Projects ProjectsResources
+
+Collected: L["..."] in components and code-behind; messages for users (new Problem("..."),
+ValidationResult("..."), ErrorMessage = "..."); titles the plugin registers (menu entries, tabs,
+widgets, permissions, timeline kinds, customer figures); and names returned from *Statuses.cs
+switch arms (=> "..."). Translators copy <Name>.resx to <Name>.<culture>.resx and translate the
+values. The plugin's unit tests check that the file is complete.
+"""
+import html, pathlib, re, sys
+
+PATTERNS = [
+    re.compile(r'\bL\["((?:[^"\\]|\\.)+)"'),
+    re.compile(r'new Problem\("((?:[^"\\]|\\.)+)"'),
+    re.compile(r'ValidationResult\(\s*"((?:[^"\\]|\\.)+)"'),
+    re.compile(r'ErrorMessage\s*=\s*"((?:[^"\\]|\\.)+)"'),
+    re.compile(r'new MenuItem\("([^"]+)"'),
+    re.compile(r'Add(?:CustomerTab|DashboardWidget)<\w+>\("([^"]+)"'),
+    re.compile(r'new Permission\([^,]+, "([^"]+)"'),
+    re.compile(r'new\(\w+, "([^"]+)", (?:FigureKind|MudBlazor)\.'),
+]
+SWITCH_ARM = re.compile(r'=> "([^"{}]+)"')
+
+
+def keys(project: pathlib.Path):
+    found = set()
+    for path in list(project.rglob("*.razor")) + list(project.rglob("*.cs")):
+        parts = set(path.relative_to(project).parts)
+        if parts & {"obj", "bin", "obj.design", "bin.design", "Migrations"}:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for pattern in PATTERNS:
+            found.update(m.group(1).replace('\\"', '"') for m in pattern.finditer(text))
+        if path.name.endswith("Statuses.cs"):
+            found.update(SWITCH_ARM.findall(text))
+    return sorted(found, key=str.casefold)
+
+
+def main():
+    project = pathlib.Path(sys.argv[1]).resolve()
+    name = sys.argv[2]
+    entries = "\n".join(
+        f'  <data name="{html.escape(k, quote=True)}" xml:space="preserve">\n    <value>{html.escape(k, quote=False)}</value>\n  </data>'
+        for k in keys(project))
+    resx = project / "Resources" / f"{name}.resx"
+    resx.parent.mkdir(parents=True, exist_ok=True)
+    resx.write_text(f'''<?xml version="1.0" encoding="utf-8"?>
+<root>
+  <resheader name="resmimetype">
+    <value>text/microsoft-resx</value>
+  </resheader>
+  <resheader name="version">
+    <value>2.0</value>
+  </resheader>
+  <resheader name="reader">
+    <value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value>
+  </resheader>
+  <resheader name="writer">
+    <value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value>
+  </resheader>
+{entries}
+</root>
+''', encoding="utf-8")
+    print(f"{resx}: {len(keys(project))} keys")
+
+
+if __name__ == "__main__":
+    main()
