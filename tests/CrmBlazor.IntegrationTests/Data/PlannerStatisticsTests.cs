@@ -65,7 +65,7 @@ public abstract class PlannerStatisticsTests(CrmHostFixture fixture)
 
             var customers = await fixture.Database.ScalarAsync<long>("SELECT COUNT(*) FROM crm_customers");
             var statistics = await fixture.Database.ScalarAsync<string>(
-                "SELECT stat FROM sqlite_stat1 WHERE tbl = 'crm_customers' AND idx = 'IX_crm_customers_IsArchived_Name'");
+                "SELECT stat FROM sqlite_stat1 WHERE tbl = 'crm_customers' AND idx = 'IX_crm_customers_IsArchived_Name_Id'");
             Assert.Equal(customers, long.Parse(statistics.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
         }
     }
