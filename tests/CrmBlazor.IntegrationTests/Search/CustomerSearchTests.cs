@@ -196,6 +196,36 @@ public abstract class CustomerSearchTests(CrmHostFixture fixture)
         Assert.Equal(3, total);
     }
 
+    [Theory]
+    [InlineData("{0}")]
+    [InlineData("{0} silks")]
+    [InlineData("{0} ranganathan")]
+    [InlineData("{0} வேலூர்")]
+    public async Task SearchWalkingTheListOrder_FindsTheSamePageAsSortingTheMatches(string pattern)
+    {
+        // The page of a word that matches thousands is looked for by reading the first customers in
+        // name order and looking each one's terms up (CustomerQueries.WalkedPageIdsAsync); it must be
+        // the page that sorting the matches gives, with contacts, several words, other scripts and
+        // archived customers. The names start with a digit to sort before every other test's.
+        var word = "0cauvery" + Guid.NewGuid().ToString("N")[..6];
+        await SaveAsync(Customer($"{word} Silks"));
+        await SaveAsync(Customer($"{word} Spinning Mills"));
+        await SaveAsync(Customer($"{word} Silks வேலூர்"));
+        var traders = await SaveAsync(Customer($"{word[..7]} Traders"));
+        await SaveContactAsync(traders, new ContactInput { Name = $"{word} Ranganathan" });
+        await ArchiveAsync(await SaveAsync(Customer($"{word} Silks Archive")));
+        var query = new CustomerListQuery(Search: string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, word), PageSize: 1);
+
+        var pages = 0;
+        while (await PageIdsAsync(query with { Page = pages }, walk: false) is [_, ..] sorted)
+        {
+            Assert.Equal(sorted, await PageIdsAsync(query with { Page = pages }, walk: true));
+            pages++;
+        }
+
+        Assert.NotEqual(0, pages);
+    }
+
     private static CustomerInput Customer(string name) => new()
     {
         Name = name,
@@ -231,6 +261,21 @@ public abstract class CustomerSearchTests(CrmHostFixture fixture)
             await using var db = await s.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
             return await CustomerQueries.PageAsync(db, query);
         });
+
+    private Task<List<long>?> PageIdsAsync(CustomerListQuery query, bool walk) =>
+        fixture.Host.InScopeAsync(async s =>
+        {
+            await using var db = await s.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+            return walk ? await CustomerQueries.WalkedPageIdsAsync(db, query) : await CustomerQueries.SortedPageIds(db, query).ToListAsync();
+        });
+
+    private async Task ArchiveAsync(long id)
+    {
+        var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);
+        var version = (await LoadInputAsync(id)).RowVersion;
+        var result = await fixture.Host.AsUserAsync(manager, s => s.GetRequiredService<CustomerService>().SetArchivedAsync(id, true, version));
+        Assert.True(result.Succeeded, string.Join(" ", result.Messages));
+    }
 
     private Task<List<long>> ContactsFoundAsync(string search) =>
         fixture.Host.InScopeAsync(async s =>

@@ -41,6 +41,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.HasIndex(c => new { c.IsArchived, c.LastInteractionAt, c.Id });
         e.HasIndex(c => new { c.OwnerUserId, c.IsArchived, c.Name, c.Id });
         e.HasIndex(c => new { c.Industry, c.IsArchived, c.LastInteractionAt, c.Id });
+
+        // Which of a search's matches are active, for its total: PostgreSQL reads this narrow index
+        // instead of the whole table (3,400 pages at 100,000 customers) to join the matches with.
+        e.HasIndex(c => new { c.IsArchived, c.Id });
     }
 }
 

@@ -418,6 +418,8 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsArchived", "Id");
+
                     b.HasIndex("IsArchived", "LastInteractionAt", "Id");
 
                     b.HasIndex("IsArchived", "Name", "Id");
@@ -649,7 +651,7 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "ContactId");
+                    b.HasIndex("CustomerId", "Term");
 
                     b.HasIndex("Term", "CustomerId");
 

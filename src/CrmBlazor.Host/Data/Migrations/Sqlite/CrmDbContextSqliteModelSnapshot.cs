@@ -403,6 +403,8 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsArchived", "Id");
+
                     b.HasIndex("IsArchived", "LastInteractionAt", "Id");
 
                     b.HasIndex("IsArchived", "Name", "Id");
@@ -625,7 +627,7 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "ContactId");
+                    b.HasIndex("CustomerId", "Term");
 
                     b.HasIndex("Term", "CustomerId");
 

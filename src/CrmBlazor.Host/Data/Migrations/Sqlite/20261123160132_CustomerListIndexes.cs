@@ -11,6 +11,10 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_crm_search_terms_CustomerId_ContactId",
+                table: "crm_search_terms");
+
+            migrationBuilder.DropIndex(
                 name: "IX_crm_customers_Industry_IsArchived",
                 table: "crm_customers");
 
@@ -31,9 +35,19 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                 table: "crm_customer_tags");
 
             migrationBuilder.CreateIndex(
+                name: "IX_crm_search_terms_CustomerId_Term",
+                table: "crm_search_terms",
+                columns: new[] { "CustomerId", "Term" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_crm_customers_Industry_IsArchived_LastInteractionAt_Id",
                 table: "crm_customers",
                 columns: new[] { "Industry", "IsArchived", "LastInteractionAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_customers_IsArchived_Id",
+                table: "crm_customers",
+                columns: new[] { "IsArchived", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_crm_customers_IsArchived_Industry_Name_Id",
@@ -65,7 +79,15 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_crm_search_terms_CustomerId_Term",
+                table: "crm_search_terms");
+
+            migrationBuilder.DropIndex(
                 name: "IX_crm_customers_Industry_IsArchived_LastInteractionAt_Id",
+                table: "crm_customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_crm_customers_IsArchived_Id",
                 table: "crm_customers");
 
             migrationBuilder.DropIndex(
@@ -87,6 +109,11 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_crm_customer_tags_TagId_CustomerId",
                 table: "crm_customer_tags");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_search_terms_CustomerId_ContactId",
+                table: "crm_search_terms",
+                columns: new[] { "CustomerId", "ContactId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_crm_customers_Industry_IsArchived",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CrmBlazor.Host.Data.Migrations.Sqlite
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261123152017_CustomerListIndexes")]
+    [Migration("20261123160132_CustomerListIndexes")]
     partial class CustomerListIndexes
     {
         /// <inheritdoc />
@@ -406,6 +406,8 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsArchived", "Id");
+
                     b.HasIndex("IsArchived", "LastInteractionAt", "Id");
 
                     b.HasIndex("IsArchived", "Name", "Id");
@@ -628,7 +630,7 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "ContactId");
+                    b.HasIndex("CustomerId", "Term");
 
                     b.HasIndex("Term", "CustomerId");
 

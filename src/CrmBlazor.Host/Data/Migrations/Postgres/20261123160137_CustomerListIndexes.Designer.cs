@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmBlazor.Host.Data.Migrations.Postgres
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261123152024_CustomerListIndexes")]
+    [Migration("20261123160137_CustomerListIndexes")]
     partial class CustomerListIndexes
     {
         /// <inheritdoc />
@@ -421,6 +421,8 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsArchived", "Id");
+
                     b.HasIndex("IsArchived", "LastInteractionAt", "Id");
 
                     b.HasIndex("IsArchived", "Name", "Id");
@@ -652,7 +654,7 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "ContactId");
+                    b.HasIndex("CustomerId", "Term");
 
                     b.HasIndex("Term", "CustomerId");
 
