@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CrmBlazor.Bench.Pdf.Engines;
 using CrmBlazor.Bench.Pdf.Invoices;
+using CrmBlazor.Bench.Pdf.Measuring;
 using CrmBlazor.Documents;
 
 // bench/run.sh pdf [--count N] [--html-sample N] [--parallel N] [--samples DIR] [--no-html]
@@ -23,22 +24,28 @@ if (options.SamplesDirectory is { } samples)
         Console.WriteLine($"wrote {path}");
     }
 
+    var scripts = Path.Combine(samples, "scripts.pdf");
+    await using (var file = File.Create(scripts))
+    {
+        await renderer.RenderAsync(ScriptSampler.Build(Path.Combine(AppContext.BaseDirectory, "Samples")), file);
+    }
+
+    Console.WriteLine($"wrote {scripts}");
     return 0;
 }
 
-var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-Console.WriteLine($"PDF benchmark: {options.Count:N0} invoices with the engine, {options.HtmlSample} through each HTML engine, {options.Parallelism} at a time, {Environment.ProcessorCount} cores, load average {load}.");
+var load = ProcessCpu.LoadAverage();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PDF benchmark: {options.Count:N0} invoices with the engine, {options.HtmlSample} through each HTML engine, {options.Parallelism} at a time, {Environment.ProcessorCount} cores, load average {load:F2}."));
 
 // Warm-up: fonts, JIT, shaped-run cache, subsetter preparation (invoices outside the measured range).
 var warmup = new SkiaEngineRun(renderer, options.Parallelism);
 await warmup.RunAsync(200, firstInvoice: 1_000_000);
 
-var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 var skiaRun = new SkiaEngineRun(renderer, options.Parallelism);
 var skia = await skiaRun.RunAsync(options.Count);
-var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 Report(skia);
-Console.WriteLine($"  resident MB after each 1,000: {string.Join(", ", skiaRun.ResidentMegabytesPerThousand.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}; CPU {cpuSeconds:F1} s");
+Console.WriteLine($"  resident MB after each 1,000: {string.Join(", ", skiaRun.ResidentMegabytesPerThousand.Select(m => m.ToString("F0", CultureInfo.InvariantCulture)))}");
+Console.WriteLine($"  load average after each 1,000: {string.Join(", ", skiaRun.LoadPerThousand.Select(m => m.ToString("F1", CultureInfo.InvariantCulture)))}");
 
 var results = new List<EngineResult> { skia };
 if (!options.NoHtml)
@@ -69,7 +76,7 @@ var summary = new Dictionary<string, object?>
     ["html_sample"] = options.NoHtml ? 0 : options.HtmlSample,
     ["parallelism"] = options.Parallelism,
     ["cores"] = Environment.ProcessorCount,
-    ["load_average_at_start"] = double.Parse(load, CultureInfo.InvariantCulture),
+    ["load_average_at_start"] = load,
     ["engines"] = results.ToDictionary(r => r.Engine, r => new Dictionary<string, object>
     {
         ["invoices"] = r.Invoices,
@@ -78,20 +85,23 @@ var summary = new Dictionary<string, object?>
         ["invoices_per_second"] = Math.Round(r.InvoicesPerSecond, 2),
         ["bytes_per_invoice"] = Math.Round(r.BytesPerInvoice),
         ["peak_rss_mb"] = Math.Round(r.PeakResidentBytes / 1048576.0, 1),
+        ["cpu_ms_per_invoice"] = Math.Round(r.CpuMillisecondsPerInvoice, 2),
     }),
-    ["skia_cpu_seconds"] = Math.Round(cpuSeconds, 1),
     ["skia_rss_mb_per_thousand"] = flat,
     ["skia_rss_growth_mb_after_2000"] = Math.Round(growth, 1),
+    ["load_average_at_end"] = ProcessCpu.LoadAverage(),
     ["speed_ratio_vs_wkhtmltopdf"] = wkhtml is null ? null : Math.Round(skia.InvoicesPerSecond / wkhtml.InvoicesPerSecond, 1),
     ["speed_ratio_vs_chromium"] = chromium is null ? null : Math.Round(skia.InvoicesPerSecond / chromium.InvoicesPerSecond, 1),
     ["size_ratio_vs_wkhtmltopdf"] = wkhtml is null ? null : Math.Round(skia.BytesPerInvoice / wkhtml.BytesPerInvoice, 2),
     ["size_ratio_vs_chromium"] = chromium is null ? null : Math.Round(skia.BytesPerInvoice / chromium.BytesPerInvoice, 2),
+    ["cpu_ratio_vs_wkhtmltopdf"] = wkhtml is null ? null : Math.Round(wkhtml.CpuMillisecondsPerInvoice / skia.CpuMillisecondsPerInvoice, 1),
+    ["cpu_ratio_vs_chromium"] = chromium is null ? null : Math.Round(chromium.CpuMillisecondsPerInvoice / skia.CpuMillisecondsPerInvoice, 1),
 };
 Console.WriteLine("RESULT " + JsonSerializer.Serialize(summary));
 return skia.Failures == 0 ? 0 : 1;
 
 static void Report(EngineResult result) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{result.Engine,-12} {result.Invoices,6:N0} invoices in {result.Seconds,8:F2} s = {result.InvoicesPerSecond,9:F1}/s, {result.BytesPerInvoice / 1024,6:F1} KiB each, peak RSS {result.PeakResidentBytes / 1048576.0,7:F1} MB{(result.Failures > 0 ? $", {result.Failures} FAILED" : string.Empty)}"));
+    $"{result.Engine,-12} {result.Invoices,6:N0} invoices in {result.Seconds,8:F2} s = {result.InvoicesPerSecond,9:F1}/s, {result.BytesPerInvoice / 1024,6:F1} KiB each, peak RSS {result.PeakResidentBytes / 1048576.0,7:F1} MB, CPU {result.CpuMillisecondsPerInvoice,7:F1} ms each{(result.Failures > 0 ? $", {result.Failures} FAILED" : string.Empty)}"));
 
 /// <summary>The benchmark's command-line options.</summary>
 internal sealed record BenchOptions(int Count, int HtmlSample, int Parallelism, string? SamplesDirectory, bool NoHtml)

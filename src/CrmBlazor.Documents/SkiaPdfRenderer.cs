@@ -9,12 +9,13 @@ namespace CrmBlazor.Documents;
 /// <summary>
 /// The host's <see cref="IPdfRenderer"/>: lays a document out (BiDi, font fallback, HarfBuzz shaping,
 /// line and page breaking) and paints it with Skia's PDF backend, embedding font subsets.
-/// A singleton: fonts, prepared subsetters and the shaped-run cache are shared by all renders, which
+/// A singleton: fonts, prepared subsetters, font subsets and the shaped-run cache are shared by all renders, which
 /// may run in parallel.
 /// </summary>
 public sealed class SkiaPdfRenderer : IPdfRenderer
 {
     private readonly DocumentLayouter _layouter = new(FontCollection.Embedded, new TextShaper());
+    private readonly PdfPainter _painter = new(new FontSubsetCache());
 
     /// <inheritdoc />
     public async Task<int> RenderAsync(Document document, Stream output, CancellationToken cancellationToken = default)
@@ -24,23 +25,31 @@ public sealed class SkiaPdfRenderer : IPdfRenderer
         cancellationToken.ThrowIfCancellationRequested();
         using var layout = _layouter.Layout(document, cancellationToken);
 
-        // Skia writes synchronously. Streams that allow it are written directly; others (an HTTP
-        // response, which refuses synchronous writes) get the finished file asynchronously.
-        if (output is MemoryStream or FileStream)
+        // Skia writes the file in many small pieces. A file gets them as they come, so a long document
+        // never sits in memory whole. Otherwise they go to native memory (no call back into .NET per
+        // piece) and then to the output in one write, asynchronously for streams that need it (an HTTP
+        // response refuses synchronous writes). The buffer cannot be emptied page by page: Skia takes
+        // the objects' offsets for the cross-reference table from the count of bytes it has written.
+        if (output is FileStream)
         {
             using var direct = new SKManagedWStream(output, disposeManagedStream: false);
-            PdfPainter.Paint(layout, document, direct, cancellationToken);
+            _painter.Paint(layout, document, direct, cancellationToken);
             return layout.Pages.Count;
         }
 
-        using var spool = new MemoryStream();
-        using (var spoolStream = new SKManagedWStream(spool, disposeManagedStream: false))
+        using var buffer = new SKDynamicMemoryWStream();
+        _painter.Paint(layout, document, buffer, cancellationToken);
+        using var data = buffer.DetachAsData();
+        if (output is MemoryStream)
         {
-            PdfPainter.Paint(layout, document, spoolStream, cancellationToken);
+            output.Write(data.AsSpan());
+        }
+        else
+        {
+            await using var file = data.AsStream();
+            await file.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
         }
 
-        spool.Position = 0;
-        await spool.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
         return layout.Pages.Count;
     }
 }

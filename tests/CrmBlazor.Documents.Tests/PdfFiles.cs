@@ -16,9 +16,20 @@ internal static class PdfFiles
     }
 
     /// <summary>The text poppler's pdftotext extracts, of one page or of all.</summary>
-    public static string PdfToText(byte[] pdf, int? page = null)
+    /// <param name="pdf">The file.</param>
+    /// <param name="page">The page, or null for all.</param>
+    /// <param name="layout">
+    /// Keep the physical layout (-layout). Without it pdftotext joins a word hyphenated at a line's end
+    /// and drops the hyphen, which changes text such as "CRM-ის" broken after the hyphen.
+    /// </param>
+    public static string PdfToText(byte[] pdf, int? page = null, bool layout = false)
     {
         var arguments = new List<string> { "-enc", "UTF-8" };
+        if (layout)
+        {
+            arguments.Add("-layout");
+        }
+
         if (page is { } number)
         {
             arguments.AddRange(["-f", number.ToString(), "-l", number.ToString()]);

@@ -38,6 +38,28 @@ public class RendererTests
     }
 
     [Fact]
+    public async Task RenderAsync_ToAFile_WritesTheWholeMultiPagePdf()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"crm-documents-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            await using (var file = File.Create(path))
+            {
+                await _renderer.RenderAsync(new SampleInvoice { LineCount = 120 }.Build(), file);
+            }
+
+            var pdf = await File.ReadAllBytesAsync(path);
+            var text = TextNormalizer.Normalize(PdfFiles.PdfToText(pdf));
+            Assert.Contains("Consulting, week 1:", text, StringComparison.Ordinal);
+            Assert.Contains("Consulting, week 120:", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task RenderAsync_CancelledBeforehand_ThrowsAndWritesNothing()
     {
         using var output = new MemoryStream();

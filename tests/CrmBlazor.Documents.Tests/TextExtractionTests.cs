@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using CrmBlazor.Documents.Tests.Builders;
 using CrmBlazor.Sdk.Documents;
 
 namespace CrmBlazor.Documents.Tests;
 
 /// <summary>A reader gets the original text back from the PDF, in every script, conjuncts, ligatures and right-to-left runs included.</summary>
-public class TextExtractionTests
+public partial class TextExtractionTests
 {
     public static TheoryData<string> Phrases => new()
     {
@@ -80,5 +81,32 @@ public class TextExtractionTests
         Assert.All(names, name => Assert.Contains(name, text, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Whole articles: several pages of wrapped paragraphs, with Latin words (CRM, e-commerce) inside.
+    /// A line may end after the hyphen of "CRM-ის"; the break is read back as nothing there (the
+    /// articles have no hyphen before a space), elsewhere as a space.
+    /// </summary>
+    [Theory]
+    [InlineData(SampleArticles.Tamil)]
+    [InlineData(SampleArticles.Kannada)]
+    [InlineData(SampleArticles.Georgian)]
+    public void Pdftotext_SampleArticle_ExtractsEveryParagraphUnchanged(string article)
+    {
+        var paragraphs = SampleArticles.Paragraphs(article);
+        var document = new Document();
+        foreach (var paragraph in paragraphs)
+        {
+            document.Content.Add(new Paragraph(paragraph) { SpaceAfter = 6 });
+        }
+
+        var lines = PdfFiles.PdfToText(PdfFiles.Render(document), layout: true);
+        var text = TextNormalizer.Normalize(BreakAfterHyphen().Replace(lines, string.Empty));
+
+        Assert.Equal(TextNormalizer.Normalize(string.Join(' ', paragraphs)), text);
+    }
+
     private static Document OneParagraph(string text) => new() { Content = { new Paragraph(text) { Style = new TextStyle { Size = 14 } } } };
+
+    [GeneratedRegex(@"(?<=\S-)[ \t]*\r?\n\s*")]
+    private static partial Regex BreakAfterHyphen();
 }

@@ -41,6 +41,7 @@ internal sealed class HtmlEngineRun(string engine, string program, Func<string, 
         long totalBytes = 0;
         var failures = 0;
         using var sampler = new PeakSampler(ProcessMemory.DescendantsResidentBytes, 50);
+        var cpu = ProcessCpu.ReapedChildrenSeconds();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (job, cancellationToken) =>
         {
@@ -67,6 +68,6 @@ internal sealed class HtmlEngineRun(string engine, string program, Func<string, 
             }
         });
         clock.Stop();
-        return new EngineResult(engine, count - failures, clock.Elapsed.TotalSeconds, totalBytes, sampler.PeakBytes, failures);
+        return new EngineResult(engine, count - failures, clock.Elapsed.TotalSeconds, totalBytes, sampler.PeakBytes, failures, ProcessCpu.ReapedChildrenSeconds() - cpu);
     }
 }

@@ -91,7 +91,8 @@ internal sealed class PeakSampler : IDisposable
 
                 Thread.Sleep(intervalMilliseconds);
             }
-        }) { IsBackground = true, Name = "memory sampler" };
+        })
+        { IsBackground = true, Name = "memory sampler" };
         _thread.Start();
     }
 

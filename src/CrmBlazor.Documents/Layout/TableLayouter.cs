@@ -31,16 +31,27 @@ internal sealed class TableLayouter(BlockLayouter blocks)
     {
         var rowStyle = row.Style?.InheritFrom(style) ?? style;
         var padding = Math.Max(0, table.CellPadding);
-        var cells = new List<(float Left, Box Box)>();
-        var contentHeight = 0f;
+        var cells = new List<(float Left, Box Box, float FirstBaseline)>();
+        var rowBaseline = 0f;
         for (var i = 0; i < Math.Min(row.Cells.Count, widths.Length); i++)
         {
             var cell = row.Cells[i];
             var cellStyle = cell.Style?.InheritFrom(rowStyle) ?? rowStyle;
             var alignment = cell.Alignment ?? table.Columns[i].Alignment;
             var box = blocks.LayoutBox(cell.Content, Math.Max(1, widths[i] - (2 * padding)), cellStyle, alignment, PageFields.None, tablesAllowed: false);
-            cells.Add((lefts[i] + padding, box));
-            contentHeight = Math.Max(contentHeight, box.Height);
+            var firstBaseline = FirstBaseline(box);
+            cells.Add((lefts[i] + padding, box, firstBaseline));
+            rowBaseline = Math.Max(rowBaseline, firstBaseline);
+        }
+
+        // The cells' first lines share one baseline, as in a line of text: a Tamil description, whose
+        // font rises less above the baseline than Noto Sans, sits on the line of the amounts beside it.
+        var contentHeight = 0f;
+        var shifts = new float[cells.Count];
+        for (var i = 0; i < cells.Count; i++)
+        {
+            shifts[i] = cells[i].FirstBaseline > 0 ? rowBaseline - cells[i].FirstBaseline : 0;
+            contentHeight = Math.Max(contentHeight, shifts[i] + cells[i].Box.Height);
         }
 
         var height = contentHeight + (2 * padding);
@@ -50,9 +61,11 @@ internal sealed class TableLayouter(BlockLayouter blocks)
             items.Add(new FillItem(0, 0, tableWidth, height, color));
         }
 
-        foreach (var (left, box) in cells)
+        for (var i = 0; i < cells.Count; i++)
         {
-            items.AddRange(box.Items.Select(item => item.Offset(left, padding)));
+            var (left, box, _) = cells[i];
+            var top = padding + shifts[i];
+            items.AddRange(box.Items.Select(item => item.Offset(left, top)));
         }
 
         if (table.RuleColor is { } ruleColor && table.RuleThickness > 0)
@@ -61,6 +74,21 @@ internal sealed class TableLayouter(BlockLayouter blocks)
         }
 
         return new MeasuredRow(items, height);
+    }
+
+    /// <summary>How far below the box's top its first line of text sits, or 0 when it has no text.</summary>
+    private static float FirstBaseline(Box box)
+    {
+        var first = float.MaxValue;
+        foreach (var item in box.Items)
+        {
+            if (item is TextItem text && text.Baseline < first)
+            {
+                first = text.Baseline;
+            }
+        }
+
+        return first == float.MaxValue ? 0 : first;
     }
 
     private static float[] ColumnWidths(Table table, float width)

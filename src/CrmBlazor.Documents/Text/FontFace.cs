@@ -19,6 +19,7 @@ internal sealed class FontFace : IDisposable
     private readonly Face _face;
     private readonly uint[] _coverage = new uint[(LastCodePoint + 1) / 32];
     private readonly IntPtr _subsetSource;
+    private readonly int[] _advances;
 
     public FontFace(int id, string name, bool bold, byte[] data)
     {
@@ -42,8 +43,15 @@ internal sealed class FontFace : IDisposable
         _face = new Face(_blob, 0);
         _face.MakeImmutable();
         UnitsPerEm = _face.UnitsPerEm;
+        GlyphCount = _face.GlyphCount;
+        _advances = new int[GlyphCount];
         HarfBuzzFont = new HbFont(_face);
         HarfBuzzFont.SetScale(UnitsPerEm, UnitsPerEm);
+        for (var glyph = 0; glyph < GlyphCount; glyph++)
+        {
+            _advances[glyph] = HarfBuzzFont.GetHorizontalGlyphAdvance((uint)glyph);
+        }
+
         HarfBuzzNative.FontMakeImmutable(HarfBuzzFont.Handle);
         if (!HarfBuzzFont.TryGetHorizontalFontExtents(out var extents))
         {
@@ -71,6 +79,9 @@ internal sealed class FontFace : IDisposable
 
     public int UnitsPerEm { get; }
 
+    /// <summary>The number of glyphs in the font; glyph ids are below it.</summary>
+    public int GlyphCount { get; }
+
     /// <summary>The ascent above the baseline as a fraction of the font size.</summary>
     public float Ascent { get; }
 
@@ -85,6 +96,9 @@ internal sealed class FontFace : IDisposable
 
     /// <summary>The preprocessed hb_face_t to subset from.</summary>
     public IntPtr SubsetSource => _subsetSource;
+
+    /// <summary>A glyph's advance in font units as the font's hmtx table gives it (before kerning).</summary>
+    public int Advance(ushort glyph) => glyph < _advances.Length ? _advances[glyph] : 0;
 
     /// <summary>Whether the font maps the code point to a glyph.</summary>
     public bool Covers(int codePoint) =>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace CrmBlazor.Documents.Text;
@@ -8,8 +7,9 @@ namespace CrmBlazor.Documents.Text;
 /// backend (as SkiaSharp builds it) embeds whole font files, so it is given these subsets instead.
 /// </summary>
 /// <remarks>
-/// Glyph ids are kept (retain-gids), so the ids HarfBuzz shaped with the full font are valid in the
-/// subset; the unused ids cost a few bytes each in the index tables, which compress to almost nothing.
+/// Glyph ids are renumbered (the subset's glyphs are 0…n), so the index tables (loca, hmtx) hold n
+/// entries instead of one per glyph of the full font: smaller files, and less for Skia to compress.
+/// The painter draws through <see cref="FontSubset.Glyph"/>, the subsetter's map from old ids to new.
 /// The layout tables (GSUB, GPOS, GDEF) are dropped: the text is already shaped. The cmap keeps the
 /// characters of the document, so a reader maps simple glyphs back to text through /ToUnicode.
 /// </remarks>
@@ -19,11 +19,10 @@ internal static class FontSubsetter
         [HarfBuzzNative.Tag("GSUB"), HarfBuzzNative.Tag("GPOS"), HarfBuzzNative.Tag("GDEF"), HarfBuzzNative.Tag("DSIG")];
 
     /// <summary>Subsets a face; thread-safe (the source face is only read).</summary>
-    /// <param name="face">The font.</param>
-    /// <param name="glyphs">The glyph ids to keep (.notdef is always kept).</param>
-    /// <param name="codePoints">The characters whose cmap entries to keep.</param>
-    public static SKData Subset(FontFace face, IEnumerable<ushort> glyphs, IEnumerable<int> codePoints)
+    /// <param name="key">The face, the glyph ids to keep (.notdef is always kept) and the characters whose cmap entries to keep.</param>
+    public static FontSubset Subset(FontSubsetKey key)
     {
+        var face = key.Face;
         var input = HarfBuzzNative.SubsetInputCreate();
         if (input == IntPtr.Zero)
         {
@@ -33,13 +32,13 @@ internal static class FontSubsetter
         try
         {
             var glyphSet = HarfBuzzNative.SubsetInputSet(input, HarfBuzzNative.SubsetSet.GlyphIndex);
-            foreach (var glyph in glyphs)
+            foreach (var glyph in key.Glyphs)
             {
                 HarfBuzzNative.SetAdd(glyphSet, glyph);
             }
 
             var unicodeSet = HarfBuzzNative.SubsetInputSet(input, HarfBuzzNative.SubsetSet.Unicode);
-            foreach (var codePoint in codePoints)
+            foreach (var codePoint in key.CodePoints)
             {
                 HarfBuzzNative.SetAdd(unicodeSet, (uint)codePoint);
             }
@@ -50,35 +49,75 @@ internal static class FontSubsetter
                 HarfBuzzNative.SetAdd(dropSet, tag);
             }
 
-            HarfBuzzNative.SubsetInputSetFlags(input,
-                HarfBuzzNative.SubsetFlags.RetainGlyphIds | HarfBuzzNative.SubsetFlags.NoHinting | HarfBuzzNative.SubsetFlags.NoLayoutClosure);
-            var subset = HarfBuzzNative.SubsetOrFail(face.SubsetSource, input);
-            if (subset == IntPtr.Zero)
+            HarfBuzzNative.SubsetInputSetFlags(input, HarfBuzzNative.SubsetFlags.NoHinting | HarfBuzzNative.SubsetFlags.NoLayoutClosure);
+            var plan = HarfBuzzNative.SubsetPlanCreate(face.SubsetSource, input);
+            if (plan == IntPtr.Zero)
             {
-                throw new InvalidOperationException($"HarfBuzz could not subset the font {face.Name}.");
+                throw new InvalidOperationException($"HarfBuzz could not plan a subset of the font {face.Name}.");
             }
 
             try
             {
-                var blob = HarfBuzzNative.FaceReferenceBlob(subset);
+                var glyphMap = ReadGlyphMap(plan, key);
+                var subset = HarfBuzzNative.SubsetPlanExecute(plan);
+                if (subset == IntPtr.Zero)
+                {
+                    throw new InvalidOperationException($"HarfBuzz could not subset the font {face.Name}.");
+                }
+
                 try
                 {
-                    var data = HarfBuzzNative.BlobGetData(blob, out var length);
-                    return SKData.CreateCopy(data, length);
+                    var typeface = LoadTypeface(subset)
+                        ?? throw new InvalidOperationException($"Skia could not load the subset of {face.Name}.");
+                    return new FontSubset(typeface, glyphMap);
                 }
                 finally
                 {
-                    HarfBuzzNative.BlobDestroy(blob);
+                    HarfBuzzNative.FaceDestroy(subset);
                 }
             }
             finally
             {
-                HarfBuzzNative.FaceDestroy(subset);
+                HarfBuzzNative.SubsetPlanDestroy(plan);
             }
         }
         finally
         {
             HarfBuzzNative.SubsetInputDestroy(input);
+        }
+    }
+
+    /// <summary>For each glyph id of the full font up to the largest the document uses, its id in the subset.</summary>
+    private static ushort[] ReadGlyphMap(IntPtr plan, FontSubsetKey key)
+    {
+        var map = HarfBuzzNative.SubsetPlanOldToNewGlyphs(plan);
+        var glyphMap = new ushort[key.Glyphs.Length == 0 ? 1 : key.Glyphs[^1] + 1];
+        foreach (var glyph in key.Glyphs)
+        {
+            var mapped = HarfBuzzNative.MapGet(map, glyph);
+            if (mapped > ushort.MaxValue)
+            {
+                throw new InvalidOperationException($"HarfBuzz left glyph {glyph} out of the subset of {key.Face.Name}.");
+            }
+
+            glyphMap[glyph] = (ushort)mapped;
+        }
+
+        return glyphMap;
+    }
+
+    private static SKTypeface? LoadTypeface(IntPtr subset)
+    {
+        var blob = HarfBuzzNative.FaceReferenceBlob(subset);
+        try
+        {
+            var bytes = HarfBuzzNative.BlobGetData(blob, out var length);
+            using var data = SKData.CreateCopy(bytes, length);
+            return SKTypeface.FromData(data);
+        }
+        finally
+        {
+            HarfBuzzNative.BlobDestroy(blob);
         }
     }
 }

@@ -25,7 +25,6 @@ internal static partial class HarfBuzzNative
     {
         Default = 0,
         NoHinting = 0x1,
-        RetainGlyphIds = 0x2,
         NoLayoutClosure = 0x200,
     }
 
@@ -41,8 +40,22 @@ internal static partial class HarfBuzzNative
     [LibraryImport(Library, EntryPoint = "hb_subset_input_set_flags")]
     internal static partial void SubsetInputSetFlags(IntPtr input, SubsetFlags flags);
 
-    [LibraryImport(Library, EntryPoint = "hb_subset_or_fail")]
-    internal static partial IntPtr SubsetOrFail(IntPtr face, IntPtr input);
+    [LibraryImport(Library, EntryPoint = "hb_subset_plan_create_or_fail")]
+    internal static partial IntPtr SubsetPlanCreate(IntPtr face, IntPtr input);
+
+    [LibraryImport(Library, EntryPoint = "hb_subset_plan_destroy")]
+    internal static partial void SubsetPlanDestroy(IntPtr plan);
+
+    [LibraryImport(Library, EntryPoint = "hb_subset_plan_execute_or_fail")]
+    internal static partial IntPtr SubsetPlanExecute(IntPtr plan);
+
+    /// <summary>The plan's map from the font's glyph ids to the subset's (owned by the plan).</summary>
+    [LibraryImport(Library, EntryPoint = "hb_subset_plan_old_to_new_glyph_mapping")]
+    internal static partial IntPtr SubsetPlanOldToNewGlyphs(IntPtr plan);
+
+    /// <summary>The value of a key, or <see cref="uint.MaxValue"/> (HB_MAP_VALUE_INVALID) when absent.</summary>
+    [LibraryImport(Library, EntryPoint = "hb_map_get")]
+    internal static partial uint MapGet(IntPtr map, uint key);
 
     /// <summary>Prepares a face for many subsets: later subsets of it are an order of magnitude faster.</summary>
     [LibraryImport(Library, EntryPoint = "hb_subset_preprocess")]
