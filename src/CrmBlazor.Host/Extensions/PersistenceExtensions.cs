@@ -44,6 +44,7 @@ internal static class PersistenceExtensions
         }
 
         await db.Database.MigrateAsync();
+        await PlannerStatistics.RefreshAsync(db);
         logger.LogInformation("Core database migrated ({Provider})", settings.Provider);
         return (await db.PluginSettings.Where(p => !p.Enabled).Select(p => p.PluginId).ToListAsync()).ToHashSet(StringComparer.Ordinal);
     }

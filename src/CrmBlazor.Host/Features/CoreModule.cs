@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Components.Customers;
 using CrmBlazor.Host.Components.Dashboard;
+using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Events;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Sdk.Authorization;
@@ -41,6 +42,7 @@ internal static class CoreModule
             .AddDashboardWidget<OpenCasesWidget>("Open complaints and inquiries", order: 300, permission: CorePermissions.ViewCustomers)
             .AddDashboardWidget<CustomersBySegmentWidget>("Customers by segment", order: 400, permission: CorePermissions.ViewCustomers)
             .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *")
-            .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *");
+            .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *")
+            .AddRecurringJob<PlannerStatisticsJob>("planner-statistics", "41 * * * *");
     }
 }

@@ -23,13 +23,28 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             "crm_customer_tags",
             r => r.HasOne(typeof(Tag)).WithMany().HasForeignKey("TagId").OnDelete(DeleteBehavior.Cascade),
             l => l.HasOne(typeof(Customer)).WithMany().HasForeignKey("CustomerId").OnDelete(DeleteBehavior.Cascade),
-            j => j.HasKey("CustomerId", "TagId"));
+            j =>
+            {
+                j.HasKey("CustomerId", "TagId");
 
-        // The list pages: active customers by name, by owner, by industry, by last interaction.
-        e.HasIndex(c => new { c.IsArchived, c.Name });
-        e.HasIndex(c => new { c.OwnerUserId, c.IsArchived, c.Name });
-        e.HasIndex(c => new { c.Industry, c.IsArchived });
-        e.HasIndex(c => c.LastInteractionAt);
+                // A tag's customers from the index alone (the list's tag filter, segments).
+                j.HasIndex("TagId", "CustomerId");
+            });
+
+        // The list (CustomerQueries): active customers (IsArchived = @archived) in the order of each
+        // sortable column, so that a page is read from an index instead of sorting every customer;
+        // by owner; and by industry, newest interaction first. The id comes last: it is the order's
+        // tie-breaker, and it lets PostgreSQL, whose indexes do not carry the key as SQLite's carry the
+        // rowid, count and find a page's ids from the index alone. bench/run.sh core measures them.
+        e.HasIndex(c => new { c.IsArchived, c.Name, c.Id });
+        e.HasIndex(c => new { c.IsArchived, c.Industry, c.Name, c.Id });
+        e.HasIndex(c => new { c.IsArchived, c.LastInteractionAt, c.Id });
+        e.HasIndex(c => new { c.OwnerUserId, c.IsArchived, c.Name, c.Id });
+        e.HasIndex(c => new { c.Industry, c.IsArchived, c.LastInteractionAt, c.Id });
+
+        // Which of a search's matches are active, for its total: PostgreSQL reads this narrow index
+        // instead of the whole table (3,400 pages at 100,000 customers) to join the matches with.
+        e.HasIndex(c => new { c.IsArchived, c.Id });
     }
 }
 

@@ -72,6 +72,18 @@ public static class CustomerQueries
     /// <summary>Largest page served.</summary>
     public const int MaximumPageSize = 200;
 
+    /// <summary>
+    /// From how many matches a search's page is first looked for by walking the list's order (see
+    /// <see cref="WalksInOrder"/>): below, sorting the matches costs about what the walk's window does.
+    /// </summary>
+    public const int DenseSearchMatches = 5_000;
+
+    /// <summary>
+    /// How many customers the walk reads per row it needs: enough when one customer in 40 matches,
+    /// spread over the order, and at most 1,000 probes spent in vain on a first page when they are not.
+    /// </summary>
+    public const int WalkWindow = 40;
+
     /// <summary>The customers matching the query's filters, unsorted.</summary>
     /// <param name="db">The context.</param>
     /// <param name="query">The filters.</param>
@@ -82,7 +94,12 @@ public static class CustomerQueries
         var customers = db.Customers.AsNoTracking();
         if (!query.IncludeArchived)
         {
-            customers = customers.Where(c => !c.IsArchived);
+            // An equality with a parameter, not !c.IsArchived: EF Core writes both !c.IsArchived and
+            // c.IsArchived == false as NOT ("IsArchived"), and SQLite reads the (IsArchived, Name)
+            // index in name order only under an equality on IsArchived. Otherwise every opening of the
+            // list sorts all active customers (measured by bench/run.sh core).
+            var archived = false;
+            customers = customers.Where(c => c.IsArchived == archived);
         }
 
         if (SearchIndex.MatchingCustomerIds(db, query.Search) is { } ids)
@@ -121,21 +138,7 @@ public static class CustomerQueries
     /// <summary>The customers matching the query, sorted (with the id as tie-breaker, so pages are stable).</summary>
     /// <param name="db">The context.</param>
     /// <param name="query">The filters and order.</param>
-    public static IQueryable<Customer> Sorted(CrmDbContext db, CustomerListQuery query)
-    {
-        var customers = Filter(db, query);
-        return (query.Sort, query.Descending) switch
-        {
-            (CustomerSort.Industry, false) => customers.OrderBy(c => c.Industry).ThenBy(c => c.Name).ThenBy(c => c.Id),
-            (CustomerSort.Industry, true) => customers.OrderByDescending(c => c.Industry).ThenBy(c => c.Name).ThenBy(c => c.Id),
-            (CustomerSort.CreatedAt, false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-            (CustomerSort.CreatedAt, true) => customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-            (CustomerSort.LastInteractionAt, false) => customers.OrderBy(c => c.LastInteractionAt).ThenBy(c => c.Id),
-            (CustomerSort.LastInteractionAt, true) => customers.OrderByDescending(c => c.LastInteractionAt).ThenByDescending(c => c.Id),
-            (_, true) => customers.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
-            _ => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
-        };
-    }
+    public static IQueryable<Customer> Sorted(CrmDbContext db, CustomerListQuery query) => Order(Filter(db, query), query);
 
     /// <summary>Rows for display, with the account manager's name.</summary>
     /// <param name="db">The context.</param>
@@ -153,9 +156,89 @@ public static class CustomerQueries
     /// <param name="cancellationToken">Cancels the query.</param>
     public static async Task<(IReadOnlyList<CustomerRow> Items, int Total)> PageAsync(CrmDbContext db, CustomerListQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var pageSize = Math.Clamp(query.PageSize, 1, MaximumPageSize);
         var total = await Filter(db, query).CountAsync(cancellationToken);
-        var items = await Rows(db, Sorted(db, query).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return (items, total);
+
+        // The page's ids first, found with only what the filters and the order need (which the indexes
+        // hold), then just those rows read whole. Selecting whole rows in one query made PostgreSQL read
+        // every matching customer from the table before sorting: 2,700 pages for an industry and a tag
+        // at 100,000 customers, against 190 this way (bench/run.sh core).
+        var paged = query with { Page = Math.Max(0, query.Page), PageSize = pageSize };
+        var walked = WalksInOrder(paged, (paged.Page + 1) * pageSize, total) ? await WalkedPageIdsAsync(db, paged, cancellationToken) : null;
+        var customers = db.Customers.AsNoTracking();
+        if (walked is null)
+        {
+            var ids = SortedPageIds(db, paged);
+            customers = customers.Where(c => ids.Contains(c.Id));
+        }
+        else
+        {
+            customers = customers.Where(c => walked.Contains(c.Id));
+        }
+
+        var page = Order(customers, query);
+        return (await Rows(db, page).ToListAsync(cancellationToken), total);
     }
+
+    /// <summary>The ids of the query's page, in order, from all matching customers sorted.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="query">The filters, order and page (its size within bounds).</param>
+    internal static IQueryable<long> SortedPageIds(CrmDbContext db, CustomerListQuery query) =>
+        Sorted(db, query).Skip(query.Page * query.PageSize).Take(query.PageSize).Select(c => c.Id);
+
+    /// <summary>
+    /// The ids of a search's page, in order, found by reading the first customers of the list's order
+    /// (<see cref="WalkWindow"/> times the rows up to the end of the page) and looking each one's terms
+    /// up; or null when that window holds less than the page.
+    /// </summary>
+    /// <param name="db">The context.</param>
+    /// <param name="query">A search that <see cref="WalksInOrder"/>, its page size within bounds.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    internal static async Task<List<long>?> WalkedPageIdsAsync(CrmDbContext db, CustomerListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rowsNeeded = (query.Page + 1) * query.PageSize;
+        var window = Sorted(db, query with { Search = null }).Take(rowsNeeded * WalkWindow);
+        var matches = SearchIndex.WhereEachMatches(db, window, query.Search)
+            ?? throw new ArgumentException("The query has no searchable word.", nameof(query));
+        var ids = await Order(matches, query).Skip(query.Page * query.PageSize).Take(query.PageSize).Select(c => c.Id).ToListAsync(cancellationToken);
+        return ids.Count == query.PageSize ? ids : null;
+    }
+
+    /// <summary>
+    /// Whether to look for a search's page by reading the customers in the list's order (an index)
+    /// and looking each one's terms up, before sorting all its matches: when the words match
+    /// thousands of customers, as the first letters of a common word or a mailbox name such as
+    /// "info" do, a page is full after a few hundred customers read, while sorting reads every match
+    /// (15,000 for "office" at 100,000 customers: 20 ms on SQLite against 2 ms). The total, counted
+    /// first, says how many match, but not where they are in the order: the customers whose names
+    /// are in one script sort together (an Urdu word's matches come after every Latin name), so the
+    /// walk reads a bounded window (<see cref="WalkedPageIdsAsync"/>) and the matches are sorted
+    /// when it falls short.
+    /// </summary>
+    /// <remarks>
+    /// Only for a search on its own, among active customers, in an order an index holds (name either
+    /// way, industry ascending, last interaction either way: see <c>CustomerConfiguration</c>); other
+    /// filters have indexes of their own that a walk in the list's order would bypass.
+    /// </remarks>
+    internal static bool WalksInOrder(CustomerListQuery query, int rowsNeeded, int total) =>
+        query is { IncludeArchived: false, OwnerUserId: null, Industry: null, TagId: null, SegmentId: null, Kind: null }
+        && (query.Sort is CustomerSort.Name or CustomerSort.LastInteractionAt || query is { Sort: CustomerSort.Industry, Descending: false })
+        && !string.IsNullOrWhiteSpace(query.Search)
+        && total >= DenseSearchMatches
+        && (long)rowsNeeded * 10 <= total;
+
+    private static IQueryable<Customer> Order(IQueryable<Customer> customers, CustomerListQuery query) =>
+        (query.Sort, query.Descending) switch
+        {
+            (CustomerSort.Industry, false) => customers.OrderBy(c => c.Industry).ThenBy(c => c.Name).ThenBy(c => c.Id),
+            (CustomerSort.Industry, true) => customers.OrderByDescending(c => c.Industry).ThenBy(c => c.Name).ThenBy(c => c.Id),
+            (CustomerSort.CreatedAt, false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            (CustomerSort.CreatedAt, true) => customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            (CustomerSort.LastInteractionAt, false) => customers.OrderBy(c => c.LastInteractionAt).ThenBy(c => c.Id),
+            (CustomerSort.LastInteractionAt, true) => customers.OrderByDescending(c => c.LastInteractionAt).ThenByDescending(c => c.Id),
+            (_, true) => customers.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
+            _ => customers.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        };
 }

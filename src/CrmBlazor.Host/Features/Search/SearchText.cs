@@ -89,8 +89,9 @@ public static class SearchText
     }
 
     /// <summary>
-    /// The prefixes a query asks for: each word of the query, folded. A query that is mostly digits and
-    /// phone punctuation is one phone prefix.
+    /// The prefixes a query asks for: each word of the query, folded, leaving out words of one letter
+    /// when there are longer ones. A query that is mostly digits and phone punctuation is one phone
+    /// prefix; a query with an @ and no space is one e-mail prefix.
     /// </summary>
     /// <param name="query">What the user typed.</param>
     public static IReadOnlyList<string> PrefixesOfQuery(string? query)
@@ -112,7 +113,13 @@ public static class SearchText
             return [Cut(folded)];
         }
 
-        return [.. Words(folded).Select(Cut).Distinct(StringComparer.Ordinal)];
+        var words = Words(folded).Select(Cut).Distinct(StringComparer.Ordinal).ToList();
+
+        // A word of one letter (one grapheme: க, கொ or p) is the prefix of a large part of the index
+        // and narrows the result hardly at all; next to longer words it is left out, so that typing
+        // "poti-p" or "Jean P" costs what "poti" or "Jean" costs. On its own it is searched for.
+        var longer = words.Where(w => new StringInfo(w).LengthInTextElements > 1).ToList();
+        return longer.Count > 0 ? longer : words;
     }
 
     /// <summary>The upper bound of a prefix range: every term starting with <paramref name="prefix"/> sorts below it.</summary>

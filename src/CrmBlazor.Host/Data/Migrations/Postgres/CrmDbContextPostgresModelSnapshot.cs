@@ -418,13 +418,17 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LastInteractionAt");
+                    b.HasIndex("IsArchived", "Id");
 
-                    b.HasIndex("Industry", "IsArchived");
+                    b.HasIndex("IsArchived", "LastInteractionAt", "Id");
 
-                    b.HasIndex("IsArchived", "Name");
+                    b.HasIndex("IsArchived", "Name", "Id");
 
-                    b.HasIndex("OwnerUserId", "IsArchived", "Name");
+                    b.HasIndex("Industry", "IsArchived", "LastInteractionAt", "Id");
+
+                    b.HasIndex("IsArchived", "Industry", "Name", "Id");
+
+                    b.HasIndex("OwnerUserId", "IsArchived", "Name", "Id");
 
                     b.ToTable("crm_customers", (string)null);
                 });
@@ -647,7 +651,7 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "ContactId");
+                    b.HasIndex("CustomerId", "Term");
 
                     b.HasIndex("Term", "CustomerId");
 
@@ -943,7 +947,7 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
 
                     b.HasKey("CustomerId", "TagId");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId", "CustomerId");
 
                     b.ToTable("crm_customer_tags");
                 });

@@ -403,13 +403,17 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LastInteractionAt");
+                    b.HasIndex("IsArchived", "Id");
 
-                    b.HasIndex("Industry", "IsArchived");
+                    b.HasIndex("IsArchived", "LastInteractionAt", "Id");
 
-                    b.HasIndex("IsArchived", "Name");
+                    b.HasIndex("IsArchived", "Name", "Id");
 
-                    b.HasIndex("OwnerUserId", "IsArchived", "Name");
+                    b.HasIndex("Industry", "IsArchived", "LastInteractionAt", "Id");
+
+                    b.HasIndex("IsArchived", "Industry", "Name", "Id");
+
+                    b.HasIndex("OwnerUserId", "IsArchived", "Name", "Id");
 
                     b.ToTable("crm_customers", (string)null);
                 });
@@ -623,7 +627,7 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomerId", "ContactId");
+                    b.HasIndex("CustomerId", "Term");
 
                     b.HasIndex("Term", "CustomerId");
 
@@ -911,7 +915,7 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
 
                     b.HasKey("CustomerId", "TagId");
 
-                    b.HasIndex("TagId");
+                    b.HasIndex("TagId", "CustomerId");
 
                     b.ToTable("crm_customer_tags");
                 });
