@@ -1,0 +1,46 @@
+using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Plugins.Invoicing.Features.Invoices;
+using CrmBlazor.Plugins.Invoicing.Features.Payments;
+using CrmBlazor.Plugins.Invoicing.Features.Privacy;
+using CrmBlazor.Plugins.Invoicing.Features.Shared;
+using CrmBlazor.Plugins.Invoicing.Features.Timeline;
+using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Plugins.Invoicing;
+
+/// <summary>
+/// Invoicing: invoices and credit notes from billable time (through the SDK's
+/// <c>IBillableTimeSource</c>, offered by the projects plugin), fixed fees and discounts; taxes;
+/// gap-free numbering; payments and reminders; PDF, zip and CSV exports; a monthly invoice run.
+/// </summary>
+public sealed class InvoicingPlugin : ICrmPlugin
+{
+    /// <inheritdoc />
+    public void Configure(IPluginBuilder plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        plugin.UseResources<InvoicingResources>()
+            .AddSettings<InvoicingSettings>()
+            .AddPermission(new Permission(InvoicingPermissions.View, "View invoices", CrmRoles.Manager, CrmRoles.Staff, CrmRoles.Accountant))
+            .AddPermission(new Permission(InvoicingPermissions.Manage, "Issue invoices and record payments", CrmRoles.Accountant))
+            .AddDbContext<InvoicingDbContext>()
+            .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()
+            .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
+            .AddEventHandler<PaymentReceived, PaymentTimelineHandler>()
+            .AddEventHandler<PaymentReminderDue, ReminderTimelineHandler>()
+            .AddPersonalData<InvoicingPersonalData>();
+        foreach (var kind in InvoiceTimeline.Kinds)
+        {
+            plugin.AddTimelineKind(kind);
+        }
+
+        var services = plugin.Services;
+        services.AddScoped<InvoiceAccess>();
+        services.AddScoped<InvoiceDraftService>();
+        services.AddScoped<InvoiceIssueService>();
+        services.AddScoped<PaymentService>();
+        services.AddScoped<InvoiceQueries>();
+    }
+}
