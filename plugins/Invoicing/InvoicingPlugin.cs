@@ -1,12 +1,16 @@
 using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Plugins.Invoicing.Features.Customers;
+using CrmBlazor.Plugins.Invoicing.Features.Dashboard;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Payments;
 using CrmBlazor.Plugins.Invoicing.Features.Privacy;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Timeline;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace CrmBlazor.Plugins.Invoicing;
 
@@ -25,6 +29,9 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddSettings<InvoicingSettings>()
             .AddPermission(new Permission(InvoicingPermissions.View, "View invoices", CrmRoles.Manager, CrmRoles.Staff, CrmRoles.Accountant))
             .AddPermission(new Permission(InvoicingPermissions.Manage, "Issue invoices and record payments", CrmRoles.Accountant))
+            .AddMenuItem(new MenuItem("Invoices", InvoiceLinks.List, Icons.Material.Filled.ReceiptLong, InvoicingPermissions.View, 100, MenuGroups.Finance))
+            .AddCustomerTab<InvoicesCustomerTab>("Invoices", order: 400, permission: InvoicingPermissions.View)
+            .AddDashboardWidget<InvoicedAndPaidWidget>("Invoiced and paid", order: 400, permission: InvoicingPermissions.View)
             .AddDbContext<InvoicingDbContext>()
             .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()
             .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
@@ -42,5 +49,6 @@ public sealed class InvoicingPlugin : ICrmPlugin
         services.AddScoped<InvoiceIssueService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<InvoiceQueries>();
+        services.AddScoped<InvoicedAndPaid>();
     }
 }
