@@ -81,7 +81,7 @@ public sealed class InvoiceIssueService(
             var left = credited.GrossTotal - credited.CreditedTotal;
             if (draft.GrossTotal > left)
             {
-                return ChangeResult.Invalid("", new Problem("A credit note cannot exceed what is left of the invoice: {0} {1}.", left, credited.Currency));
+                return ChangeResult.Invalid("", new Problem("A credit note cannot exceed what is left of the invoice: {0} {1}.", InvoiceCalculator.Normalize(left, credited.Currency), credited.Currency));
             }
         }
 
@@ -248,7 +248,24 @@ public sealed class InvoiceIssueService(
             .Where(t => t.InvoiceId == invoiceId && groups.Contains(t.GroupKey))
             .Select(t => t.EntryId)
             .ToListAsync(cancellationToken);
-        return entryIds.Count == 0 ? 0 : await time.ReleaseAsync(invoiceId, entryIds, cancellationToken);
+        if (entryIds.Count == 0)
+        {
+            return 0;
+        }
+
+        // The issuing service and the event handler may release the same entries at the same moment;
+        // the loser's save fails on the entries' versions, and a second call finds them released.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await time.ReleaseAsync(invoiceId, entryIds, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                await Task.Delay(50 * attempt, cancellationToken);
+            }
+        }
     }
 
     private async Task<ChangeResult?> CheckTimeAsync(InvoicingDbContext db, Invoice draft, CancellationToken cancellationToken)

@@ -42,6 +42,15 @@ public static class InvoiceCalculator
     public static decimal Round(decimal amount, string currency) =>
         Math.Round(amount, MoneyFormat.MinorUnitsOf(currency), MidpointRounding.AwayFromZero);
 
+    /// <summary>An amount with exactly the currency's minor units as its scale (1000.0000 from the database becomes 1000.00), for messages and exports.</summary>
+    /// <param name="amount">The amount.</param>
+    /// <param name="currency">The ISO 4217 code.</param>
+    public static decimal Normalize(decimal amount, string currency)
+    {
+        var digits = MoneyFormat.MinorUnitsOf(currency);
+        return Math.Round(amount, digits, MidpointRounding.AwayFromZero) + new decimal(0, 0, 0, false, (byte)digits);
+    }
+
     /// <summary>Whether an amount has no more decimals than the currency's minor units allow.</summary>
     /// <param name="amount">The amount.</param>
     /// <param name="currency">The ISO 4217 code.</param>

@@ -125,6 +125,17 @@ public sealed class InvoiceCalculatorTests
         Assert.Equal(5.00m, totals.Tax);
     }
 
+    [Theory]
+    [InlineData("1000.0000", "INR", "1000.00")]
+    [InlineData("1000.0", "KWD", "1000.000")]
+    [InlineData("1667.0000", "JPY", "1667")]
+    public void Normalize_GivesTheCurrencysScale(string stored, string currency, string expected)
+    {
+        var amount = decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, InvoiceCalculator.Normalize(amount, currency).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static InvoiceTotals Calculate(bool excludingTax, string currency, params (string Profile, decimal Amount)[] lines) =>
         InvoiceCalculator.Calculate(lines.Select(l => new CalculatedLine(l.Amount, l.Profile)), !excludingTax, currency, Catalog);
 
