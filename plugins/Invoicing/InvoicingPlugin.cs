@@ -4,6 +4,7 @@ using CrmBlazor.Plugins.Invoicing.Features.Dashboard;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Payments;
 using CrmBlazor.Plugins.Invoicing.Features.Privacy;
+using CrmBlazor.Plugins.Invoicing.Features.Runs;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Timeline;
 using CrmBlazor.Sdk.Authorization;
@@ -50,5 +51,6 @@ public sealed class InvoicingPlugin : ICrmPlugin
         services.AddScoped<PaymentService>();
         services.AddScoped<InvoiceQueries>();
         services.AddScoped<InvoicedAndPaid>();
+        services.AddScoped<InvoiceRunQueries>();
     }
 }

@@ -24,17 +24,17 @@ public static class InvoiceLinks
     /// <param name="invoiceId">The document.</param>
     /// <param name="inline">Whether the browser shows it instead of saving it.</param>
     public static string Pdf(long invoiceId, bool inline = false) =>
-        FormattableString.Invariant($"/invoicing/invoices/{invoiceId}/pdf") + (inline ? "?inline=true" : string.Empty);
+        FormattableString.Invariant($"/invoicing/invoices/{invoiceId}.pdf") + (inline ? string.Empty : "?download=true");
 
     /// <summary>The PDFs of the documents issued in a period, as one zip file.</summary>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
-    public static string PeriodZip(DateOnly from, DateOnly to) => "/invoicing/exports/pdfs.zip" + Period(from, to);
+    public static string PeriodZip(DateOnly from, DateOnly to) => "/invoicing/invoices/export.zip" + Period(from, to);
 
     /// <summary>The CSV for the books of a period.</summary>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
-    public static string BooksCsv(DateOnly from, DateOnly to) => "/invoicing/exports/books.csv" + Period(from, to);
+    public static string BooksCsv(DateOnly from, DateOnly to) => "/invoicing/invoices/export.csv" + Period(from, to);
 
     private static string Period(DateOnly from, DateOnly to) =>
         "?from=" + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "&to=" + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
