@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Plugins.Invoicing.Features.Documents;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Payments;
 using CrmBlazor.Plugins.Invoicing.Features.Privacy;
@@ -30,7 +31,8 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
             .AddEventHandler<PaymentReceived, PaymentTimelineHandler>()
             .AddEventHandler<PaymentReminderDue, ReminderTimelineHandler>()
-            .AddPersonalData<InvoicingPersonalData>();
+            .AddPersonalData<InvoicingPersonalData>()
+            .MapEndpoints(InvoiceEndpoints.Map);
         foreach (var kind in InvoiceTimeline.Kinds)
         {
             plugin.AddTimelineKind(kind);
@@ -42,5 +44,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
         services.AddScoped<InvoiceIssueService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<InvoiceQueries>();
+        services.AddScoped<InvoiceDocuments>();
+        services.AddScoped<InvoiceCsvExport>();
     }
 }
