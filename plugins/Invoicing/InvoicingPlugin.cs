@@ -1,6 +1,7 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Customers;
 using CrmBlazor.Plugins.Invoicing.Features.Dashboard;
+using CrmBlazor.Plugins.Invoicing.Features.Documents;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Payments;
 using CrmBlazor.Plugins.Invoicing.Features.Privacy;
@@ -38,7 +39,8 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
             .AddEventHandler<PaymentReceived, PaymentTimelineHandler>()
             .AddEventHandler<PaymentReminderDue, ReminderTimelineHandler>()
-            .AddPersonalData<InvoicingPersonalData>();
+            .AddPersonalData<InvoicingPersonalData>()
+            .MapEndpoints(InvoiceEndpoints.Map);
         foreach (var kind in InvoiceTimeline.Kinds)
         {
             plugin.AddTimelineKind(kind);
@@ -52,5 +54,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
         services.AddScoped<InvoiceQueries>();
         services.AddScoped<InvoicedAndPaid>();
         services.AddScoped<InvoiceRunQueries>();
+        services.AddScoped<InvoiceDocuments>();
+        services.AddScoped<InvoiceCsvExport>();
     }
 }

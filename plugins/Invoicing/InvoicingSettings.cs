@@ -52,6 +52,9 @@ public sealed class InvoicingSettings : IValidatableObject
     [RegularExpression("^(A4|Letter)$", ErrorMessage = "PageSize must be A4 or Letter.")]
     public string PageSize { get; set; } = "A4";
 
+    /// <summary>The culture of dates and numbers on invoices and in the CSV export's dates (e.g. <c>en-IN</c> for 1,00,000.00).</summary>
+    public string DocumentCulture { get; set; } = "en-US";
+
     /// <summary>The reminder levels' days after the due date, ascending.</summary>
     public IReadOnlyList<int> ReminderSchedule => ParseDays(ReminderDays) ?? [];
 
@@ -96,9 +99,26 @@ public sealed class InvoicingSettings : IValidatableObject
             yield return new ValidationResult($"DefaultTaxProfile: there is no tax profile '{DefaultTaxProfile}'.", [nameof(DefaultTaxProfile)]);
         }
 
+        if (!IsCulture(DocumentCulture))
+        {
+            yield return new ValidationResult($"DocumentCulture: '{DocumentCulture}' is not a culture name such as en-US or en-IN.", [nameof(DocumentCulture)]);
+        }
+
         if (ParseDays(ReminderDays) is null)
         {
             yield return new ValidationResult("ReminderDays must be whole numbers of days from 1 to 365 separated by commas, e.g. \"1,14,30\".", [nameof(ReminderDays)]);
+        }
+    }
+
+    private static bool IsCulture(string? name)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(name) && System.Globalization.CultureInfo.GetCultureInfo(name, predefinedOnly: true) is not null;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return false;
         }
     }
 

@@ -12,9 +12,6 @@ namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;
 /// </summary>
 public partial class InvoiceList
 {
-    // Plain links that the browser loads as downloads (the router must not take them).
-    private static readonly Dictionary<string, object> Download = new() { ["download"] = string.Empty, ["data-enhance-nav"] = "false" };
-
     private MudDataGrid<InvoiceListItem>? _grid;
     private string _statusFilter = "all";
     private CustomerSummary? _customer;

@@ -14,9 +14,6 @@ namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;
 /// </summary>
 public partial class IssuedInvoiceView
 {
-    // A plain link the browser saves (the router must not take it).
-    private static readonly Dictionary<string, object> Download = new() { ["download"] = string.Empty, ["data-enhance-nav"] = "false" };
-
     private IReadOnlyList<InvoiceListItem> _creditNotes = [];
     private HashSet<long> _creditedLines = [];
     private InvoiceListItem? _credited;
