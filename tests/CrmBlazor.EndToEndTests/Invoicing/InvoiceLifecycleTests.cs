@@ -12,7 +12,7 @@ namespace CrmBlazor.EndToEndTests.Invoicing;
 /// The invoicing plugin in a browser (issue 5, acceptance 1): a manager logs billable time for a
 /// Tamil-named customer billed in rupees; an accountant makes an invoice of it, issues it, downloads
 /// its PDF, records a partial payment and issues a credit note for the time, which makes the time
-/// billable again.
+/// billable again. And the monthly run (acceptance 6) shows its progress on the runs page.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutputHelper output)
@@ -31,7 +31,7 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
 
         // The accountant starts an invoice from the customer's invoices tab: the unbilled time is shown first.
         await using var browser = await app.OpenBrowserAsync(nameof(Accountant_InvoicingUnbilledTimeThroughCreditNote_IssuesNumberedPdfRecordsPaymentAndReleasesTheTime), output);
-        await browser.SignInAsync(accountant);
+        var shell = await browser.SignInAsync(accountant);
         var page = browser.Page;
         await page.GotoAsync($"/customers/{customerId}");
         var customer = new CustomerPage(page);
@@ -75,7 +75,9 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
             File.Delete(pdfPath);
         }
 
+        await Expect(invoice.Preview).ToBeVisibleAsync();
         await browser.ScreenshotAsync("invoicing-20-issued-with-pdf-preview");
+        var invoiceUrl = page.Url;
 
         // A partial payment leaves the invoice partly paid, with the rest owed.
         await invoice.RecordPaymentAsync("500");
@@ -95,6 +97,47 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         await list.OpenAsync($"?customer={customerId}");
         await Expect(list.RowNumbers).ToHaveCountAsync(2);
         await browser.ScreenshotAsync("invoicing-30-list");
+
+        // The same pages right to left, in Urdu.
+        await shell.ChooseLanguageAsync("ur-PK", "اردو");
+        await Expect(shell.Document).ToHaveAttributeAsync("dir", "rtl");
+        await browser.ScreenshotAsync("invoicing-31-list-ur");
+        await page.GotoAsync(invoiceUrl);
+        await Expect(invoice.Title).ToHaveTextAsync(number);
+        await browser.ScreenshotAsync("invoicing-21-issued-ur");
+        await newInvoice.OpenAsync(customerId);
+        await Expect(newInvoice.Entries).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync("invoicing-11-new-invoice-ur");
+    }
+
+    [Fact]
+    public async Task Accountant_StartingTheMonthlyRun_WatchesItsProgressAndSeesTheDraftItMade()
+    {
+        var manager = await HostUsers.CreateAsync(app.Host, "Manager", "Meera Iyer");
+        var accountant = await HostUsers.CreateAsync(app.Host, "Accountant", "Nino Tsereteli");
+        var customerName = "თბილისის პროგრამული სერვისები " + Random.Shared.Next(100, 999);
+        var projectName = "Support retainer " + Random.Shared.Next(1000, 9999);
+        await using var managerBrowser = await app.OpenBrowserAsync(nameof(Accountant_StartingTheMonthlyRun_WatchesItsProgressAndSeesTheDraftItMade) + "-manager", output);
+        await ArrangeBillableTimeAsync(managerBrowser, manager, customerName, projectName);
+
+        // The time was logged on the first day of this week (Monday in en-GB): its month is run.
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var month = new DateOnly(monday.Year, monday.Month, 1);
+
+        await using var browser = await app.OpenBrowserAsync(nameof(Accountant_StartingTheMonthlyRun_WatchesItsProgressAndSeesTheDraftItMade), output);
+        await browser.SignInAsync(accountant);
+        var runs = new InvoiceRunsPage(browser.Page);
+        await runs.OpenAsync(month);
+        await runs.RunNowAsync();
+
+        // The page follows the run by itself (no reload): its row appears, its bar fills, it completes.
+        var run = runs.Run(month);
+        await Expect(run.GetByTestId("invoicing-run-progress")).ToBeVisibleAsync();
+        await Expect(run).ToHaveAttributeAsync("data-status", "Completed");
+        await Expect(run.GetByTestId("invoicing-run-count")).ToHaveTextAsync(DoneOfTotal());
+        await Expect(runs.Drafts.Filter(new() { HasText = customerName })).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync("invoicing-40-monthly-run");
     }
 
     /// <summary>Creates the customer and a project with a task through the UI, and logs 7.5 hours on the first day of this week.</summary>
@@ -144,6 +187,9 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
 
     [GeneratedRegex(@"/customers/(\d+)")]
     private static partial Regex CustomerId();
+
+    [GeneratedRegex(@"^(\d+) of \1 customers$")]
+    private static partial Regex DoneOfTotal();
 
     [GeneratedRegex(@"^INV-\d{4}-\d{5}$")]
     private static partial Regex InvoiceNumber();

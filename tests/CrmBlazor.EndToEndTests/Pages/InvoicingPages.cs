@@ -137,3 +137,28 @@ public sealed class InvoicePage(IPage page)
         await Expect(page.GetByTestId("invoicing-document")).ToBeVisibleAsync();
     }
 }
+
+/// <summary>The monthly invoice runs (/invoices/runs).</summary>
+/// <param name="page">The browser page.</param>
+public sealed class InvoiceRunsPage(IPage page)
+{
+    /// <summary>The row of a month's run.</summary>
+    /// <param name="month">The month's first day.</param>
+    public ILocator Run(DateOnly month) =>
+        page.Locator($"[data-testid=invoicing-run][data-period='{month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)}']");
+
+    /// <summary>The documents the shown month's runs made.</summary>
+    public ILocator Drafts => page.GetByTestId("invoicing-run-draft");
+
+    /// <summary>Opens the page with a month chosen and waits until it runs interactively.</summary>
+    /// <param name="month">The month's first day.</param>
+    public async Task OpenAsync(DateOnly month)
+    {
+        await page.GotoAsync("/invoices/runs?month=" + month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("invoicing-run-start")).ToBeVisibleAsync();
+        await new Shell(page).WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Starts a run of the chosen month.</summary>
+    public Task RunNowAsync() => page.GetByTestId("invoicing-run-now").ClickAsync();
+}
