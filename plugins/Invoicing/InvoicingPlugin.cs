@@ -3,10 +3,13 @@ using CrmBlazor.Plugins.Invoicing.Features.Documents;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Payments;
 using CrmBlazor.Plugins.Invoicing.Features.Privacy;
+using CrmBlazor.Plugins.Invoicing.Features.Runs;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Timeline;
+using CrmBlazor.Plugins.Invoicing.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Plugins;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Plugins.Invoicing;
@@ -27,6 +30,8 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddPermission(new Permission(InvoicingPermissions.View, "View invoices", CrmRoles.Manager, CrmRoles.Staff, CrmRoles.Accountant))
             .AddPermission(new Permission(InvoicingPermissions.Manage, "Issue invoices and record payments", CrmRoles.Accountant))
             .AddDbContext<InvoicingDbContext>()
+            .AddRecurringJob<MonthlyInvoiceRunJob>(MonthlyInvoiceRunJob.Key, (plugin.Configuration.Get<InvoicingSettings>() ?? new InvoicingSettings()).MonthlyRunCron)
+            .AddRecurringJob<OverdueInvoicesJob>(OverdueInvoicesJob.Key, OverdueInvoicesJob.Schedule)
             .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()
             .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
             .AddEventHandler<PaymentReceived, PaymentTimelineHandler>()
@@ -45,6 +50,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
         services.AddScoped<PaymentService>();
         services.AddScoped<InvoiceQueries>();
         services.AddScoped<InvoiceDocuments>();
+        services.AddScoped<InvoiceRunService>();
         services.AddScoped<InvoiceCsvExport>();
     }
 }
