@@ -8,9 +8,11 @@ using CrmBlazor.Plugins.Invoicing.Features.Privacy;
 using CrmBlazor.Plugins.Invoicing.Features.Runs;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Timeline;
+using CrmBlazor.Plugins.Invoicing.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -35,6 +37,8 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddCustomerTab<InvoicesCustomerTab>("Invoices", order: 400, permission: InvoicingPermissions.View)
             .AddDashboardWidget<InvoicedAndPaidWidget>("Invoiced and paid", order: 400, permission: InvoicingPermissions.View)
             .AddDbContext<InvoicingDbContext>()
+            .AddRecurringJob<MonthlyInvoiceRunJob>(MonthlyInvoiceRunJob.Key, (plugin.Configuration.Get<InvoicingSettings>() ?? new InvoicingSettings()).MonthlyRunCron)
+            .AddRecurringJob<OverdueInvoicesJob>(OverdueInvoicesJob.Key, OverdueInvoicesJob.Schedule)
             .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()
             .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
             .AddEventHandler<PaymentReceived, PaymentTimelineHandler>()
@@ -55,6 +59,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
         services.AddScoped<InvoicedAndPaid>();
         services.AddScoped<InvoiceRunQueries>();
         services.AddScoped<InvoiceDocuments>();
+        services.AddScoped<InvoiceRunService>();
         services.AddScoped<InvoiceCsvExport>();
     }
 }

@@ -118,6 +118,36 @@ public sealed class InvoiceDraftService(
         return ChangeResult.Saved(draft.Id);
     }
 
+    /// <summary>
+    /// The monthly run's way to finish its draft of a customer (one that exists but may miss time after
+    /// a failure): marks the customer's unbilled time of the period billed by it and rebuilds its lines.
+    /// </summary>
+    internal async Task<ChangeResult> CompleteRunDraftAsync(long draftId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draft = await LoadAsync(db, draftId, cancellationToken);
+        if (draft is null || !draft.IsDraft)
+        {
+            return ChangeResult.Invalid("", new Problem("The invoice of this month was issued already; new time waits for the next invoice."));
+        }
+
+        var entries = await time.GetUnbilledAsync(
+            new UnbilledTimeQuery(draft.CustomerId, from, to, null, [BillingMode.TimeAndMaterials, BillingMode.PrepaidHours]), cancellationToken);
+        if (entries.Count > 0)
+        {
+            var outcome = await time.MarkBilledAsync(new BillingReference(draft.Id, draft.CustomerId, null), [.. entries.Select(e => e.EntryId)], cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                return ChangeResult.Invalid(new Dictionary<string, Problem[]> { [""] = [.. outcome.Refusals.Select(r => new Problem(r.Reason))] });
+            }
+        }
+
+        await SyncTimeAsync(draft, cancellationToken);
+        Touch(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return ChangeResult.Saved(draft.Id);
+    }
+
     /// <summary>Makes an empty draft for fixed fees.</summary>
     /// <param name="input">The customer and tax profile.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
