@@ -52,6 +52,7 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         await invoice.AddFeeAsync("Setup of the billing portal", "87.5");
         await Expect(page.GetByTestId("invoicing-tax-row")).ToHaveCountAsync(2);
         await Expect(invoice.Gross).ToContainTextAsync("944.00");
+        await ShowTopAsync(page);
         await browser.ScreenshotAsync("invoicing-10-draft-editor");
 
         // Issuing gives the number.
@@ -75,7 +76,12 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
             File.Delete(pdfPath);
         }
 
+        // The page shows the PDF inline, which the host lets its own pages frame.
         await Expect(invoice.Preview).ToBeVisibleAsync();
+        var preview = await page.APIRequest.GetAsync(await invoice.Preview.GetAttributeAsync("src") ?? "");
+        Assert.Equal("application/pdf", preview.Headers["content-type"]);
+        Assert.Equal("frame-ancestors 'self'", preview.Headers["content-security-policy"]);
+        await ShowTopAsync(page, settle: 2000);
         await browser.ScreenshotAsync("invoicing-20-issued-with-pdf-preview");
         var invoiceUrl = page.Url;
 
@@ -104,6 +110,7 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         await browser.ScreenshotAsync("invoicing-31-list-ur");
         await page.GotoAsync(invoiceUrl);
         await Expect(invoice.Title).ToHaveTextAsync(number);
+        await ShowTopAsync(page, settle: 2000);
         await browser.ScreenshotAsync("invoicing-21-issued-ur");
         await newInvoice.OpenAsync(customerId);
         await Expect(newInvoice.Entries).ToHaveCountAsync(1);
@@ -171,6 +178,13 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         await week.SaveAsync();
         await Expect(week.Outcome).ToHaveTextAsync("Changes saved: 1.");
         return customerId;
+    }
+
+    /// <summary>Scrolls to the top (the app bar is fixed) and lets the page settle, e.g. the PDF viewer draw, before a screenshot.</summary>
+    private static async Task ShowTopAsync(Microsoft.Playwright.IPage page, int settle = 300)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.WaitForTimeoutAsync(settle);
     }
 
     /// <summary>The text of a PDF as pdftotext (poppler-utils) extracts it.</summary>

@@ -129,7 +129,8 @@ public sealed class InvoicePage(IPage page)
         await dialog.GetByText("Chosen lines", new() { Exact = true }).ClickAsync();
         foreach (var line in lines)
         {
-            await dialog.GetByTestId("invoicing-credit-line-check").Nth(line).Locator("input").CheckAsync();
+            // MudCheckBox puts the test id on its input.
+            await dialog.GetByTestId("invoicing-credit-line-check").Nth(line).CheckAsync();
         }
 
         await page.GetByTestId("invoicing-credit-issue").ClickAsync();
