@@ -183,8 +183,16 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
     /// <summary>Scrolls to the top (the app bar is fixed) and lets the page settle, e.g. the PDF viewer draw, before a screenshot.</summary>
     private static async Task ShowTopAsync(Microsoft.Playwright.IPage page, int settle = 300)
     {
+        // The browser's PDF viewer draws only while the frame is on screen: shown first, then the top.
+        var preview = page.GetByTestId("invoicing-preview-frame");
+        if (await preview.CountAsync() > 0)
+        {
+            await preview.ScrollIntoViewIfNeededAsync();
+            await page.WaitForTimeoutAsync(settle);
+        }
+
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await page.WaitForTimeoutAsync(settle);
+        await page.WaitForTimeoutAsync(300);
     }
 
     /// <summary>The text of a PDF as pdftotext (poppler-utils) extracts it.</summary>

@@ -129,8 +129,11 @@ public sealed class InvoicePage(IPage page)
         await dialog.GetByText("Chosen lines", new() { Exact = true }).ClickAsync();
         foreach (var line in lines)
         {
-            // MudCheckBox puts the test id on its input.
-            await dialog.GetByTestId("invoicing-credit-line-check").Nth(line).CheckAsync();
+            // MudCheckBox puts the test id on its input. For the whole invoice every line shows checked and
+            // disabled: the box is checked once the choice of lines has reached the server and enabled it.
+            var box = dialog.GetByTestId("invoicing-credit-line-check").Nth(line);
+            await Expect(box).ToBeEnabledAsync();
+            await box.CheckAsync();
         }
 
         await page.GetByTestId("invoicing-credit-issue").ClickAsync();
