@@ -83,6 +83,9 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         Assert.Equal("frame-ancestors 'self'", preview.Headers["content-security-policy"]);
         await ShowTopAsync(page, settle: 2000);
         await browser.ScreenshotAsync("invoicing-20-issued-with-pdf-preview");
+        await invoice.Preview.ScrollIntoViewIfNeededAsync();
+        await page.WaitForTimeoutAsync(2000);
+        await invoice.Preview.ScreenshotAsync(new() { Path = Path.Combine(EndToEndFixture.ArtifactsDirectory, "invoicing-22-pdf-preview.png") });
         var invoiceUrl = page.Url;
 
         // A partial payment leaves the invoice partly paid, with the rest owed.
