@@ -102,9 +102,16 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         await Expect(newInvoice.Entries).ToHaveCountAsync(1);
         await Expect(newInvoice.Lines).ToContainTextAsync(projectName + " · Development");
 
+        // The list of the customer's documents of today, and the period's CSV for the books with both numbers.
         var list = new InvoiceListPage(page);
-        await list.OpenAsync($"?customer={customerId}");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await list.OpenAsync($"?customer={customerId}&from={today}&to={today}");
         await Expect(list.RowNumbers).ToHaveCountAsync(2);
+        var csv = await page.RunAndWaitForDownloadAsync(() => list.BooksCsv.ClickAsync());
+        var csvPath = await csv.PathAsync();
+        var books = await File.ReadAllTextAsync(csvPath);
+        Assert.Contains(number, books, StringComparison.Ordinal);
+        Assert.Matches(CreditNoteNumber().ToString().Trim('^', '$'), books);
         await browser.ScreenshotAsync("invoicing-30-list");
 
         // The same pages right to left, in Urdu.

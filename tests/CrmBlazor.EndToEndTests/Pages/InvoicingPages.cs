@@ -13,6 +13,9 @@ public sealed class InvoiceListPage(IPage page)
     /// <summary>The totals of the filtered documents, one row per currency.</summary>
     public ILocator Totals => page.GetByTestId("invoicing-total-row");
 
+    /// <summary>The link to the CSV for the books of the chosen period.</summary>
+    public ILocator BooksCsv => page.GetByTestId("invoicing-csv");
+
     /// <summary>The numbers (or "Draft") of the rows.</summary>
     public ILocator RowNumbers => page.GetByTestId("invoicing-row-number");
 
