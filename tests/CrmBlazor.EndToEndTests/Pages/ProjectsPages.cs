@@ -91,11 +91,16 @@ public sealed class WeekGridPage(IPage page)
     /// <summary>Adds a row for a project (found by typing part of its name) and one of its tasks.</summary>
     public async Task AddRowAsync(string search, string projectName, string taskName)
     {
+        // Focus follows the active tab: with several sessions open in one browser, this one may not be it.
+        await page.BringToFrontAsync();
         await page.GetByTestId("projects-week-add-row").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
         var project = dialog.Locator("input[data-testid=projects-row-project]");
 
-        // The field takes the focus once the dialog has rendered; typing before that can be lost.
+        // The field takes the focus once the dialog has rendered, unless the browser window itself is not
+        // focused (several sessions in one browser); clicking it puts the caret there either way.
+        await Expect(project).ToBeEditableAsync();
+        await project.ClickAsync();
         await Expect(project).ToBeFocusedAsync();
         await project.FillAsync(search);
         var options = page.Locator(".mud-popover-open .mud-list-item");

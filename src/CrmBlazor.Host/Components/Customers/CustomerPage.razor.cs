@@ -117,7 +117,7 @@ public partial class CustomerPage
         {
             FigureKind.Date => value.Date?.ToLocalTime().ToString("d", CultureInfo.CurrentCulture),
             FigureKind.Money when value.Number is { } amount => MoneyFormat.Format((decimal)amount, _customer!.Currency),
-            _ => value.Number?.ToString("N0", CultureInfo.CurrentCulture),
+            _ => value.Number?.ToString("#,##0.##", CultureInfo.CurrentCulture),
         };
     }
 
