@@ -129,8 +129,16 @@ public sealed class InvoiceIssueService(
 
         if (credited is not null)
         {
-            // Right away for the user; the invoicing.invoice-issued handler does it again if this is lost.
-            await ReleaseCreditedTimeAsync(contexts, time, draft.Id, cancellationToken);
+            // Right away for the user; the invoicing.invoice-issued handler does it again, at least
+            // once, so a failure here must not turn the committed issue into an error for the user.
+            try
+            {
+                await ReleaseCreditedTimeAsync(contexts, time, draft.Id, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Left to the event handler.
+            }
         }
 
         return ChangeResult.Saved(draft.Id);
