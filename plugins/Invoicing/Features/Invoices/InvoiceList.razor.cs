@@ -81,8 +81,6 @@ public partial class InvoiceList
     private (DateOnly From, DateOnly To)? Period() =>
         _period is { Start: { } start, End: { } end } ? (DateOnly.FromDateTime(start), DateOnly.FromDateTime(end)) : null;
 
-    private (DateOnly From, DateOnly To)? ExportPeriod() => Period();
-
     // Credit notes reduce what was invoiced: shown negative, as the totals count them.
     private static decimal Signed(InvoiceListItem item, decimal amount) => item.Kind == InvoiceKind.CreditNote ? -amount : amount;
 
