@@ -192,6 +192,22 @@ public sealed class InvoicingPlugin
         });
     }
 
+    /// <summary>Changes a line of a draft, as someone (a time line takes only the description and tax profile).</summary>
+    public async Task<Outcome> UpdateLineAsync(Person actor, long invoiceId, long lineId, string description, decimal quantity, decimal unitPrice, string? taxProfile = null)
+    {
+        var loaded = (await GetAsync(invoiceId)).RowVersion;
+        return await AsAsync(actor, async services =>
+        {
+            dynamic input = New("Features.Invoices.LineInput");
+            input.Description = description;
+            input.Quantity = quantity;
+            input.UnitPrice = unitPrice;
+            input.TaxProfile = taxProfile;
+            dynamic drafts = Service(services, "Features.Invoices.InvoiceDraftService");
+            return (Outcome)Read(await drafts.UpdateLineAsync(invoiceId, loaded, lineId, input, CancellationToken.None));
+        });
+    }
+
     /// <summary>Removes a line of a draft, as someone.</summary>
     public async Task<Outcome> RemoveLineAsync(Person actor, long invoiceId, long lineId)
     {

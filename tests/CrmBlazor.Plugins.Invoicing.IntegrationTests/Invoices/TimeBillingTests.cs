@@ -125,6 +125,22 @@ public abstract class TimeBillingTests(InvoicingHostFixture fixture)
     }
 
     [Fact]
+    public async Task ChangingATimeLine_TakesItsDescriptionAndTaxProfileButKeepsItsAmount()
+    {
+        var billing = await Billing.CreateAsync(fixture, hourlyRate: 1000m);
+        await Invoicing.AddTimeAsync(billing.ProjectId, billing.Consultant.Id, new(2026, 9, 7), 90);
+        var draft = (await Invoicing.DraftFromTimeAsync(billing.Accountant, billing.CustomerId, From, To)).SavedId;
+        var line = (await Invoicing.GetAsync(draft)).Lines.Single();
+
+        var outcome = await Invoicing.UpdateLineAsync(billing.Accountant, draft, line.Id, "Design review", quantity: 99, unitPrice: 1m, taxProfile: "in-gst-inter");
+
+        Assert.True(outcome.Saved, string.Join(" ", outcome.Messages));
+        var changed = (await Invoicing.GetAsync(draft)).Lines.Single();
+        Assert.Equal(("Design review", 1500.00m, "in-gst-inter"), (changed.Description, changed.Amount, changed.TaxProfile));
+        Assert.Equal(1770.00m, (await Invoicing.GetAsync(draft)).Gross);
+    }
+
+    [Fact]
     public async Task ChangingTheGrouping_RegroupsTheSameTime()
     {
         var billing = await Billing.CreateAsync(fixture, hourlyRate: 1000m);

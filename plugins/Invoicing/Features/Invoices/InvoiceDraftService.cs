@@ -293,14 +293,11 @@ public sealed class InvoiceDraftService(
                 return Task.FromResult(ChangeResult.NotFound());
             }
 
-            if (line.Kind == LineKind.Time)
-            {
-                input.Kind = LineKind.Fee;
-                input.Quantity = 1;
-                input.UnitPrice = 0;
-            }
-
-            if (Validate(input) is { } refused)
+            // A time line takes only its description and tax profile; its amounts come from its entries.
+            var checkedInput = line.Kind == LineKind.Time
+                ? new LineInput { Kind = LineKind.Fee, Description = input.Description, Quantity = 1, UnitPrice = 0, TaxProfile = input.TaxProfile }
+                : input;
+            if (Validate(checkedInput) is { } refused)
             {
                 return Task.FromResult(refused);
             }
