@@ -86,6 +86,7 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         await invoice.Preview.ScrollIntoViewIfNeededAsync();
         await page.WaitForTimeoutAsync(2000);
         await invoice.Preview.ScreenshotAsync(new() { Path = Path.Combine(EndToEndFixture.ArtifactsDirectory, "invoicing-22-pdf-preview.png") });
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         var invoiceUrl = page.Url;
 
         // A partial payment leaves the invoice partly paid, with the rest owed.
