@@ -83,9 +83,9 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         Assert.Equal("frame-ancestors 'self'", preview.Headers["content-security-policy"]);
         await ShowTopAsync(page, settle: 2000);
         await browser.ScreenshotAsync("invoicing-20-issued-with-pdf-preview");
-        await invoice.Preview.ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => document.querySelector('[data-testid=invoicing-preview-frame]').scrollIntoView()");
         await page.WaitForTimeoutAsync(2000);
-        await invoice.Preview.ScreenshotAsync(new() { Path = Path.Combine(EndToEndFixture.ArtifactsDirectory, "invoicing-22-pdf-preview.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(EndToEndFixture.ArtifactsDirectory, "invoicing-22-pdf-preview.png") });
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         var invoiceUrl = page.Url;
 
@@ -195,12 +195,9 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
     private static async Task ShowTopAsync(Microsoft.Playwright.IPage page, int settle = 300)
     {
         // The browser's PDF viewer draws only while the frame is on screen: shown first, then the top.
-        var preview = page.GetByTestId("invoicing-preview-frame");
-        if (await preview.CountAsync() > 0)
-        {
-            await preview.ScrollIntoViewIfNeededAsync();
-            await page.WaitForTimeoutAsync(settle);
-        }
+        // Scrolled by script: the frame may be rendered anew meanwhile, which a located element would not survive.
+        await page.EvaluateAsync("() => document.querySelector('[data-testid=invoicing-preview-frame]')?.scrollIntoView()");
+        await page.WaitForTimeoutAsync(settle);
 
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.WaitForTimeoutAsync(300);
