@@ -40,6 +40,7 @@ internal static class PipelineExtensions
         app.MapCultureEndpoint();
         app.MapPersonalDataEndpoints();
         app.MapCustomerExports();
+        app.MapPluginEndpoints(startup.Catalog);
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new AdministratorsOnly()],

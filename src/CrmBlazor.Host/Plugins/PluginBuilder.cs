@@ -148,6 +148,13 @@ internal sealed partial class PluginBuilder : IPluginBuilder
         return this;
     }
 
+    public IPluginBuilder MapEndpoints(Action<IEndpointRouteBuilder> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        Contributions.Endpoints.Add(map);
+        return this;
+    }
+
     public IPluginBuilder AddInitializer<TInitializer>()
         where TInitializer : class, IPluginInitializer
     {

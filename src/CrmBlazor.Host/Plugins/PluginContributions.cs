@@ -82,4 +82,7 @@ public sealed class PluginContributions
 
     /// <summary>Initializer types.</summary>
     public List<Type> Initializers { get; } = [];
+
+    /// <summary>HTTP endpoint mappings, applied to the plugin's route group (<c>/&lt;id&gt;</c>).</summary>
+    public List<Action<IEndpointRouteBuilder>> Endpoints { get; } = [];
 }

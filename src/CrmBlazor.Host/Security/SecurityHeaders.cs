@@ -4,6 +4,10 @@ namespace CrmBlazor.Host.Security;
 /// Adds the security headers to every response: a Content-Security-Policy without inline scripts,
 /// plugins or base-URI changes, no framing, no MIME sniffing, no referrer leaks.
 /// </summary>
+/// <remarks>
+/// One exception to "no framing": a PDF may be framed by the CRM's own pages (frame-ancestors 'self'),
+/// so that a page can show a document inline (the invoice preview). Pages themselves stay unframeable.
+/// </remarks>
 internal static class SecurityHeaders
 {
     // MudBlazor sets inline style attributes and a theme <style> element, hence 'unsafe-inline' for
@@ -17,14 +21,26 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+    // A PDF shown inside a page of the CRM: framed by the same origin only. Nothing else is restricted,
+    // because the browser's PDF viewer is itself embedded in the response's document (Chromium shows
+    // nothing under object-src 'none').
+    private const string FramedDocumentPolicy = "frame-ancestors 'self'";
+
+    /// <summary>Whether a response may be framed by the CRM's own pages: PDF documents only.</summary>
+    /// <param name="contentType">The response's content type.</param>
+    internal static bool IsFramedDocument(string? contentType) =>
+        contentType is not null && contentType.StartsWith("application/pdf", StringComparison.OrdinalIgnoreCase);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs") ? JobsDashboardPolicy : ContentSecurityPolicy;
+            var framed = IsFramedDocument(context.Response.ContentType);
+            headers.ContentSecurityPolicy = framed ? FramedDocumentPolicy
+                : context.Request.Path.StartsWithSegments("/jobs") ? JobsDashboardPolicy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            headers.XFrameOptions = framed ? "SAMEORIGIN" : "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             return Task.CompletedTask;

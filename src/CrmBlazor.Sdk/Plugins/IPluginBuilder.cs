@@ -7,6 +7,7 @@ using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Privacy;
 using CrmBlazor.Sdk.Timeline;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -136,6 +137,16 @@ public interface IPluginBuilder
     /// </summary>
     /// <param name="figure">The figure; its id must start with the plugin id and a dot.</param>
     IPluginBuilder AddCustomerFigure(CustomerFigureDefinition figure);
+
+    /// <summary>
+    /// Maps HTTP endpoints of the plugin (downloads, exports, previews) in a route group at
+    /// <c>/&lt;plugin id&gt;</c>: <c>map(group => group.MapGet("/invoices/{id:long}.pdf", ...))</c> answers
+    /// <c>/invoicing/invoices/42.pdf</c> for a plugin <c>invoicing</c>. Every endpoint requires a signed-in
+    /// user; add <c>RequireAuthorization("&lt;permission&gt;")</c> for more, and check again in the services.
+    /// The endpoints answer 404 while the plugin is not active (for example after its initializer failed).
+    /// </summary>
+    /// <param name="map">Maps the endpoints on the plugin's route group.</param>
+    IPluginBuilder MapEndpoints(Action<IEndpointRouteBuilder> map);
 
     /// <summary>Registers work to run at every start, after the plugin's migrations.</summary>
     /// <typeparam name="TInitializer">The initializer; resolved from a scope.</typeparam>

@@ -68,6 +68,10 @@ public sealed class CustomerDialog(IPage page)
         await page.Locator(".mud-dialog input[data-testid=customer-country]").FillAsync(country);
     }
 
+    /// <summary>Sets the currency the customer is billed in.</summary>
+    /// <param name="currency">The ISO 4217 code, e.g. INR.</param>
+    public Task SetCurrencyAsync(string currency) => page.Locator(".mud-dialog input[data-testid=customer-currency]").FillAsync(currency);
+
     /// <summary>Sets the industry.</summary>
     /// <param name="industry">The industry.</param>
     public async Task SetIndustryAsync(string industry)

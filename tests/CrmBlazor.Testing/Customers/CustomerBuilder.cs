@@ -17,6 +17,7 @@ public sealed class CustomerBuilder
     private DateTimeOffset? _createdAt;
     private DateTimeOffset? _lastInteractionAt;
     private bool _archived;
+    private string _currency = "EUR";
 
     /// <summary>Gives the customer a name (a unique one otherwise).</summary>
     /// <param name="name">The name.</param>
@@ -57,6 +58,14 @@ public sealed class CustomerBuilder
         return this;
     }
 
+    /// <summary>Bills the customer in a currency (EUR otherwise).</summary>
+    /// <param name="currency">The ISO 4217 code.</param>
+    public CustomerBuilder BilledIn(string currency)
+    {
+        _currency = currency;
+        return this;
+    }
+
     /// <summary>Archives the customer.</summary>
     public CustomerBuilder Archived()
     {
@@ -81,6 +90,7 @@ public sealed class CustomerBuilder
                 UpdatedAt = _createdAt ?? DateTimeOffset.UtcNow,
                 LastInteractionAt = _lastInteractionAt,
                 IsArchived = _archived,
+                Currency = _currency,
             };
             db.Customers.Add(customer);
             await db.SaveChangesAsync();

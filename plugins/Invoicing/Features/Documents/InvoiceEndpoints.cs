@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace CrmBlazor.Plugins.Invoicing.Features.Documents;
+
+/// <summary>
+/// The plugin's downloads, mapped under <c>/invoicing</c> (see <c>IPluginBuilder.MapEndpoints</c>):
+/// <c>GET /invoicing/invoices/{id}.pdf</c> (inline for the browser's preview; <c>?download=true</c> as
+/// an attachment), <c>GET /invoicing/invoices/export.zip?from=&amp;to=</c> (a period's PDFs) and
+/// <c>GET /invoicing/invoices/export.csv?from=&amp;to=</c> (the export for the books). Each needs
+/// <see cref="InvoicingPermissions.View"/>, checked by the policy and again by the services; refused
+/// requests get 403, unknown documents 404, bad periods 400.
+/// </summary>
+public static class InvoiceEndpoints
+{
+    /// <summary>Maps the endpoints on the plugin's route group.</summary>
+    /// <param name="endpoints">The plugin's route group (<c>/invoicing</c>).</param>
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        // Downloads, not pages: refused with 401/403 rather than a redirect to the sign-in page.
+        var invoices = endpoints.MapGroup("/invoices").RequireAuthorization(InvoicingPermissions.View).DisableCookieRedirect();
+        invoices.MapGet("/{id:long}.pdf", PdfAsync);
+        invoices.MapGet("/export.zip", ZipAsync);
+        invoices.MapGet("/export.csv", CsvAsync);
+    }
+
+    private static async Task PdfAsync(HttpContext context, long id, [FromQuery] bool? download, InvoiceDocuments documents)
+    {
+        // Rendered to memory first: a refusal or a missing document must still be answered with a status code.
+        await using var pdf = new MemoryStream();
+        string? name;
+        try
+        {
+            name = await documents.RenderAsync(id, pdf, context.RequestAborted);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (name is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.ContentType = "application/pdf";
+        context.Response.ContentLength = pdf.Length;
+        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(download == true ? "attachment" : "inline") { FileNameStar = name }.ToString();
+        pdf.Position = 0;
+        await pdf.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    private static async Task ZipAsync(HttpContext context, [FromQuery] string? from, [FromQuery] string? to, InvoiceDocuments documents)
+    {
+        if (Period(from, to) is not { } period)
+        {
+            await Results.BadRequest("Give the period as from=yyyy-MM-dd&to=yyyy-MM-dd, the first day not after the last.").ExecuteAsync(context);
+            return;
+        }
+
+        try
+        {
+            context.Response.ContentType = "application/zip";
+            context.Response.Headers.ContentDisposition = Attachment(period, "zip");
+            await documents.WriteZipAsync(period.From, period.To, context.Response.Body, context.RequestAborted);
+        }
+        catch (UnauthorizedAccessException) when (!context.Response.HasStarted)
+        {
+            context.Response.Headers.ContentDisposition = default;
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+    }
+
+    private static async Task CsvAsync(HttpContext context, [FromQuery] string? from, [FromQuery] string? to, InvoiceCsvExport export)
+    {
+        if (Period(from, to) is not { } period)
+        {
+            await Results.BadRequest("Give the period as from=yyyy-MM-dd&to=yyyy-MM-dd, the first day not after the last.").ExecuteAsync(context);
+            return;
+        }
+
+        // Written to memory first (one row per document of the period), so a refusal is still a 403.
+        await using var text = new StringWriter(CultureInfo.InvariantCulture);
+        try
+        {
+            await export.WriteAsync(period.From, period.To, text, context.RequestAborted);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = Attachment(period, "csv");
+        await using var writer = new StreamWriter(context.Response.Body, InvoiceCsvExport.Encoding, bufferSize: 64 * 1024);
+        await writer.WriteAsync(text.GetStringBuilder(), context.RequestAborted);
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    private static (DateOnly From, DateOnly To)? Period(string? from, string? to) =>
+        DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+        && DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
+        && first <= last
+            ? (first, last)
+            : null;
+
+    private static string Attachment((DateOnly From, DateOnly To) period, string extension) =>
+        new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = string.Create(CultureInfo.InvariantCulture, $"invoices-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.{extension}"),
+        }.ToString();
+}

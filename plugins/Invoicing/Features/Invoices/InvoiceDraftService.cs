@@ -1,0 +1,498 @@
+using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Plugins.Invoicing.Features.Shared;
+using CrmBlazor.Plugins.Invoicing.Features.Taxes;
+using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Projects;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;
+
+/// <summary>
+/// Prepares drafts: from a customer's unbilled time, fees and discounts, header changes, deletion.
+/// Every change names the version of the draft the editor loaded and is refused with
+/// <see cref="ChangeStatus.Conflict"/> when someone else saved it meanwhile.
+/// </summary>
+/// <remarks>
+/// Time is marked billed by the draft as soon as it is put on it (<see cref="IBillableTimeSource.MarkBilledAsync"/>),
+/// so it is locked in the projects plugin and can never be on two invoices; deleting the draft or
+/// removing its time line releases it. The draft's time lines are always rebuilt from what the
+/// projects plugin says the draft bills (<see cref="IBillableTimeSource.GetBilledAsync"/>), so a
+/// failure between the two databases heals at the next change or at issue.
+/// </remarks>
+public sealed class InvoiceDraftService(
+    IDbContextFactory<InvoicingDbContext> contexts,
+    IBillableTimeSource time,
+    ICustomerDirectory customers,
+    InvoiceAccess access,
+    IOptions<InvoicingSettings> settings,
+    TimeProvider clock)
+{
+    private readonly TaxCatalog _taxes = settings.Value.CreateTaxCatalog();
+
+    /// <summary>Makes a draft of a customer's unbilled time in a period.</summary>
+    /// <param name="input">The customer, period, grouping and optional choice of entries.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<ChangeResult> CreateFromTimeAsync(TimeDraftInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        return await CreateFromTimeCoreAsync(input, runPeriod: null, cancellationToken);
+    }
+
+    /// <summary>The monthly run's way in: no user, the run's period recorded on the draft (one per customer and month).</summary>
+    internal async Task<ChangeResult> CreateFromTimeCoreAsync(TimeDraftInput input, DateOnly? runPeriod, CancellationToken cancellationToken)
+    {
+        var errors = InputValidation.Validate(input);
+        var taxProfile = input.TaxProfile ?? settings.Value.DefaultTaxProfile;
+        if (!_taxes.Contains(taxProfile))
+        {
+            errors[nameof(input.TaxProfile)] = [new Problem("Choose a tax profile.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ChangeResult.Invalid(errors);
+        }
+
+        var customer = await customers.GetAsync(input.CustomerId, cancellationToken);
+        if (customer is null)
+        {
+            return ChangeResult.Invalid(nameof(input.CustomerId), new Problem("The customer no longer exists."));
+        }
+
+        var modes = runPeriod is null ? null : new[] { BillingMode.TimeAndMaterials, BillingMode.PrepaidHours };
+        var entries = await time.GetUnbilledAsync(new UnbilledTimeQuery(input.CustomerId, input.From, input.To, input.ProjectId, modes), cancellationToken);
+        if (input.EntryIds is { Count: > 0 } chosen)
+        {
+            var wanted = chosen.ToHashSet();
+            entries = [.. entries.Where(e => wanted.Contains(e.EntryId))];
+            if (entries.Count != wanted.Count)
+            {
+                return ChangeResult.Invalid("", new Problem("Some of the chosen time entries are no longer unbilled; reload the time and choose again."));
+            }
+        }
+
+        if (entries.Count == 0)
+        {
+            return ChangeResult.Invalid("", new Problem("There is no unbilled billable time for this customer in this period."));
+        }
+
+        if (entries.FirstOrDefault(e => !string.Equals(e.Currency, customer.Currency, StringComparison.OrdinalIgnoreCase)) is { } foreign)
+        {
+            return ChangeResult.Invalid("", new Problem("Project {0} is billed in {1}, but the customer is billed in {2}.", foreign.ProjectName, foreign.Currency, customer.Currency));
+        }
+
+        var now = clock.GetUtcNow();
+        var draft = NewDraft(customer, taxProfile, now);
+        draft.Grouping = input.Grouping ?? settings.Value.DefaultGrouping;
+        draft.PeriodFrom = input.From;
+        draft.PeriodTo = input.To;
+        draft.RunPeriod = runPeriod;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            db.Invoices.Add(draft);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var outcome = await time.MarkBilledAsync(new BillingReference(draft.Id, customer.Id, null), [.. entries.Select(e => e.EntryId)], cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await db.Invoices.Where(i => i.Id == draft.Id).ExecuteDeleteAsync(cancellationToken);
+            return ChangeResult.Invalid(new Dictionary<string, Problem[]> { [""] = [.. outcome.Refusals.Select(r => new Problem(r.Reason))] });
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var loaded = await LoadAsync(db, draft.Id, cancellationToken);
+            await SyncTimeAsync(loaded!, cancellationToken);
+            Touch(loaded!);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return ChangeResult.Saved(draft.Id);
+    }
+
+    /// <summary>
+    /// The monthly run's way to finish its draft of a customer (one that exists but may miss time after
+    /// a failure): marks the customer's unbilled time of the period billed by it and rebuilds its lines.
+    /// </summary>
+    internal async Task<ChangeResult> CompleteRunDraftAsync(long draftId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draft = await LoadAsync(db, draftId, cancellationToken);
+        if (draft is null || !draft.IsDraft)
+        {
+            return ChangeResult.Invalid("", new Problem("The invoice of this month was issued already; new time waits for the next invoice."));
+        }
+
+        var entries = await time.GetUnbilledAsync(
+            new UnbilledTimeQuery(draft.CustomerId, from, to, null, [BillingMode.TimeAndMaterials, BillingMode.PrepaidHours]), cancellationToken);
+        if (entries.Count > 0)
+        {
+            var outcome = await time.MarkBilledAsync(new BillingReference(draft.Id, draft.CustomerId, null), [.. entries.Select(e => e.EntryId)], cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                return ChangeResult.Invalid(new Dictionary<string, Problem[]> { [""] = [.. outcome.Refusals.Select(r => new Problem(r.Reason))] });
+            }
+        }
+
+        await SyncTimeAsync(draft, cancellationToken);
+        Touch(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return ChangeResult.Saved(draft.Id);
+    }
+
+    /// <summary>Makes an empty draft for fixed fees.</summary>
+    /// <param name="input">The customer and tax profile.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<ChangeResult> CreateAsync(DraftInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        var errors = InputValidation.Validate(input);
+        var taxProfile = input.TaxProfile ?? settings.Value.DefaultTaxProfile;
+        if (!_taxes.Contains(taxProfile))
+        {
+            errors[nameof(input.TaxProfile)] = [new Problem("Choose a tax profile.")];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ChangeResult.Invalid(errors);
+        }
+
+        var customer = await customers.GetAsync(input.CustomerId, cancellationToken);
+        if (customer is null)
+        {
+            return ChangeResult.Invalid(nameof(input.CustomerId), new Problem("The customer no longer exists."));
+        }
+
+        var draft = NewDraft(customer, taxProfile, clock.GetUtcNow());
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Invoices.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return ChangeResult.Saved(draft.Id);
+    }
+
+    /// <summary>Puts more of the customer's unbilled time on a draft.</summary>
+    /// <param name="invoiceId">The draft.</param>
+    /// <param name="version">The version the editor loaded.</param>
+    /// <param name="entryIds">The time entries.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public Task<ChangeResult> AddTimeAsync(long invoiceId, Guid version, IReadOnlyCollection<long> entryIds, CancellationToken cancellationToken = default) =>
+        ChangeAsync(invoiceId, version, async (draft, _) =>
+        {
+            ArgumentNullException.ThrowIfNull(entryIds);
+            if (draft.Kind != InvoiceKind.Invoice)
+            {
+                return ChangeResult.Invalid("", new Problem("A credit note bills no time."));
+            }
+
+            if (entryIds.Count == 0)
+            {
+                return ChangeResult.Invalid("", new Problem("Choose the time entries to add."));
+            }
+
+            var outcome = await time.MarkBilledAsync(new BillingReference(draft.Id, draft.CustomerId, null), entryIds, cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                return ChangeResult.Invalid(new Dictionary<string, Problem[]> { [""] = [.. outcome.Refusals.Select(r => new Problem(r.Reason))] });
+            }
+
+            return await SyncTimeAsync(draft, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Changes a draft's tax profile, tax-inclusive prices, grouping of time and notes.</summary>
+    /// <param name="invoiceId">The draft.</param>
+    /// <param name="version">The version the editor loaded.</param>
+    /// <param name="input">The new values.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public Task<ChangeResult> UpdateHeaderAsync(long invoiceId, Guid version, DraftHeaderInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(invoiceId, version, (draft, _) =>
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            var errors = InputValidation.Validate(input);
+            if (!_taxes.Contains(input.TaxProfile))
+            {
+                errors[nameof(input.TaxProfile)] = [new Problem("Choose a tax profile.")];
+            }
+
+            if (errors.Count > 0)
+            {
+                return Task.FromResult(ChangeResult.Invalid(errors));
+            }
+
+            var regroup = draft.Grouping != input.Grouping;
+            draft.TaxProfile = input.TaxProfile;
+            draft.PricesIncludeTax = input.PricesIncludeTax;
+            draft.Grouping = draft.Kind == InvoiceKind.Invoice ? input.Grouping : draft.Grouping;
+            draft.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+            foreach (var line in draft.Lines.Where(l => l.Kind == LineKind.Time))
+            {
+                line.TaxProfile = input.TaxProfile;
+            }
+
+            if (regroup && draft.Kind == InvoiceKind.Invoice)
+            {
+                TimeLines.Regroup(draft.TimeEntries, draft.Grouping);
+                ReplaceTimeLines(draft);
+            }
+
+            return Task.FromResult(ChangeResult.Saved(draft.Id));
+        }, cancellationToken);
+
+    /// <summary>Adds a fixed fee or a discount to a draft.</summary>
+    /// <param name="invoiceId">The draft.</param>
+    /// <param name="version">The version the editor loaded.</param>
+    /// <param name="input">The line.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public Task<ChangeResult> AddLineAsync(long invoiceId, Guid version, LineInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(invoiceId, version, (draft, _) =>
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            if (Validate(input) is { } refused)
+            {
+                return Task.FromResult(refused);
+            }
+
+            draft.Lines.Add(new InvoiceLine
+            {
+                Kind = input.Kind,
+                Description = input.Description.Trim(),
+                Quantity = input.Quantity,
+                UnitPrice = input.UnitPrice,
+                TaxProfile = input.TaxProfile ?? draft.TaxProfile,
+                Position = draft.Lines.Count == 0 ? 1 : draft.Lines.Max(l => l.Position) + 1,
+            });
+            return Task.FromResult(ChangeResult.Saved(draft.Id));
+        }, cancellationToken);
+
+    /// <summary>Changes a line of a draft: a fee or discount entirely, a time line's description and tax profile only.</summary>
+    /// <param name="invoiceId">The draft.</param>
+    /// <param name="version">The version the editor loaded.</param>
+    /// <param name="lineId">The line.</param>
+    /// <param name="input">The new values.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public Task<ChangeResult> UpdateLineAsync(long invoiceId, Guid version, long lineId, LineInput input, CancellationToken cancellationToken = default) =>
+        ChangeAsync(invoiceId, version, (draft, _) =>
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            var line = draft.Lines.FirstOrDefault(l => l.Id == lineId);
+            if (line is null)
+            {
+                return Task.FromResult(ChangeResult.NotFound());
+            }
+
+            // A time line takes only its description and tax profile; its amounts come from its entries.
+            var checkedInput = line.Kind == LineKind.Time
+                ? new LineInput { Kind = LineKind.Fee, Description = input.Description, Quantity = 1, UnitPrice = 0, TaxProfile = input.TaxProfile }
+                : input;
+            if (Validate(checkedInput) is { } refused)
+            {
+                return Task.FromResult(refused);
+            }
+
+            line.Description = input.Description.Trim();
+            line.TaxProfile = input.TaxProfile ?? draft.TaxProfile;
+            if (line.Kind != LineKind.Time)
+            {
+                line.Kind = input.Kind;
+                line.Quantity = input.Quantity;
+                line.UnitPrice = input.UnitPrice;
+            }
+
+            return Task.FromResult(ChangeResult.Saved(draft.Id));
+        }, cancellationToken);
+
+    /// <summary>Removes a line from a draft; a time line's entries are released for other invoices.</summary>
+    /// <param name="invoiceId">The draft.</param>
+    /// <param name="version">The version the editor loaded.</param>
+    /// <param name="lineId">The line.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public Task<ChangeResult> RemoveLineAsync(long invoiceId, Guid version, long lineId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(invoiceId, version, async (draft, _) =>
+        {
+            var line = draft.Lines.FirstOrDefault(l => l.Id == lineId);
+            if (line is null)
+            {
+                return ChangeResult.NotFound();
+            }
+
+            if (line.Kind == LineKind.Time && draft.Kind == InvoiceKind.Invoice)
+            {
+                var entryIds = draft.TimeEntries.Where(t => t.GroupKey == line.GroupKey).Select(t => t.EntryId).ToList();
+                await time.ReleaseAsync(draft.Id, entryIds, cancellationToken);
+                return await SyncTimeAsync(draft, cancellationToken);
+            }
+
+            draft.Lines.Remove(line);
+            return ChangeResult.Saved(draft.Id);
+        }, cancellationToken);
+
+    /// <summary>Deletes a draft and releases its time.</summary>
+    /// <param name="invoiceId">The draft.</param>
+    /// <param name="version">The version the editor loaded.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public async Task<ChangeResult> DeleteAsync(long invoiceId, Guid version, CancellationToken cancellationToken = default)
+    {
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draft = await db.Invoices.FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
+        if (draft is null)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        if (!draft.IsDraft)
+        {
+            return ChangeResult.Invalid("", new Problem("An issued document cannot be deleted; issue a credit note instead."));
+        }
+
+        if (draft.RowVersion != version)
+        {
+            return Conflict();
+        }
+
+        if (draft.Kind == InvoiceKind.Invoice)
+        {
+            // Released first: a failure after it leaves a draft that bills nothing, never time locked by a deleted draft.
+            await time.ReleaseAsync(draft.Id, null, cancellationToken);
+        }
+
+        db.Invoices.Remove(draft);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict();
+        }
+
+        return ChangeResult.Saved(invoiceId);
+    }
+
+    /// <summary>Rebuilds a draft's annex and time lines from what the projects plugin says it bills.</summary>
+    internal async Task<ChangeResult> SyncTimeAsync(Invoice draft, CancellationToken cancellationToken)
+    {
+        var billed = await time.GetBilledAsync(draft.Id, cancellationToken);
+        draft.TimeEntries.Clear();
+        draft.TimeEntries.AddRange(billed.Select(e => TimeLines.ToAnnex(e, draft.Grouping)));
+        ReplaceTimeLines(draft);
+        return ChangeResult.Saved(draft.Id);
+    }
+
+    internal static async Task<Invoice?> LoadAsync(InvoicingDbContext db, long invoiceId, CancellationToken cancellationToken) =>
+        await db.Invoices
+            .Include(i => i.Lines)
+            .Include(i => i.TaxTotals)
+            .Include(i => i.TimeEntries)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
+
+    internal static ChangeResult Conflict() =>
+        ChangeResult.Conflict(new Problem("Someone else changed this invoice since you opened it. Reload it and make your change again."));
+
+    private void ReplaceTimeLines(Invoice draft)
+    {
+        var profileOf = draft.Lines.Where(l => l.Kind == LineKind.Time && l.GroupKey is not null)
+            .GroupBy(l => l.GroupKey!).ToDictionary(g => g.Key, g => g.First().TaxProfile);
+        draft.Lines.RemoveAll(l => l.Kind == LineKind.Time);
+        foreach (var line in TimeLines.Lines(draft.TimeEntries, draft.Grouping, draft.Currency, draft.TaxProfile))
+        {
+            line.TaxProfile = profileOf.GetValueOrDefault(line.GroupKey!, draft.TaxProfile);
+            draft.Lines.Add(line);
+        }
+    }
+
+    private ChangeResult? Validate(LineInput input)
+    {
+        var errors = InputValidation.Validate(input);
+        if (input.TaxProfile is not null && !_taxes.Contains(input.TaxProfile))
+        {
+            errors[nameof(input.TaxProfile)] = [new Problem("Choose a tax profile.")];
+        }
+
+        return errors.Count > 0 ? ChangeResult.Invalid(errors) : null;
+    }
+
+    private Invoice NewDraft(CustomerSummary customer, string taxProfile, DateTimeOffset now) => new()
+    {
+        Kind = InvoiceKind.Invoice,
+        Status = InvoiceStatus.Draft,
+        CustomerId = customer.Id,
+        CustomerName = customer.Name,
+        Currency = customer.Currency.ToUpperInvariant(),
+        Date = DateOnly.FromDateTime(now.UtcDateTime),
+        Grouping = settings.Value.DefaultGrouping,
+        TaxProfile = taxProfile,
+        PricesIncludeTax = settings.Value.PricesIncludeTax,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    private void Touch(Invoice draft)
+    {
+        InvoiceTotalsUpdater.Renumber(draft);
+        InvoiceTotalsUpdater.Apply(draft, _taxes);
+        draft.UpdatedAt = clock.GetUtcNow();
+    }
+
+    private async Task<ChangeResult> ChangeAsync(long invoiceId, Guid version, Func<Invoice, InvoicingDbContext, Task<ChangeResult>> change, CancellationToken cancellationToken)
+    {
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draft = await LoadAsync(db, invoiceId, cancellationToken);
+        if (draft is null)
+        {
+            return ChangeResult.NotFound();
+        }
+
+        if (!draft.IsDraft)
+        {
+            return ChangeResult.Invalid("", new Problem("An issued document cannot be changed; issue a credit note instead."));
+        }
+
+        if (draft.RowVersion != version)
+        {
+            return Conflict();
+        }
+
+        db.Entry(draft).Property(i => i.RowVersion).OriginalValue = version;
+        var result = await change(draft, db);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        Touch(draft);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict();
+        }
+
+        return ChangeResult.Saved(draft.Id);
+    }
+}

@@ -1,0 +1,201 @@
+using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Plugins.Invoicing.Features.Invoices;
+using CrmBlazor.Plugins.Invoicing.Features.Shared;
+using CrmBlazor.Plugins.Invoicing.Jobs;
+using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Sdk.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Plugins.Invoicing.Features.Runs;
+
+/// <summary>The progress of a month's invoice run, as the UI polls it.</summary>
+/// <param name="PeriodStart">The first day of the month billed.</param>
+/// <param name="Status">Running, completed or failed.</param>
+/// <param name="Total">Customers with unbilled time found by the latest execution.</param>
+/// <param name="Done">Customers the latest execution has handled so far.</param>
+/// <param name="Drafted">Drafts of the month made by runs (all executions).</param>
+/// <param name="Skipped">Customers the latest execution could not draft (see <paramref name="Message"/>).</param>
+/// <param name="Message">Why, one customer per line, or null.</param>
+/// <param name="StartedAt">When the latest execution started.</param>
+/// <param name="FinishedAt">When it finished, or null while running.</param>
+public sealed record InvoiceRunProgress(DateOnly PeriodStart, InvoiceRunStatus Status, int Total, int Done, int Drafted, int Skipped, string? Message, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt)
+{
+    /// <summary>0 to 100.</summary>
+    public int Percent => Total == 0 ? (Status == InvoiceRunStatus.Running ? 0 : 100) : Done * 100 / Total;
+}
+
+/// <summary>
+/// The monthly invoice run: a draft for every customer with unbilled billable time in a month
+/// (time-and-materials and prepaid-hours projects; fixed fees are invoiced by hand). Idempotent: a
+/// customer gets at most one run draft per month (a unique index on customer and month), and time
+/// already on a draft is billed, so running again makes nothing twice; it only finishes what an
+/// interrupted run left. Progress is kept in <c>invoicing_runs</c> (one row per month) for the UI.
+/// </summary>
+public sealed class InvoiceRunService(
+    IDbContextFactory<InvoicingDbContext> contexts,
+    IBillableTimeSource time,
+    InvoiceDraftService drafts,
+    InvoiceAccess access,
+    IJobScheduler scheduler,
+    TimeProvider clock)
+{
+    /// <summary>The month before the current one (UTC): what a scheduled run bills.</summary>
+    public DateOnly PreviousMonth()
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+    }
+
+    /// <summary>Queues a run for a month, for an accountant who starts it from the UI.</summary>
+    /// <param name="year">The year.</param>
+    /// <param name="month">The month, 1 to 12.</param>
+    /// <param name="cancellationToken">Cancels the queuing.</param>
+    /// <returns>The outcome; when queued, poll <see cref="GetAsync"/> for progress.</returns>
+    public async Task<ChangeResult> StartAsync(int year, int month, CancellationToken cancellationToken = default)
+    {
+        if (!await access.CanManageAsync(cancellationToken))
+        {
+            return ChangeResult.Forbidden(new Problem("Only accountants and administrators may start invoice runs."));
+        }
+
+        if (year is < 2000 or > 2100 || month is < 1 or > 12)
+        {
+            return ChangeResult.Invalid("", new Problem("Choose a month."));
+        }
+
+        await scheduler.EnqueueAsync<MonthlyInvoiceRunJob>(new MonthlyInvoiceRunArguments(year, month), cancellationToken: cancellationToken);
+        return ChangeResult.Saved(year * 100L + month);
+    }
+
+    /// <summary>The progress of a month's run, or null if it never ran.</summary>
+    /// <param name="periodStart">The first day of the month.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<InvoiceRunProgress?> GetAsync(DateOnly periodStart, CancellationToken cancellationToken = default)
+    {
+        if (!await access.CanViewAsync(cancellationToken))
+        {
+            throw new UnauthorizedAccessException("You may not see invoices.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Runs.AsNoTracking().Where(r => r.PeriodStart == periodStart)
+            .Select(r => new InvoiceRunProgress(r.PeriodStart, r.Status, r.Total, r.Done, r.Drafted, r.Skipped, r.Message, r.StartedAt, r.FinishedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Runs a month (called by the job; no user).</summary>
+    /// <param name="periodStart">The first day of the month.</param>
+    /// <param name="progress">Reports the percentage done, or null.</param>
+    /// <param name="cancellationToken">Cancels the run; what was drafted stays.</param>
+    internal async Task RunAsync(DateOnly periodStart, Func<int, Task>? progress, CancellationToken cancellationToken)
+    {
+        var from = new DateOnly(periodStart.Year, periodStart.Month, 1);
+        var to = from.AddMonths(1).AddDays(-1);
+        var runId = await BeginAsync(from, cancellationToken);
+        var customers = await time.GetCustomersWithUnbilledTimeAsync(from, to, cancellationToken);
+        await UpdateAsync(runId, r => r.Total = customers.Count, cancellationToken);
+        var problems = new List<string>();
+        var done = 0;
+        foreach (var customerId in customers)
+        {
+            var outcome = await DraftAsync(customerId, from, to, cancellationToken);
+            if (!outcome.Succeeded && outcome.Status != ChangeStatus.Conflict)
+            {
+                problems.Add($"Customer {customerId}: " + string.Join(" ", outcome.Messages));
+            }
+
+            done++;
+            await UpdateAsync(runId, r =>
+            {
+                r.Done = done;
+                r.Skipped = problems.Count;
+            }, cancellationToken);
+            if (progress is not null)
+            {
+                await progress(done * 100 / customers.Count);
+            }
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var drafted = await db.Invoices.CountAsync(i => i.RunPeriod == from, cancellationToken);
+        await UpdateAsync(runId, r =>
+        {
+            r.Status = InvoiceRunStatus.Completed;
+            r.Drafted = drafted;
+            r.Message = problems.Count == 0 ? null : string.Join("\n", problems);
+            r.FinishedAt = clock.GetUtcNow();
+        }, cancellationToken);
+    }
+
+    /// <summary>Marks a month's run as failed (the job failed; the next execution carries on).</summary>
+    internal async Task FailAsync(DateOnly periodStart, string message, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Runs.Where(r => r.PeriodStart == periodStart).ExecuteUpdateAsync(
+            set => set.SetProperty(r => r.Status, InvoiceRunStatus.Failed).SetProperty(r => r.Message, message).SetProperty(r => r.FinishedAt, clock.GetUtcNow()),
+            cancellationToken);
+    }
+
+    private async Task<ChangeResult> DraftAsync(long customerId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        long? existing;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            existing = await db.Invoices.Where(i => i.CustomerId == customerId && i.RunPeriod == from).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (existing is { } draftId)
+        {
+            return await drafts.CompleteRunDraftAsync(draftId, from, to, cancellationToken);
+        }
+
+        try
+        {
+            return await drafts.CreateFromTimeCoreAsync(new TimeDraftInput { CustomerId = customerId, From = from, To = to }, from, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another execution of the same month made this customer's draft at the same moment (the unique index).
+            return InvoiceDraftService.Conflict();
+        }
+    }
+
+    private async Task<long> BeginAsync(DateOnly periodStart, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var run = await db.Runs.FirstOrDefaultAsync(r => r.PeriodStart == periodStart, cancellationToken);
+            if (run is null)
+            {
+                run = new InvoiceRun { PeriodStart = periodStart };
+                db.Runs.Add(run);
+            }
+
+            run.Status = InvoiceRunStatus.Running;
+            run.Total = 0;
+            run.Done = 0;
+            run.Skipped = 0;
+            run.Message = null;
+            run.StartedAt = clock.GetUtcNow();
+            run.FinishedAt = null;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return run.Id;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another execution created the month's row first: use it.
+            }
+        }
+    }
+
+    private async Task UpdateAsync(long runId, Action<InvoiceRun> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = await db.Runs.FirstAsync(r => r.Id == runId, cancellationToken);
+        change(run);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

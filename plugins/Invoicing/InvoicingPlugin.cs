@@ -1,0 +1,65 @@
+using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Plugins.Invoicing.Features.Customers;
+using CrmBlazor.Plugins.Invoicing.Features.Dashboard;
+using CrmBlazor.Plugins.Invoicing.Features.Documents;
+using CrmBlazor.Plugins.Invoicing.Features.Invoices;
+using CrmBlazor.Plugins.Invoicing.Features.Payments;
+using CrmBlazor.Plugins.Invoicing.Features.Privacy;
+using CrmBlazor.Plugins.Invoicing.Features.Runs;
+using CrmBlazor.Plugins.Invoicing.Features.Shared;
+using CrmBlazor.Plugins.Invoicing.Features.Timeline;
+using CrmBlazor.Plugins.Invoicing.Jobs;
+using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Navigation;
+using CrmBlazor.Sdk.Plugins;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace CrmBlazor.Plugins.Invoicing;
+
+/// <summary>
+/// Invoicing: invoices and credit notes from billable time (through the SDK's
+/// <c>IBillableTimeSource</c>, offered by the projects plugin), fixed fees and discounts; taxes;
+/// gap-free numbering; payments and reminders; PDF, zip and CSV exports; a monthly invoice run.
+/// </summary>
+public sealed class InvoicingPlugin : ICrmPlugin
+{
+    /// <inheritdoc />
+    public void Configure(IPluginBuilder plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        plugin.UseResources<InvoicingResources>()
+            .AddSettings<InvoicingSettings>()
+            .AddPermission(new Permission(InvoicingPermissions.View, "View invoices", CrmRoles.Manager, CrmRoles.Staff, CrmRoles.Accountant))
+            .AddPermission(new Permission(InvoicingPermissions.Manage, "Issue invoices and record payments", CrmRoles.Accountant))
+            .AddMenuItem(new MenuItem("Invoices", InvoiceLinks.List, Icons.Material.Filled.ReceiptLong, InvoicingPermissions.View, 100, MenuGroups.Finance))
+            .AddCustomerTab<InvoicesCustomerTab>("Invoices", order: 400, permission: InvoicingPermissions.View)
+            .AddDashboardWidget<InvoicedAndPaidWidget>("Invoiced and paid", order: 400, permission: InvoicingPermissions.View)
+            .AddDbContext<InvoicingDbContext>()
+            .AddRecurringJob<MonthlyInvoiceRunJob>(MonthlyInvoiceRunJob.Key, (plugin.Configuration.Get<InvoicingSettings>() ?? new InvoicingSettings()).MonthlyRunCron)
+            .AddRecurringJob<OverdueInvoicesJob>(OverdueInvoicesJob.Key, OverdueInvoicesJob.Schedule)
+            .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()
+            .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
+            .AddEventHandler<PaymentReceived, PaymentTimelineHandler>()
+            .AddEventHandler<PaymentReminderDue, ReminderTimelineHandler>()
+            .AddPersonalData<InvoicingPersonalData>()
+            .MapEndpoints(InvoiceEndpoints.Map);
+        foreach (var kind in InvoiceTimeline.Kinds)
+        {
+            plugin.AddTimelineKind(kind);
+        }
+
+        var services = plugin.Services;
+        services.AddScoped<InvoiceAccess>();
+        services.AddScoped<InvoiceDraftService>();
+        services.AddScoped<InvoiceIssueService>();
+        services.AddScoped<PaymentService>();
+        services.AddScoped<InvoiceQueries>();
+        services.AddScoped<InvoicedAndPaid>();
+        services.AddScoped<InvoiceRunQueries>();
+        services.AddScoped<InvoiceDocuments>();
+        services.AddScoped<InvoiceRunService>();
+        services.AddScoped<InvoiceCsvExport>();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using CrmBlazor.Plugins.Invoicing.Features.Runs;
+using CrmBlazor.Sdk.Jobs;
+
+namespace CrmBlazor.Plugins.Invoicing.Jobs;
+
+/// <summary>The month a run bills, when queued by hand (a scheduled run bills the previous month).</summary>
+/// <param name="Year">The year.</param>
+/// <param name="Month">The month, 1 to 12.</param>
+public sealed record MonthlyInvoiceRunArguments(int Year, int Month);
+
+/// <summary>
+/// The monthly invoice run (recurring, <c>invoicing:monthly-run</c>, on <c>Plugins:invoicing:MonthlyRunDay</c>
+/// at 03:00 UTC): drafts for every customer with unbilled billable time in the previous month. See
+/// <see cref="InvoiceRunService"/>; idempotent, so a retry or a second run makes nothing twice.
+/// </summary>
+public sealed class MonthlyInvoiceRunJob(InvoiceRunService runs) : IPluginJob
+{
+    /// <summary>The job key.</summary>
+    public const string Key = "monthly-run";
+
+    /// <inheritdoc />
+    public async Task RunAsync(JobRunContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var month = context.Arguments is null
+            ? runs.PreviousMonth()
+            : context.GetArguments<MonthlyInvoiceRunArguments>() is var a ? new DateOnly(a.Year, a.Month, 1) : default;
+        var name = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        try
+        {
+            await runs.RunAsync(month, percent => context.ReportProgressAsync(percent, $"Invoice run {name}", cancellationToken), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await runs.FailAsync(month, e.Message, CancellationToken.None);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,362 @@
+using System.Reflection;
+using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Sdk.Projects;
+using CrmBlazor.Testing;
+using CrmBlazor.Testing.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Plugins.Invoicing.IntegrationTests.Hosting;
+
+/// <summary>What a refused or accepted change gave: the status and its messages (English, with arguments filled in).</summary>
+public sealed record Outcome(string Status, long? Id, IReadOnlyList<string> Messages)
+{
+    /// <summary>Whether it was saved.</summary>
+    public bool Saved => Status == "Saved";
+
+    /// <summary>The id of what was saved; fails the test with the messages otherwise.</summary>
+    public long SavedId => Saved ? Id!.Value : throw new InvalidOperationException($"{Status}: " + string.Join(" ", Messages));
+}
+
+/// <summary>A line of a stored invoice.</summary>
+public sealed record StoredLine(long Id, string Kind, string Description, decimal Quantity, decimal UnitPrice, decimal Amount, string TaxProfile);
+
+/// <summary>A tax total of a stored invoice.</summary>
+public sealed record StoredTax(string Component, decimal Rate, decimal Base, decimal Tax);
+
+/// <summary>An invoice or credit note as stored.</summary>
+public sealed record StoredInvoice(
+    long Id,
+    string Kind,
+    string Status,
+    string? Number,
+    long? SequenceNumber,
+    string Currency,
+    decimal Net,
+    decimal Tax,
+    decimal Gross,
+    decimal Paid,
+    decimal Credited,
+    Guid RowVersion,
+    IReadOnlyList<StoredLine> Lines,
+    IReadOnlyList<StoredTax> Taxes,
+    IReadOnlyList<long> TimeEntryIds);
+
+/// <summary>
+/// Drives the invoicing plugin (and sets up projects and time in the projects plugin) inside a running
+/// host as its pages would: services are taken from the assemblies the host loaded and called as a
+/// signed-in user. Inputs are the plugins' own types, filled by name.
+/// </summary>
+public sealed class InvoicingPlugin
+{
+    public const string Root = "CrmBlazor.Plugins.Invoicing.";
+    private const string ProjectsRoot = "CrmBlazor.Plugins.Projects.";
+
+    private readonly CrmHostFactory _host;
+    private readonly Assembly _assembly;
+    private readonly Assembly _projects;
+
+    private InvoicingPlugin(CrmHostFactory host, Assembly assembly, Assembly projects)
+    {
+        _host = host;
+        _assembly = assembly;
+        _projects = projects;
+    }
+
+    /// <summary>The plugins as loaded by a host.</summary>
+    /// <param name="host">The host.</param>
+    public static InvoicingPlugin In(CrmHostFactory host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var catalog = host.Services.GetRequiredService<PluginCatalog>();
+        return new InvoicingPlugin(host, Loaded(catalog, "invoicing"), Loaded(catalog, "projects"));
+    }
+
+    // ---- projects and time (the projects plugin) ----
+
+    /// <summary>Creates an active time-and-materials project with an hourly rate, as a manager.</summary>
+    public Task<long> CreateProjectAsync(Person manager, long customerId, decimal hourlyRate = 100m, string? name = null) => AsAsync(manager, async services =>
+    {
+        dynamic input = Activator.CreateInstance(_projects.GetType(ProjectsRoot + "Features.Projects.ProjectInput", true)!)!;
+        input.CustomerId = customerId;
+        input.Name = name ?? "Project " + Guid.NewGuid().ToString("N")[..8];
+        input.Status = ProjectStatus.Active;
+        input.HourlyRate = hourlyRate;
+        dynamic projects = services.GetRequiredService(_projects.GetType(ProjectsRoot + "Features.Projects.ProjectService", true)!);
+        Outcome outcome = Read(await projects.CreateAsync(input, CancellationToken.None));
+        return outcome.SavedId;
+    });
+
+    /// <summary>Stores billable (or not) time straight in the projects plugin's table.</summary>
+    public Task<long> AddTimeAsync(long projectId, string userId, DateOnly date, int minutes, bool billable = true, string? note = null) => _host.InScopeAsync(async services =>
+    {
+        var db = ProjectsContext(services);
+        dynamic entry = Activator.CreateInstance(_projects.GetType(ProjectsRoot + "Data.TimeEntry", true)!)!;
+        entry.ProjectId = projectId;
+        entry.UserId = userId;
+        entry.Date = date;
+        entry.Minutes = minutes;
+        entry.IsBillable = billable;
+        entry.Note = note;
+        entry.CreatedAt = DateTimeOffset.UtcNow;
+        entry.UpdatedAt = DateTimeOffset.UtcNow;
+        db.Add((object)entry);
+        await db.SaveChangesAsync();
+        return (long)entry.Id;
+    });
+
+    /// <summary>The invoice that billed a time entry, as the projects plugin records it (null while unbilled).</summary>
+    public Task<long?> BilledInvoiceOfAsync(long entryId) => _host.InScopeAsync(services =>
+    {
+        var db = ProjectsContext(services);
+        var entry = Rows(db, _projects.GetType(ProjectsRoot + "Data.TimeEntry", true)!).Single(e => (long)e.Id == entryId);
+        return Task.FromResult((long?)entry.BilledInvoiceId);
+    });
+
+    /// <summary>A customer's unbilled time in a period through the SDK contract.</summary>
+    public Task<IReadOnlyList<BillableTimeEntry>> UnbilledAsync(long customerId, DateOnly from, DateOnly to) => _host.InScopeAsync(services =>
+        services.GetRequiredService<IBillableTimeSource>().GetUnbilledAsync(new UnbilledTimeQuery(customerId, from, to)));
+
+    // ---- invoicing ----
+
+    /// <summary>Makes a draft of a customer's unbilled time in a period, as someone.</summary>
+    public Task<Outcome> DraftFromTimeAsync(Person actor, long customerId, DateOnly from, DateOnly to, string? grouping = null, string? taxProfile = null, IReadOnlyCollection<long>? entryIds = null) =>
+        AsAsync(actor, async services =>
+        {
+            dynamic input = New("Features.Invoices.TimeDraftInput");
+            input.CustomerId = customerId;
+            input.From = from;
+            input.To = to;
+            input.TaxProfile = taxProfile;
+            input.EntryIds = entryIds;
+            if (grouping is not null)
+            {
+                SetEnum((object)input, "Grouping", grouping);
+            }
+
+            dynamic drafts = Service(services, "Features.Invoices.InvoiceDraftService");
+            return (Outcome)Read(await drafts.CreateFromTimeAsync(input, CancellationToken.None));
+        });
+
+    /// <summary>Makes an empty draft for fees, as someone.</summary>
+    public Task<Outcome> DraftAsync(Person actor, long customerId, string? taxProfile = null) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Invoices.DraftInput");
+        input.CustomerId = customerId;
+        input.TaxProfile = taxProfile;
+        dynamic drafts = Service(services, "Features.Invoices.InvoiceDraftService");
+        return (Outcome)Read(await drafts.CreateAsync(input, CancellationToken.None));
+    });
+
+    /// <summary>Adds a fee (or a discount) to a draft, as someone, with the version they loaded.</summary>
+    public async Task<Outcome> AddLineAsync(Person actor, long invoiceId, string description, decimal quantity, decimal unitPrice, string kind = "Fee", string? taxProfile = null, Guid? version = null)
+    {
+        var loaded = version ?? (await GetAsync(invoiceId)).RowVersion;
+        return await AsAsync(actor, async services =>
+        {
+            dynamic input = New("Features.Invoices.LineInput");
+            SetEnum((object)input, "Kind", kind);
+            input.Description = description;
+            input.Quantity = quantity;
+            input.UnitPrice = unitPrice;
+            input.TaxProfile = taxProfile;
+            dynamic drafts = Service(services, "Features.Invoices.InvoiceDraftService");
+            return (Outcome)Read(await drafts.AddLineAsync(invoiceId, loaded, input, CancellationToken.None));
+        });
+    }
+
+    /// <summary>Puts time entries on a draft, as someone.</summary>
+    public async Task<Outcome> AddTimeToDraftAsync(Person actor, long invoiceId, IReadOnlyCollection<long> entryIds)
+    {
+        var loaded = (await GetAsync(invoiceId)).RowVersion;
+        return await AsAsync(actor, async services =>
+        {
+            dynamic drafts = Service(services, "Features.Invoices.InvoiceDraftService");
+            return (Outcome)Read(await drafts.AddTimeAsync(invoiceId, loaded, entryIds, CancellationToken.None));
+        });
+    }
+
+    /// <summary>Sets a draft's header (tax profile, inclusive prices, grouping), as someone.</summary>
+    public async Task<Outcome> UpdateHeaderAsync(Person actor, long invoiceId, string taxProfile, bool pricesIncludeTax, string grouping = "Task")
+    {
+        var loaded = (await GetAsync(invoiceId)).RowVersion;
+        return await AsAsync(actor, async services =>
+        {
+            dynamic input = New("Features.Invoices.DraftHeaderInput");
+            input.TaxProfile = taxProfile;
+            input.PricesIncludeTax = pricesIncludeTax;
+            SetEnum((object)input, "Grouping", grouping);
+            dynamic drafts = Service(services, "Features.Invoices.InvoiceDraftService");
+            return (Outcome)Read(await drafts.UpdateHeaderAsync(invoiceId, loaded, input, CancellationToken.None));
+        });
+    }
+
+    /// <summary>Changes a line of a draft, as someone (a time line takes only the description and tax profile).</summary>
+    public async Task<Outcome> UpdateLineAsync(Person actor, long invoiceId, long lineId, string description, decimal quantity, decimal unitPrice, string? taxProfile = null)
+    {
+        var loaded = (await GetAsync(invoiceId)).RowVersion;
+        return await AsAsync(actor, async services =>
+        {
+            dynamic input = New("Features.Invoices.LineInput");
+            input.Description = description;
+            input.Quantity = quantity;
+            input.UnitPrice = unitPrice;
+            input.TaxProfile = taxProfile;
+            dynamic drafts = Service(services, "Features.Invoices.InvoiceDraftService");
+            return (Outcome)Read(await drafts.UpdateLineAsync(invoiceId, loaded, lineId, input, CancellationToken.None));
+        });
+    }
+
+    /// <summary>Removes a line of a draft, as someone.</summary>
+    public async Task<Outcome> RemoveLineAsync(Person actor, long invoiceId, long lineId)
+    {
+        var loaded = (await GetAsync(invoiceId)).RowVersion;
+        return await AsAsync(actor, async services =>
+        {
+            dynamic drafts = Service(services, "Features.Invoices.InvoiceDraftService");
+            return (Outcome)Read(await drafts.RemoveLineAsync(invoiceId, loaded, lineId, CancellationToken.None));
+        });
+    }
+
+    /// <summary>Deletes a draft, as someone.</summary>
+    public async Task<Outcome> DeleteAsync(Person actor, long invoiceId)
+    {
+        var loaded = (await GetAsync(invoiceId)).RowVersion;
+        return await AsAsync(actor, async services =>
+        {
+            dynamic drafts = Service(services, "Features.Invoices.InvoiceDraftService");
+            return (Outcome)Read(await drafts.DeleteAsync(invoiceId, loaded, CancellationToken.None));
+        });
+    }
+
+    /// <summary>Issues a draft as someone, with the version they loaded (the current one unless given).</summary>
+    public async Task<Outcome> IssueAsync(Person actor, long invoiceId, Guid? version = null)
+    {
+        var loaded = version ?? (await GetAsync(invoiceId)).RowVersion;
+        return await AsAsync(actor, async services =>
+        {
+            dynamic issuing = Service(services, "Features.Invoices.InvoiceIssueService");
+            return (Outcome)Read(await issuing.IssueAsync(invoiceId, loaded, CancellationToken.None));
+        });
+    }
+
+    /// <summary>Makes a credit note draft for all (or some) lines of an invoice, as someone.</summary>
+    public Task<Outcome> CreditAsync(Person actor, long invoiceId, IReadOnlyCollection<long>? lineIds = null) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Invoices.CreditNoteInput");
+        input.LineIds = lineIds;
+        dynamic issuing = Service(services, "Features.Invoices.InvoiceIssueService");
+        return (Outcome)Read(await issuing.CreateCreditNoteAsync(invoiceId, input, CancellationToken.None));
+    });
+
+    /// <summary>Records a payment, as someone.</summary>
+    public Task<Outcome> PayAsync(Person actor, long invoiceId, decimal amount, DateOnly? date = null) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Payments.PaymentInput");
+        input.Date = date ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        input.Amount = amount;
+        dynamic payments = Service(services, "Features.Payments.PaymentService");
+        return (Outcome)Read(await payments.RecordAsync(invoiceId, input, CancellationToken.None));
+    });
+
+    /// <summary>Reads a document as an administrator would see it.</summary>
+    public Task<StoredInvoice> GetAsync(long invoiceId) => _host.AsUserAsync(CrmHostFactory.Administrator, async services =>
+    {
+        dynamic queries = Service(services, "Features.Invoices.InvoiceQueries");
+        dynamic invoice = await queries.GetAsync(invoiceId, CancellationToken.None) ?? throw new InvalidOperationException($"There is no invoice {invoiceId}.");
+        var lines = new List<StoredLine>();
+        foreach (var l in invoice.Lines)
+        {
+            lines.Add(new StoredLine((long)l.Id, l.Kind.ToString(), (string)l.Description, (decimal)l.Quantity, (decimal)l.UnitPrice, (decimal)l.Amount, (string)l.TaxProfile));
+        }
+
+        var taxes = new List<StoredTax>();
+        foreach (var t in invoice.TaxTotals)
+        {
+            taxes.Add(new StoredTax((string)t.Component, (decimal)t.Rate, (decimal)t.Base, (decimal)t.Tax));
+        }
+
+        var entries = new List<long>();
+        foreach (var t in invoice.TimeEntries)
+        {
+            entries.Add((long)t.EntryId);
+        }
+
+        return new StoredInvoice((long)invoice.Id, invoice.Kind.ToString(), invoice.Status.ToString(), (string?)invoice.Number, (long?)invoice.SequenceNumber, (string)invoice.Currency,
+            (decimal)invoice.NetTotal, (decimal)invoice.TaxTotal, (decimal)invoice.GrossTotal, (decimal)invoice.PaidTotal, (decimal)invoice.CreditedTotal, (Guid)invoice.RowVersion,
+            lines, taxes, entries);
+    });
+
+    /// <summary>Calls a service of the invoicing plugin as someone, for calls the other helpers do not cover.</summary>
+    public Task<T> AsAsync<T>(Person actor, Func<IServiceProvider, Task<T>> action) => _host.AsUserAsync(actor.User, action);
+
+    /// <summary>A service of the invoicing plugin by its name below the root namespace.</summary>
+    public object Service(IServiceProvider services, string name) => services.GetRequiredService(Type(name));
+
+    /// <summary>A type of the invoicing plugin by its name below the root namespace ("Data.Invoice").</summary>
+    public Type Type(string name) => _assembly.GetType(Root + name, throwOnError: true)!;
+
+    /// <summary>An instance of a type of the invoicing plugin.</summary>
+    public object New(string name) => Activator.CreateInstance(Type(name))!;
+
+    /// <summary>The invoicing plugin's DbContext from a scope.</summary>
+    public DbContext Context(IServiceProvider services) => (DbContext)services.GetRequiredService(Type("Data.InvoicingDbContext"));
+
+    /// <summary>Runs a job of the invoicing plugin through the host's scheduler and waits until it succeeded.</summary>
+    public async Task RunJobAsync(string jobType, object? arguments = null)
+    {
+        var runId = await _host.InScopeAsync(async services =>
+        {
+            var scheduler = services.GetRequiredService<IJobScheduler>();
+            var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type(jobType));
+            return await (Task<Guid>)enqueue.Invoke(scheduler, [arguments, null, CancellationToken.None])!;
+        });
+        var run = await Eventually.ReturnsAsync(
+            $"{jobType} finished",
+            () => _host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
+            r => r?.State is JobRunState.Succeeded or JobRunState.Failed);
+        if (run!.State != JobRunState.Succeeded)
+        {
+            throw new InvalidOperationException($"{jobType} failed: {run.Message}");
+        }
+    }
+
+    /// <summary>Rows of an entity of a context, read with dynamic access.</summary>
+    public static IEnumerable<dynamic> Rows(DbContext db, Type entity)
+    {
+        var set = typeof(DbContext).GetMethod(nameof(DbContext.Set), System.Type.EmptyTypes)!.MakeGenericMethod(entity).Invoke(db, null)!;
+        return ((IEnumerable<object>)set).Cast<dynamic>().ToList();
+    }
+
+    /// <summary>Reads a <c>ChangeResult</c>.</summary>
+    public static Outcome Read(dynamic result)
+    {
+        var messages = new List<string>();
+        foreach (object? problem in (System.Collections.IEnumerable)result.Messages)
+        {
+            messages.Add(problem?.ToString() ?? "(no message)");
+        }
+
+        return new Outcome(result.Status.ToString(), (long?)result.Id, messages);
+    }
+
+    // Enum values of the plugin's types are set by reflection: the dynamic binder sees them as object.
+    private static void SetEnum(object target, string property, string value)
+    {
+        var info = target.GetType().GetProperty(property)!;
+        var type = Nullable.GetUnderlyingType(info.PropertyType) ?? info.PropertyType;
+        info.SetValue(target, Enum.Parse(type, value));
+    }
+
+    private static Assembly Loaded(PluginCatalog catalog, string id)
+    {
+        var entry = catalog.Find(id);
+        return entry is { IsLoaded: true, Assembly: { } assembly }
+            ? assembly
+            : throw new InvalidOperationException($"{id} is not loaded: {entry?.State} {entry?.Error}");
+    }
+
+    private DbContext ProjectsContext(IServiceProvider services) =>
+        (DbContext)services.GetRequiredService(_projects.GetType(ProjectsRoot + "Data.ProjectsDbContext", true)!);
+}

@@ -1,0 +1,66 @@
+using CrmBlazor.Plugins.Invoicing.IntegrationTests.Hosting;
+using CrmBlazor.Testing;
+
+namespace CrmBlazor.Plugins.Invoicing.IntegrationTests.Runs;
+
+/// <summary>The nightly overdue job: invoices past their due date become overdue, with one reminder per level on the customer's timeline.</summary>
+public abstract class OverdueTests(InvoicingHostFixture fixture)
+{
+    private InvoicingPlugin Invoicing => fixture.Invoicing;
+
+    [Fact]
+    public async Task OverdueJob_RunTwice_MarksTheInvoiceOverdueAndRemindsOnce()
+    {
+        var billing = await Billing.CreateAsync(fixture, "INR");
+        var id = await IssuedAsync(billing, 1000m);
+        await MoveDueDateAsync(id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-15));
+
+        await Invoicing.RunJobAsync("Jobs.OverdueInvoicesJob");
+        await Invoicing.RunJobAsync("Jobs.OverdueInvoicesJob");
+
+        Assert.Equal("Overdue", (await Invoicing.GetAsync(id)).Status);
+        var reminders = await fixture.Database.ColumnAsync<int>("SELECT \"Level\" FROM invoicing_reminders WHERE \"InvoiceId\" = @p0", id);
+        Assert.Equal([2], reminders);
+        var titles = await Eventually.ReturnsAsync("the reminder reached the timeline", () => RemindersOnTimelineAsync(billing.CustomerId), t => t.Count > 0);
+        Assert.StartsWith("Reminder 2: invoice INV-", Assert.Single(titles), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OverdueJob_LeavesPaidAndNotYetDueInvoicesAlone()
+    {
+        var billing = await Billing.CreateAsync(fixture, "INR");
+        var paid = await IssuedAsync(billing, 500m);
+        await Invoicing.PayAsync(billing.Accountant, paid, 500m);
+        await MoveDueDateAsync(paid, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3));
+        var notDue = await IssuedAsync(billing, 700m);
+
+        await Invoicing.RunJobAsync("Jobs.OverdueInvoicesJob");
+
+        Assert.Equal(("Paid", "Issued"), ((await Invoicing.GetAsync(paid)).Status, (await Invoicing.GetAsync(notDue)).Status));
+    }
+
+    private async Task<long> IssuedAsync(Billing billing, decimal amount)
+    {
+        var id = (await Invoicing.DraftAsync(billing.Accountant, billing.CustomerId)).SavedId;
+        await Invoicing.AddLineAsync(billing.Accountant, id, "Fee", 1, amount);
+        return (await Invoicing.IssueAsync(billing.Accountant, id)).SavedId;
+    }
+
+    // Time passing: the due date is moved back as if the invoice had been issued weeks ago.
+    private Task MoveDueDateAsync(long invoiceId, DateOnly due) => fixture.Host.InScopeAsync(async services =>
+    {
+        var db = Invoicing.Context(services);
+        var invoice = InvoicingPlugin.Rows(db, Invoicing.Type("Data.Invoice")).Single(i => (long)i.Id == invoiceId);
+        invoice.DueDate = due;
+        await db.SaveChangesAsync();
+    });
+
+    private async Task<List<string>> RemindersOnTimelineAsync(long customerId) =>
+        [.. (await fixture.Database.ColumnAsync<string>("SELECT \"Title\" FROM crm_timeline_entries WHERE \"CustomerId\" = @p0", customerId)).Where(t => t.StartsWith("Reminder", StringComparison.Ordinal))];
+
+    [Collection(SqliteHost.Name)]
+    public sealed class OnSqlite(SqliteInvoicingHostFixture fixture) : OverdueTests(fixture);
+
+    [Collection(PostgresHost.Name)]
+    public sealed class OnPostgres(PostgresInvoicingHostFixture fixture) : OverdueTests(fixture);
+}
