@@ -151,6 +151,29 @@ public abstract class CustomerExportTests(ImportHostFixture fixture)
             sheet.Select(row => row.ToDictionary(c => c.Key, c => c.Value as string ?? string.Empty)));
     }
 
+    [Fact]
+    public async Task Import_WhenItsTagNameIsTaken_TagsOnlyItsOwnCustomers()
+    {
+        var (manager, client) = await ManagerAsync();
+        // Tags named as imports of this second and the next two already exist (another import then).
+        var now = DateTimeOffset.UtcNow;
+        var taken = Enumerable.Range(0, 3)
+            .Select(s => "Import " + now.AddSeconds(s).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC")
+            .ToList();
+        await ImportAsync(manager, new CustomerFileBuilder()
+            .Row(("Customer key", "1"), ("Name", $"Earlier import {_run}"), ("Tags", CustomerFileFormat.JoinTags(taken)))
+            .Bytes(), tagImported: false);
+
+        var result = await ImportAsync(manager, new CustomerFileBuilder()
+            .Row(("Customer key", "1"), ("Name", $"Later import {_run}"))
+            .Bytes(), tagImported: true);
+
+        Assert.DoesNotContain(result.Summary!.TagName, taken);
+        Assert.EndsWith(" (2)", result.Summary.TagName, StringComparison.Ordinal);
+        var rows = CustomerFiles.Rows(await client.ExportAsync($"/customers/export.csv?tag={result.Summary.TagId}"));
+        Assert.Equal([$"Later import {_run}"], rows.Select(r => r["Name"]));
+    }
+
     private static readonly byte[] CustomerCsvWriterPreamble = [0xEF, 0xBB, 0xBF];
 
     private async Task<(TestUser Manager, HttpClient Client)> ManagerAsync()

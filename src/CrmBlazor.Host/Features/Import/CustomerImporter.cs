@@ -90,24 +90,61 @@ public sealed class CustomerImporter(IDbContextFactory<CrmDbContext> contexts, C
         }
 
         var now = clock.GetUtcNow();
-        var importTag = options.TagImported ? "Import " + now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : null;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        long? importTagId;
-        try
+        var baseTag = options.TagImported ? "Import " + now.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : null;
+
+        // The import's tag names this import's customers only: when a tag of that name exists (another
+        // import in the same second), it gets a number. Two imports choosing the same new name at the
+        // same moment both try to create it; the one that loses is rolled back whole and tried again.
+        for (var attempt = 1; ; attempt++)
         {
-            importTagId = await SaveAsync(db, plan, importTag, now, progress, cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var importTag = baseTag is null ? null : await FreeTagNameAsync(db, baseTag, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            long? importTagId;
+            try
+            {
+                importTagId = await SaveAsync(db, plan, importTag, now, progress, cancellationToken);
+            }
+            catch (DbUpdateException) when (importTag is not null && attempt < MaximumAttempts)
+            {
+                continue;
+            }
+            catch (DbUpdateException)
+            {
+                // E.g. a tag created by someone else at the same moment; the transaction is rolled back.
+                return new CustomerImportResult(
+                    ChangeResult.Conflict("Nothing was imported, because the data changed while the file was being saved. Import the file again."), plan, null);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new CustomerImportResult(ChangeResult.Saved(importTagId ?? 0), plan,
+                new CustomerImportSummary(plan.Customers.Count, plan.ContactCount, importTagId, importTag));
         }
-        catch (DbUpdateException)
+    }
+
+    private const int MaximumAttempts = 3;
+
+    // The name, or the name with the first free number: "Import … UTC (2)".
+    private static async Task<string> FreeTagNameAsync(CrmDbContext db, string name, CancellationToken cancellationToken)
+    {
+        var key = CustomerService.TagKey(name);
+        var taken = await db.Tags.AsNoTracking()
+            .Where(t => t.NormalizedName.StartsWith(key))
+            .Select(t => t.NormalizedName)
+            .ToListAsync(cancellationToken);
+        if (!taken.Contains(key))
         {
-            // E.g. a tag created by someone else at the same moment; the transaction is rolled back.
-            return new CustomerImportResult(
-                ChangeResult.Conflict("Nothing was imported, because the data changed while the file was being saved. Import the file again."), plan, null);
+            return name;
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new CustomerImportResult(ChangeResult.Saved(importTagId ?? 0), plan,
-            new CustomerImportSummary(plan.Customers.Count, plan.ContactCount, importTagId, importTag));
+        for (var number = 2; ; number++)
+        {
+            var candidate = $"{name} ({number})";
+            if (!taken.Contains(CustomerService.TagKey(candidate)))
+            {
+                return candidate;
+            }
+        }
     }
 
     private static async Task<long?> SaveAsync(
