@@ -1,6 +1,7 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Customers;
 using CrmBlazor.Plugins.Invoicing.Features.Dashboard;
+using CrmBlazor.Plugins.Invoicing.Features.DemoData;
 using CrmBlazor.Plugins.Invoicing.Features.Documents;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Payments;
@@ -39,6 +40,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddDbContext<InvoicingDbContext>()
             .AddRecurringJob<MonthlyInvoiceRunJob>(MonthlyInvoiceRunJob.Key, (plugin.Configuration.Get<InvoicingSettings>() ?? new InvoicingSettings()).MonthlyRunCron)
             .AddRecurringJob<OverdueInvoicesJob>(OverdueInvoicesJob.Key, OverdueInvoicesJob.Schedule)
+            .AddInitializer<InvoicingDemoData>()
             .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()
             .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
             .AddEventHandler<PaymentReceived, PaymentTimelineHandler>()

@@ -48,6 +48,12 @@ public sealed class InvoicingSettings : IValidatableObject
     /// <summary>A PNG or JPEG logo for invoices (path absolute or relative to the host's folder), or none.</summary>
     public string? LogoPath { get; set; }
 
+    /// <summary>
+    /// Makes demo drafts on a database without invoices: the monthly run for the previous month, queued at
+    /// start-up (the development profile sets it).
+    /// </summary>
+    public bool DemoData { get; set; }
+
     /// <summary>The paper size of invoices: <c>A4</c> or <c>Letter</c>.</summary>
     [RegularExpression("^(A4|Letter)$", ErrorMessage = "PageSize must be A4 or Letter.")]
     public string PageSize { get; set; } = "A4";
