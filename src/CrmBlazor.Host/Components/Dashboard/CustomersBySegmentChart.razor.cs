@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmBlazor.Host.Features.Dashboard;
+using CrmBlazor.Sdk.Formatting;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmBlazor.Host.Features.Dashboard;
+using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Host.Features.Interactions;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

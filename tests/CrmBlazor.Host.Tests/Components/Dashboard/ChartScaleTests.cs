@@ -1,4 +1,4 @@
-using CrmBlazor.Host.Components.Dashboard;
+using CrmBlazor.Sdk.Formatting;
 
 namespace CrmBlazor.Host.Tests.Components.Dashboard;
 

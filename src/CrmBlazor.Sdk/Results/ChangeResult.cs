@@ -1,4 +1,4 @@
-namespace CrmBlazor.Plugins.Invoicing.Features.Shared;
+namespace CrmBlazor.Sdk.Results;
 
 /// <summary>How a change requested by a user ended (the same outcomes as the host's own changes).</summary>
 public enum ChangeStatus

@@ -1,6 +1,6 @@
-namespace CrmBlazor.Plugins.Invoicing.Features.Dashboard;
+namespace CrmBlazor.Sdk.Formatting;
 
-/// <summary>Round steps for a chart's value axis, whatever the size of the amounts (the host's dashboard does the same).</summary>
+/// <summary>Round steps for a chart's value axis, whatever the size of the numbers.</summary>
 public static class ChartScale
 {
     /// <summary>

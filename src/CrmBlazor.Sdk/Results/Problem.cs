@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 
-namespace CrmBlazor.Plugins.Invoicing.Features.Shared;
+namespace CrmBlazor.Sdk.Results;
 
 /// <summary>
 /// A message for the user: an English sentence that is also the resource key, with the values it
