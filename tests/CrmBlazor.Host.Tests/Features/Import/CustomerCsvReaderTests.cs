@@ -140,7 +140,7 @@ public sealed class CustomerCsvReaderTests
     [InlineData("ka-crm-article.txt")]
     public void Read_SampleArticleAsQuotedNotes_ArrivesUnchanged(string sample)
     {
-        var article = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "..", "shared", "samples", "text", sample));
+        var article = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "tests", "Samples", sample));
         var file = new ImportFileBuilder().WithHeaders("Name", "Notes").WithRow("Sample", article).WithUnixLineEnds().Bytes();
 
         Assert.Equal(article, Read(file).Rows.Single().Cells[1]);
