@@ -80,7 +80,7 @@ foreach (var provider in providers)
     var inputs = options.Warmup + options.Iterations;
     Scenario[] scenarios =
     [
-        CustomerListScenarios.Search(firm, contexts, sql, inputs, new Random(1)),
+        CustomerListScenarios.Search(firm, contexts, sql, inputs, new Random(1), options.Searches),
         CustomerListScenarios.FilteredPage(firm, contexts, sql, inputs, new Random(2)),
         CustomerListScenarios.UnfilteredPage(contexts, sql, inputs, new Random(3)),
         CustomerPageScenario.Create(firm, services, sql, inputs, new Random(4)),
@@ -89,7 +89,8 @@ foreach (var provider in providers)
     {
         foreach (var scenario in scenarios)
         {
-            foreach (var input in Enumerable.Range(0, 3))
+            var explained = scenario.Name == "search" && options.Searches.Count > 0 ? options.Searches.Count : 3;
+            foreach (var input in Enumerable.Range(0, explained))
             {
                 await plans.PrintAsync(scenario, input, database, out_);
             }

@@ -17,9 +17,15 @@ internal static class CustomerListScenarios
     /// Search as staff type it: a word of a name, the first letters of one, two words, a contact's name,
     /// an e-mail address or its domain, the end of a phone number; in every script of the firm.
     /// </summary>
-    public static Scenario Search(SyntheticFirm firm, IDbContextFactory<CrmDbContext> contexts, RawSql sql, int count, Random random)
+    /// <param name="firm">The seeded firm.</param>
+    /// <param name="contexts">The host's context factory.</param>
+    /// <param name="sql">The hand-written SQL.</param>
+    /// <param name="count">How many inputs.</param>
+    /// <param name="random">Chooses the inputs.</param>
+    /// <param name="given">Texts given with <c>--search</c>, used in turn instead of chosen ones.</param>
+    public static Scenario Search(SyntheticFirm firm, IDbContextFactory<CrmDbContext> contexts, RawSql sql, int count, Random random, IReadOnlyList<string> given)
     {
-        var inputs = Enumerable.Range(0, count).Select(i => SearchInput(firm, random, i)).ToList();
+        var inputs = Enumerable.Range(0, count).Select(i => given.Count > 0 ? given[i % given.Count] : SearchInput(firm, random, i)).ToList();
         return new Scenario(
             "search",
             "customer search (CustomerQueries.PageAsync with Search; word, prefix, two words, contact, e-mail, phone; all scripts), first page of 25 and the total",
@@ -36,13 +42,18 @@ internal static class CustomerListScenarios
                 var prefixes = SearchText.PrefixesOfQuery(inputs[i]);
                 var parameters = prefixes.SelectMany((p, n) => new (string, object?)[] { ($"p{n}", p), ($"u{n}", SearchText.UpperBound(p)) }).ToArray();
 
-                // The matches as a set first: INTERSECT for several words; for one, DISTINCT on
-                // PostgreSQL (which otherwise may probe the terms customer by customer in name order),
-                // none on SQLite (the list of an IN is a set already, and DISTINCT costs a sort).
-                var distinct = prefixes.Count == 1 && !sql.IsSqlite ? "DISTINCT " : string.Empty;
+                // The matches first, as the host gathers them (SearchIndex.MatchingCustomerIds): on
+                // PostgreSQL into an array that the customers are then looked up from by primary key
+                // (a semi-join with the terms lets the planner guess, and it guesses a scan of every
+                // customer for a word of thousands), or for single letters, which match a large part
+                // of the customers, as a set (DISTINCT; INTERSECT for several words) hash-joined with
+                // them; on SQLite an IN list, which it reads as a set.
+                var oneLetters = prefixes.All(SearchText.IsOneLetter);
+                var distinct = !sql.IsSqlite && oneLetters && prefixes.Count == 1 ? "DISTINCT " : string.Empty;
                 var terms = string.Join(" INTERSECT ", prefixes.Select((_, n) =>
                     $"SELECT {distinct}\"CustomerId\" FROM crm_search_terms WHERE \"Term\" >= @p{n} AND \"Term\" < @u{n}"));
-                var where = $"c.\"IsArchived\" = {sql.False} AND c.\"Id\" IN ({terms})";
+                var matching = sql.IsSqlite || oneLetters ? terms : $"SELECT unnest(ARRAY({terms}))";
+                var where = $"c.\"IsArchived\" = {sql.False} AND c.\"Id\" IN ({matching})";
                 await using var connection = await sql.OpenAsync();
                 await using var count = RawSql.Command(connection, $"SELECT COUNT(*) FROM crm_customers AS c WHERE {where}", parameters);
                 var total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);

@@ -118,9 +118,13 @@ public static class SearchText
         // A word of one letter (one grapheme: க, கொ or p) is the prefix of a large part of the index
         // and narrows the result hardly at all; next to longer words it is left out, so that typing
         // "poti-p" or "Jean P" costs what "poti" or "Jean" costs. On its own it is searched for.
-        var longer = words.Where(w => new StringInfo(w).LengthInTextElements > 1).ToList();
+        var longer = words.Where(w => !IsOneLetter(w)).ToList();
         return longer.Count > 0 ? longer : words;
     }
+
+    /// <summary>Whether a word is one letter (one grapheme: க, கொ or p).</summary>
+    /// <param name="word">The word.</param>
+    public static bool IsOneLetter(string word) => new StringInfo(word).LengthInTextElements == 1;
 
     /// <summary>The upper bound of a prefix range: every term starting with <paramref name="prefix"/> sorts below it.</summary>
     /// <param name="prefix">The prefix.</param>

@@ -191,6 +191,18 @@ public sealed class SearchTextTests
         Assert.Equal([expected], SearchText.PrefixesOfQuery(query));
     }
 
+    [Theory]
+    [InlineData("p", true)]
+    [InlineData("கொ", true)] // a consonant with its two-part vowel sign
+    [InlineData("ქ", true)]
+    [InlineData("بی", false)]
+    [InlineData("po", false)]
+    [InlineData("கொடி", false)]
+    public void IsOneLetter_CountsGraphemesNotCharacters(string word, bool expected)
+    {
+        Assert.Equal(expected, SearchText.IsOneLetter(word));
+    }
+
     [Fact]
     public void PrefixesOfQuery_FirstLettersOfATamilWord_AreAPrefixOfTheStoredWord()
     {
