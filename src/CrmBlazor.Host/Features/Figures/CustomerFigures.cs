@@ -8,9 +8,30 @@ namespace CrmBlazor.Host.Features.Figures;
 /// <summary>Stores plugins' customer figures in <c>crm_customer_figures</c>.</summary>
 internal sealed class CustomerFigures(IDbContextFactory<CrmDbContext> contexts, PluginCatalog catalog, TimeProvider clock) : ICustomerFigures
 {
+    /// <summary>How often a set is tried when other writers keep inserting the same figure first.</summary>
+    private const int SetAttempts = 5;
+
     public async Task SetAsync(long customerId, string figureId, double? number, DateTimeOffset? date = null, CancellationToken cancellationToken = default)
     {
         RequireDeclared(figureId);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SetOnceAsync(customerId, figureId, number, date, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < SetAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                // Two handlers setting the same customer's figure at once (events delivered in
+                // parallel) both found none and both inserted: the loser reads the winner's row and
+                // updates it, as if it had come second.
+            }
+        }
+    }
+
+    private async Task SetOnceAsync(long customerId, string figureId, double? number, DateTimeOffset? date, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var figure = await db.CustomerFigures.FirstOrDefaultAsync(f => f.FigureId == figureId && f.CustomerId == customerId, cancellationToken);
         if (number is null && date is null)
