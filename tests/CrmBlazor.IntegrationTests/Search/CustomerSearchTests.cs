@@ -233,6 +233,20 @@ public abstract class CustomerSearchTests(CrmHostFixture fixture)
         Assert.Equal(1, total);
     }
 
+    [Fact]
+    public async Task DirectorySearch_ForPlugins_FindsByAWordAndLeavesArchivedOut()
+    {
+        // ICustomerDirectory.SearchAsync, through which plugins (projects by customer) search.
+        var word = "ಹಂಪಿ" + Guid.NewGuid().ToString("N")[..6];
+        var id = await SaveAsync(Customer($"{word} ಪ್ರವಾಸ"));
+        var archived = await SaveAsync(Customer($"{word} ಹೋಟೆಲ್"));
+        await ArchiveAsync(archived);
+
+        var found = await fixture.Host.InScopeAsync(s => s.GetRequiredService<CrmBlazor.Sdk.Customers.ICustomerDirectory>().SearchAsync(word));
+
+        Assert.Equal(id, Assert.Single(found).Id);
+    }
+
     [Theory]
     [InlineData("{0}")]
     [InlineData("{0} silks")]
