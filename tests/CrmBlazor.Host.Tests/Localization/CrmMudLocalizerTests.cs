@@ -40,14 +40,17 @@ public sealed class CrmMudLocalizerTests
     }
 
     [Fact]
-    public void PagerInfo_InUrdu_ReadsTheRangeOfTheTotal()
+    public void PagerInfo_InUrdu_ReadsTheRangeOfTheTotal_WithTheRangeIsolatedLeftToRight()
     {
+        // After Urdu letters, digits are Arabic numbers to the bidirectional algorithm, and a hyphen
+        // between Arabic numbers does not join them: "1-25" showed as "25-1". A left-to-right isolate
+        // (U+2066 ... U+2069) keeps the range in order.
         using var culture = CultureScope.Of("ur-PK");
         var localizer = UiServices().GetRequiredService<MudLocalizer>();
 
         var text = localizer["MudDataGridPager_InfoFormat", 1, 25, 77].Value;
 
-        Assert.Equal("77 میں سے 1-25", text);
+        Assert.Equal("77 میں سے \u20661-25\u2069", text);
     }
 
     [Fact]
