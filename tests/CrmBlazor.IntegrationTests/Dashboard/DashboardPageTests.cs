@@ -42,6 +42,24 @@ public abstract partial class DashboardPageTests(CrmHostFixture fixture)
         Assert.False(page.Has("customer-numbers"));
     }
 
+    [Fact]
+    public async Task Dashboard_Prerendered_CarriesTheWidgetsDataForTheInteractiveRender()
+    {
+        // The widgets' data, loaded while prerendering, travels in the page (protected by the data
+        // protection keys) so that the interactive render takes it instead of querying again
+        // (PrerenderedData). A page without widgets carries an empty state.
+        var withWidgets = ComponentState(await DashboardAsync(CrmRoles.Staff));
+        var withoutWidgets = ComponentState(await DashboardAsync(role: null));
+
+        Assert.True(withWidgets.Length > withoutWidgets.Length + 500, $"{withWidgets.Length} characters of state with widgets, {withoutWidgets.Length} without");
+    }
+
+    private static string ComponentState(HtmlPage page) =>
+        ComponentStateComment().Match(page.Html) is { Success: true } match ? match.Groups["state"].Value : string.Empty;
+
+    [GeneratedRegex("<!--Blazor-Server-Component-State:(?<state>[A-Za-z0-9+/=_-]*)-->")]
+    private static partial Regex ComponentStateComment();
+
     private async Task<HtmlPage> DashboardAsync(string? role)
     {
         var user = await fixture.Host.CreateUserAsync(role);
