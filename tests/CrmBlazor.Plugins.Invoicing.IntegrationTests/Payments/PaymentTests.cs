@@ -45,7 +45,7 @@ public abstract class PaymentTests(InvoicingHostFixture fixture)
 
         var outcome = await Invoicing.PayAsync(billing.Accountant, id, 1000.01m);
 
-        Assert.Equal(("Invalid", "The payment is more than what is owed: 1000.00 INR."), (outcome.Status, Assert.Single(outcome.Messages)));
+        Assert.Equal(("Invalid", "The payment is more than what is owed: ₹1,000.00."), (outcome.Status, Assert.Single(outcome.Messages)));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CrmBlazor.Plugins.Invoicing.Features.Numbering;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -81,7 +82,7 @@ public sealed class InvoiceIssueService(
             var left = credited.GrossTotal - credited.CreditedTotal;
             if (draft.GrossTotal > left)
             {
-                return ChangeResult.Invalid("", new Problem("A credit note cannot exceed what is left of the invoice: {0} {1}.", InvoiceCalculator.Normalize(left, credited.Currency), credited.Currency));
+                return ChangeResult.Invalid("", new Problem("A credit note cannot exceed what is left of the invoice: {0}.", new Money(InvoiceCalculator.Normalize(left, credited.Currency), credited.Currency)));
             }
         }
 

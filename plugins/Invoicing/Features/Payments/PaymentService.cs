@@ -100,7 +100,7 @@ public sealed class PaymentService(IDbContextFactory<InvoicingDbContext> context
 
         if (input.Amount > invoice.Outstanding)
         {
-            return ChangeResult.Invalid(nameof(input.Amount), new Problem("The payment is more than what is owed: {0} {1}.", InvoiceCalculator.Normalize(invoice.Outstanding, invoice.Currency), invoice.Currency));
+            return ChangeResult.Invalid(nameof(input.Amount), new Problem("The payment is more than what is owed: {0}.", new Money(InvoiceCalculator.Normalize(invoice.Outstanding, invoice.Currency), invoice.Currency)));
         }
 
         return null;
