@@ -43,6 +43,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddInitializer<InvoicingDemoData>()
             .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()
             .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
+            .AddEventHandler<InvoiceIssued, IssuedInvoiceTimeNumberHandler>()
             .AddEventHandler<PaymentReceived, PaymentTimelineHandler>()
             .AddEventHandler<PaymentReminderDue, ReminderTimelineHandler>()
             .AddPersonalData<InvoicingPersonalData>()

@@ -35,7 +35,9 @@ public interface IBillableTimeSource
     /// Marks entries as billed by an invoice, which locks them. All or nothing: if any entry cannot be
     /// billed (missing, not billable, of another customer, billed by another invoice, changed
     /// meanwhile), none is marked and the outcome says why for each. Idempotent: entries already
-    /// billed by the same invoice count as marked, so a retry succeeds.
+    /// billed by the same invoice count as marked, so a retry succeeds. A draft marks its time without
+    /// a number; marking the same entries again with <see cref="BillingReference.DocumentNumber"/> once
+    /// the invoice is issued records the number users then see next to them.
     /// </summary>
     /// <param name="invoice">The invoice.</param>
     /// <param name="entryIds">The entries.</param>

@@ -114,6 +114,14 @@ public sealed class InvoicingPlugin
         return Task.FromResult((long?)entry.BilledInvoiceId);
     });
 
+    /// <summary>The invoice number the projects plugin shows next to a billed time entry (null while none is known).</summary>
+    public Task<string?> BilledNumberOfAsync(long entryId) => _host.InScopeAsync(services =>
+    {
+        var db = ProjectsContext(services);
+        var entry = Rows(db, _projects.GetType(ProjectsRoot + "Data.TimeEntry", true)!).Single(e => (long)e.Id == entryId);
+        return Task.FromResult((string?)entry.BilledDocumentNumber);
+    });
+
     /// <summary>A customer's unbilled time in a period through the SDK contract.</summary>
     public Task<IReadOnlyList<BillableTimeEntry>> UnbilledAsync(long customerId, DateOnly from, DateOnly to) => _host.InScopeAsync(services =>
         services.GetRequiredService<IBillableTimeSource>().GetUnbilledAsync(new UnbilledTimeQuery(customerId, from, to)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Invoicing.IntegrationTests.Hosting;
+using CrmBlazor.Testing;
 
 namespace CrmBlazor.Plugins.Invoicing.IntegrationTests.Invoices;
 
@@ -22,6 +23,25 @@ public abstract class TimeBillingTests(InvoicingHostFixture fixture)
 
         Assert.Equal([id, id], [await Invoicing.BilledInvoiceOfAsync(first), await Invoicing.BilledInvoiceOfAsync(second)]);
         Assert.Equal([first, second], (await Invoicing.GetAsync(id)).TimeEntryIds.Order());
+    }
+
+    [Fact]
+    public async Task IssuingTheDraft_GivesItsTimeTheInvoiceNumber()
+    {
+        // The draft marks its time without a number; once issued, the projects plugin shows the
+        // number next to the entries (and in the message refusing to change them), not the draft's id.
+        var billing = await Billing.CreateAsync(fixture);
+        var entry = await Invoicing.AddTimeAsync(billing.ProjectId, billing.Consultant.Id, new(2026, 9, 9), 120);
+        var id = (await Invoicing.DraftFromTimeAsync(billing.Accountant, billing.CustomerId, From, To)).SavedId;
+        Assert.Null(await Invoicing.BilledNumberOfAsync(entry));
+
+        await Invoicing.IssueAsync(billing.Accountant, id);
+        var number = (await Invoicing.GetAsync(id)).Number;
+
+        Assert.NotNull(number);
+        Assert.Equal(number, await Eventually.ReturnsAsync(
+            "the time was given the invoice's number", () => Invoicing.BilledNumberOfAsync(entry), n => n is not null));
+        Assert.Equal(id, await Invoicing.BilledInvoiceOfAsync(entry));
     }
 
     [Fact]

@@ -142,6 +142,22 @@ public abstract class BillableTimeSourceTests(ProjectsHostFixture fixture)
     }
 
     [Fact]
+    public async Task MarkBilled_AgainWithTheNumberOnceIssued_NamesTheNumberInsteadOfTheDraft()
+    {
+        var team = await TeamAsync();
+        await LogAsync(team.Consultant, new Cell(team.Project, Monday, 60));
+        var entry = (await fixture.Projects.EntriesAsync(team.Project)).Single();
+        await BillAsync(new BillingReference(9010, team.CustomerId, null), [entry.Id]);
+
+        var issued = await BillAsync(new BillingReference(9010, team.CustomerId, "2026-0050"), [entry.Id]);
+        entry = (await fixture.Projects.EntriesAsync(team.Project)).Single();
+        var edited = await fixture.Projects.SaveEntryAsync(team.Consultant, team.Consultant.Id, team.Project, Monday, 30, existing: entry);
+
+        Assert.Equal((true, 0), (issued.Succeeded, issued.Marked));
+        Assert.Equal("This time was billed on invoice 2026-0050 and can no longer be changed.", Assert.Single(edited.Messages));
+    }
+
+    [Fact]
     public async Task Release_ByACreditNote_MakesEntriesEditableAndBillableAgain()
     {
         var team = await TeamAsync();

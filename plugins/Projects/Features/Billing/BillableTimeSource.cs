@@ -89,12 +89,20 @@ public sealed class BillableTimeSource(IDbContextFactory<ProjectsDbContext> cont
 
         var now = clock.GetUtcNow();
         var marked = 0;
-        foreach (var entry in entries.Values.Where(e => e.BilledInvoiceId is null))
+        foreach (var entry in entries.Values)
         {
-            entry.BilledInvoiceId = invoice.InvoiceId;
-            entry.BilledDocumentNumber = invoice.DocumentNumber;
-            entry.BilledAt = now;
-            marked++;
+            if (entry.BilledInvoiceId is null)
+            {
+                entry.BilledInvoiceId = invoice.InvoiceId;
+                entry.BilledDocumentNumber = invoice.DocumentNumber;
+                entry.BilledAt = now;
+                marked++;
+            }
+            else if (invoice.DocumentNumber is { } number)
+            {
+                // The draft that billed it has been issued: its number replaces the draft's id.
+                entry.BilledDocumentNumber = number;
+            }
         }
 
         try
