@@ -200,7 +200,7 @@ public sealed class ProjectQueries(
         var people = await users.GetManyAsync([.. rows.Select(r => r.UserId).Distinct()], cancellationToken);
         return ([.. rows.Select(r => new ProjectTimeRow(
             r.Id, r.Date, people.TryGetValue(r.UserId, out var u) ? u.Name : r.UserId, r.TaskName, r.Minutes, r.IsBillable, r.Note,
-            r.BilledDocumentNumber ?? r.BilledInvoiceId?.ToString(System.Globalization.CultureInfo.InvariantCulture), r.BilledInvoiceId != null))], total);
+            r.BilledInvoiceId is null ? null : r.BilledDocumentNumber ?? string.Empty, r.BilledInvoiceId != null))], total);
     }
 
     /// <summary>A customer's projects with their hours this month and burn, open ones first.</summary>

@@ -57,7 +57,7 @@ public sealed class TimeEntryService(
                     var single = cell.Count == 1 ? cell[0] : null;
                     var locked = cell.FirstOrDefault(e => e.IsLocked);
                     return new WeekCell(day, cell.Sum(e => e.Minutes), cell.Count, single?.Id, single?.RowVersion,
-                        locked is null ? null : locked.BilledDocumentNumber ?? locked.BilledInvoiceId.ToString());
+                        locked is null ? null : BilledInvoice.Of(locked));
                 }).ToList();
                 return new WeekRow(
                     g.Key,
@@ -168,7 +168,7 @@ public sealed class TimeEntryService(
                 customerNames.TryGetValue(project.CustomerId, out var c) ? c.Name : "#" + project.CustomerId,
                 e.TaskId, e.TaskId is { } t && tasks.TryGetValue(t, out var task) ? task.Name : null,
                 e.Minutes, e.IsBillable, e.Note, e.RowVersion,
-                e.IsLocked ? e.BilledDocumentNumber ?? e.BilledInvoiceId.ToString() : null, project.AcceptsTime);
+                BilledInvoice.Of(e), project.AcceptsTime);
         })];
     }
 

@@ -16,7 +16,7 @@ public sealed record TimeRowKey(long ProjectId, long? TaskId, bool IsBillable);
 /// <param name="EntryCount">How many entries make it up; a cell with several is changed in the day view.</param>
 /// <param name="EntryId">The entry, when there is exactly one.</param>
 /// <param name="RowVersion">Its version, when there is exactly one.</param>
-/// <param name="LockedBy">The invoice that billed it, when billed.</param>
+/// <param name="LockedBy">The invoice that billed it, when billed (<see cref="BilledInvoice.Of"/>: "" while a draft).</param>
 public sealed record WeekCell(DateOnly Date, int Minutes, int EntryCount, long? EntryId, Guid? RowVersion, string? LockedBy)
 {
     /// <summary>Whether the cell can be typed in (it also needs a row that takes time).</summary>

@@ -43,9 +43,12 @@ public static class TimeRules
     /// <summary>Refuses changes to billed time.</summary>
     /// <param name="entry">The existing entry.</param>
     public static Problem? CheckNotLocked(TimeEntry entry) =>
-        entry.IsLocked
-            ? new Problem("This time was billed on invoice {0} and can no longer be changed.", entry.BilledDocumentNumber ?? entry.BilledInvoiceId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            : null;
+        BilledInvoice.Of(entry) switch
+        {
+            null => null,
+            "" => new Problem("This time is on a draft invoice and can no longer be changed; take it off the draft first."),
+            var number => new Problem("This time was billed on invoice {0} and can no longer be changed.", number),
+        };
 
     /// <summary>Refuses a day with more than 24 hours across all projects.</summary>
     /// <param name="date">The day.</param>

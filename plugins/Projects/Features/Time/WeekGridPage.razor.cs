@@ -213,7 +213,7 @@ public sealed partial class WeekGridPage : IAsyncDisposable
 
     private string? CellTitle(GridCell cell) => cell switch
     {
-        { LockedBy: { } invoice } => L["Billed on invoice {0}", invoice].Value,
+        { LockedBy: { } invoice } => BilledInvoice.Label(L, invoice),
         { EntryCount: > 1 } => L["{0} entries; change them in the day view.", cell.EntryCount].Value,
         _ => null,
     };

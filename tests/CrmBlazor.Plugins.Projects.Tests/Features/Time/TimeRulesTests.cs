@@ -62,9 +62,11 @@ public sealed class TimeRulesTests
     }
 
     [Fact]
-    public void CheckNotLocked_BilledEntryWithoutNumber_NamesTheInvoiceId()
+    public void CheckNotLocked_BilledByADraftWithoutNumber_SaysItIsOnADraftNotItsId()
     {
-        Assert.Equal("This time was billed on invoice 42 and can no longer be changed.", TimeRules.CheckNotLocked(A.BilledEntry(null))?.ToString());
+        Assert.Equal(
+            "This time is on a draft invoice and can no longer be changed; take it off the draft first.",
+            TimeRules.CheckNotLocked(A.BilledEntry(null))?.ToString());
     }
 
     [Fact]
