@@ -64,7 +64,7 @@ internal static class InitializationExtensions
             await DemoDataSeeder.SeedAsync(app.Services, startup.Database, logger, stopping);
         }
 
-        PrintSignIn(app, logger);
+        await PrintSignInAsync(app, logger);
         RecurringJobRegistration.Synchronise(
             catalog,
             app.Services.GetRequiredService<IRecurringJobManager>(),
@@ -78,21 +78,33 @@ internal static class InitializationExtensions
     }
 
     /// <summary>
-    /// Tells whoever started the host where to sign in. The password is printed only when it is the
-    /// development default shipped in appsettings.json; a configured password is never logged.
+    /// Tells whoever started the host where to sign in: the configured administrator's address when
+    /// that account exists, and its password only when it is still the development default shipped in
+    /// appsettings.json (checked against the account, in Development only); a configured or changed
+    /// password is never logged, and an address the database does not know is not offered.
     /// </summary>
-    private static void PrintSignIn(WebApplication app, ILogger logger)
+    private static async Task PrintSignInAsync(WebApplication app, ILogger logger)
     {
+        var email = app.Configuration["Crm:Admin:Email"];
+        string account;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CrmUser>>();
+            var admin = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email);
+            account = admin is null
+                ? "an account of this database"
+                : app.Environment.IsDevelopment() && app.Configuration["Crm:Admin:Password"] == AdminBootstrap.ShippedPassword
+                    && await users.CheckPasswordAsync(admin, AdminBootstrap.ShippedPassword)
+                    ? $"{email} with {AdminBootstrap.ShippedPassword}"
+                    : $"{email} with its password";
+        }
+
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
                 .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses;
             var url = addresses?.FirstOrDefault() ?? "the configured address";
-            var email = app.Configuration["Crm:Admin:Email"];
-            var password = app.Configuration["Crm:Admin:Password"] == AdminBootstrap.ShippedPassword && app.Environment.IsDevelopment()
-                ? AdminBootstrap.ShippedPassword
-                : "(the password in Crm__Admin__Password)";
-            logger.LogInformation("CrmBlazor is ready. Open {Url} and sign in as {Email} with {Password}.", url, email, password);
+            logger.LogInformation("CrmBlazor is ready. Open {Url} and sign in as {Account}.", url, account);
             if (app.Configuration.GetValue<bool>("Crm:DemoData") && app.Environment.IsDevelopment())
             {
                 logger.LogInformation("Demo users (password {DemoPassword}): {DemoUsers}", DemoFirm.StaffPassword,
