@@ -92,6 +92,12 @@ public sealed class Invoice : IVersionedEntity
     /// <summary>What is still owed: the gross amount less credit notes and payments (never below zero).</summary>
     public decimal Outstanding => Math.Max(0, GrossTotal - CreditedTotal - PaidTotal);
 
+    /// <summary>
+    /// What the firm owes the customer on this invoice: payments and credit notes beyond its gross
+    /// amount (a credit note issued after the invoice was paid), to refund or to set against another.
+    /// </summary>
+    public decimal Overpaid => Math.Max(0, PaidTotal + CreditedTotal - GrossTotal);
+
     public bool IsDraft => Status == InvoiceStatus.Draft;
 }
 

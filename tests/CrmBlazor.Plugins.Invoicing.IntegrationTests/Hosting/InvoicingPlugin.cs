@@ -38,6 +38,8 @@ public sealed record StoredInvoice(
     decimal Gross,
     decimal Paid,
     decimal Credited,
+    decimal Outstanding,
+    decimal Overpaid,
     Guid RowVersion,
     IReadOnlyList<StoredLine> Lines,
     IReadOnlyList<StoredTax> Taxes,
@@ -292,7 +294,8 @@ public sealed class InvoicingPlugin
         }
 
         return new StoredInvoice((long)invoice.Id, invoice.Kind.ToString(), invoice.Status.ToString(), (string?)invoice.Number, (long?)invoice.SequenceNumber, (string)invoice.Currency,
-            (decimal)invoice.NetTotal, (decimal)invoice.TaxTotal, (decimal)invoice.GrossTotal, (decimal)invoice.PaidTotal, (decimal)invoice.CreditedTotal, (Guid)invoice.RowVersion,
+            (decimal)invoice.NetTotal, (decimal)invoice.TaxTotal, (decimal)invoice.GrossTotal, (decimal)invoice.PaidTotal, (decimal)invoice.CreditedTotal,
+            (decimal)invoice.Outstanding, (decimal)invoice.Overpaid, (Guid)invoice.RowVersion,
             lines, taxes, entries);
     });
 

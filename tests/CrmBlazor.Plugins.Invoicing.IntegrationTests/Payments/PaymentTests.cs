@@ -71,6 +71,26 @@ public abstract class PaymentTests(InvoicingHostFixture fixture)
         Assert.Equal(0m, (await Invoicing.GetAsync(id)).Paid);
     }
 
+    [Fact]
+    public async Task CreditNoteAfterFullPayment_ShowsWhatIsOwedToTheCustomer()
+    {
+        // Paid in full, then a line credited: the firm owes the customer that line, which the invoice
+        // says instead of "nothing open".
+        var billing = await Billing.CreateAsync(fixture, "INR");
+        var id = (await Invoicing.DraftAsync(billing.Accountant, billing.CustomerId)).SavedId;
+        await Invoicing.AddLineAsync(billing.Accountant, id, "Design", 1, 700m);
+        await Invoicing.AddLineAsync(billing.Accountant, id, "Hosting", 1, 300m);
+        await Invoicing.IssueAsync(billing.Accountant, id);
+        await Invoicing.PayAsync(billing.Accountant, id, 1000m);
+        var hosting = (await Invoicing.GetAsync(id)).Lines.Single(l => l.Description == "Hosting").Id;
+
+        var credit = (await Invoicing.CreditAsync(billing.Accountant, id, [hosting])).SavedId;
+        (await Invoicing.IssueAsync(billing.Accountant, credit)).SavedId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var invoice = await Invoicing.GetAsync(id);
+
+        Assert.Equal((1000m, 300m, 0m, 300m), (invoice.Paid, invoice.Credited, invoice.Outstanding, invoice.Overpaid));
+    }
+
     private async Task<long> IssuedAsync(Billing billing, decimal amount)
     {
         var id = (await Invoicing.DraftAsync(billing.Accountant, billing.CustomerId)).SavedId;

@@ -72,7 +72,9 @@ public static class InvoiceDocumentBuilder
                 payments.Rows.Add(new TableRow($"Paid on {payment.Date.ToString("d", culture)}", money.Format(payment.Amount)));
             }
 
-            payments.Rows.Add(new TableRow("Outstanding", money.Format(invoice.Outstanding)) { Style = Bold });
+            payments.Rows.Add(invoice.Overpaid > 0
+                ? new TableRow("Credit in the customer's favour", money.Format(invoice.Overpaid)) { Style = Bold }
+                : new TableRow("Outstanding", money.Format(invoice.Outstanding)) { Style = Bold });
             document.Content.Add(payments);
         }
 

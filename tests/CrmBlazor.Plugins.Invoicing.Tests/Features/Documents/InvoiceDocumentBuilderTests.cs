@@ -82,6 +82,34 @@ public sealed class InvoiceDocumentBuilderTests
         Assert.Contains("Total credited", text);
     }
 
+    [Fact]
+    public void PaidInvoice_ListsPaymentsAndWhatIsStillOwed()
+    {
+        var invoice = AnInvoice();
+        invoice.Payments.Add(new Payment { Date = new DateOnly(2026, 11, 10), Amount = 18000m });
+        invoice.PaidTotal = 18000m;
+
+        var text = TextOf(InvoiceDocumentBuilder.Build(invoice, Firm, India, PageSize.A4).Content);
+
+        Assert.Equal("1,00,000.00 INR", text[text.IndexOf("Outstanding") + 1]);
+        Assert.DoesNotContain("Credit in the customer's favour", text);
+    }
+
+    [Fact]
+    public void InvoicePaidThenPartlyCredited_SaysWhatIsOwedToTheCustomer()
+    {
+        var invoice = AnInvoice();
+        invoice.Payments.Add(new Payment { Date = new DateOnly(2026, 11, 10), Amount = 118000m });
+        invoice.PaidTotal = 118000m;
+        invoice.CreditedTotal = 11800m;
+
+        var text = TextOf(InvoiceDocumentBuilder.Build(invoice, Firm, India, PageSize.A4).Content);
+
+        Assert.DoesNotContain("Outstanding", text);
+        var favour = text.IndexOf("Credit in the customer's favour");
+        Assert.Equal("11,800.00 INR", text[favour + 1]);
+    }
+
     private static Invoice AnInvoice()
     {
         var invoice = new Invoice
