@@ -6,7 +6,8 @@
 Collected: L["..."] in components and code-behind; messages for users (new Problem("..."),
 ValidationResult("..."), ErrorMessage = "..."); titles the plugin registers (menu entries, tabs,
 widgets, permissions, timeline kinds, customer figures); and names returned from *Statuses.cs
-switch arms (=> "..."). Translators copy <Name>.resx to <Name>.<culture>.resx and translate the
+switch arms (=> "..."); and the messages of the SDK's results (src/CrmBlazor.Sdk/Results: "The record
+no longer exists."), which every plugin shows through ChangeResult. Translators copy <Name>.resx to <Name>.<culture>.resx and translate the
 values. The plugin's unit tests check that the file is complete.
 """
 import html, pathlib, re, sys
@@ -26,6 +27,11 @@ SWITCH_ARM = re.compile(r'=> "([^"{}]+)"')
 
 def keys(project: pathlib.Path):
     found = set()
+    sdk_results = project.parent.parent / "src" / "CrmBlazor.Sdk" / "Results"
+    for path in sorted(sdk_results.glob("*.cs")):
+        text = path.read_text(encoding="utf-8")
+        for pattern in PATTERNS:
+            found.update(m.group(1).replace('\\"', '"') for m in pattern.finditer(text))
     for path in list(project.rglob("*.razor")) + list(project.rglob("*.cs")):
         parts = set(path.relative_to(project).parts)
         if parts & {"obj", "bin", "obj.design", "bin.design", "Migrations"}:

@@ -22,11 +22,11 @@ public static class BilledInvoice
     }
 
     /// <summary>What a lock on billed time says: "Billed on invoice 2026-0042" or "On a draft invoice".</summary>
-    /// <param name="localizer">The plugin's localizer.</param>
+    /// <param name="L">The plugin's localizer (named as in components, so that the resource tests see its texts).</param>
     /// <param name="invoice">What <see cref="Of"/> gave.</param>
-    public static string Label(IStringLocalizer localizer, string invoice)
+    public static string Label(IStringLocalizer L, string invoice)
     {
-        ArgumentNullException.ThrowIfNull(localizer);
-        return string.IsNullOrEmpty(invoice) ? localizer["On a draft invoice"] : localizer["Billed on invoice {0}", invoice];
+        ArgumentNullException.ThrowIfNull(L);
+        return string.IsNullOrEmpty(invoice) ? L["On a draft invoice"] : L["Billed on invoice {0}", invoice];
     }
 }
