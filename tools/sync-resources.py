@@ -47,7 +47,7 @@ def keys():
         text = path.read_text(encoding="utf-8")
         # Messages that reach the user through ChangeResultAlert's L[...]: validation and refusals.
         for pattern in (r'ErrorMessage = "((?:[^"\\]|\\.)+)"', r'new ValidationResult\("((?:[^"\\]|\\.)+)"',
-                        r'ChangeResult\.(?:Invalid|Conflict)\("((?:[^"\\]|\\.)+)"', r'const string ConflictMessage =\s*"((?:[^"\\]|\\.)+)"'):
+                        r'new Problem\("((?:[^"\\]|\\.)+)"', r'const string ConflictMessage =\s*"((?:[^"\\]|\\.)+)"'):
             for match in re.finditer(pattern, text):
                 found.add(match.group(1).replace('\\"', '"'))
     core = (ROOT / "Features" / "CoreModule.cs").read_text(encoding="utf-8")

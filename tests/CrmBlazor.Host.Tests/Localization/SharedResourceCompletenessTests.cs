@@ -39,6 +39,7 @@ public sealed partial class SharedResourceCompletenessTests
 
         Assert.Contains("Sign out", keys);
         Assert.Contains("Try again", keys);
+        Assert.Contains("Only complaints and inquiries can be resolved.", keys);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed partial class SharedResourceCompletenessTests
     }
 
     private static List<string> LocalizerKeysIn(string source) =>
-        [.. LocalizerKey().Matches(source).Select(m => m.Groups["key"].Value.Replace("\\\"", "\"", StringComparison.Ordinal))];
+        [.. LocalizerKey().Matches(source).Concat(ProblemText().Matches(source)).Select(m => m.Groups["key"].Value.Replace("\\\"", "\"", StringComparison.Ordinal))];
 
     private static HashSet<string> ReadResourceKeys()
     {
@@ -108,4 +109,8 @@ public sealed partial class SharedResourceCompletenessTests
     // not preceded by a letter so that URL["x"] or HTML["x"] are not taken for the localizer.
     [GeneratedRegex(@"(?<!\w)L\[""(?<key>(?:[^""\\]|\\.)+)""")]
     private static partial Regex LocalizerKey();
+
+    // Messages of refused changes, shown through ChangeResultAlert (new Problem("...")).
+    [GeneratedRegex(@"new Problem\(""(?<key>(?:[^""\\]|\\.)+)""")]
+    private static partial Regex ProblemText();
 }

@@ -30,7 +30,7 @@ public abstract class CustomerServiceTests(CrmHostFixture fixture)
 
         Assert.Equal(ChangeStatus.Saved, first.Status);
         Assert.Equal(ChangeStatus.Conflict, second.Status);
-        Assert.Contains(CustomerService.ConflictMessage, second.Messages);
+        Assert.Contains(CustomerService.ConflictMessage, second.Messages.Select(p => p.Text));
         Assert.Equal(["IT services"], await fixture.Database.ColumnAsync<string>("SELECT \"Industry\" FROM crm_customers WHERE \"Id\" = @p0", id));
     }
 
@@ -65,10 +65,10 @@ public abstract class CustomerServiceTests(CrmHostFixture fixture)
         var result = await fixture.Host.AsUserAsync(staff, s => s.GetRequiredService<CustomerService>().CreateAsync(input));
 
         Assert.Equal(ChangeStatus.Invalid, result.Status);
-        Assert.Contains("Enter the customer's name.", result.Errors[nameof(CustomerInput.Name)]);
-        Assert.Contains("Enter a valid e-mail address.", result.Errors[nameof(CustomerInput.Email)]);
-        Assert.Contains("Enter a three-letter ISO currency code, e.g. EUR or INR.", result.Errors[nameof(CustomerInput.Currency)]);
-        Assert.Contains("Enter a two-letter ISO country code, e.g. IN or GE.", result.Errors["Addresses[0].Country"]);
+        Assert.Contains("Enter the customer's name.", result.Errors[nameof(CustomerInput.Name)].Select(p => p.Text));
+        Assert.Contains("Enter a valid e-mail address.", result.Errors[nameof(CustomerInput.Email)].Select(p => p.Text));
+        Assert.Contains("Enter a three-letter ISO currency code, e.g. EUR or INR.", result.Errors[nameof(CustomerInput.Currency)].Select(p => p.Text));
+        Assert.Contains("Enter a two-letter ISO country code, e.g. IN or GE.", result.Errors["Addresses[0].Country"].Select(p => p.Text));
         Assert.Equal(before, await fixture.Database.ScalarAsync<long>("SELECT COUNT(*) FROM crm_customers"));
     }
 

@@ -146,7 +146,7 @@ public abstract class InteractionServiceTests(CrmHostFixture fixture)
             new InteractionInput { Subject = "Call", OccurredAt = DateTimeOffset.UtcNow.AddDays(5) }));
 
         Assert.Equal(ChangeStatus.Invalid, result.Status);
-        Assert.Contains("An interaction cannot lie in the future; use a date up to today.", result.Messages);
+        Assert.Contains("An interaction cannot lie in the future; use a date up to today.", result.Messages.Select(p => p.Text));
     }
 
     private async Task<long> LogAsync(TestUser user, long customerId, InteractionChannel channel, DateTimeOffset occurredAt)

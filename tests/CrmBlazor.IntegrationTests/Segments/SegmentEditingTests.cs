@@ -50,7 +50,7 @@ public abstract class SegmentEditingTests(CrmHostFixture fixture)
         var result = await SegmentBuilder.AsManagerAsync(_host, s => s.CreateAsync(input));
 
         Assert.Equal(ChangeStatus.Invalid, result.Status);
-        Assert.Equal(["Enter a number of days between 0 and 36500."], result.Errors["Definition.Rules[0].Value"]);
+        Assert.Equal(["Enter a number of days between 0 and 36500."], result.Errors["Definition.Rules[0].Value"].Select(p => p.Text));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public abstract class SegmentEditingTests(CrmHostFixture fixture)
 
         var result = await SegmentBuilder.AsManagerAsync(_host, s => s.CreateAsync(input));
 
-        Assert.Equal(["Choose a comparison that fits this field."], result.Errors["Definition.Rules[0].Operator"]);
+        Assert.Equal(["Choose a comparison that fits this field."], result.Errors["Definition.Rules[0].Operator"].Select(p => p.Text));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public abstract class SegmentEditingTests(CrmHostFixture fixture)
 
         var result = await SegmentBuilder.AsManagerAsync(_host, s => s.CreateAsync(new SegmentInput { Name = name }));
 
-        Assert.Equal(["Another segment already has this name."], result.Errors[nameof(SegmentInput.Name)]);
+        Assert.Equal(["Another segment already has this name."], result.Errors[nameof(SegmentInput.Name)].Select(p => p.Text));
     }
 
     [Fact]

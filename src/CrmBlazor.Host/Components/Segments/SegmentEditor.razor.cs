@@ -93,7 +93,7 @@ public partial class SegmentEditor
     private string Localize(string ownerId, string title) => Catalog.LocalizerFor(ownerId, Localizers)?[title].Value ?? title;
 
     private string? FieldError(string key) =>
-        _result?.Errors.TryGetValue(key, out var messages) == true ? string.Join(" ", messages.Select(m => L[m].Value)) : null;
+        _result?.Errors.TryGetValue(key, out var messages) == true ? string.Join(" ", messages.Select(L.Show)) : null;
 
     private void RulesChanged()
     {
@@ -133,7 +133,7 @@ public partial class SegmentEditor
             // Rule messages of a refused save are keyed "Definition.Rules[0].Value"; show them next to the rules.
             _ruleErrors = _result.Errors
                 .Where(e => e.Key.StartsWith("Definition.", StringComparison.Ordinal))
-                .ToDictionary(e => e.Key["Definition.".Length..], e => e.Value);
+                .ToDictionary(e => e.Key["Definition.".Length..], e => e.Value.Select(p => p.Text).ToArray());
             if (_ruleErrors.Count == 0)
             {
                 _ruleErrors = _countErrors;

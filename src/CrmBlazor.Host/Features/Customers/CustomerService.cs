@@ -46,7 +46,7 @@ public sealed class CustomerService(
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
         {
-            return ChangeResult.Invalid(errors);
+            return ChangeResult.Invalid(Problems.Of(errors));
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -76,7 +76,7 @@ public sealed class CustomerService(
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
         {
-            return ChangeResult.Invalid(errors);
+            return ChangeResult.Invalid(Problems.Of(errors));
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -103,7 +103,7 @@ public sealed class CustomerService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ChangeResult.Conflict(ConflictMessage);
+            return ChangeResult.Conflict(new Problem(ConflictMessage));
         }
 
         await SearchIndex.ReindexAsync(db, customer, cancellationToken);
@@ -139,7 +139,7 @@ public sealed class CustomerService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ChangeResult.Conflict(ConflictMessage);
+            return ChangeResult.Conflict(new Problem(ConflictMessage));
         }
 
         return ChangeResult.Saved(customer.Id);
@@ -156,7 +156,7 @@ public sealed class CustomerService(
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
         {
-            return ChangeResult.Invalid(errors);
+            return ChangeResult.Invalid(Problems.Of(errors));
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -208,7 +208,7 @@ public sealed class CustomerService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ChangeResult.Conflict("Someone else changed this contact while you were editing it. Nothing was saved: reload and try again.");
+            return ChangeResult.Conflict(new Problem("Someone else changed this contact while you were editing it. Nothing was saved: reload and try again."));
         }
 
         await SearchIndex.ReindexAsync(db, customer, cancellationToken);
@@ -250,7 +250,7 @@ public sealed class CustomerService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ChangeResult.Conflict("Someone else changed this contact while you were editing it. Nothing was saved: reload and try again.");
+            return ChangeResult.Conflict(new Problem("Someone else changed this contact while you were editing it. Nothing was saved: reload and try again."));
         }
 
         return ChangeResult.Saved(contact.Id);

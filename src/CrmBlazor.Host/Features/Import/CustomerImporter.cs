@@ -86,7 +86,7 @@ public sealed class CustomerImporter(IDbContextFactory<CrmDbContext> contexts, C
         if (!plan.CanImport)
         {
             return new CustomerImportResult(
-                ChangeResult.Invalid("Nothing was imported, because some rows have errors. Correct them in the file and upload it again."), plan, null);
+                ChangeResult.Invalid("", new Problem("Nothing was imported, because some rows have errors. Correct them in the file and upload it again.")), plan, null);
         }
 
         var now = clock.GetUtcNow();
@@ -113,7 +113,7 @@ public sealed class CustomerImporter(IDbContextFactory<CrmDbContext> contexts, C
             {
                 // E.g. a tag created by someone else at the same moment; the transaction is rolled back.
                 return new CustomerImportResult(
-                    ChangeResult.Conflict("Nothing was imported, because the data changed while the file was being saved. Import the file again."), plan, null);
+                    ChangeResult.Conflict(new Problem("Nothing was imported, because the data changed while the file was being saved. Import the file again.")), plan, null);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -23,7 +23,7 @@ public sealed class InteractionService(
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
         {
-            return ChangeResult.Invalid(errors);
+            return ChangeResult.Invalid(Problems.Of(errors));
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -43,7 +43,7 @@ public sealed class InteractionService(
 
         if (await UnknownContactAsync(db, customerId, input.ContactIds, cancellationToken))
         {
-            return ChangeResult.Invalid(new Dictionary<string, string[]> { [nameof(input.ContactIds)] = ["Choose contacts of this customer only."] });
+            return ChangeResult.Invalid(nameof(input.ContactIds), new Problem("Choose contacts of this customer only."));
         }
 
         var now = clock.GetUtcNow();
@@ -69,7 +69,7 @@ public sealed class InteractionService(
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
         {
-            return ChangeResult.Invalid(errors);
+            return ChangeResult.Invalid(Problems.Of(errors));
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -87,7 +87,7 @@ public sealed class InteractionService(
 
         if (await UnknownContactAsync(db, interaction.CustomerId, input.ContactIds, cancellationToken))
         {
-            return ChangeResult.Invalid(new Dictionary<string, string[]> { [nameof(input.ContactIds)] = ["Choose contacts of this customer only."] });
+            return ChangeResult.Invalid(nameof(input.ContactIds), new Problem("Choose contacts of this customer only."));
         }
 
         db.Entry(interaction).Property(i => i.RowVersion).OriginalValue = input.RowVersion;
@@ -99,7 +99,7 @@ public sealed class InteractionService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ChangeResult.Conflict("Someone else changed this interaction while you were editing it. Nothing was saved: reload and try again.");
+            return ChangeResult.Conflict(new Problem("Someone else changed this interaction while you were editing it. Nothing was saved: reload and try again."));
         }
 
         await TouchCustomerAsync(db, interaction.CustomerId, interaction.OccurredAt, cancellationToken);
@@ -124,7 +124,7 @@ public sealed class InteractionService(
 
         if (!Interaction.IsTracked(interaction.Channel))
         {
-            return ChangeResult.Invalid("Only complaints and inquiries can be resolved.");
+            return ChangeResult.Invalid("", new Problem("Only complaints and inquiries can be resolved."));
         }
 
         if (!await CanChangeAsync(db, interaction, cancellationToken))
@@ -134,7 +134,7 @@ public sealed class InteractionService(
 
         if (outcome is { Length: > 1000 })
         {
-            return ChangeResult.Invalid(new Dictionary<string, string[]> { [nameof(InteractionInput.Outcome)] = ["The outcome can be at most 1000 characters long."] });
+            return ChangeResult.Invalid(nameof(InteractionInput.Outcome), new Problem("The outcome can be at most 1000 characters long."));
         }
 
         db.Entry(interaction).Property(i => i.RowVersion).OriginalValue = rowVersion;
@@ -151,7 +151,7 @@ public sealed class InteractionService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ChangeResult.Conflict("Someone else changed this interaction while you were looking at it. Nothing was saved: reload and try again.");
+            return ChangeResult.Conflict(new Problem("Someone else changed this interaction while you were looking at it. Nothing was saved: reload and try again."));
         }
 
         return ChangeResult.Saved(interaction.Id);

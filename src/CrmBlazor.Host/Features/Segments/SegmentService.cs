@@ -138,7 +138,7 @@ public sealed class SegmentService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ChangeResult.Conflict("Someone else changed this segment while you were editing it. Nothing was saved: reload and try again.");
+            return ChangeResult.Conflict(new Problem("Someone else changed this segment while you were editing it. Nothing was saved: reload and try again."));
         }
 
         await RefreshAsync(id, cancellationToken);
@@ -169,7 +169,7 @@ public sealed class SegmentService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ChangeResult.Conflict("Someone else changed or deleted this segment meanwhile. Nothing was deleted: reload and try again.");
+            return ChangeResult.Conflict(new Problem("Someone else changed or deleted this segment meanwhile. Nothing was deleted: reload and try again."));
         }
 
         return ChangeResult.Saved(id);
@@ -245,11 +245,11 @@ public sealed class SegmentService(
             errors["Definition." + key] = messages;
         }
 
-        return errors.Count > 0 ? ChangeResult.Invalid(errors) : null;
+        return errors.Count > 0 ? ChangeResult.Invalid(Problems.Of(errors)) : null;
     }
 
     private static ChangeResult NameTaken() =>
-        ChangeResult.Invalid(new Dictionary<string, string[]> { [nameof(SegmentInput.Name)] = ["Another segment already has this name."] });
+        ChangeResult.Invalid(nameof(SegmentInput.Name), new Problem("Another segment already has this name."));
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
