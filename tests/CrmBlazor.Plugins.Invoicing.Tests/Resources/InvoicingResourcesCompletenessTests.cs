@@ -9,7 +9,7 @@ namespace CrmBlazor.Plugins.Invoicing.Tests.Resources;
 /// </summary>
 public sealed partial class InvoicingResourcesCompletenessTests
 {
-    private static readonly string Project = Path.Combine(RepositoryRoot(), "plugins", "Invoicing");
+    private static readonly string Project = Path.Combine(CrmBlazor.Testing.Resources.ResourceTranslation.RepositoryRoot(), "plugins", "Invoicing");
 
     private static readonly Lazy<HashSet<string>> Keys = new(() =>
         [.. XDocument.Load(Path.Combine(Project, "Resources", "InvoicingResources.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)]);
@@ -56,18 +56,6 @@ public sealed partial class InvoicingResourcesCompletenessTests
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains("/obj", StringComparison.Ordinal) && !f.Contains("/bin", StringComparison.Ordinal) && !f.Contains("/Migrations/", StringComparison.Ordinal));
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmBlazor.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CrmBlazor.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\bL\[""((?:[^""\\]|\\.)+)""")]
     private static partial Regex Localized();

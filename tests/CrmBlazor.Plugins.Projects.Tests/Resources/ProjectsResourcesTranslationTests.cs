@@ -1,5 +1,4 @@
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
+using CrmBlazor.Testing.Resources;
 
 namespace CrmBlazor.Plugins.Projects.Tests.Resources;
 
@@ -11,99 +10,50 @@ namespace CrmBlazor.Plugins.Projects.Tests.Resources;
 /// <c>python3 tools/sync-plugin-resources.py plugins/Projects ProjectsResources</c>, translate the new
 /// texts in every culture file.
 /// </summary>
-public sealed partial class ProjectsResourcesTranslationTests
+public sealed class ProjectsResourcesTranslationTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = ResourceTranslation.RepositoryRoot();
 
-    private static readonly string ResourcesFolder = Path.Combine(Root, "plugins", "Projects", "Resources");
+    private static readonly ResourceTranslation Files = new(Path.Combine(Root, "plugins", "Projects", "Resources"), "ProjectsResources");
 
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> English = new(() => ReadResx(Path.Combine(ResourcesFolder, "ProjectsResources.resx")));
-
-    public static TheoryData<string> Cultures => [.. CulturesOf(ResourcesFolder, "ProjectsResources")];
+    public static TheoryData<string> Cultures => [.. Files.Cultures];
 
     [Fact]
     public void CultureFiles_ForEveryLanguageTheHostIsTranslatedInto_Exist()
     {
-        var host = CulturesOf(Path.Combine(Root, "src", "CrmBlazor.Host", "Resources"), "SharedResource");
+        var host = ResourceTranslation.CulturesOf(Path.Combine(Root, "src", "CrmBlazor.Host", "Resources"), "SharedResource");
 
-        Assert.Equal(host, CulturesOf(ResourcesFolder, "ProjectsResources"));
+        Assert.Equal(host, Files.Cultures);
     }
 
     [Theory]
     [MemberData(nameof(Cultures))]
     public void Translation_EveryKey_ExistsInEnglish(string culture)
     {
-        var stale = Translation(culture).Keys.Where(k => !English.Value.ContainsKey(k)).ToList();
-
-        Assert.Empty(stale);
+        Assert.Empty(Files.StaleKeys(culture));
     }
 
     [Theory]
     [MemberData(nameof(Cultures))]
     public void Translation_EveryEnglishKey_IsTranslated(string culture)
     {
-        var translation = Translation(culture);
-
-        var untranslated = English.Value
-            .Where(e => !translation.TryGetValue(e.Key, out var text) || string.IsNullOrWhiteSpace(text) || text == e.Value)
-            .Select(e => e.Key)
-            .ToList();
-
-        Assert.Empty(untranslated);
+        Assert.Empty(Files.UntranslatedKeys(culture));
     }
 
     [Theory]
     [MemberData(nameof(Cultures))]
     public void Translation_EveryText_KeepsTheEnglishPlaceholders(string culture)
     {
-        var wrong = Translation(culture)
-            .Where(t => English.Value.TryGetValue(t.Key, out var english) && !Placeholders(t.Value).SequenceEqual(Placeholders(english)))
-            .Select(t => $"{t.Key} => {t.Value}")
-            .ToList();
-
-        Assert.Empty(wrong);
+        Assert.Empty(Files.WrongPlaceholders(culture));
     }
 
     [Fact]
     public void Placeholders_OfAText_AreTheFormatItemsInAnyOrderWithTheirFormats()
     {
-        Assert.Equal(["{0:D}", "{1}"], Placeholders("{1} hours on {0:D}"));
-        Assert.NotEqual(Placeholders("{0:d}"), Placeholders("{0:D}"));
-        Assert.NotEqual(Placeholders("{0} h, {1} h"), Placeholders("{0} h"));
-        Assert.Empty(Placeholders("80,100"));
-        Assert.Equal(["{all_items}", "{first_item}", "{last_item}"], Placeholders("{first_item}-{last_item} of {all_items}"));
+        Assert.Equal(["{0:D}", "{1}"], ResourceTranslation.Placeholders("{1} hours on {0:D}"));
+        Assert.NotEqual(ResourceTranslation.Placeholders("{0:d}"), ResourceTranslation.Placeholders("{0:D}"));
+        Assert.NotEqual(ResourceTranslation.Placeholders("{0} h, {1} h"), ResourceTranslation.Placeholders("{0} h"));
+        Assert.Empty(ResourceTranslation.Placeholders("80,100"));
+        Assert.Equal(["{all_items}", "{first_item}", "{last_item}"], ResourceTranslation.Placeholders("{first_item}-{last_item} of {all_items}"));
     }
-
-    private static List<string> Placeholders(string text) =>
-        [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
-
-    private static IReadOnlyDictionary<string, string> Translation(string culture) =>
-        ReadResx(Path.Combine(ResourcesFolder, $"ProjectsResources.{culture}.resx"));
-
-    private static List<string> CulturesOf(string folder, string baseName) =>
-        [.. Directory.EnumerateFiles(folder, baseName + ".*.resx")
-            .Select(p => Path.GetFileNameWithoutExtension(p)[(baseName.Length + 1)..])
-            .Order(StringComparer.Ordinal)];
-
-    private static Dictionary<string, string> ReadResx(string path) =>
-        XDocument.Load(path).Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty, StringComparer.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmBlazor.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CrmBlazor.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    // A composite format item: index, optional alignment, optional format ("{0}", "{1,-5}", "{0:D}"),
-    // or a named token that MudBlazor replaces itself ("{first_item}").
-    [GeneratedRegex(@"\{(?:\d+(?:,-?\d+)?(?::[^{}]*)?|[a-z_]+)\}")]
-    private static partial Regex Placeholder();
 }

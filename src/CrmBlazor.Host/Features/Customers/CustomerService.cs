@@ -46,7 +46,7 @@ public sealed class CustomerService(
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
         {
-            return ChangeResult.Invalid(Problems.Of(errors));
+            return ChangeResult.Invalid(errors);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -76,7 +76,7 @@ public sealed class CustomerService(
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
         {
-            return ChangeResult.Invalid(Problems.Of(errors));
+            return ChangeResult.Invalid(errors);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -156,7 +156,7 @@ public sealed class CustomerService(
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
         {
-            return ChangeResult.Invalid(Problems.Of(errors));
+            return ChangeResult.Invalid(errors);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

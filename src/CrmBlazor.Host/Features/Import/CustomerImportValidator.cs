@@ -202,7 +202,7 @@ public sealed class CustomerImportValidator(IReadOnlyDictionary<string, string> 
             var field = CustomerMembers.GetValueOrDefault(member, CustomerField.Name);
             foreach (var message in messages)
             {
-                Error(field, ImportMessage.Of(message));
+                Error(field, ImportMessage.Of(message.Text));
             }
         }
 
@@ -272,7 +272,7 @@ public sealed class CustomerImportValidator(IReadOnlyDictionary<string, string> 
             var field = ContactMembers.GetValueOrDefault(member, CustomerField.ContactName);
             foreach (var message in messages)
             {
-                Error(field, ImportMessage.Of(message));
+                Error(field, ImportMessage.Of(message.Text));
             }
         }
 

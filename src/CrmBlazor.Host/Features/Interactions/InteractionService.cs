@@ -23,7 +23,7 @@ public sealed class InteractionService(
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
         {
-            return ChangeResult.Invalid(Problems.Of(errors));
+            return ChangeResult.Invalid(errors);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -69,7 +69,7 @@ public sealed class InteractionService(
         var errors = InputValidation.Validate(input);
         if (errors.Count > 0)
         {
-            return ChangeResult.Invalid(Problems.Of(errors));
+            return ChangeResult.Invalid(errors);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

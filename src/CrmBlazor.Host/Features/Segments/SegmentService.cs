@@ -242,10 +242,10 @@ public sealed class SegmentService(
         var (_, ruleErrors) = SegmentPredicate.Build(db, input.Definition, Fields, clock.GetUtcNow());
         foreach (var (key, messages) in ruleErrors)
         {
-            errors["Definition." + key] = messages;
+            errors["Definition." + key] = [.. messages.Select(m => new Problem(m))];
         }
 
-        return errors.Count > 0 ? ChangeResult.Invalid(Problems.Of(errors)) : null;
+        return errors.Count > 0 ? ChangeResult.Invalid(errors) : null;
     }
 
     private static ChangeResult NameTaken() =>

@@ -1,12 +1,11 @@
 using CrmBlazor.Host.Identity;
-using CrmBlazor.Testing;
 using CrmBlazor.Testing.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CrmBlazor.Plugins.Projects.IntegrationTests.Hosting;
+namespace CrmBlazor.Testing;
 
-/// <summary>A user of the CRM in a role, with the id time and projects are recorded under.</summary>
+/// <summary>A user of the CRM in a role, with the id plugins record their work under (time, invoices).</summary>
 /// <param name="User">How to sign in.</param>
 /// <param name="Id">The user id.</param>
 public sealed record Person(TestUser User, string Id)
