@@ -47,22 +47,11 @@ public sealed class InvoiceDraftService(
     /// <summary>The monthly run's way in: no user, the run's period recorded on the draft (one per customer and month).</summary>
     internal async Task<ChangeResult> CreateFromTimeCoreAsync(TimeDraftInput input, DateOnly? runPeriod, CancellationToken cancellationToken)
     {
-        var errors = InputValidation.Validate(input);
         var taxProfile = input.TaxProfile ?? settings.Value.DefaultTaxProfile;
-        if (!_taxes.Contains(taxProfile))
-        {
-            errors[nameof(input.TaxProfile)] = [new Problem("Choose a tax profile.")];
-        }
-
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
-        var customer = await customers.GetAsync(input.CustomerId, cancellationToken);
+        var (refused, customer) = await CheckNewDraftAsync(input, input.CustomerId, taxProfile, cancellationToken);
         if (customer is null)
         {
-            return ChangeResult.Invalid(nameof(input.CustomerId), new Problem("The customer no longer exists."));
+            return refused!;
         }
 
         var modes = runPeriod is null ? null : new[] { BillingMode.TimeAndMaterials, BillingMode.PrepaidHours };
@@ -159,22 +148,11 @@ public sealed class InvoiceDraftService(
             return ChangeResult.Forbidden();
         }
 
-        var errors = InputValidation.Validate(input);
         var taxProfile = input.TaxProfile ?? settings.Value.DefaultTaxProfile;
-        if (!_taxes.Contains(taxProfile))
-        {
-            errors[nameof(input.TaxProfile)] = [new Problem("Choose a tax profile.")];
-        }
-
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
-        var customer = await customers.GetAsync(input.CustomerId, cancellationToken);
+        var (refused, customer) = await CheckNewDraftAsync(input, input.CustomerId, taxProfile, cancellationToken);
         if (customer is null)
         {
-            return ChangeResult.Invalid(nameof(input.CustomerId), new Problem("The customer no longer exists."));
+            return refused!;
         }
 
         var draft = NewDraft(customer, taxProfile, clock.GetUtcNow());
@@ -221,11 +199,7 @@ public sealed class InvoiceDraftService(
         ChangeAsync(invoiceId, version, (draft, _) =>
         {
             ArgumentNullException.ThrowIfNull(input);
-            var errors = InputValidation.Validate(input);
-            if (!_taxes.Contains(input.TaxProfile))
-            {
-                errors[nameof(input.TaxProfile)] = [new Problem("Choose a tax profile.")];
-            }
+            var errors = ValidateWithTaxProfile(input, input.TaxProfile);
 
             if (errors.Count > 0)
             {
@@ -421,13 +395,35 @@ public sealed class InvoiceDraftService(
 
     private ChangeResult? Validate(LineInput input)
     {
+        var errors = ValidateWithTaxProfile(input, input.TaxProfile);
+        return errors.Count > 0 ? ChangeResult.Invalid(errors) : null;
+    }
+
+    /// <summary>The input's own rules, and that the tax profile it names (if any) is configured.</summary>
+    private Dictionary<string, Problem[]> ValidateWithTaxProfile(object input, string? taxProfile)
+    {
         var errors = InputValidation.Validate(input);
-        if (input.TaxProfile is not null && !_taxes.Contains(input.TaxProfile))
+        if (taxProfile is not null && !_taxes.Contains(taxProfile))
         {
-            errors[nameof(input.TaxProfile)] = [new Problem("Choose a tax profile.")];
+            errors[nameof(LineInput.TaxProfile)] = [new Problem("Choose a tax profile.")];
         }
 
-        return errors.Count > 0 ? ChangeResult.Invalid(errors) : null;
+        return errors;
+    }
+
+    /// <summary>What a new draft needs: valid input, a configured tax profile and a customer that still exists (null with the refusal otherwise).</summary>
+    private async Task<(ChangeResult? Refused, CustomerSummary? Customer)> CheckNewDraftAsync(object input, long customerId, string taxProfile, CancellationToken cancellationToken)
+    {
+        var errors = ValidateWithTaxProfile(input, taxProfile);
+        if (errors.Count > 0)
+        {
+            return (ChangeResult.Invalid(errors), null);
+        }
+
+        var customer = await customers.GetAsync(customerId, cancellationToken);
+        return customer is null
+            ? (ChangeResult.Invalid(nameof(DraftInput.CustomerId), new Problem("The customer no longer exists.")), null)
+            : (null, customer);
     }
 
     private Invoice NewDraft(CustomerSummary customer, string taxProfile, DateTimeOffset now) => new()
