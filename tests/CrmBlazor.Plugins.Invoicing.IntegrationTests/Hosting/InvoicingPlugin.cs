@@ -333,6 +333,31 @@ public sealed class InvoicingPlugin
         }
     }
 
+    /// <summary>
+    /// Runs the monthly run of a month in this process as its job does (no user), without the job's
+    /// bookkeeping and retries: an exception thrown inside (a simulated crash) reaches the caller.
+    /// </summary>
+    public Task RunMonthAsync(DateOnly month) => _host.InScopeAsync(async services =>
+    {
+        var runs = Service(services, "Features.Runs.InvoiceRunService");
+        var run = runs.GetType().GetMethod("RunAsync", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        await (Task)run.Invoke(runs, [month, null, CancellationToken.None])!;
+    });
+
+    /// <summary>A month's run as the runs page shows it: status, customers in all and done, drafts of the month, customers skipped.</summary>
+    public Task<(string Status, int Total, int Done, int Drafted, int Skipped, string? Message)> RunProgressAsync(DateOnly month) => _host.InScopeAsync(services =>
+    {
+        var run = Rows(Context(services), Type("Data.InvoiceRun")).Single(r => (DateOnly)r.PeriodStart == month);
+        return Task.FromResult(((string)run.Status.ToString(), (int)run.Total, (int)run.Done, (int)run.Drafted, (int)run.Skipped, (string?)run.Message));
+    });
+
+    /// <summary>The documents a month's runs made: id, customer and status.</summary>
+    public Task<List<(long Id, long CustomerId, string Status)>> RunDraftsAsync(DateOnly month) => _host.InScopeAsync(services =>
+        Task.FromResult(Rows(Context(services), Type("Data.Invoice"))
+            .Where(i => (DateOnly?)i.RunPeriod == month)
+            .Select(i => ((long)i.Id, (long)i.CustomerId, (string)i.Status.ToString()))
+            .ToList()));
+
     /// <summary>Rows of an entity of a context, read with dynamic access.</summary>
     public static IEnumerable<dynamic> Rows(DbContext db, Type entity)
     {
