@@ -43,7 +43,8 @@ public sealed class CrmHostProcess : IAsyncDisposable
     /// <param name="hostAssembly">The CrmBlazor.Host.dll to run, in a folder with its dependencies and runtime configuration.</param>
     /// <param name="settings">Configuration passed as environment variables (keys with ':' become '__'), over the defaults (SQLite in the data folder).</param>
     /// <param name="dataDirectory">The data folder (<c>Crm:DataDirectory</c>) of a host started before, kept when this one is disposed; null for a new empty one, deleted with the host.</param>
-    public static async Task<CrmHostProcess> StartAsync(string hostAssembly, IReadOnlyDictionary<string, string?> settings, string? dataDirectory = null)
+    /// <param name="waitUntilHealthy">False to return as soon as the process runs, e.g. to kill it while it starts.</param>
+    public static async Task<CrmHostProcess> StartAsync(string hostAssembly, IReadOnlyDictionary<string, string?> settings, string? dataDirectory = null, bool waitUntilHealthy = true)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!File.Exists(hostAssembly))
@@ -91,6 +92,11 @@ public sealed class CrmHostProcess : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (!waitUntilHealthy)
+        {
+            return host;
+        }
+
         try
         {
             await host.WaitUntilHealthyAsync();
