@@ -19,6 +19,10 @@ internal static class JobExtensions
     {
         var configuration = builder.Configuration;
         var pollInterval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Jobs:PollIntervalSeconds", 5)));
+
+        // How long a job taken by an instance that died (kill -9, power cut) stays invisible before
+        // another instance takes it again. Live workers renew their claim every fifth of it.
+        var invisibilityTimeout = TimeSpan.FromSeconds(Math.Max(10, configuration.GetValue("Jobs:InvisibilityTimeoutSeconds", 300)));
         builder.Services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -35,7 +39,7 @@ internal static class JobExtensions
                         QueuePollInterval = pollInterval,
                         EnableLongPolling = true,
                         UseSlidingInvisibilityTimeout = true,
-                        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                        InvisibilityTimeout = invisibilityTimeout,
                     });
             }
             else

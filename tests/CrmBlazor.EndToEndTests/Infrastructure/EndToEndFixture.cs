@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -42,7 +43,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = ChromiumExecutable();
-        _host = await CrmHostProcess.StartAsync(new Dictionary<string, string>
+        _host = await CrmHostProcess.StartAsync(HostAssemblyPath(), new Dictionary<string, string?>
         {
             ["Crm:Admin:Email"] = Admin.Email,
             ["Crm:Admin:Password"] = Admin.Password,
@@ -128,6 +129,11 @@ public sealed class EndToEndFixture : IAsyncLifetime
             await context.CloseAsync();
         }
     }
+
+    /// <summary>The host's CrmBlazor.Host.dll in its own build output, recorded by the build (see the project file, target ResolveCrmHost).</summary>
+    private static string HostAssemblyPath() =>
+        typeof(EndToEndFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "CrmHostAssembly")?.Value
+            ?? throw new InvalidOperationException("The build did not record the host's assembly (target ResolveCrmHost in the project file).");
 
     private static string ChromiumExecutable()
     {

@@ -1,6 +1,7 @@
 using CrmBlazor.Data;
 using CrmBlazor.Testing.Databases;
 using CrmBlazor.Testing.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Plugins.Invoicing.IntegrationTests.Hosting;
 
@@ -29,11 +30,14 @@ public abstract class InvoicingHostFixture : IAsyncLifetime
     /// <summary>The plugins as the shared host loaded them.</summary>
     public InvoicingPlugin Invoicing => InvoicingPlugin.In(Host);
 
+    /// <summary>Crashes the host's work at a step of the billable time contract when a test arms it.</summary>
+    public TimeSourceFaults Faults => Host.Services.GetRequiredService<TimeSourceFaults>();
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        _host = new CrmHostFactory(_database, PluginsPath).Start();
+        _host = new CrmHostFactory(_database, PluginsPath, testServices: TimeSourceFaults.AddTimeSourceFaults).Start();
     }
 
     /// <inheritdoc />

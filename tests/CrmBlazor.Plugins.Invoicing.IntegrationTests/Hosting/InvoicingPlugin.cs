@@ -108,6 +108,50 @@ public sealed class InvoicingPlugin
         return (long)entry.Id;
     });
 
+    /// <summary>
+    /// Stores, straight in the projects plugin's tables, an active time-and-materials project for each
+    /// customer with the same billable time on each (for runs over hundreds of customers).
+    /// </summary>
+    /// <returns>Per customer, its project and time entries.</returns>
+    public Task<IReadOnlyList<(long CustomerId, long ProjectId, IReadOnlyList<long> EntryIds)>> AddProjectsWithTimeAsync(
+        IReadOnlyList<long> customerIds, string currency, decimal hourlyRate, string userId, IReadOnlyList<(DateOnly Date, int Minutes)> time) => _host.InScopeAsync(async services =>
+    {
+        var db = ProjectsContext(services);
+        var now = DateTimeOffset.UtcNow;
+        var projects = customerIds.Select(customerId =>
+        {
+            dynamic project = Activator.CreateInstance(_projects.GetType(ProjectsRoot + "Data.Project", true)!)!;
+            project.CustomerId = customerId;
+            project.Name = "Project of customer " + customerId;
+            project.Status = ProjectStatus.Active;
+            project.BillingMode = BillingMode.TimeAndMaterials;
+            project.Currency = currency;
+            project.HourlyRate = (decimal?)hourlyRate;
+            project.OwnerUserId = userId;
+            project.CreatedAt = now;
+            project.UpdatedAt = now;
+            db.Add((object)project);
+            return project;
+        }).ToList();
+        await db.SaveChangesAsync();
+        var entries = projects.Select(project => time.Select(t =>
+        {
+            dynamic entry = Activator.CreateInstance(_projects.GetType(ProjectsRoot + "Data.TimeEntry", true)!)!;
+            entry.ProjectId = (long)project.Id;
+            entry.UserId = userId;
+            entry.Date = t.Date;
+            entry.Minutes = t.Minutes;
+            entry.IsBillable = true;
+            entry.CreatedAt = now;
+            entry.UpdatedAt = now;
+            db.Add((object)entry);
+            return entry;
+        }).ToList()).ToList();
+        await db.SaveChangesAsync();
+        return (IReadOnlyList<(long, long, IReadOnlyList<long>)>)[.. projects.Select((project, n) =>
+            ((long)project.CustomerId, (long)project.Id, (IReadOnlyList<long>)[.. entries[n].Select(e => (long)e.Id)]))];
+    });
+
     /// <summary>The invoice that billed a time entry, as the projects plugin records it (null while unbilled).</summary>
     public Task<long?> BilledInvoiceOfAsync(long entryId) => _host.InScopeAsync(services =>
     {
@@ -314,15 +358,22 @@ public sealed class InvoicingPlugin
     /// <summary>The invoicing plugin's DbContext from a scope.</summary>
     public DbContext Context(IServiceProvider services) => (DbContext)services.GetRequiredService(Type("Data.InvoicingDbContext"));
 
+    /// <summary>Queues a job of the invoicing plugin through the host's scheduler.</summary>
+    /// <param name="jobType">The job's type below the root namespace ("Jobs.MonthlyInvoiceRunJob").</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="delay">When it is due, or null for now.</param>
+    /// <returns>The run's id.</returns>
+    public Task<Guid> QueueJobAsync(string jobType, object? arguments = null, TimeSpan? delay = null) => _host.InScopeAsync(async services =>
+    {
+        var scheduler = services.GetRequiredService<IJobScheduler>();
+        var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type(jobType));
+        return await (Task<Guid>)enqueue.Invoke(scheduler, [arguments, delay, CancellationToken.None])!;
+    });
+
     /// <summary>Runs a job of the invoicing plugin through the host's scheduler and waits until it succeeded.</summary>
     public async Task RunJobAsync(string jobType, object? arguments = null)
     {
-        var runId = await _host.InScopeAsync(async services =>
-        {
-            var scheduler = services.GetRequiredService<IJobScheduler>();
-            var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type(jobType));
-            return await (Task<Guid>)enqueue.Invoke(scheduler, [arguments, null, CancellationToken.None])!;
-        });
+        var runId = await QueueJobAsync(jobType, arguments);
         var run = await Eventually.ReturnsAsync(
             $"{jobType} finished",
             () => _host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
@@ -332,6 +383,31 @@ public sealed class InvoicingPlugin
             throw new InvalidOperationException($"{jobType} failed: {run.Message}");
         }
     }
+
+    /// <summary>
+    /// Runs the monthly run of a month in this process as its job does (no user), without the job's
+    /// bookkeeping and retries: an exception thrown inside (a simulated crash) reaches the caller.
+    /// </summary>
+    public Task RunMonthAsync(DateOnly month) => _host.InScopeAsync(async services =>
+    {
+        var runs = Service(services, "Features.Runs.InvoiceRunService");
+        var run = runs.GetType().GetMethod("RunAsync", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        await (Task)run.Invoke(runs, [month, null, CancellationToken.None])!;
+    });
+
+    /// <summary>A month's run as the runs page shows it: status, customers in all and done, drafts of the month, customers skipped.</summary>
+    public Task<(string Status, int Total, int Done, int Drafted, int Skipped, string? Message)> RunProgressAsync(DateOnly month) => _host.InScopeAsync(services =>
+    {
+        var run = Rows(Context(services), Type("Data.InvoiceRun")).Single(r => (DateOnly)r.PeriodStart == month);
+        return Task.FromResult(((string)run.Status.ToString(), (int)run.Total, (int)run.Done, (int)run.Drafted, (int)run.Skipped, (string?)run.Message));
+    });
+
+    /// <summary>The documents a month's runs made: id, customer and status.</summary>
+    public Task<List<(long Id, long CustomerId, string Status)>> RunDraftsAsync(DateOnly month) => _host.InScopeAsync(services =>
+        Task.FromResult(Rows(Context(services), Type("Data.Invoice"))
+            .Where(i => (DateOnly?)i.RunPeriod == month)
+            .Select(i => ((long)i.Id, (long)i.CustomerId, (string)i.Status.ToString()))
+            .ToList()));
 
     /// <summary>Rows of an entity of a context, read with dynamic access.</summary>
     public static IEnumerable<dynamic> Rows(DbContext db, Type entity)

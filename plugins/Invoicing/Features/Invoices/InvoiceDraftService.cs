@@ -108,9 +108,12 @@ public sealed class InvoiceDraftService(
     }
 
     /// <summary>
-    /// The monthly run's way to finish its draft of a customer (one that exists but may miss time after
-    /// a failure): marks the customer's unbilled time of the period billed by it and rebuilds its lines.
+    /// The monthly run's way to finish and check its draft of a customer, whatever step an interrupted
+    /// execution reached: marks the customer's unbilled time of the period billed by the draft (time in
+    /// another currency than the draft's is left unbilled and reported), rebuilds the lines from what the
+    /// projects plugin says the draft bills, and removes a draft left with nothing on it.
     /// </summary>
+    /// <returns>Saved (the draft is complete, or was removed because it bills nothing), or why time could not be put on it.</returns>
     internal async Task<ChangeResult> CompleteRunDraftAsync(long draftId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -120,21 +123,39 @@ public sealed class InvoiceDraftService(
             return ChangeResult.Invalid("", new Problem("The invoice of this month was issued already; new time waits for the next invoice."));
         }
 
+        var problems = new List<Problem>();
         var entries = await time.GetUnbilledAsync(
             new UnbilledTimeQuery(draft.CustomerId, from, to, null, [BillingMode.TimeAndMaterials, BillingMode.PrepaidHours]), cancellationToken);
+        if (entries.FirstOrDefault(e => !string.Equals(e.Currency, draft.Currency, StringComparison.OrdinalIgnoreCase)) is { } foreign)
+        {
+            problems.Add(new Problem("Project {0} is billed in {1}, but the customer is billed in {2}.", foreign.ProjectName, foreign.Currency, draft.Currency));
+            entries = [.. entries.Where(e => string.Equals(e.Currency, draft.Currency, StringComparison.OrdinalIgnoreCase))];
+        }
+
         if (entries.Count > 0)
         {
             var outcome = await time.MarkBilledAsync(new BillingReference(draft.Id, draft.CustomerId, null), [.. entries.Select(e => e.EntryId)], cancellationToken);
-            if (!outcome.Succeeded)
-            {
-                return ChangeResult.Invalid(new Dictionary<string, Problem[]> { [""] = [.. outcome.Refusals.Select(r => new Problem(r.Reason))] });
-            }
+            problems.AddRange(outcome.Refusals.Select(r => new Problem(r.Reason)));
         }
 
-        await SyncTimeAsync(draft, cancellationToken);
-        Touch(draft);
-        await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Saved(draft.Id);
+        await ReconcileTimeAsync(draft, cancellationToken);
+        if (draft.Lines.Count == 0)
+        {
+            // Made by an execution that stopped before its time was marked, and no time is left for it.
+            db.Invoices.Remove(draft);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed meanwhile (an accountant's edit, another execution), and that change rebuilt its lines too.
+            return Conflict();
+        }
+
+        return problems.Count == 0 ? ChangeResult.Saved(draft.Id) : ChangeResult.Invalid(new Dictionary<string, Problem[]> { [""] = [.. problems] });
     }
 
     /// <summary>Makes an empty draft for fixed fees.</summary>
@@ -363,11 +384,27 @@ public sealed class InvoiceDraftService(
     /// <summary>Rebuilds a draft's annex and time lines from what the projects plugin says it bills.</summary>
     internal async Task<ChangeResult> SyncTimeAsync(Invoice draft, CancellationToken cancellationToken)
     {
-        var billed = await time.GetBilledAsync(draft.Id, cancellationToken);
-        draft.TimeEntries.Clear();
-        draft.TimeEntries.AddRange(billed.Select(e => TimeLines.ToAnnex(e, draft.Grouping)));
-        ReplaceTimeLines(draft);
+        ReplaceTime(draft, await time.GetBilledAsync(draft.Id, cancellationToken));
         return ChangeResult.Saved(draft.Id);
+    }
+
+    /// <summary>
+    /// Brings a draft in line with the time the projects plugin says it bills: the two are saved apart,
+    /// so a crash between the saves can leave the draft without time it bills or with time it no longer
+    /// bills. The projects plugin's marks decide; the annex, the time lines and the totals follow (not saved here).
+    /// </summary>
+    /// <returns>Whether the draft showed other time than it bills and was changed.</returns>
+    internal async Task<bool> ReconcileTimeAsync(Invoice draft, CancellationToken cancellationToken)
+    {
+        var billed = await time.GetBilledAsync(draft.Id, cancellationToken);
+        if (billed.Select(e => e.EntryId).ToHashSet().SetEquals(draft.TimeEntries.Select(t => t.EntryId)))
+        {
+            return false;
+        }
+
+        ReplaceTime(draft, billed);
+        Touch(draft);
+        return true;
     }
 
     internal static async Task<Invoice?> LoadAsync(InvoicingDbContext db, long invoiceId, CancellationToken cancellationToken) =>
@@ -381,7 +418,14 @@ public sealed class InvoiceDraftService(
     internal static ChangeResult Conflict() =>
         ChangeResult.Conflict(new Problem("Someone else changed this invoice since you opened it. Reload it and make your change again."));
 
-    private void ReplaceTimeLines(Invoice draft)
+    private static void ReplaceTime(Invoice draft, IReadOnlyList<BillableTimeEntry> billed)
+    {
+        draft.TimeEntries.Clear();
+        draft.TimeEntries.AddRange(billed.Select(e => TimeLines.ToAnnex(e, draft.Grouping)));
+        ReplaceTimeLines(draft);
+    }
+
+    private static void ReplaceTimeLines(Invoice draft)
     {
         var profileOf = draft.Lines.Where(l => l.Kind == LineKind.Time && l.GroupKey is not null)
             .GroupBy(l => l.GroupKey!).ToDictionary(g => g.Key, g => g.First().TaxProfile);

@@ -18,6 +18,7 @@ namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;
 public sealed class InvoiceIssueService(
     IDbContextFactory<InvoicingDbContext> contexts,
     IBillableTimeSource time,
+    InvoiceDraftService drafts,
     ICustomerDirectory customers,
     InvoiceAccess access,
     IOptions<InvoicingSettings> settings,
@@ -54,14 +55,14 @@ public sealed class InvoiceIssueService(
         }
 
         db.Entry(draft).Property(i => i.RowVersion).OriginalValue = version;
-        if (draft.Lines.Count == 0)
-        {
-            return ChangeResult.Invalid("", new Problem("Add at least one line before issuing."));
-        }
-
         if (draft.Kind == InvoiceKind.Invoice && await CheckTimeAsync(db, draft, cancellationToken) is { } timeProblem)
         {
             return timeProblem;
+        }
+
+        if (draft.Lines.Count == 0)
+        {
+            return ChangeResult.Invalid("", new Problem("Add at least one line before issuing."));
         }
 
         InvoiceTotalsUpdater.Apply(draft, _taxes);
@@ -279,29 +280,18 @@ public sealed class InvoiceIssueService(
 
     private async Task<ChangeResult?> CheckTimeAsync(InvoicingDbContext db, Invoice draft, CancellationToken cancellationToken)
     {
-        var billed = (await time.GetBilledAsync(draft.Id, cancellationToken)).Select(e => e.EntryId).ToHashSet();
-        var listed = draft.TimeEntries.Select(t => t.EntryId).ToHashSet();
-        var missing = listed.Except(billed).ToList();
-        if (missing.Count > 0)
+        if (await drafts.ReconcileTimeAsync(draft, cancellationToken))
         {
-            // Listed but not marked (a failure between the two databases): mark them now, all or nothing.
-            var outcome = await time.MarkBilledAsync(new BillingReference(draft.Id, draft.CustomerId, null), missing, cancellationToken);
-            if (!outcome.Succeeded)
+            // It showed other time than it bills (a crash between the two saves): shown again as it is, to be looked at before issuing.
+            try
             {
-                return ChangeResult.Invalid(new Dictionary<string, Problem[]> { [""] = [.. outcome.Refusals.Select(r => new Problem(r.Reason))] });
+                await db.SaveChangesAsync(cancellationToken);
             }
-        }
+            catch (DbUpdateConcurrencyException)
+            {
+                return InvoiceDraftService.Conflict();
+            }
 
-        if (billed.Except(listed).Any())
-        {
-            draft.TimeEntries.Clear();
-            draft.TimeEntries.AddRange((await time.GetBilledAsync(draft.Id, cancellationToken)).Select(e => TimeLines.ToAnnex(e, draft.Grouping)));
-            draft.Lines.RemoveAll(l => l.Kind == LineKind.Time);
-            draft.Lines.AddRange(TimeLines.Lines(draft.TimeEntries, draft.Grouping, draft.Currency, draft.TaxProfile));
-            InvoiceTotalsUpdater.Renumber(draft);
-            InvoiceTotalsUpdater.Apply(draft, _taxes);
-            draft.UpdatedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
             return ChangeResult.Conflict(new Problem("The time this draft bills changed; check it and issue it again."));
         }
 

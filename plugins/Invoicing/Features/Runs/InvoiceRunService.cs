@@ -11,7 +11,7 @@ namespace CrmBlazor.Plugins.Invoicing.Features.Runs;
 /// <summary>The progress of a month's invoice run, as the UI polls it.</summary>
 /// <param name="PeriodStart">The first day of the month billed.</param>
 /// <param name="Status">Running, completed or failed.</param>
-/// <param name="Total">Customers with unbilled time found by the latest execution.</param>
+/// <param name="Total">Customers the latest execution handles: those with unbilled time and those with an unfinished run draft.</param>
 /// <param name="Done">Customers the latest execution has handled so far.</param>
 /// <param name="Drafted">Drafts of the month made by runs (all executions).</param>
 /// <param name="Skipped">Customers the latest execution could not draft (see <paramref name="Message"/>).</param>
@@ -28,9 +28,17 @@ public sealed record InvoiceRunProgress(DateOnly PeriodStart, InvoiceRunStatus S
 /// The monthly invoice run: a draft for every customer with unbilled billable time in a month
 /// (time-and-materials and prepaid-hours projects; fixed fees are invoiced by hand). Idempotent: a
 /// customer gets at most one run draft per month (a unique index on customer and month), and time
-/// already on a draft is billed, so running again makes nothing twice; it only finishes what an
-/// interrupted run left. Progress is kept in <c>invoicing_runs</c> (one row per month) for the UI.
+/// already on a draft is billed, so running again makes nothing twice. Progress is kept in
+/// <c>invoicing_runs</c> (one row per month) for the UI.
 /// </summary>
+/// <remarks>
+/// Making a draft takes three saves in two plugins' tables that no transaction spans: the draft, the
+/// time marked billed by it (projects plugin), the draft's lines. An execution killed between two of
+/// them leaves a draft without its time or without its lines. So every execution visits not only the
+/// customers with unbilled time but every run draft of the month that is still a draft, and
+/// reconciles it with what the projects plugin says it bills (<see cref="InvoiceDraftService.CompleteRunDraftAsync"/>):
+/// whatever step a crash interrupted, the next execution finishes it.
+/// </remarks>
 public sealed class InvoiceRunService(
     IDbContextFactory<InvoicingDbContext> contexts,
     IBillableTimeSource time,
@@ -92,7 +100,7 @@ public sealed class InvoiceRunService(
         var from = new DateOnly(periodStart.Year, periodStart.Month, 1);
         var to = from.AddMonths(1).AddDays(-1);
         var runId = await BeginAsync(from, cancellationToken);
-        var customers = await time.GetCustomersWithUnbilledTimeAsync(from, to, cancellationToken);
+        var customers = await CustomersOfAsync(from, to, cancellationToken);
         await UpdateAsync(runId, r => r.Total = customers.Count, cancellationToken);
         var problems = new List<string>();
         var done = 0;
@@ -134,6 +142,21 @@ public sealed class InvoiceRunService(
         await db.Runs.Where(r => r.PeriodStart == periodStart).ExecuteUpdateAsync(
             set => set.SetProperty(r => r.Status, InvoiceRunStatus.Failed).SetProperty(r => r.Message, message).SetProperty(r => r.FinishedAt, clock.GetUtcNow()),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The customers a run of the month handles: those with unbilled time, and those with a run draft of
+    /// the month that is still a draft (an interrupted execution may have left it without its time or lines).
+    /// </summary>
+    private async Task<List<long>> CustomersOfAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var withTime = await time.GetCustomersWithUnbilledTimeAsync(from, to, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var withDraft = await db.Invoices.AsNoTracking()
+            .Where(i => i.RunPeriod == from && i.Status == InvoiceStatus.Draft)
+            .Select(i => i.CustomerId)
+            .ToListAsync(cancellationToken);
+        return [.. withTime.Union(withDraft).Order()];
     }
 
     private async Task<ChangeResult> DraftAsync(long customerId, DateOnly from, DateOnly to, CancellationToken cancellationToken)

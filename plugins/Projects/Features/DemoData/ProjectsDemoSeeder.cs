@@ -90,6 +90,9 @@ public sealed class ProjectsDemoSeeder(
             projects.Add(project);
         }
 
+        // Projects and their time in one transaction: the job is run again after a crash, and it seeds
+        // only while there are no projects, so projects without their time would stay so.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Projects.AddRange(projects);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -152,6 +155,7 @@ public sealed class ProjectsDemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await budgets.CheckAsync(null, cancellationToken);
         await figures.RefreshAllAsync(cancellationToken);
         return projects.Count;

@@ -27,6 +27,10 @@ internal static class DemoDataSeeder
         }
 
         var staffIds = await CreateStaffAsync(services);
+
+        // One transaction for everything below: a start killed half-way leaves no customers, so the
+        // next start seeds again (it only ever seeds a database without customers).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var random = new Random(2026);
         var now = DateTimeOffset.UtcNow;
         var tags = new Dictionary<string, Tag>(StringComparer.Ordinal);
@@ -96,7 +100,9 @@ internal static class DemoDataSeeder
 
         db.Segments.AddRange(DemoSegments(now));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
+        // Membership is derived data that the hourly refresh recomputes anyway.
         await using var scope = services.CreateAsyncScope();
         var segments = scope.ServiceProvider.GetRequiredService<SegmentService>();
         foreach (var id in await db.Segments.Select(s => s.Id).ToListAsync(cancellationToken))

@@ -2,15 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text.Json;
 
-namespace CrmBlazor.EndToEndTests.Infrastructure;
+namespace CrmBlazor.Testing.Hosting;
 
 /// <summary>
-/// The real host, started as `dotnet CrmBlazor.Host.dll` from its build output on a free loopback
-/// port, with an empty SQLite data folder, the fixture plugin in a plugins folder of its own and a
-/// known administrator. Its console output is kept for failure messages.
+/// The real host as a process of its own (`dotnet CrmBlazor.Host.dll`) on a free loopback port, in
+/// the Development environment, on SQLite in a data folder (a new empty one unless given) or on the
+/// database its settings name. Its console output is kept for failure messages. Unlike an in-memory
+/// <see cref="CrmHostFactory"/>, it can be killed like a process on a real machine (<see cref="KillAsync"/>).
 /// </summary>
 public sealed class CrmHostProcess : IAsyncDisposable
 {
@@ -20,12 +20,14 @@ public sealed class CrmHostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly string _dataDirectory;
+    private readonly bool _ownsDataDirectory;
 
-    private CrmHostProcess(Process process, Uri baseAddress, string dataDirectory)
+    private CrmHostProcess(Process process, Uri baseAddress, string dataDirectory, bool ownsDataDirectory)
     {
         _process = process;
         BaseAddress = baseAddress;
         _dataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
     }
 
     /// <summary>The address the host listens on, e.g. http://127.0.0.1:41234/.</summary>
@@ -38,11 +40,20 @@ public sealed class CrmHostProcess : IAsyncDisposable
     public string RecentOutput => State() + Environment.NewLine + string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts the host and waits until /healthz reports it healthy with every plugin loaded.</summary>
-    /// <param name="settings">Configuration passed as environment variables (keys with ':' become '__').</param>
-    public static async Task<CrmHostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <param name="hostAssembly">The CrmBlazor.Host.dll to run, in a folder with its dependencies and runtime configuration.</param>
+    /// <param name="settings">Configuration passed as environment variables (keys with ':' become '__'), over the defaults (SQLite in the data folder).</param>
+    /// <param name="dataDirectory">The data folder (<c>Crm:DataDirectory</c>) of a host started before, kept when this one is disposed; null for a new empty one, deleted with the host.</param>
+    /// <param name="waitUntilHealthy">False to return as soon as the process runs, e.g. to kill it while it starts.</param>
+    public static async Task<CrmHostProcess> StartAsync(string hostAssembly, IReadOnlyDictionary<string, string?> settings, string? dataDirectory = null, bool waitUntilHealthy = true)
     {
-        var hostAssembly = HostAssemblyPath();
-        var dataDirectory = Directory.CreateTempSubdirectory("crm-e2e-").FullName;
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!File.Exists(hostAssembly))
+        {
+            throw new InvalidOperationException($"The host's build output was not found at '{hostAssembly}'. Build the test project (it builds the host first).");
+        }
+
+        var ownsDataDirectory = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("crm-host-").FullName;
         var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
 
         var start = new ProcessStartInfo(DotnetExecutable())
@@ -67,11 +78,11 @@ public sealed class CrmHostProcess : IAsyncDisposable
         start.Environment["Crm__DataDirectory"] = dataDirectory;
         foreach (var (key, value) in settings)
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var host = new CrmHostProcess(process, baseAddress, dataDirectory);
+        var host = new CrmHostProcess(process, baseAddress, dataDirectory, ownsDataDirectory);
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         if (!process.Start())
@@ -81,6 +92,11 @@ public sealed class CrmHostProcess : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (!waitUntilHealthy)
+        {
+            return host;
+        }
+
         try
         {
             await host.WaitUntilHealthyAsync();
@@ -94,7 +110,18 @@ public sealed class CrmHostProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Stops the host and its child processes and deletes its data folder.</summary>
+    /// <summary>
+    /// Kills the host with SIGKILL, as a power cut or the kernel's OOM killer would: no shutdown, no
+    /// clean-up, work in flight lost mid-step. Its data folder stays for a host started after it.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Stops the host and its child processes, and deletes its data folder if it made it.</summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -113,7 +140,10 @@ public sealed class CrmHostProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
-            TryDelete(_dataDirectory);
+            if (_ownsDataDirectory)
+            {
+                TryDelete(_dataDirectory);
+            }
         }
     }
 
@@ -192,19 +222,6 @@ public sealed class CrmHostProcess : IAsyncDisposable
         || key.StartsWith("Database__", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("Jobs__", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The host's CrmBlazor.Host.dll, recorded by the build (see the project file, target ResolveCrmHost).</summary>
-    private static string HostAssemblyPath()
-    {
-        var path = typeof(CrmHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .SingleOrDefault(a => a.Key == "CrmHostAssembly")?.Value;
-        if (string.IsNullOrEmpty(path) || !File.Exists(path))
-        {
-            throw new InvalidOperationException($"The host's build output was not found at '{path}'. Build the test project (it builds the host first).");
-        }
-
-        return path;
-    }
 
     /// <summary>The dotnet executable running these tests, so the host runs on the same runtime.</summary>
     private static string DotnetExecutable()
