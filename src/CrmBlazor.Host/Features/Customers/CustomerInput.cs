@@ -41,6 +41,7 @@ public sealed class CustomerInput
 
     /// <summary>Notes.</summary>
     [StringLength(4000, ErrorMessage = "Notes can be at most 4000 characters long.")]
+    [MultilineText]
     public string? Notes { get; set; }
 
     /// <summary>Tags as written.</summary>
@@ -83,6 +84,7 @@ public sealed class AddressInput
 
     /// <summary>Street and number.</summary>
     [StringLength(300, ErrorMessage = "The street can be at most 300 characters long.")]
+    [MultilineText]
     public string? Street { get; set; }
 
     /// <summary>City.</summary>
