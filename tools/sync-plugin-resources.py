@@ -7,7 +7,7 @@ Collected: L["..."] in components and code-behind; messages for users (new Probl
 ValidationResult("..."), ErrorMessage = "..."); titles the plugin registers (menu entries, tabs,
 widgets, permissions, timeline kinds, customer figures); and names returned from *Statuses.cs
 switch arms (=> "..."); and the messages of the SDK's results (src/CrmBlazor.Sdk/Results: "The record
-no longer exists."), which every plugin shows through ChangeResult. Translators copy <Name>.resx to <Name>.<culture>.resx and translate the
+no longer exists.", the text rule's UserText.RefusedMessage), which every plugin shows through ChangeResult. Translators copy <Name>.resx to <Name>.<culture>.resx and translate the
 values. The plugin's unit tests check that the file is complete.
 """
 import html, pathlib, re, sys
@@ -21,6 +21,7 @@ PATTERNS = [
     re.compile(r'Add(?:CustomerTab|DashboardWidget)<\w+>\("([^"]+)"'),
     re.compile(r'new Permission\([^,]+, "([^"]+)"'),
     re.compile(r'new\(\w+, "([^"]+)", (?:FigureKind|MudBlazor)\.'),
+    re.compile(r'const string \w*Message\s*=\s*"((?:[^"\\]|\\.)+)"'),
 ]
 SWITCH_ARM = re.compile(r'=> "([^"{}]+)"')
 

@@ -37,9 +37,13 @@ RUNTIME_KEYS = [
     ("Localization/CrmMudLocalizer.cs", r'=> "([^"]+)",'),
 ]
 
+# The SDK's results (src/CrmBlazor.Sdk/Results): messages the core shows through ChangeResult too
+# ("The record no longer exists.", the text rule's message).
+SDK_RESULTS = ROOT.parent / "CrmBlazor.Sdk" / "Results"
+
 def keys():
     found = set()
-    for path in list(ROOT.rglob("*.razor")) + list(ROOT.rglob("*.cs")):
+    for path in list(ROOT.rglob("*.razor")) + list(ROOT.rglob("*.cs")) + sorted(SDK_RESULTS.glob("*.cs")):
         if "/obj/" in str(path) or "/bin/" in str(path):
             continue
         for match in PATTERN.finditer(path.read_text(encoding="utf-8")):
@@ -47,7 +51,7 @@ def keys():
         text = path.read_text(encoding="utf-8")
         # Messages that reach the user through ChangeResultAlert's L[...]: validation and refusals.
         for pattern in (r'ErrorMessage = "((?:[^"\\]|\\.)+)"', r'new ValidationResult\("((?:[^"\\]|\\.)+)"',
-                        r'new Problem\("((?:[^"\\]|\\.)+)"', r'const string ConflictMessage =\s*"((?:[^"\\]|\\.)+)"'):
+                        r'new Problem\("((?:[^"\\]|\\.)+)"', r'const string \w*Message =\s*"((?:[^"\\]|\\.)+)"'):
             for match in re.finditer(pattern, text):
                 found.add(match.group(1).replace('\\"', '"'))
     core = (ROOT / "Features" / "CoreModule.cs").read_text(encoding="utf-8")

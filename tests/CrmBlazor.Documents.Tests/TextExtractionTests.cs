@@ -65,6 +65,20 @@ public partial class TextExtractionTests
         Assert.Equal(line, TextNormalizer.Normalize(PdfPigText.Extract(pdf)));
     }
 
+    /// <remarks>
+    /// A customer's name stored before the CRM refused such characters: the override would print the
+    /// rest of the name backwards ("Bidi exe.png") and NUL would end up in the text layer.
+    /// </remarks>
+    [Fact]
+    public void Pdftotext_SpanWithAnOverrideAndControlCharacters_PrintsTheTextInLogicalOrderWithoutThem()
+    {
+        var paragraph = new Paragraph { Spans = { new Span("Customer: "), new Span("Bidi \u202Egnp.exe\u0000 Ltd\u0007\u2067"), new Span(" (due\ttoday)") } };
+
+        var text = PdfFiles.PdfToText(PdfFiles.Render(new Document { Content = { paragraph } }));
+
+        Assert.Equal("Customer: Bidi gnp.exe Ltd (due today)", text.Trim());
+    }
+
     [Fact]
     public void Pdftotext_InvoiceWithCustomerNamesAndLinesInEveryScript_ExtractsEachUnchanged()
     {

@@ -2,13 +2,17 @@ using System.Globalization;
 using System.Text;
 using CrmBlazor.Documents.Text;
 using CrmBlazor.Sdk.Documents;
+using CrmBlazor.Sdk.Results;
 
 namespace CrmBlazor.Documents.Layout;
 
 /// <summary>
 /// Turns a paragraph into lines: BiDi levels, a font per grapheme cluster, runs of one level, style
 /// and font, HarfBuzz shaping of each run, line breaking at UAX #14 opportunities that are also
-/// grapheme boundaries, and the visual order of each line's runs (rule L2).
+/// grapheme boundaries, and the visual order of each line's runs (rule L2). Each span's text is first
+/// cleaned with the CRM's text rule (<see cref="UserText.Clean"/>): no control character is printed,
+/// a direction embedding or override cannot reorder the text after it, and an isolate a span leaves
+/// open cannot reach into the next span (a customer's name into the label after it).
 /// </summary>
 internal sealed class ParagraphLayouter(FontCollection fonts, TextShaper shaper)
 {
@@ -31,7 +35,7 @@ internal sealed class ParagraphLayouter(FontCollection fonts, TextShaper shaper)
             {
                 SpanField.PageNumber => fields.IsKnown ? fields.Number.ToString(CultureInfo.InvariantCulture) : string.Empty,
                 SpanField.PageCount => fields.IsKnown ? fields.Count.ToString(CultureInfo.InvariantCulture) : string.Empty,
-                _ => span.Text,
+                _ => UserText.Clean(span.Text, TextKind.Multiline),
             };
             var style = ResolvedStyle.From(span.Style?.InheritFrom(paragraphStyle) ?? paragraphStyle);
             var id = styles.IndexOf(style);
@@ -48,7 +52,8 @@ internal sealed class ParagraphLayouter(FontCollection fonts, TextShaper shaper)
                     continue;
                 }
 
-                text.Append(c);
+                // A tab separates words like a space; fonts have no glyph for it.
+                text.Append(c == '\t' ? ' ' : c);
                 styleIds.Add(id);
             }
         }

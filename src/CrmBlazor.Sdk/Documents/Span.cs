@@ -4,7 +4,9 @@ namespace CrmBlazor.Sdk.Documents;
 public sealed class Span
 {
     /// <summary>A span of text.</summary>
-    /// <param name="text">The text, in any script; may contain line feeds.</param>
+    /// <param name="text">The text, in any script; may contain line feeds. Control characters and direction
+    /// embeddings and overrides are not printed, and an isolate left open ends with the span (the rule of
+    /// <see cref="Results.UserText"/>): a customer's name cannot change how the rest of the line reads.</param>
     /// <param name="style">Its style, or null to inherit the paragraph's.</param>
     public Span(string text, TextStyle? style = null)
     {

@@ -73,6 +73,62 @@ public abstract class CustomerServiceTests(CrmHostFixture fixture)
     }
 
     [Fact]
+    public async Task Create_NameWithADirectionOverride_IsRefusedAtItsPositionAndSavesNothing()
+    {
+        var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);
+        var before = await fixture.Database.ScalarAsync<long>("SELECT COUNT(*) FROM crm_customers");
+
+        var result = await fixture.Host.AsUserAsync(manager, s => s.GetRequiredService<CustomerService>().CreateAsync(NewInput("Bidi \u202Egnp.exe Ltd")));
+
+        Assert.Equal(ChangeStatus.Invalid, result.Status);
+        Assert.Equal("Remove the invisible control or text-direction character at position 6.", Assert.Single(result.Errors[nameof(CustomerInput.Name)]).ToString());
+        Assert.Equal(before, await fixture.Database.ScalarAsync<long>("SELECT COUNT(*) FROM crm_customers"));
+    }
+
+    [Fact]
+    public async Task Update_NulInTheNameOrALineBreakInTheCity_IsRefusedAndKeepsTheStoredCustomer()
+    {
+        var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);
+        var id = await CreateAsync(manager, NewInput("Acme Traders"));
+        var input = await LoadInputAsync(id);
+        input.Name = "Acme\u0000Traders";
+        input.Addresses = [new AddressInput { Street = "12 MG Road\r\nFloor 3", City = "Pune\nEast" }];
+
+        var result = await fixture.Host.AsUserAsync(manager, s => s.GetRequiredService<CustomerService>().UpdateAsync(id, input));
+
+        Assert.Equal(ChangeStatus.Invalid, result.Status);
+        Assert.Equal(["Addresses[0].City", nameof(CustomerInput.Name)], result.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Acme Traders"], await fixture.Database.ColumnAsync<string>("SELECT \"Name\" FROM crm_customers WHERE \"Id\" = @p0", id));
+        Assert.Equal(["சென்னை"], await fixture.Database.ColumnAsync<string>("SELECT \"City\" FROM crm_customer_addresses WHERE \"CustomerId\" = @p0", id));
+    }
+
+    [Fact]
+    public async Task Create_UrduNameWithMarksAndAnIsolatedLatinName_IsSavedAsTyped()
+    {
+        var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);
+        const string name = "\u200Fشرکت \u2068Acme (Pvt) Ltd\u2069 کراچی";
+        var input = NewInput(name);
+        input.Notes = "ذمہ\u200Cدار شخص: عائشہ\r\nفون کے بعد ای میل";
+
+        var id = await CreateAsync(manager, input);
+
+        Assert.Equal([name], await fixture.Database.ColumnAsync<string>("SELECT \"Name\" FROM crm_customers WHERE \"Id\" = @p0", id));
+    }
+
+    [Fact]
+    public async Task SaveContact_RoleWithATab_IsRefused()
+    {
+        var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);
+        var id = await CreateAsync(manager, NewInput("Tbilisi Wine House"));
+
+        var result = await fixture.Host.AsUserAsync(manager, s => s.GetRequiredService<CustomerService>()
+            .SaveContactAsync(id, null, new ContactInput { Name = "ნინო", Role = "Head\tof sales" }));
+
+        Assert.Equal(ChangeStatus.Invalid, result.Status);
+        Assert.True(result.Has(nameof(ContactInput.Role)));
+    }
+
+    [Fact]
     public async Task Update_ByStaffWhoIsNotTheAccountManager_IsForbidden()
     {
         var owner = await fixture.Host.CreateUserAsync(CrmRoles.Staff);

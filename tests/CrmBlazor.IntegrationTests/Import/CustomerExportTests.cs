@@ -1,4 +1,5 @@
 using System.Net;
+using CrmBlazor.Data;
 using CrmBlazor.Host.Features.Import;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Testing;
@@ -149,6 +150,22 @@ public abstract class CustomerExportTests(ImportHostFixture fixture)
         Assert.Equal(
             csv.Select(row => row.ToDictionary(c => c.Key, c => c.Value.Replace("\r\n", "\n", StringComparison.Ordinal))),
             sheet.Select(row => row.ToDictionary(c => c.Key, c => c.Value as string ?? string.Empty)));
+    }
+
+    [Fact]
+    public async Task Export_NameStoredWithAnOverrideAndAControlCharacter_IsWrittenWithoutThemToCsvAndExcel()
+    {
+        var (_, client) = await ManagerAsync();
+        // Stored before the text rule, straight into the table: NUL where the database can store it.
+        var control = fixture.Provider == DatabaseProvider.Sqlite ? "\u0000" : "\u0007";
+        await new CustomerBuilder().Named($"Bidi \u202Egnp.exe{control} Ltd {_run}").SaveAsync(fixture.Host);
+
+        var csv = CustomerFiles.Rows(await client.ExportAsync("/customers/export.csv"));
+        using var workbook = new MemoryStream(await client.ExportAsync("/customers/export.xlsx"));
+        var sheet = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Customers").Cast<IDictionary<string, object?>>().ToList();
+
+        Assert.Equal($"Bidi gnp.exe Ltd {_run}", Assert.Single(csv, row => row["Name"].EndsWith(_run, StringComparison.Ordinal))["Name"]);
+        Assert.Equal($"Bidi gnp.exe Ltd {_run}", Assert.Single(sheet, row => (row["Name"] as string)?.EndsWith(_run, StringComparison.Ordinal) == true)["Name"]);
     }
 
     [Fact]

@@ -36,4 +36,15 @@ internal sealed class CustomerFileBuilder
 
         return [.. CustomerCsvWriter.Encoding.GetPreamble(), .. CustomerCsvWriter.Encoding.GetBytes(text.ToString())];
     }
+
+    /// <summary>
+    /// The file as another program might write it: every value quoted and kept exactly, control and
+    /// direction characters included (the CRM's own writer leaves those out).
+    /// </summary>
+    public byte[] BytesWithEveryCharacter()
+    {
+        static string Line(IEnumerable<string> cells) => string.Join(',', cells.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")) + "\r\n";
+        var text = Line(Headers) + string.Concat(_rows.Select(Line));
+        return [.. CustomerCsvWriter.Encoding.GetPreamble(), .. CustomerCsvWriter.Encoding.GetBytes(text)];
+    }
 }

@@ -40,6 +40,32 @@ public abstract class CustomerImportTests(ImportHostFixture fixture)
     }
 
     [Fact]
+    public async Task Import_RowsWithControlOrDirectionCharacters_ImportsNothingAndNamesEachRowAndColumn()
+    {
+        var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);
+        var tag = "bidi-" + _run;
+        var file = new CustomerFileBuilder()
+            .Row(("Name", $"Bidi \u202Egnp.exe Ltd {_run}"), ("Tags", tag))
+            .Row(("Name", $"Pune Foods {_run}"), ("Tags", tag), ("City", "Pune\u0000"))
+            .Row(("Name", $"Kochi Spices {_run}"), ("Tags", tag + "; ex\u0007port"))
+            .Row(("Name", $"Lahore Looms {_run}"), ("Tags", tag), ("Contact name", "Asad\u2028Ali"))
+            .Row(("Name", $"کراچی ٹریڈرز {_run}"), ("Tags", tag), ("Notes", "\u200Fپہلی سطر\r\nدوسری سطر \u2068Acme\u2069"));
+
+        var result = await fixture.Host.ImportAsync(manager, file.BytesWithEveryCharacter());
+
+        Assert.Equal(ChangeStatus.Invalid, result.Change.Status);
+        Assert.Equal(
+            [
+                (2, "Name", "Remove the invisible control or text-direction character at position 6."),
+                (3, "City", "Remove the invisible control or text-direction character at position 5."),
+                (4, "Tags", "Remove the invisible control or text-direction character at position 3."),
+                (5, "Contact name", "Remove the invisible control or text-direction character at position 5."),
+            ],
+            result.Plan.Errors.Select(e => (e.Row!.Value, e.Column!, e.Message.ToString())));
+        Assert.Empty(await fixture.Host.CustomersTaggedAsync(tag));
+    }
+
+    [Fact]
     public async Task Import_CleanFile_ImportsEveryCustomerWithItsContactsGrouped()
     {
         var manager = await fixture.Host.CreateUserAsync(CrmRoles.Manager);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using CrmBlazor.Data;
 using CrmBlazor.Plugins.Invoicing.IntegrationTests.Hosting;
 using CrmBlazor.Testing;
 
@@ -40,6 +41,20 @@ public abstract class InvoiceDownloadTests(InvoicingHostFixture fixture)
         Assert.Contains("வடிவமைப்பு", text, StringComparison.Ordinal);
         Assert.Contains("மதிப்பாய்வு", text, StringComparison.Ordinal);
         Assert.Contains("Page 2 of 2", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pdf_OfACustomerNameStoredWithAnOverrideAndAControlCharacter_PrintsItInLogicalOrderWithoutThem()
+    {
+        var billing = await Billing.CreateAsync(fixture, "EUR", customerName: NameStoredBeforeTheTextRule);
+        var id = await IssuedFeeInvoiceAsync(billing, 100m);
+        using var client = await fixture.Host.SignInAsync(billing.Accountant.User);
+
+        using var response = await client.GetAsync($"/invoicing/invoices/{id}.pdf");
+
+        var text = await PdfText.ExtractAsync(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Bidi gnp.exe Ltd", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(text, IsControlOrOverride);
     }
 
     [Fact]
@@ -115,6 +130,21 @@ public abstract class InvoiceDownloadTests(InvoicingHostFixture fixture)
     }
 
     [Fact]
+    public async Task Csv_CustomerNameStoredWithAnOverrideAndAControlCharacter_IsWrittenWithoutThem()
+    {
+        var billing = await Billing.CreateAsync(fixture, "EUR", customerName: NameStoredBeforeTheTextRule);
+        var number = (await Invoicing.GetAsync(await IssuedFeeInvoiceAsync(billing, 100m))).Number;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        using var client = await fixture.Host.SignInAsync(billing.Accountant.User);
+
+        using var response = await client.GetAsync($"/invoicing/invoices/export.csv?from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+
+        var row = (await response.Content.ReadAsStringAsync()).Split("\r\n").Single(l => l.Contains(number!, StringComparison.Ordinal));
+        Assert.Contains(",Bidi gnp.exe Ltd,", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(row, IsControlOrOverride);
+    }
+
+    [Fact]
     public async Task Csv_WithABadPeriod_IsABadRequest()
     {
         var billing = await Billing.CreateAsync(fixture);
@@ -143,6 +173,15 @@ public abstract class InvoiceDownloadTests(InvoicingHostFixture fixture)
         Assert.Contains((await Invoicing.GetAsync(second)).Number + ".pdf", names);
         Assert.All(zip.Entries, e => Assert.True(e.Length > 1000));
     }
+
+    // A customer name stored before the text rule (the builder writes straight into the table), with a
+    // right-to-left override and a control character: NUL where the database can store it, PostgreSQL cannot.
+    private string NameStoredBeforeTheTextRule =>
+        "Bidi \u202Egnp.exe" + (fixture.Provider == DatabaseProvider.Sqlite ? "\u0000" : "\u0007") + " Ltd";
+
+    // Control characters other than the line and page breaks pdftotext writes, and embeddings and overrides.
+    private static bool IsControlOrOverride(char c) =>
+        (char.IsControl(c) && c is not '\n' and not '\f') || c is >= '\u202A' and <= '\u202E';
 
     private async Task<long> IssuedFeeInvoiceAsync(Billing billing, decimal amount)
     {

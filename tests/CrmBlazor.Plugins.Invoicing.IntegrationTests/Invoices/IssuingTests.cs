@@ -49,6 +49,30 @@ public abstract class IssuingTests(InvoicingHostFixture fixture)
     }
 
     [Fact]
+    public async Task AddLine_DescriptionWithADirectionOverride_IsRefusedAndAddsNothing()
+    {
+        var billing = await Billing.CreateAsync(fixture);
+        var id = (await Invoicing.DraftAsync(billing.Accountant, billing.CustomerId)).SavedId;
+
+        var outcome = await Invoicing.AddLineAsync(billing.Accountant, id, "Design \u202Efdp.exe", 1, 50m);
+
+        Assert.Equal(("Invalid", "Remove the invisible control or text-direction character at position 8."), (outcome.Status, Assert.Single(outcome.Messages)));
+        Assert.Empty((await Invoicing.GetAsync(id)).Lines);
+    }
+
+    [Fact]
+    public async Task AddLine_DescriptionOnTwoLinesInUrdu_IsSaved()
+    {
+        var billing = await Billing.CreateAsync(fixture);
+        var id = (await Invoicing.DraftAsync(billing.Accountant, billing.CustomerId)).SavedId;
+        const string description = "ویب سائٹ کی تیاری\r\n\u2068Phase 2\u2069 کی منصوبہ بندی";
+
+        _ = (await Invoicing.AddLineAsync(billing.Accountant, id, description, 1, 50m)).SavedId;
+
+        Assert.Equal(description, Assert.Single((await Invoicing.GetAsync(id)).Lines).Description);
+    }
+
+    [Fact]
     public async Task IssuedInvoice_CannotBeChanged()
     {
         var billing = await Billing.CreateAsync(fixture);

@@ -34,6 +34,32 @@ public abstract class ProjectChangeTests(ProjectsHostFixture fixture)
     }
 
     [Fact]
+    public async Task Create_NameWithADirectionOverride_IsRefusedOnTheName()
+    {
+        var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);
+        var customer = await new CustomerBuilder().SaveAsync(fixture.Host);
+
+        var outcome = await fixture.Projects.TryCreateProjectAsync(manager, customer.Id, input => input.Name = "Relaunch \u202Egnp.exe");
+
+        Assert.Equal(("Invalid", "Remove the invisible control or text-direction character at position 10."), (outcome.Status, Assert.Single(outcome.Messages)));
+    }
+
+    [Fact]
+    public async Task Create_DescriptionWithLineBreaksAndAKannadaNameWithAJoiner_IsSaved()
+    {
+        var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);
+        var customer = await new CustomerBuilder().SaveAsync(fixture.Host);
+
+        var outcome = await fixture.Projects.TryCreateProjectAsync(manager, customer.Id, input =>
+        {
+            input.Name = "ಕಾರ್\u200Dಯ ಯೋಜನೆ";
+            input.Description = "First phase\r\n\tDesign review";
+        });
+
+        Assert.True(outcome.Saved, string.Join(" ", outcome.Messages));
+    }
+
+    [Fact]
     public async Task Create_TakesTheCustomersCurrency()
     {
         var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);

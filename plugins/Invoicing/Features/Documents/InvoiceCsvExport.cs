@@ -13,7 +13,8 @@ namespace CrmBlazor.Plugins.Invoicing.Features.Documents;
 /// number, kind, customer, currency, net per tax profile, tax per rate, gross). Credit notes are
 /// negative. Columns are the tax profiles and rates that occur in the period, in a stable order.
 /// Written like the core's customer export: UTF-8 with a byte order mark, CRLF, quoted where needed,
-/// and values a spreadsheet would run as a formula prefixed with an apostrophe (CSV injection).
+/// values a spreadsheet would run as a formula prefixed with an apostrophe (CSV injection), and no
+/// control or direction character (<see cref="UserText.Clean"/>: a name stored before the rule may hold one).
 /// </summary>
 public sealed class InvoiceCsvExport(IDbContextFactory<InvoicingDbContext> contexts, InvoiceAccess access)
 {
@@ -80,7 +81,8 @@ public sealed class InvoiceCsvExport(IDbContextFactory<InvoicingDbContext> conte
     /// <param name="value">The value.</param>
     public static string Quote(string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        value = UserText.Clean(value, TextKind.Multiline);
+        if (value.Length == 0)
         {
             return string.Empty;
         }

@@ -62,6 +62,7 @@ public sealed class DraftHeaderInput : IValidatableObject
     public TimeGrouping Grouping { get; set; }
 
     [StringLength(2000, ErrorMessage = "Notes can have at most 2000 characters.")]
+    [MultilineText]
     public string? Notes { get; set; }
 
     /// <inheritdoc />
@@ -82,6 +83,7 @@ public sealed class LineInput : IValidatableObject
 
     [Required(ErrorMessage = "Describe the line.")]
     [StringLength(1000, ErrorMessage = "A description can have at most 1000 characters.")]
+    [MultilineText]
     public string Description { get; set; } = string.Empty;
 
     [Range(typeof(decimal), "0.0001", "1000000", ErrorMessage = "The quantity must be above zero and at most 1,000,000.")]
@@ -117,5 +119,6 @@ public sealed class CreditNoteInput
 
     /// <summary>Why (printed on the credit note).</summary>
     [StringLength(2000, ErrorMessage = "Notes can have at most 2000 characters.")]
+    [MultilineText]
     public string? Notes { get; set; }
 }

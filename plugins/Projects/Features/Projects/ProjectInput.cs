@@ -15,6 +15,7 @@ public sealed class ProjectInput : IValidatableObject
     public string? Name { get; set; }
 
     [StringLength(4000, ErrorMessage = "The description can be at most 4000 characters long.")]
+    [MultilineText]
     public string? Description { get; set; }
 
     /// <summary>The status a new project starts in: planned or active. Later changes go through the status actions.</summary>

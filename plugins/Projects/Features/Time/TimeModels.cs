@@ -111,6 +111,7 @@ public sealed class TimeEntryInput
     public bool IsBillable { get; set; } = true;
 
     [StringLength(1000, ErrorMessage = "The note can be at most 1000 characters long.")]
+    [MultilineText]
     public string? Note { get; set; }
 }
 

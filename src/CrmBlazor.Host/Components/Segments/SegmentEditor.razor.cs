@@ -131,9 +131,10 @@ public partial class SegmentEditor
             }
 
             // Rule messages of a refused save are keyed "Definition.Rules[0].Value"; show them next to the rules.
+            // The rule builder translates texts; a message with values (a character's position) comes translated already.
             _ruleErrors = _result.Errors
                 .Where(e => e.Key.StartsWith("Definition.", StringComparison.Ordinal))
-                .ToDictionary(e => e.Key["Definition.".Length..], e => e.Value.Select(p => p.Text).ToArray());
+                .ToDictionary(e => e.Key["Definition.".Length..], e => e.Value.Select(p => p.Arguments.Length == 0 ? p.Text : L.Show(p)).ToArray());
             if (_ruleErrors.Count == 0)
             {
                 _ruleErrors = _countErrors;

@@ -5,6 +5,9 @@ namespace CrmBlazor.Host.Features.Customers;
 /// <summary>What a user enters for a customer; validated by the form and again by <see cref="CustomerService"/>.</summary>
 public sealed class CustomerInput
 {
+    /// <summary>The longest text the tags field takes: tags are typed as one text, separated by commas.</summary>
+    public const int TagsTextLength = 1000;
+
     /// <summary>Company or person.</summary>
     public CustomerKind Kind { get; set; } = CustomerKind.Company;
 
@@ -24,6 +27,7 @@ public sealed class CustomerInput
 
     /// <summary>Main phone number.</summary>
     [RegularExpression(@"^[0-9+()./\- ]{3,50}$", ErrorMessage = "Enter a phone number with digits, spaces and + ( ) - . / only.")]
+    [StringLength(50, ErrorMessage = "Enter a phone number with digits, spaces and + ( ) - . / only.")]
     public string? Phone { get; set; }
 
     /// <summary>Web site.</summary>
@@ -34,6 +38,7 @@ public sealed class CustomerInput
     /// <summary>Billing currency.</summary>
     [Required(ErrorMessage = "Enter a currency code.")]
     [RegularExpression("^[A-Za-z]{3}$", ErrorMessage = "Enter a three-letter ISO currency code, e.g. EUR or INR.")]
+    [StringLength(3, ErrorMessage = "Enter a three-letter ISO currency code, e.g. EUR or INR.")]
     public string Currency { get; set; } = "EUR";
 
     /// <summary>The account manager's user id.</summary>
@@ -41,6 +46,7 @@ public sealed class CustomerInput
 
     /// <summary>Notes.</summary>
     [StringLength(4000, ErrorMessage = "Notes can be at most 4000 characters long.")]
+    [MultilineText]
     public string? Notes { get; set; }
 
     /// <summary>Tags as written.</summary>
@@ -83,6 +89,7 @@ public sealed class AddressInput
 
     /// <summary>Street and number.</summary>
     [StringLength(300, ErrorMessage = "The street can be at most 300 characters long.")]
+    [MultilineText]
     public string? Street { get; set; }
 
     /// <summary>City.</summary>
@@ -99,6 +106,7 @@ public sealed class AddressInput
 
     /// <summary>ISO country code.</summary>
     [RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Enter a two-letter ISO country code, e.g. IN or GE.")]
+    [StringLength(2, ErrorMessage = "Enter a two-letter ISO country code, e.g. IN or GE.")]
     public string? Country { get; set; }
 
     /// <summary>Whether every field is empty.</summary>
@@ -141,6 +149,7 @@ public sealed class ContactInput
 
     /// <summary>Phone number.</summary>
     [RegularExpression(@"^[0-9+()./\- ]{3,50}$", ErrorMessage = "Enter a phone number with digits, spaces and + ( ) - . / only.")]
+    [StringLength(50, ErrorMessage = "Enter a phone number with digits, spaces and + ( ) - . / only.")]
     public string? Phone { get; set; }
 
     /// <summary>Main contact of the customer.</summary>

@@ -5,7 +5,9 @@ namespace CrmBlazor.Host.Features.Export;
 /// <summary>
 /// Writes rows as CSV the way <see cref="Import.CustomerCsvReader"/> reads them back: comma-separated,
 /// CRLF line ends, values quoted when they hold a comma, a quotation mark, a line break or leading or
-/// trailing spaces. Values are written exactly as stored, so the file re-imports to the same data.
+/// trailing spaces. Values are written as stored, so the file re-imports to the same data, except for
+/// the control and direction characters the CRM refuses (<see cref="UserText"/>), which a value stored
+/// before that rule may hold: they are left out, so the file shows every name in its own order.
 /// </summary>
 public static class CustomerCsvWriter
 {
@@ -43,7 +45,8 @@ public static class CustomerCsvWriter
     /// <param name="value">The value.</param>
     public static string Quote(string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        value = UserText.Clean(value, TextKind.Multiline);
+        if (value.Length == 0)
         {
             return string.Empty;
         }

@@ -7,7 +7,8 @@ namespace CrmBlazor.Host.Features.Export;
 /// <summary>
 /// Writes export rows into an Excel workbook with MiniExcel, which streams rows into the file instead
 /// of building the workbook in memory. Every cell is text, so phone numbers, postal codes with leading
-/// zeros and customer keys stay exactly as stored.
+/// zeros and customer keys stay exactly as stored; control and direction characters the CRM refuses
+/// (<see cref="UserText"/>) are left out, as in the CSV export (the workbook's XML could not hold most of them).
 /// </summary>
 public static class CustomerExcelWriter
 {
@@ -76,7 +77,7 @@ public static class CustomerExcelWriter
                 var row = new Dictionary<string, object>(headers.Count, StringComparer.Ordinal);
                 for (var i = 0; i < headers.Count; i++)
                 {
-                    row[headers[i]] = cells[i];
+                    row[headers[i]] = UserText.Clean(cells[i], TextKind.Multiline);
                 }
 
                 rows++;

@@ -47,6 +47,7 @@ public sealed class CustomerImportValidator(IReadOnlyDictionary<string, string> 
         [nameof(CustomerInput.Website)] = CustomerField.Website,
         [nameof(CustomerInput.Currency)] = CustomerField.Currency,
         [nameof(CustomerInput.Notes)] = CustomerField.Notes,
+        [nameof(CustomerInput.Tags)] = CustomerField.Tags,
         ["Addresses[0].Street"] = CustomerField.Street,
         ["Addresses[0].City"] = CustomerField.City,
         ["Addresses[0].PostalCode"] = CustomerField.PostalCode,
@@ -202,7 +203,7 @@ public sealed class CustomerImportValidator(IReadOnlyDictionary<string, string> 
             var field = CustomerMembers.GetValueOrDefault(member, CustomerField.Name);
             foreach (var message in messages)
             {
-                Error(field, ImportMessage.Of(message.Text));
+                Error(field, Message(message));
             }
         }
 
@@ -272,7 +273,7 @@ public sealed class CustomerImportValidator(IReadOnlyDictionary<string, string> 
             var field = ContactMembers.GetValueOrDefault(member, CustomerField.ContactName);
             foreach (var message in messages)
             {
-                Error(field, ImportMessage.Of(message.Text));
+                Error(field, Message(message));
             }
         }
 
@@ -300,6 +301,10 @@ public sealed class CustomerImportValidator(IReadOnlyDictionary<string, string> 
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // A validation message with its values (the position of a refused character), as the import shows them.
+    private static ImportMessage Message(Problem problem) =>
+        ImportMessage.Of(problem.Text, [.. problem.Arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? string.Empty)]);
 
     private static IEnumerable<RegionInfo> SpecificRegions() =>
         CultureInfo.GetCultures(CultureTypes.SpecificCultures)

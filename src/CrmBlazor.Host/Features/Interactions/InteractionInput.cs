@@ -21,6 +21,7 @@ public sealed class InteractionInput : IValidatableObject
 
     /// <summary>Details.</summary>
     [StringLength(8000, ErrorMessage = "The details can be at most 8000 characters long.")]
+    [MultilineText]
     public string? Body { get; set; }
 
     /// <summary>What came of it.</summary>

@@ -137,6 +137,11 @@ public sealed class InteractionService(
             return ChangeResult.Invalid(nameof(InteractionInput.Outcome), new Problem("The outcome can be at most 1000 characters long."));
         }
 
+        if (UserText.Check(outcome, TextKind.SingleLine) is { } problem)
+        {
+            return ChangeResult.Invalid(nameof(InteractionInput.Outcome), problem);
+        }
+
         db.Entry(interaction).Property(i => i.RowVersion).OriginalValue = rowVersion;
         interaction.Status = resolved ? InteractionStatus.Resolved : InteractionStatus.Open;
         interaction.ResolvedAt = resolved ? clock.GetUtcNow() : null;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -75,6 +76,7 @@ public sealed class SegmentRule
     public SegmentOperator Operator { get; set; } = SegmentOperator.Contains;
 
     /// <summary>The value as entered: text, a number, a date (yyyy-MM-dd) or a number of days.</summary>
+    [StringLength(300, ErrorMessage = "The value can be at most 300 characters long.")]
     public string? Value { get; set; }
 }
 

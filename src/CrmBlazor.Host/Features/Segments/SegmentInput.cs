@@ -12,6 +12,7 @@ public sealed class SegmentInput
 
     /// <summary>What it is for.</summary>
     [StringLength(1000, ErrorMessage = "The description can be at most 1000 characters long.")]
+    [MultilineText]
     public string? Description { get; set; }
 
     /// <summary>The rules.</summary>
