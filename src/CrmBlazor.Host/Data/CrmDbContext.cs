@@ -178,8 +178,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
             e.ToTable("crm_security_events");
             e.Property(s => s.Kind).HasMaxLength(60);
             e.Property(s => s.UserName).HasMaxLength(320);
+            e.Property(s => s.NormalizedUserName).HasMaxLength(320);
             e.Property(s => s.RemoteAddress).HasMaxLength(64);
             e.HasIndex(s => s.OccurredAt);
+            e.HasIndex(s => new { s.NormalizedUserName, s.Id });
         });
 
         builder.Entity<UserSession>(e =>

@@ -51,6 +51,8 @@ internal static class IdentityExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<IPasswordValidator<CrmUser>, MaximumLengthPasswordValidator>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<DecoyPasswordHash>();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -1,6 +1,7 @@
 using CrmBlazor.Testing.Databases;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -24,15 +25,18 @@ public class CrmHostFactory : WebApplicationFactory<Program>
     public static readonly TestUser Administrator = new("admin@crm.test", "admin-passphrase-for-tests", Sdk.Authorization.CrmRoles.Admin);
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>Creates a host factory; the host starts on first use (<see cref="WebApplicationFactory{TEntryPoint}.Server"/>, a client...).</summary>
     /// <param name="database">The database.</param>
     /// <param name="pluginsPath">The plugins folder, relative to the test assembly's folder or absolute.</param>
     /// <param name="settings">More configuration, overriding the defaults (<c>Plugins:&lt;id&gt;:...</c>, <c>Jobs:...</c>).</param>
-    public CrmHostFactory(TestDatabase database, string pluginsPath, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Changes to the host's services after its own registrations (test doubles that observe, such as <see cref="PasswordVerifications"/>).</param>
+    public CrmHostFactory(TestDatabase database, string pluginsPath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         Database = database;
+        _services = services;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Plugins:Path"] = pluginsPath,
@@ -119,6 +123,11 @@ public class CrmHostFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

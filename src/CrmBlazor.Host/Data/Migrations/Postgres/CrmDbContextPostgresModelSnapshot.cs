@@ -241,6 +241,10 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -255,6 +259,8 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("NormalizedUserName", "Id");
 
                     b.ToTable("crm_security_events", (string)null);
                 });

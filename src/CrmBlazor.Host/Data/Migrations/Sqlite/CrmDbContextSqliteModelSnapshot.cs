@@ -232,6 +232,10 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
@@ -246,6 +250,8 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("NormalizedUserName", "Id");
 
                     b.ToTable("crm_security_events", (string)null);
                 });
