@@ -261,5 +261,23 @@ public abstract class SessionTests(CrmHostFixture fixture)
     public sealed class OnSqlite(SqliteHostFixture fixture) : SessionTests(fixture);
 
     [Collection(PostgresHost.Name)]
-    public sealed class OnPostgres(PostgresHostFixture fixture) : SessionTests(fixture);
+    public sealed class OnPostgres(PostgresHostFixture fixture) : SessionTests(fixture)
+    {
+        [Fact]
+        public async Task SignOut_OnOneInstance_IsRefusedAtOnceByAnotherInstanceOnTheSameDatabase()
+        {
+            await using var other = CrmHostFixture.StartHost(fixture.Database);
+            var user = await fixture.Host.CreateUserAsync(CrmRoles.Staff);
+            var cookie = await fixture.Host.SignInForCookieAsync(user);
+            using (var before = await other.GetWithCookieAsync("/customers", cookie))
+            {
+                Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+            }
+
+            (await fixture.Host.SignOutWithCookieAsync(user, cookie)).Dispose();
+
+            using var after = await other.GetWithCookieAsync("/customers", cookie);
+            Responses.AssertRedirectTo(after, Responses.SignInPath);
+        }
+    }
 }
