@@ -40,6 +40,8 @@ internal static class IdentityExtensions
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
+                // PasswordSignIn counts failures per address in the security log with these numbers, for
+                // accounts and unknown addresses alike; Identity's LockoutEnd remains for administrators' locks.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

@@ -18,19 +18,26 @@ internal enum SignInAnswer
 
 /// <summary>
 /// Signing in with an e-mail address and a password, without telling anyone whether an account exists
-/// (issue 10 item 5). An address without an account costs the same work as an account with a wrong
-/// password: a password hash is verified (against <see cref="DecoyPasswordHash"/>) and the database is
-/// asked as often. And it locks the same way: after
-/// <see cref="LockoutOptions.MaxFailedAccessAttempts"/> failures in a row it answers "locked" for
-/// <see cref="LockoutOptions.DefaultLockoutTimeSpan"/>, counted from the security log as Identity counts
-/// an account's failures (since its last success or lock-out; attempts while locked do not count).
+/// (issue 10 item 5). Every attempt takes the same steps whether or not the address has an account:
+/// find the user, read the address's recent attempts from the security log, verify a password hash
+/// (an account's, or <see cref="DecoyPasswordHash"/>), record the attempt. So both cost the same work
+/// and the same database round trips, and lock the same way: after
+/// <see cref="LockoutOptions.MaxFailedAccessAttempts"/> failures in a row (since the last success or
+/// lock-out) the address is locked for <see cref="LockoutOptions.DefaultLockoutTimeSpan"/>, and while
+/// it is locked no password is checked.
 /// </summary>
 /// <remarks>
 /// Why a "locked" answer for unknown addresses rather than one wording for every refusal: a colleague
 /// who locked their account by mistyping needs to hear that waiting, not retyping, will help, and that
-/// an administrator can unlock them; one wording would hide exactly that. Counting unknown addresses
-/// too keeps the answer from telling whether the address has an account, and the wording speaks of
+/// an administrator can help; one wording would hide exactly that. Counting unknown addresses the same
+/// way keeps the answer from telling whether the address has an account, and the wording speaks of
 /// "this e-mail address", which is true either way.
+/// <para>
+/// Failures are counted in the security log rather than in Identity's per-user counter, which only
+/// accounts have and which costs an account's attempt a validated update (three more round trips).
+/// Identity's own lock-out (<c>LockoutEnd</c>) stays for locks an administrator sets; such an account
+/// gets the "locked" answer too.
+/// </para>
 /// </remarks>
 internal sealed class PasswordSignIn(
     SignInManager<CrmUser> signIn,
@@ -59,9 +66,26 @@ internal sealed class PasswordSignIn(
         var users = signIn.UserManager;
         var normalized = users.NormalizeName(address);
         var user = await users.FindByNameAsync(address);
-        var attempt = user is null
-            ? await AttemptWithoutAccountAsync(normalized, password)
-            : await AttemptAsync(user, password, remember);
+        var failures = await FailuresInARowAsync(normalized);
+        Attempt attempt;
+        if (failures is null)
+        {
+            attempt = Attempt.RefusedWhileLocked;
+        }
+        else if (user is null)
+        {
+            // Always wrong (nobody knows the decoy's password), and as slow as checking an account's.
+            hasher.VerifyHashedPassword(DecoyPasswordHash.User, decoy.HashWith(hasher), password);
+            attempt = Failure(failures.Value);
+        }
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: false);
+            attempt = result.Succeeded ? Attempt.SignedIn
+                : result.IsLockedOut ? Attempt.RefusedWhileLocked
+                : Failure(failures.Value);
+        }
+
         await securityLog.WriteSignInAsync(
             attempt switch
             {
@@ -81,17 +105,11 @@ internal sealed class PasswordSignIn(
         };
     }
 
-    private async Task<Attempt> AttemptAsync(CrmUser user, string password, bool remember)
-    {
-        // Identity refuses a locked account before it looks at the password, as the path below does.
-        var wasLocked = await signIn.UserManager.IsLockedOutAsync(user);
-        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
-        return result.Succeeded ? Attempt.SignedIn
-            : result.IsLockedOut ? (wasLocked ? Attempt.RefusedWhileLocked : Attempt.LockedNow)
-            : Attempt.Failed;
-    }
+    private Attempt Failure(int failuresBefore) =>
+        failuresBefore + 1 >= identity.Value.Lockout.MaxFailedAccessAttempts ? Attempt.LockedNow : Attempt.Failed;
 
-    private async Task<Attempt> AttemptWithoutAccountAsync(string normalizedAddress, string password)
+    /// <summary>The address's failed attempts since its last success or lock-out, or null while it is locked.</summary>
+    private async Task<int?> FailuresInARowAsync(string normalizedAddress)
     {
         var lockout = identity.Value.Lockout;
         var failures = 0;
@@ -99,12 +117,7 @@ internal sealed class PasswordSignIn(
         {
             if (kind == SecurityLog.LockedOut)
             {
-                if (occurredAt + lockout.DefaultLockoutTimeSpan > clock.GetUtcNow())
-                {
-                    return Attempt.RefusedWhileLocked;
-                }
-
-                break;
+                return occurredAt + lockout.DefaultLockoutTimeSpan > clock.GetUtcNow() ? null : failures;
             }
 
             if (kind == SecurityLog.SignedIn)
@@ -115,8 +128,6 @@ internal sealed class PasswordSignIn(
             failures++;
         }
 
-        // Always wrong (nobody knows the decoy's password), and as slow as checking a real account's.
-        hasher.VerifyHashedPassword(DecoyPasswordHash.User, decoy.HashWith(hasher), password);
-        return failures + 1 >= lockout.MaxFailedAccessAttempts ? Attempt.LockedNow : Attempt.Failed;
+        return failures;
     }
 }

@@ -216,6 +216,23 @@ public abstract class SessionTests(CrmHostFixture fixture)
     }
 
     [Fact]
+    public async Task CircuitRevalidation_AfterSomeoneLockedTheAddressByGuessing_KeepsTheOwnersCircuitAndCookie()
+    {
+        var user = await fixture.Host.CreateUserAsync(CrmRoles.Staff);
+        var cookie = await fixture.Host.SignInForCookieAsync(user);
+        var circuitUser = await PrincipalOfAsync(cookie);
+        using var guesser = fixture.Host.CreateBrowserClient();
+        for (var i = 0; i < 6; i++)
+        {
+            (await LoginForm.SubmitAsync(guesser, user.Email, "guess-" + i)).Dispose();
+        }
+
+        Assert.True(await RevalidateAsync(circuitUser));
+        using var response = await fixture.Host.GetWithCookieAsync("/customers", cookie);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public void CircuitRevalidation_RunsEveryMinute()
     {
         Assert.Equal(TimeSpan.FromMinutes(1), RevalidatingAuthenticationStateProvider.Interval);

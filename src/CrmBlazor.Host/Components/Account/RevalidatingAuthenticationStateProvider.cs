@@ -9,9 +9,10 @@ namespace CrmBlazor.Host.Components.Account;
 
 /// <summary>
 /// Re-checks the user of an open circuit every minute: a circuit has no cookie to present, so without
-/// this it would outlive a sign-out on another tab, an ended session (<see cref="UserSessions"/>), a
-/// lock-out, a deletion or a role change (security stamp). When the check fails the circuit becomes
-/// anonymous and its page sends the browser to the sign-in page.
+/// this it would outlive a sign-out on another tab, an ended session (<see cref="UserSessions"/>), an
+/// administrator's lock, a deletion or a role change (security stamp). When the check fails the circuit
+/// becomes anonymous and its page sends the browser to the sign-in page. (Failed sign-ins by someone
+/// guessing lock the address for new sign-ins only, see <see cref="PasswordSignIn"/>.)
 /// </summary>
 internal sealed class RevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
