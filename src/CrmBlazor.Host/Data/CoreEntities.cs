@@ -97,6 +97,12 @@ public sealed class SecurityEvent
     /// <summary>The user name or e-mail involved, if any.</summary>
     public string? UserName { get; set; }
 
+    /// <summary>
+    /// For sign-in attempts: the address as Identity normalizes user names, so that the attempts on one
+    /// address are found however it was typed (lock-out of addresses without an account).
+    /// </summary>
+    public string? NormalizedUserName { get; set; }
+
     /// <summary>The remote address.</summary>
     public string? RemoteAddress { get; set; }
 

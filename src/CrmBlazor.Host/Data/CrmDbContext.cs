@@ -77,6 +77,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     /// <summary>Security events.</summary>
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
+    /// <summary>Signed-in browsers: the server side of the authentication cookies.</summary>
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     /// <summary>Published domain events.</summary>
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
 
@@ -175,8 +178,23 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
             e.ToTable("crm_security_events");
             e.Property(s => s.Kind).HasMaxLength(60);
             e.Property(s => s.UserName).HasMaxLength(320);
+            e.Property(s => s.NormalizedUserName).HasMaxLength(320);
             e.Property(s => s.RemoteAddress).HasMaxLength(64);
             e.HasIndex(s => s.OccurredAt);
+            e.HasIndex(s => new { s.NormalizedUserName, s.Id });
+        });
+
+        builder.Entity<UserSession>(e =>
+        {
+            e.ToTable("crm_user_sessions");
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.KeyHash).HasMaxLength(64);
+            e.HasIndex(s => s.KeyHash).IsUnique();
+            e.Property(s => s.ClientAddress).HasMaxLength(64);
+            e.Property(s => s.UserAgent).HasMaxLength(512);
+            e.HasIndex(s => s.ExpiresAt);
+            // Deleting a user ends their sessions.
+            e.HasOne<CrmUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.MapOutbox(ownedByThisContext: true);

@@ -3,6 +3,7 @@ using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Authorization;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,8 @@ internal static class IdentityExtensions
     /// <summary>
     /// ASP.NET Core Identity with the OWASP ASVS 5.0 password rules (at least 8 characters, no
     /// composition rules, long passphrases allowed), lock-out after repeated failures, secure cookies,
-    /// permission policies, and a fallback policy that requires a signed-in user everywhere.
+    /// sessions stored on the server, permission policies, and a fallback policy that requires a
+    /// signed-in user everywhere.
     /// </summary>
     public static IHostApplicationBuilder AddCrmIdentity(this IHostApplicationBuilder builder)
     {
@@ -38,6 +40,8 @@ internal static class IdentityExtensions
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
+                // PasswordSignIn counts failures per address in the security log with these numbers, for
+                // accounts and unknown addresses alike; Identity's LockoutEnd remains for administrators' locks.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -49,12 +53,14 @@ internal static class IdentityExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<IPasswordValidator<CrmUser>, MaximumLengthPasswordValidator>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<DecoyPasswordHash>();
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.LoginPath = "/account/login";
-            options.LogoutPath = "/account/logout";
-            options.AccessDeniedPath = "/account/access-denied";
+            options.LoginPath = AccountPaths.SignIn;
+            options.LogoutPath = AccountPaths.SignOut;
+            options.AccessDeniedPath = AccountPaths.AccessDenied;
             options.Cookie.Name = ".CrmBlazor.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
@@ -62,6 +68,13 @@ internal static class IdentityExtensions
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
         });
+
+        // Sessions live in the database (crm_user_sessions), so that signing out, and ending a user's
+        // sessions, refuses the cookie at once on every instance: docs/decisions/0011-server-side-sessions.md.
+        services.AddSingleton<UserSessionStore>();
+        services.AddSingleton<UserSessions>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<UserSessionStore>((options, store) => options.SessionStore = store);
         services.AddAntiforgery(options =>
         {
             // The token cookie carries no identity; it follows the request's scheme so that forms also

@@ -56,12 +56,12 @@ internal static class PipelineExtensions
 
     private static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<CrmUser> signIn, SecurityLog securityLog) =>
+        endpoints.MapPost(AccountPaths.SignOut, async (HttpContext context, SignInManager<CrmUser> signIn, SecurityLog securityLog) =>
         {
             var name = context.User.Identity?.Name;
             await signIn.SignOutAsync();
             await securityLog.WriteAsync(SecurityLog.SignedOut, name, context.Connection.RemoteIpAddress?.ToString(), null);
-            return TypedResults.LocalRedirect("/account/login");
+            return TypedResults.LocalRedirect(AccountPaths.SignIn);
         }).DisableAntiforgery().AddEndpointFilter(async (context, next) =>
         {
             // Validated here rather than by form binding, because the endpoint binds no form field.

@@ -3,6 +3,7 @@ using CrmBlazor.Host.Components.Dashboard;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Events;
 using CrmBlazor.Host.Features.Segments;
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
@@ -42,6 +43,7 @@ internal static class CoreModule
             .AddDashboardWidget<OpenCasesWidget>("Open complaints and inquiries", order: 300, permission: CorePermissions.ViewCustomers)
             .AddDashboardWidget<CustomersBySegmentWidget>("Customers by segment", order: 400, permission: CorePermissions.ViewCustomers)
             .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *")
+            .AddRecurringJob<UserSessionSweepJob>("session-sweep", "29 * * * *")
             .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *")
             .AddRecurringJob<PlannerStatisticsJob>("planner-statistics", "41 * * * *");
     }

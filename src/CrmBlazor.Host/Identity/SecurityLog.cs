@@ -15,8 +15,11 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// <summary>A failed sign-in (wrong password or unknown user).</summary>
     public const string SignInFailed = "sign-in-failed";
 
-    /// <summary>An account locked after repeated failures, or a sign-in refused because it is locked.</summary>
+    /// <summary>An address locked after repeated failed sign-ins (an account's, or one without an account).</summary>
     public const string LockedOut = "locked-out";
+
+    /// <summary>A sign-in refused because its address is locked.</summary>
+    public const string SignInLocked = "sign-in-locked";
 
     /// <summary>A sign-out.</summary>
     public const string SignedOut = "sign-out";
@@ -31,7 +34,39 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// <param name="userName">The user involved, if known.</param>
     /// <param name="remoteAddress">The client address, if known.</param>
     /// <param name="detail">What was refused, or why.</param>
-    public async Task WriteAsync(string kind, string? userName, string? remoteAddress, string? detail)
+    public Task WriteAsync(string kind, string? userName, string? remoteAddress, string? detail) =>
+        WriteAsync(kind, userName, null, remoteAddress, detail);
+
+    /// <summary>Records a sign-in attempt. Never throws.</summary>
+    /// <param name="kind"><see cref="SignedIn"/>, <see cref="SignInFailed"/>, <see cref="LockedOut"/> or <see cref="SignInLocked"/>.</param>
+    /// <param name="address">The address as typed (trimmed).</param>
+    /// <param name="normalizedAddress">The address as Identity normalizes user names.</param>
+    /// <param name="remoteAddress">The client address, if known.</param>
+    public Task WriteSignInAsync(string kind, string address, string normalizedAddress, string? remoteAddress) =>
+        WriteAsync(kind, address, normalizedAddress, remoteAddress, null);
+
+    /// <summary>
+    /// The latest sign-in events of an address that count towards its lock-out (<see cref="SignedIn"/>,
+    /// <see cref="SignInFailed"/>, <see cref="LockedOut"/>), newest first.
+    /// </summary>
+    /// <param name="normalizedAddress">The address as Identity normalizes user names.</param>
+    /// <param name="count">How many to read at most.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<(string Kind, DateTimeOffset OccurredAt)>> RecentSignInsAsync(string normalizedAddress, int count, CancellationToken cancellationToken = default)
+    {
+        string[] kinds = [SignedIn, SignInFailed, LockedOut];
+        var key = Truncate(normalizedAddress, 320);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var events = await db.SecurityEvents.AsNoTracking()
+            .Where(e => e.NormalizedUserName == key && kinds.Contains(e.Kind))
+            .OrderByDescending(e => e.Id)
+            .Take(count)
+            .Select(e => new { e.Kind, e.OccurredAt })
+            .ToListAsync(cancellationToken);
+        return [.. events.Select(e => (e.Kind, e.OccurredAt))];
+    }
+
+    private async Task WriteAsync(string kind, string? userName, string? normalizedUserName, string? remoteAddress, string? detail)
     {
         // Sign-ins and sign-outs are routine; failures, lock-outs and refusals deserve attention.
         var level = kind is SignedIn or SignedOut ? LogLevel.Information : LogLevel.Warning;
@@ -43,6 +78,7 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
             {
                 Kind = kind,
                 UserName = Truncate(userName, 320),
+                NormalizedUserName = Truncate(normalizedUserName, 320),
                 RemoteAddress = Truncate(remoteAddress, 64),
                 Detail = Truncate(detail, 1000),
                 OccurredAt = clock.GetUtcNow(),

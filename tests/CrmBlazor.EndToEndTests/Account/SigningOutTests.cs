@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CrmBlazor.EndToEndTests.Infrastructure;
 using CrmBlazor.EndToEndTests.Pages;
 using Xunit.Abstractions;
@@ -6,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CrmBlazor.EndToEndTests.Account;
 
 [Collection(EndToEndCollection.Name)]
-public sealed class SigningOutTests(EndToEndFixture app, ITestOutputHelper output)
+public sealed partial class SigningOutTests(EndToEndFixture app, ITestOutputHelper output)
 {
     [Fact]
     public async Task SignOut_FromUserMenu_LandsOnSignInPage()
@@ -42,4 +43,23 @@ public sealed class SigningOutTests(EndToEndFixture app, ITestOutputHelper outpu
 
         await new SignInPage(browser.Page).ExpectShownAsync();
     }
+
+    [Fact]
+    public async Task SignOut_InOneTab_SendsTheOtherOpenTabToSignInWithinAMinute()
+    {
+        await using var browser = await app.OpenBrowserAsync(nameof(SignOut_InOneTab_SendsTheOtherOpenTabToSignInWithinAMinute), output);
+        await browser.SignInAsync(EndToEndFixture.Admin);
+        var otherTab = await browser.Page.Context.NewPageAsync();
+        await otherTab.GotoAsync("/");
+        var otherShell = new Shell(otherTab);
+        await otherShell.WaitUntilInteractiveAsync();
+
+        await otherShell.SignOutAsync();
+
+        // The first tab's circuit re-checks its session every minute; allow one interval, one check and a busy machine.
+        await Expect(browser.Page).ToHaveURLAsync(SignInAddress(), new() { Timeout = 100_000 });
+    }
+
+    [GeneratedRegex(@"/account/login(\?|$)")]
+    private static partial Regex SignInAddress();
 }

@@ -1,4 +1,5 @@
 using CrmBlazor.Data;
+using CrmBlazor.Testing;
 using CrmBlazor.Testing.Databases;
 using CrmBlazor.Testing.Hosting;
 
@@ -35,9 +36,12 @@ public abstract class CrmHostFixture : IAsyncLifetime
         ["Plugins:fixture-alpha:Greeting"] = AlphaGreeting,
     };
 
-    /// <summary>Starts another host with the fixture plugins on a database (the caller disposes it).</summary>
+    /// <summary>
+    /// Starts another host with the fixture plugins on a database (the caller disposes it). Its password
+    /// verifications are counted (<see cref="PasswordVerifications"/>).
+    /// </summary>
     /// <param name="database">The database.</param>
-    public static CrmHostFactory StartHost(TestDatabase database) => new CrmHostFactory(database, PluginsPath, Settings).Start();
+    public static CrmHostFactory StartHost(TestDatabase database) => new CrmHostFactory(database, PluginsPath, Settings, PasswordVerifications.Register).Start();
 
     /// <inheritdoc />
     public async Task InitializeAsync()

@@ -45,8 +45,8 @@ public abstract class SignInTests(CrmHostFixture fixture)
         using var response = await LoginForm.SubmitAsync(client, user.Email, user.Password);
 
         Assert.False(LoginForm.SetsCookie(response, LoginForm.AuthenticationCookie));
-        Assert.StartsWith("This account is locked", LoginForm.ErrorOf(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal(SecurityLog.LockedOut, (await SecurityEventsOfAsync(user))[^1]);
+        Assert.StartsWith("Too many failed attempts", LoginForm.ErrorOf(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(SecurityLog.SignInLocked, (await SecurityEventsOfAsync(user))[^1]);
     }
 
     private async Task SubmitWrongPasswordsAsync(TestUser user, int count)

@@ -32,8 +32,8 @@ public class CrmHostFactory : WebApplicationFactory<Program>
     /// <param name="pluginsPath">The plugins folder, relative to the test assembly's folder or absolute.</param>
     /// <param name="settings">More configuration, overriding the defaults (<c>Plugins:&lt;id&gt;:...</c>, <c>Jobs:...</c>).</param>
     /// <param name="testServices">
-    /// Changes to the host's services after the host and its plugins registered theirs (e.g. a decorator
-    /// that fails a call on purpose), or null.
+    /// Changes to the host's services after the host and its plugins registered theirs (test doubles that
+    /// observe, such as <see cref="PasswordVerifications"/>, or a decorator that fails a call on purpose), or null.
     /// </param>
     public CrmHostFactory(TestDatabase database, string pluginsPath, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
