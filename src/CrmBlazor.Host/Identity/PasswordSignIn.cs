@@ -18,7 +18,7 @@ internal enum SignInAnswer
 
 /// <summary>
 /// Signing in with an e-mail address and a password, without telling anyone whether an account exists
-/// (issue 10 item 5). Every attempt takes the same steps whether or not the address has an account:
+/// (no account enumeration). Every attempt takes the same steps whether or not the address has an account:
 /// find the user, read the address's recent attempts from the security log, verify a password hash
 /// (an account's, or <see cref="DecoyPasswordHash"/>), record the attempt. So both cost the same work
 /// and the same database round trips, and lock the same way: after

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CrmBlazor.EndToEndTests.Forms;
 
 /// <summary>
-/// Issue 10, item 3: 100,000 characters pasted into the long fields of a customer, a contact, an
+/// 100,000 characters pasted into the long fields of a customer, a contact, an
 /// interaction, a project and an invoice never end in "saved" with the database unchanged. Each field
 /// stops at its validation's limit (the browser cuts the paste at maxlength), so the form saves
 /// exactly what the field shows; a value a script sets beyond the limit is cut the same way before it
