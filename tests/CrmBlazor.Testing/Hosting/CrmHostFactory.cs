@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CrmBlazor.Testing.Hosting;
 
@@ -57,6 +58,9 @@ public class CrmHostFactory : WebApplicationFactory<Program>
 
     /// <summary>The database the host runs on.</summary>
     public TestDatabase Database { get; }
+
+    /// <summary>What the host logs (at the levels its settings let through: warnings and errors by default).</summary>
+    public HostLog Log { get; } = new();
 
     /// <summary>Starts the host now (it would otherwise start on first use) and returns it.</summary>
     public CrmHostFactory Start()
@@ -120,5 +124,7 @@ public class CrmHostFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Log));
     }
 }
