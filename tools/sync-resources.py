@@ -63,6 +63,12 @@ def keys():
     found.update(re.findall(r'=> "([^"]+)"', channels))
     labels = (ROOT / "Features" / "Audit" / "AuditLabels.cs").read_text(encoding="utf-8")
     found.update(re.findall(r'\] = "([^"]+)"', labels))
+    # The SDK's messages (ChangeResult's refusals, AddressQuery's notes), which the core's pages show too.
+    sdk = ROOT.parent / "CrmBlazor.Sdk"
+    for path in sdk.rglob("*.cs"):
+        if not {"obj", "bin"} & set(path.relative_to(sdk).parts):
+            for match in re.finditer(r'new Problem\("((?:[^"\\]|\\.)+)"', path.read_text(encoding="utf-8")):
+                found.add(match.group(1).replace('\\"', '"'))
     found.update(EXTRA_KEYS)
     return sorted(found, key=str.casefold)
 

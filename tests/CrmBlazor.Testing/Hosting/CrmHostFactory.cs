@@ -59,6 +59,12 @@ public class CrmHostFactory : WebApplicationFactory<Program>
     /// <summary>The database the host runs on.</summary>
     public TestDatabase Database { get; }
 
+    /// <summary>
+    /// The environment the host runs in: <c>Development</c> unless set (<c>Production</c> for what only
+    /// happens there: HSTS, the HTTPS redirection, the error page).
+    /// </summary>
+    public string EnvironmentName { get; init; } = Environments.Development;
+
     /// <summary>What the host logs (at the levels its settings let through: warnings and errors by default).</summary>
     public HostLog Log { get; } = new();
 
@@ -119,7 +125,7 @@ public class CrmHostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
