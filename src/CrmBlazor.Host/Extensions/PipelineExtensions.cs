@@ -24,10 +24,11 @@ internal static class PipelineExtensions
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
         }
 
+        app.UseHttpsTransport();
         app.UseSecurityHeaders();
+        app.UseNoStoreCaching();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseEndpointProblems();
         app.UseRequestLocalization();

@@ -7,7 +7,8 @@ namespace CrmBlazor.IntegrationTests.Hosting;
 
 /// <summary>
 /// A host in the Production environment, for what happens only outside Development (HSTS, the
-/// redirection of plain HTTP, the error page): the fixture plugins on a SQLite database of its own.
+/// redirection of plain HTTP, the error page): the fixture plugins on a SQLite database of its own,
+/// told that HTTPS is served on port 443 (<c>ASPNETCORE_HTTPS_PORT</c>), as behind a proxy.
 /// </summary>
 public sealed class ProductionHostFixture : IAsyncLifetime
 {
@@ -36,7 +37,7 @@ public sealed class ProductionHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _host = StartHost(_database, new Dictionary<string, string?>());
+        _host = StartHost(_database, new Dictionary<string, string?> { ["HTTPS_PORT"] = "443" });
     }
 
     /// <inheritdoc />

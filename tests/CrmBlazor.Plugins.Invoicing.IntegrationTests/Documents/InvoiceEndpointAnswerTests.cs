@@ -7,10 +7,12 @@ namespace CrmBlazor.Plugins.Invoicing.IntegrationTests.Documents;
 /// <summary>
 /// How the plugin's endpoints (PDF, period zip, CSV for the books) answer, in Development as in
 /// Production: a bad value with 400 and a problem naming it, their other errors with a problem (never a
-/// stack trace or an HTML page).
+/// stack trace or an HTML page), and documents with <c>Cache-Control: no-store</c>.
 /// </summary>
 public abstract class InvoiceEndpointAnswerTests(InvoicingHostFixture fixture)
 {
+    private static readonly string Today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static TheoryData<string, string[]> BadValues => new()
     {
         { "/invoicing/invoices/{0}.pdf?download=perhaps", ["download"] },
@@ -70,6 +72,22 @@ public abstract class InvoiceEndpointAnswerTests(InvoicingHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(401, (await ProblemBody.ReadAsync(response))?.Status);
+    }
+
+    [Theory]
+    [InlineData("/invoicing/invoices/{0}.pdf")]
+    [InlineData("/invoicing/invoices/{0}.pdf?download=true")]
+    [InlineData("/invoicing/invoices/export.zip?from={1}&to={1}")]
+    [InlineData("/invoicing/invoices/export.csv?from={1}&to={1}")]
+    public async Task Document_IsNotStored(string path)
+    {
+        var (billing, invoice) = await IssuedInvoiceAsync();
+        using var client = await fixture.Host.SignInAsync(billing.Accountant.User);
+
+        using var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, invoice, Today));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
     }
 
     private async Task<(Billing Billing, long Invoice)> IssuedInvoiceAsync()

@@ -79,9 +79,10 @@ public class CrmHostFactory : WebApplicationFactory<Program>
     /// A client that behaves like a browser on <c>https://localhost</c>: it keeps cookies (the
     /// authentication cookie is Secure) and does not follow redirects, so tests can see them.
     /// </summary>
-    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    /// <param name="baseAddress">Where the browser believes the CRM is: <c>https://localhost</c> unless given (HSTS is never sent to localhost).</param>
+    public HttpClient CreateBrowserClient(Uri? baseAddress = null) => CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = baseAddress ?? new Uri("https://localhost"),
         AllowAutoRedirect = false,
         HandleCookies = true,
     });
