@@ -82,7 +82,7 @@ public sealed class AddressQuery
         return bool.TryParse(value, out var flag) ? flag : Refused<bool>(name, value, "true or false");
     }
 
-    /// <summary>One of the named values of an enumeration, by name in any case (numbers are not names).</summary>
+    /// <summary>One of the named values of an enumeration, by its name in any case (not a number, not a list).</summary>
     /// <typeparam name="TEnum">The enumeration.</typeparam>
     /// <param name="name">The parameter's name in the address.</param>
     /// <param name="value">The value as given, or null when absent.</param>
@@ -93,9 +93,10 @@ public sealed class AddressQuery
             return null;
         }
 
-        var text = value.Trim();
-        return !char.IsAsciiDigit(text[0]) && text[0] is not ('-' or '+') && Enum.TryParse<TEnum>(text, ignoreCase: true, out var choice) && Enum.IsDefined(choice)
-            ? choice
+        // One of the names as such: Enum.TryParse would also take numbers and comma-separated lists.
+        var known = Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        return known is not null
+            ? Enum.Parse<TEnum>(known)
             : Refused<TEnum>(name, value, "one of: " + string.Join(", ", Enum.GetNames<TEnum>()));
     }
 
