@@ -6,8 +6,9 @@
 Collected: L["..."] in components and code-behind; messages for users (new Problem("..."),
 ValidationResult("..."), ErrorMessage = "..."); titles the plugin registers (menu entries, tabs,
 widgets, permissions, timeline kinds, customer figures); and names returned from *Statuses.cs
-switch arms (=> "..."); and the messages of the SDK's results (src/CrmBlazor.Sdk/Results: "The record
-no longer exists.", the text rule's UserText.RefusedMessage), which every plugin shows through ChangeResult. Translators copy <Name>.resx to <Name>.<culture>.resx and translate the
+switch arms (=> "..."); and the messages of the SDK (new Problem("...") and const string ...Message = "..."
+anywhere in src/CrmBlazor.Sdk: "The record no longer exists." of ChangeResult, the text rule's
+UserText.RefusedMessage, the notes of AddressQuery), which every plugin shows. Translators copy <Name>.resx to <Name>.<culture>.resx and translate the
 values. The plugin's unit tests check that the file is complete.
 """
 import html, pathlib, re, sys
@@ -24,14 +25,20 @@ PATTERNS = [
     re.compile(r'const string \w*Message\s*=\s*"((?:[^"\\]|\\.)+)"'),
 ]
 SWITCH_ARM = re.compile(r'=> "([^"{}]+)"')
+SDK_MESSAGES = (re.compile(r'new Problem\("((?:[^"\\]|\\.)+)"'), re.compile(r'const string \w*Message\s*=\s*"((?:[^"\\]|\\.)+)"'))
+
+
+def sdk_sources(sdk: pathlib.Path):
+    """The SDK's C# files, whose messages for users every plugin shows."""
+    for path in sorted(sdk.rglob("*.cs")):
+        if not set(path.relative_to(sdk).parts) & {"obj", "bin"}:
+            yield path.read_text(encoding="utf-8")
 
 
 def keys(project: pathlib.Path):
     found = set()
-    sdk_results = project.parent.parent / "src" / "CrmBlazor.Sdk" / "Results"
-    for path in sorted(sdk_results.glob("*.cs")):
-        text = path.read_text(encoding="utf-8")
-        for pattern in PATTERNS:
+    for text in sdk_sources(project.parent.parent / "src" / "CrmBlazor.Sdk"):
+        for pattern in SDK_MESSAGES:
             found.update(m.group(1).replace('\\"', '"') for m in pattern.finditer(text))
     for path in list(project.rglob("*.razor")) + list(project.rglob("*.cs")):
         parts = set(path.relative_to(project).parts)

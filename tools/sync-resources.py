@@ -37,13 +37,14 @@ RUNTIME_KEYS = [
     ("Localization/CrmMudLocalizer.cs", r'=> "([^"]+)",'),
 ]
 
-# The SDK's results (src/CrmBlazor.Sdk/Results): messages the core shows through ChangeResult too
-# ("The record no longer exists.", the text rule's message).
-SDK_RESULTS = ROOT.parent / "CrmBlazor.Sdk" / "Results"
+# Messages of the SDK that the core shows too: ChangeResult's refusals ("The record no longer exists."),
+# the text rule's message (UserText.RefusedMessage), AddressQuery's notes.
+SDK = ROOT.parent / "CrmBlazor.Sdk"
+SDK_MESSAGES = (r'new Problem\("((?:[^"\\]|\\.)+)"', r'const string \w*Message =\s*"((?:[^"\\]|\\.)+)"')
 
 def keys():
     found = set()
-    for path in list(ROOT.rglob("*.razor")) + list(ROOT.rglob("*.cs")) + sorted(SDK_RESULTS.glob("*.cs")):
+    for path in list(ROOT.rglob("*.razor")) + list(ROOT.rglob("*.cs")):
         if "/obj/" in str(path) or "/bin/" in str(path):
             continue
         for match in PATTERN.finditer(path.read_text(encoding="utf-8")):
@@ -67,6 +68,11 @@ def keys():
     found.update(re.findall(r'=> "([^"]+)"', channels))
     labels = (ROOT / "Features" / "Audit" / "AuditLabels.cs").read_text(encoding="utf-8")
     found.update(re.findall(r'\] = "([^"]+)"', labels))
+    for path in SDK.rglob("*.cs"):
+        if not {"obj", "bin"} & set(path.relative_to(SDK).parts):
+            for pattern in SDK_MESSAGES:
+                for match in re.finditer(pattern, path.read_text(encoding="utf-8")):
+                    found.add(match.group(1).replace('\\"', '"'))
     found.update(EXTRA_KEYS)
     return sorted(found, key=str.casefold)
 

@@ -11,6 +11,7 @@ var pluginsPath = CrmConfigurationExtensions.ResolvePath(builder.Configuration["
 var database = builder.AddCrmPersistence(dataDirectory);
 var disabledPlugins = await PersistenceExtensions.MigrateCoreAndReadDisabledPluginsAsync(database, startupLogger);
 builder.AddCrmIdentity();
+builder.AddCrmHttp();
 builder.AddCrmJobs(database);
 builder.AddCrmUi();
 builder.AddCrmCoreFeatures();

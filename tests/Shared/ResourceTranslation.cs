@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using CrmBlazor.Sdk.Navigation;
+using CrmBlazor.Sdk.Results;
 
 namespace CrmBlazor.Testing.Resources;
 
@@ -14,6 +16,17 @@ namespace CrmBlazor.Testing.Resources;
 internal sealed partial class ResourceTranslation(string folder, string baseName)
 {
     private readonly Lazy<IReadOnlyDictionary<string, string>> _english = new(() => Read(Path.Combine(folder, baseName + ".resx")));
+
+    /// <summary>
+    /// The SDK's messages for users, which the host and every plugin show through their own resources
+    /// (the resource sync tools add them): ChangeResult's refusals and AddressQuery's notes.
+    /// </summary>
+    public static IReadOnlyList<string> SdkMessages { get; } =
+    [
+        .. new[] { ChangeResult.NotFound(), ChangeResult.Forbidden() }.SelectMany(r => r.Messages).Select(p => p.Text),
+        new AddressValueNote("tag", "abc", "a record number", null).Message.Text,
+        new AddressValueNote("week", "9999-12-31", "a day", new DateOnly(2999, 12, 31)).Message.Text,
+    ];
 
     /// <summary>The English texts by key.</summary>
     public IReadOnlyDictionary<string, string> English => _english.Value;

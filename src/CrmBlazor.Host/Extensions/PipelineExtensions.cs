@@ -1,12 +1,14 @@
 using CrmBlazor.Host.Components;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Export;
+using CrmBlazor.Host.Http;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Localization;
 using CrmBlazor.Host.Operations;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Host.Privacy;
 using CrmBlazor.Host.Security;
+using CrmBlazor.Sdk.Navigation;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Identity;
@@ -22,11 +24,13 @@ internal static class PipelineExtensions
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
         }
 
+        app.UseHttpsTransport();
         app.UseSecurityHeaders();
+        app.UseNoStoreCaching();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseEndpointProblems();
         app.UseRequestLocalization();
         app.UsePluginStaticFiles(startup.Catalog);
         app.UseAuthentication();
@@ -35,12 +39,15 @@ internal static class PipelineExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealth();
-        app.MapAccountEndpoints();
-        app.MapCultureEndpoint();
-        app.MapPersonalDataEndpoints();
-        app.MapCustomerExports();
-        app.MapPluginEndpoints(startup.Catalog);
+
+        // Endpoints that are not pages: their errors are problem details, never an HTML page.
+        var endpoints = app.MapGroup("").AnswersWithProblems();
+        endpoints.MapHealth();
+        endpoints.MapAccountEndpoints();
+        endpoints.MapCultureEndpoint();
+        endpoints.MapPersonalDataEndpoints();
+        endpoints.MapCustomerExports();
+        endpoints.MapPluginEndpoints(startup.Catalog);
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new AdministratorsOnly()],
@@ -68,7 +75,7 @@ internal static class PipelineExtensions
             var antiforgery = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
             {
-                return Results.BadRequest("The sign-out form has expired; reload the page and try again.");
+                return TypedResults.Problem("The sign-out form has expired; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
             }
 
             return await next(context);
@@ -78,19 +85,26 @@ internal static class PipelineExtensions
     private static void MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/culture", (HttpContext context, [FromQuery] string? name, [FromQuery] string? returnUrl) =>
         {
-            var culture = CrmCultures.Find(name);
-            if (culture is null)
+            var address = new AddressQuery();
+            var chosen = address.Choice("name", name, CrmCultures.Names);
+            if (string.IsNullOrWhiteSpace(name))
             {
-                return Results.BadRequest($"Unknown language '{name}'.");
+                address.Refuse("name", null, "one of: " + string.Join(", ", CrmCultures.Names));
             }
+
+            // Only a path of this site: anything else would make this an open redirect.
+            var target = address.LocalPath("returnUrl", returnUrl) ?? "/";
+            if (address.Refusal() is { } refusal)
+            {
+                return refusal;
+            }
+
+            var culture = CrmCultures.Find(chosen)!;
 
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture.Name)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-                ? returnUrl
-                : "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous();
 

@@ -16,8 +16,7 @@ internal sealed class LoggingAuthorizationResultHandler(SecurityLog securityLog)
                 context.Connection.RemoteIpAddress?.ToString(), context.Request.Method + " " + context.Request.Path);
             if (context.GetEndpoint()?.Metadata.GetMetadata<RefusedWithStatusCode>() is { } refusal)
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.Response.WriteAsync(refusal.Message);
+                await TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
                 return;
             }
         }

@@ -19,6 +19,8 @@ internal static class PluginStaticFiles
                 {
                     FileProvider = new PhysicalFileProvider(webRoot),
                     RequestPath = "/_content/" + plugin.Assembly!.GetName().Name,
+                    // The files are not fingerprinted: the browser keeps them and asks whether they changed.
+                    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
                 });
             }
         }

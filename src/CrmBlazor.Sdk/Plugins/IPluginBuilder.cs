@@ -144,6 +144,9 @@ public interface IPluginBuilder
     /// <c>/invoicing/invoices/42.pdf</c> for a plugin <c>invoicing</c>. Every endpoint requires a signed-in
     /// user; add <c>RequireAuthorization("&lt;permission&gt;")</c> for more, and check again in the services.
     /// The endpoints answer 404 while the plugin is not active (for example after its initializer failed).
+    /// Every error they answer gets an RFC 9457 problem-details body from the host (an empty error status,
+    /// a value the framework cannot bind); read query values with <see cref="Navigation.AddressQuery"/>
+    /// and answer its <see cref="Navigation.AddressQuery.Refusal"/> for a 400 that names the bad value.
     /// </summary>
     /// <param name="map">Maps the endpoints on the plugin's route group.</param>
     IPluginBuilder MapEndpoints(Action<IEndpointRouteBuilder> map);

@@ -57,6 +57,14 @@ public sealed partial class SharedResourceCompletenessTests
     }
 
     [Fact]
+    public void SdkMessages_AllHaveAResource()
+    {
+        var missing = CrmBlazor.Testing.Resources.ResourceTranslation.SdkMessages.Where(m => !ResourceKeys.Value.Contains(m)).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void NamesLookedUpAtRunTime_AllHaveAResource()
     {
         var names = MenuGroups.All

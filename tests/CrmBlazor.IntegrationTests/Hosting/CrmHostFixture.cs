@@ -79,9 +79,9 @@ public sealed class PostgresHostFixture : CrmHostFixture
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
 
-/// <summary>Every test class running on the shared SQLite host.</summary>
+/// <summary>Every test class running on the shared SQLite host (and the shared Production host, see <see cref="ProductionHostFixture"/>).</summary>
 [CollectionDefinition(Name)]
-public sealed class SqliteHost : ICollectionFixture<SqliteHostFixture>
+public sealed class SqliteHost : ICollectionFixture<SqliteHostFixture>, ICollectionFixture<ProductionHostFixture>
 {
     public const string Name = "SQLite host";
 }

@@ -1,8 +1,13 @@
+using System.Net;
 using CrmBlazor.IntegrationTests.Hosting;
+using CrmBlazor.Testing;
 
 namespace CrmBlazor.IntegrationTests.Security;
 
-/// <summary>Every response carries a Content-Security-Policy that forbids plugins, base-URI changes and framing, and no MIME sniffing.</summary>
+/// <summary>
+/// Every response carries a Content-Security-Policy that forbids plugins, base-URI changes and framing,
+/// and no MIME sniffing; the Hangfire dashboard gets the same policy as every page.
+/// </summary>
 public abstract class SecurityHeaderTests(CrmHostFixture fixture)
 {
     [Theory]
@@ -31,6 +36,23 @@ public abstract class SecurityHeaderTests(CrmHostFixture fixture)
         using var response = await client.GetAsync(path);
 
         Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+    }
+
+    [Theory]
+    [InlineData("/jobs")]
+    [InlineData("/jobs/jobs/succeeded")]
+    [InlineData("/jobs/recurring")]
+    [InlineData("/jobs/servers")]
+    public async Task JobsDashboard_AnyPage_HasTheStrictPolicyOfEveryPage(string path)
+    {
+        using var client = await fixture.Host.SignInAsAdministratorAsync();
+        using var page = await client.GetAsync("/customers");
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(page.Headers.GetValues("Content-Security-Policy"), response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries));
     }
 
     [Collection(SqliteHost.Name)]

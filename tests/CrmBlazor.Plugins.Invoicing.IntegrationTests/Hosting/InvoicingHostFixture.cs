@@ -2,6 +2,7 @@ using CrmBlazor.Data;
 using CrmBlazor.Testing.Databases;
 using CrmBlazor.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CrmBlazor.Plugins.Invoicing.IntegrationTests.Hosting;
 
@@ -21,6 +22,9 @@ public abstract class InvoicingHostFixture : IAsyncLifetime
     /// <summary>The provider under test.</summary>
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The host's environment: Development unless a fixture says otherwise.</summary>
+    public virtual string EnvironmentName => Environments.Development;
+
     /// <summary>The shared host's database.</summary>
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialised.");
 
@@ -37,7 +41,7 @@ public abstract class InvoicingHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(Provider);
-        _host = new CrmHostFactory(_database, PluginsPath, testServices: TimeSourceFaults.AddTimeSourceFaults).Start();
+        _host = new CrmHostFactory(_database, PluginsPath, testServices: TimeSourceFaults.AddTimeSourceFaults) { EnvironmentName = EnvironmentName }.Start();
     }
 
     /// <inheritdoc />
@@ -62,6 +66,19 @@ public sealed class SqliteInvoicingHostFixture : InvoicingHostFixture
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
+/// <summary>
+/// A host in the Production environment on SQLite, shared by the SQLite collection, for what must hold
+/// outside Development as well (answers of the endpoints).
+/// </summary>
+public sealed class ProductionInvoicingHostFixture : InvoicingHostFixture
+{
+    /// <inheritdoc />
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <inheritdoc />
+    public override string EnvironmentName => Environments.Production;
+}
+
 /// <summary>The shared host on PostgreSQL (needs <c>CRM_TEST_POSTGRES</c>; fails without it).</summary>
 public sealed class PostgresInvoicingHostFixture : InvoicingHostFixture
 {
@@ -71,7 +88,7 @@ public sealed class PostgresInvoicingHostFixture : InvoicingHostFixture
 
 /// <summary>Every test class running on the shared SQLite host.</summary>
 [CollectionDefinition(Name)]
-public sealed class SqliteHost : ICollectionFixture<SqliteInvoicingHostFixture>
+public sealed class SqliteHost : ICollectionFixture<SqliteInvoicingHostFixture>, ICollectionFixture<ProductionInvoicingHostFixture>
 {
     public const string Name = "Invoicing on SQLite";
 }

@@ -36,6 +36,14 @@ public sealed partial class InvoicingResourcesCompletenessTests
     }
 
     [Fact]
+    public void SdkMessages_AllHaveAResource()
+    {
+        var missing = CrmBlazor.Testing.Resources.ResourceTranslation.SdkMessages.Where(m => !Keys.Value.Contains(m)).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void StatusKindAndGroupingNames_AllHaveAResource()
     {
         var names = Enum.GetValues<CrmBlazor.Plugins.Invoicing.Data.InvoiceStatus>().Select(CrmBlazor.Plugins.Invoicing.Features.Invoices.InvoiceStatuses.Title)

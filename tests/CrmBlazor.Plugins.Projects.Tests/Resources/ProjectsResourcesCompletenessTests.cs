@@ -37,6 +37,14 @@ public sealed partial class ProjectsResourcesCompletenessTests
     }
 
     [Fact]
+    public void SdkMessages_AllHaveAResource()
+    {
+        var missing = CrmBlazor.Testing.Resources.ResourceTranslation.SdkMessages.Where(m => !Keys.Value.Contains(m)).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void StatusAndBillingNames_AllHaveAResource()
     {
         var names = Enum.GetValues<CrmBlazor.Sdk.Projects.ProjectStatus>().Select(CrmBlazor.Plugins.Projects.Features.Projects.ProjectStatuses.Title)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CrmBlazor.Testing.Hosting;
 
@@ -65,6 +66,15 @@ public class CrmHostFactory : WebApplicationFactory<Program>
     /// <summary>The database the host runs on.</summary>
     public TestDatabase Database { get; }
 
+    /// <summary>
+    /// The environment the host runs in: <c>Development</c> unless set (<c>Production</c> for what only
+    /// happens there: HSTS, the HTTPS redirection, the error page).
+    /// </summary>
+    public string EnvironmentName { get; init; } = Environments.Development;
+
+    /// <summary>What the host logs (at the levels its settings let through: warnings and errors by default).</summary>
+    public HostLog Log { get; } = new();
+
     /// <summary>Starts the host now (it would otherwise start on first use) and returns it.</summary>
     public CrmHostFactory Start()
     {
@@ -76,9 +86,10 @@ public class CrmHostFactory : WebApplicationFactory<Program>
     /// A client that behaves like a browser on <c>https://localhost</c>: it keeps cookies (the
     /// authentication cookie is Secure) and does not follow redirects, so tests can see them.
     /// </summary>
-    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    /// <param name="baseAddress">Where the browser believes the CRM is: <c>https://localhost</c> unless given (HSTS is never sent to localhost).</param>
+    public HttpClient CreateBrowserClient(Uri? baseAddress = null) => CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = baseAddress ?? new Uri("https://localhost"),
         AllowAutoRedirect = false,
         HandleCookies = true,
     });
@@ -122,11 +133,13 @@ public class CrmHostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Log));
 
         if (_testServices is not null)
         {

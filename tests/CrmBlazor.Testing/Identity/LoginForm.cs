@@ -44,10 +44,11 @@ public static partial class LoginForm
     /// <param name="client">A browser client (see <see cref="CrmHostFactory.CreateBrowserClient"/>).</param>
     /// <param name="email">The e-mail address typed in.</param>
     /// <param name="password">The password typed in.</param>
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string email, string password)
+    /// <param name="query">The sign-in page's query (<c>?returnUrl=...</c>), or empty.</param>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string email, string password, string query = "")
     {
         ArgumentNullException.ThrowIfNull(client);
-        var form = await client.GetStringAsync(Path);
+        var form = await client.GetStringAsync(Path + query);
         using var content = new FormUrlEncodedContent(
         [
             new("_handler", "signin"),
@@ -55,7 +56,7 @@ public static partial class LoginForm
             new("Input.Email", email),
             new("Input.Password", password),
         ]);
-        return await client.PostAsync(Path, content);
+        return await client.PostAsync(Path + query, content);
     }
 
     /// <summary>The error message the sign-in page shows, or null.</summary>

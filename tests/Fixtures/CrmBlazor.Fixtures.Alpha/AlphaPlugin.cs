@@ -33,6 +33,7 @@ public sealed class AlphaPlugin : ICrmPlugin
             .AddTimelineKind(new TimelineKind(NoteKind, "Fixture note", MudBlazor.Icons.Material.Filled.Note))
             .AddCustomerFigure(new CustomerFigureDefinition(ScoreFigure, "Fixture score", FigureKind.Number))
             .AddPersonalData<AlphaPersonalData>()
+            .MapEndpoints(AlphaEndpoints.Map)
             .AddInitializer<AlphaInitializer>();
         plugin.Services.AddScoped<NoteService>();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,8 @@ namespace CrmBlazor.Plugins.Invoicing.Features.Documents;
 /// an attachment), <c>GET /invoicing/invoices/export.zip?from=&amp;to=</c> (a period's PDFs) and
 /// <c>GET /invoicing/invoices/export.csv?from=&amp;to=</c> (the export for the books). Each needs
 /// <see cref="InvoicingPermissions.View"/>, checked by the policy and again by the services; refused
-/// requests get 403, unknown documents 404, bad periods 400.
+/// requests get 403, unknown documents 404, bad periods and values 400 with a problem naming them (the
+/// host gives every error of a plugin endpoint a problem-details body).
 /// </summary>
 public static class InvoiceEndpoints
 {
@@ -28,8 +30,16 @@ public static class InvoiceEndpoints
         invoices.MapGet("/export.csv", CsvAsync);
     }
 
-    private static async Task PdfAsync(HttpContext context, long id, [FromQuery] bool? download, InvoiceDocuments documents)
+    private static async Task PdfAsync(HttpContext context, long id, [FromQuery] string? download, InvoiceDocuments documents)
     {
+        var address = new AddressQuery();
+        var attachment = address.Flag("download", download) == true;
+        if (address.Refusal() is { } refusal)
+        {
+            await refusal.ExecuteAsync(context);
+            return;
+        }
+
         // Rendered to memory first: a refusal or a missing document must still be answered with a status code.
         await using var pdf = new MemoryStream();
         string? name;
@@ -51,16 +61,17 @@ public static class InvoiceEndpoints
 
         context.Response.ContentType = "application/pdf";
         context.Response.ContentLength = pdf.Length;
-        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(download == true ? "attachment" : "inline") { FileNameStar = name }.ToString();
+        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(attachment ? "attachment" : "inline") { FileNameStar = name }.ToString();
         pdf.Position = 0;
         await pdf.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
     private static async Task ZipAsync(HttpContext context, [FromQuery] string? from, [FromQuery] string? to, InvoiceDocuments documents)
     {
-        if (Period(from, to) is not { } period)
+        var (period, refusal) = Period(from, to);
+        if (refusal is not null)
         {
-            await Results.BadRequest("Give the period as from=yyyy-MM-dd&to=yyyy-MM-dd, the first day not after the last.").ExecuteAsync(context);
+            await refusal.ExecuteAsync(context);
             return;
         }
 
@@ -79,9 +90,10 @@ public static class InvoiceEndpoints
 
     private static async Task CsvAsync(HttpContext context, [FromQuery] string? from, [FromQuery] string? to, InvoiceCsvExport export)
     {
-        if (Period(from, to) is not { } period)
+        var (period, refusal) = Period(from, to);
+        if (refusal is not null)
         {
-            await Results.BadRequest("Give the period as from=yyyy-MM-dd&to=yyyy-MM-dd, the first day not after the last.").ExecuteAsync(context);
+            await refusal.ExecuteAsync(context);
             return;
         }
 
@@ -104,12 +116,29 @@ public static class InvoiceEndpoints
         await writer.FlushAsync(context.RequestAborted);
     }
 
-    private static (DateOnly From, DateOnly To)? Period(string? from, string? to) =>
-        DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
-        && DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
-        && first <= last
-            ? (first, last)
-            : null;
+    // Both days required, the first not after the last; each refused by name with what it should be.
+    private static ((DateOnly From, DateOnly To) Period, IResult? Refusal) Period(string? from, string? to)
+    {
+        var address = new AddressQuery();
+        var first = address.Day("from", from);
+        var last = address.Day("to", to);
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            address.Refuse("from", null, "the period's first day, written yyyy-MM-dd");
+        }
+
+        if (string.IsNullOrWhiteSpace(to))
+        {
+            address.Refuse("to", null, "the period's last day, written yyyy-MM-dd");
+        }
+
+        if (first > last)
+        {
+            address.Refuse("to", to, "a day on or after from");
+        }
+
+        return ((first ?? default, last ?? default), address.Refusal());
+    }
 
     private static string Attachment((DateOnly From, DateOnly To) period, string extension) =>
         new ContentDispositionHeaderValue("attachment")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -18,6 +19,7 @@ public partial class InvoiceList
     private DateRange? _period;
     private InvoiceListPage? _page;
     private bool _canManage;
+    private AddressQuery _address = new();
 
     [Inject]
     private InvoiceQueries Queries { get; set; } = default!;
@@ -32,9 +34,9 @@ public partial class InvoiceList
     [SupplyParameterFromQuery(Name = "state")]
     public string? State { get; set; }
 
-    /// <summary>The customer filter from the address (<c>?customer=</c>).</summary>
+    /// <summary>The customer filter from the address (<c>?customer=</c>, a customer's number).</summary>
     [SupplyParameterFromQuery(Name = "customer")]
-    public long? CustomerId { get; set; }
+    public string? Customer { get; set; }
 
     /// <summary>The period's first day from the address (<c>?from=2026-11-01</c>).</summary>
     [SupplyParameterFromQuery(Name = "from")]
@@ -47,11 +49,24 @@ public partial class InvoiceList
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        _statusFilter = Enum.TryParse<InvoiceStatus>(State, out var status) ? status.ToString() : "all";
-        _customer = CustomerId is { } customerId ? await Customers.GetAsync(customerId) : null;
-        if (ParseDay(From) is { } from && ParseDay(To) is { } to && from <= to)
+        // What the address gives is read without trusting it: values the list cannot use are left out and noted.
+        _address = new AddressQuery();
+        _statusFilter = _address.Choice("state", State, ["all", .. Enum.GetNames<InvoiceStatus>()]) ?? "all";
+        if (_address.Id("customer", Customer) is { } customerId && (_customer = await Customers.GetAsync(customerId)) is null)
         {
-            _period = new DateRange(from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue));
+            _address.Refuse("customer", Customer);
+        }
+
+        var from = _address.Day("from", From);
+        var to = _address.Day("to", To);
+        if (from is { } first && to is { } last && first <= last)
+        {
+            _period = new DateRange(first.ToDateTime(TimeOnly.MinValue), last.ToDateTime(TimeOnly.MinValue));
+        }
+        else if (from is not null || to is not null)
+        {
+            // A period needs both days, the first not after the last.
+            _address.Refuse(to is null ? "from" : "to", to is null ? From : To);
         }
 
         _canManage = await Queries.CanManageAsync();
@@ -84,12 +99,10 @@ public partial class InvoiceList
     // Credit notes reduce what was invoiced: shown negative, as the totals count them.
     private static decimal Signed(InvoiceListItem item, decimal amount) => item.Kind == InvoiceKind.CreditNote ? -amount : amount;
 
-    private static DateOnly? ParseDay(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
     private async Task ApplyAsync(Action change)
     {
         change();
+        _address = new AddressQuery();
         var period = Period();
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {

@@ -1,6 +1,7 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Projects;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public partial class NewInvoicePage
     private readonly HashSet<long> _selected = [];
     private ChangeResult? _result;
     private bool _busy;
+    private AddressQuery _address = new();
 
     [Inject]
     private InvoiceQueries Queries { get; set; } = default!;
@@ -42,9 +44,9 @@ public partial class NewInvoicePage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    /// <summary>The customer to invoice, from the address (<c>?customer=</c>).</summary>
+    /// <summary>The customer to invoice, from the address (<c>?customer=</c>, a customer's number).</summary>
     [SupplyParameterFromQuery(Name = "customer")]
-    public long? CustomerId { get; set; }
+    public string? Customer { get; set; }
 
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
@@ -54,9 +56,16 @@ public partial class NewInvoicePage
         _from = new DateOnly(_to.Year, _to.Month, 1).AddMonths(-1);
         _grouping = Settings.Value.DefaultGrouping;
         _taxProfile = Settings.Value.DefaultTaxProfile;
-        if (CustomerId is { } customerId)
+        // A customer the address names that does not exist is left out and noted.
+        _address = new AddressQuery();
+        if (_address.Id("customer", Customer) is { } customerId)
         {
             _customer = await Customers.GetAsync(customerId);
+            if (_customer is null)
+            {
+                _address.Refuse("customer", Customer);
+            }
+
             await LoadTimeAsync();
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
+using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -26,6 +27,7 @@ public partial class InvoiceRunPage
     private ChangeResult? _result;
     private bool _starting;
     private Task? _polling;
+    private AddressQuery _address = new();
 
     [Inject]
     private InvoiceRunQueries Queries { get; set; } = default!;
@@ -47,9 +49,10 @@ public partial class InvoiceRunPage
     protected override async Task OnInitializedAsync()
     {
         var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
-        _month = DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var chosen)
-            ? chosen
-            : new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        // Runs cover the months InvoiceRunService accepts; a month outside them is moved into them (noted).
+        _address = new AddressQuery();
+        _month = _address.Month("month", Month, InvoiceRunService.FirstMonth, InvoiceRunService.LastMonth)
+            ?? new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         await RefreshAsync();
         if (_runs is { Count: > 0 } runs)
         {

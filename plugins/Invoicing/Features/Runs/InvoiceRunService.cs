@@ -47,6 +47,12 @@ public sealed class InvoiceRunService(
     IJobScheduler scheduler,
     TimeProvider clock)
 {
+    /// <summary>The first month a run can be started for.</summary>
+    public static readonly DateOnly FirstMonth = new(2000, 1, 1);
+
+    /// <summary>The last month a run can be started for.</summary>
+    public static readonly DateOnly LastMonth = new(2100, 12, 1);
+
     /// <summary>The month before the current one (UTC): what a scheduled run bills.</summary>
     public DateOnly PreviousMonth()
     {
@@ -66,7 +72,7 @@ public sealed class InvoiceRunService(
             return ChangeResult.Forbidden(new Problem("Only accountants and administrators may start invoice runs."));
         }
 
-        if (year is < 2000 or > 2100 || month is < 1 or > 12)
+        if (year < FirstMonth.Year || year > LastMonth.Year || month is < 1 or > 12)
         {
             return ChangeResult.Invalid("", new Problem("Choose a month."));
         }

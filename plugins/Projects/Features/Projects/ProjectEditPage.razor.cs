@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Projects.Features.Shared;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
@@ -28,6 +29,7 @@ public partial class ProjectEditPage
     private bool _loaded;
     private bool _missing;
     private bool _saving;
+    private AddressQuery _address = new();
 
     [Inject]
     private ProjectService Projects { get; set; } = default!;
@@ -48,9 +50,9 @@ public partial class ProjectEditPage
     [Parameter]
     public long? Id { get; set; }
 
-    /// <summary>The customer of a new project (<c>?customer=</c>).</summary>
+    /// <summary>The customer of a new project (<c>?customer=</c>, a customer's number).</summary>
     [SupplyParameterFromQuery(Name = "customer")]
-    public long? CustomerId { get; set; }
+    public string? Customer { get; set; }
 
     private string Currency => _customer?.Currency ?? string.Empty;
 
@@ -86,11 +88,23 @@ public partial class ProjectEditPage
                 RowVersion = project.RowVersion,
             };
         }
-        else if (CustomerId is { } customerId && await Customers.GetAsync(customerId) is { IsArchived: false } customer)
+        else
         {
-            _customer = customer;
-            _input.CustomerId = customer.Id;
-            _input.OwnerUserId = customer.OwnerUserId;
+            // A customer the address names that does not exist (or is archived) is left out and noted.
+            _address = new AddressQuery();
+            if (_address.Id("customer", Customer) is { } customerId)
+            {
+                if (await Customers.GetAsync(customerId) is { IsArchived: false } customer)
+                {
+                    _customer = customer;
+                    _input.CustomerId = customer.Id;
+                    _input.OwnerUserId = customer.OwnerUserId;
+                }
+                else
+                {
+                    _address.Refuse("customer", Customer);
+                }
+            }
         }
 
         _loaded = true;

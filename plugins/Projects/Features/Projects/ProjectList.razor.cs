@@ -1,3 +1,5 @@
+using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
@@ -15,6 +17,8 @@ public partial class ProjectList
     private string? _search;
     private string _statusFilter = "open";
     private string? _ownerUserId;
+    private long? _customerId;
+    private AddressQuery _address = new();
     private IReadOnlyList<UserSummary> _people = [];
     private int? _total;
 
@@ -23,6 +27,9 @@ public partial class ProjectList
 
     [Inject]
     private IUserDirectory Users { get; set; } = default!;
+
+    [Inject]
+    private ICustomerDirectory Customers { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -39,17 +46,31 @@ public partial class ProjectList
     [SupplyParameterFromQuery(Name = "lead")]
     public string? Lead { get; set; }
 
-    /// <summary>Only this customer's projects (<c>?customer=</c>).</summary>
+    /// <summary>Only this customer's projects (<c>?customer=</c>, a customer's number).</summary>
     [SupplyParameterFromQuery(Name = "customer")]
-    public long? CustomerId { get; set; }
+    public string? Customer { get; set; }
 
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        _search = Search;
-        _statusFilter = Status ?? "open";
-        _ownerUserId = Lead;
+        // What the address gives is read without trusting it: values the list cannot use are left out and noted.
+        _address = new AddressQuery();
         _people = await Users.ListAsync();
+        _search = _address.Text("q", Search);
+        _statusFilter = _address.Choice("status", Status, ["open", "all", .. Enum.GetNames<ProjectStatus>()]) ?? "open";
+        _ownerUserId = _address.Text("lead", Lead);
+        if (_ownerUserId is not null && _people.All(p => p.Id != _ownerUserId))
+        {
+            _address.Refuse("lead", Lead);
+            _ownerUserId = null;
+        }
+
+        _customerId = _address.Id("customer", Customer);
+        if (_customerId is { } customerId && await Customers.GetAsync(customerId) is null)
+        {
+            _address.Refuse("customer", Customer);
+            _customerId = null;
+        }
     }
 
     private async Task<GridData<ProjectRow>> LoadAsync(GridState<ProjectRow> state, CancellationToken cancellationToken)
@@ -57,7 +78,7 @@ public partial class ProjectList
         var sort = state.SortDefinitions.FirstOrDefault();
         var query = new ProjectListQuery(
             _search,
-            CustomerId,
+            _customerId,
             Enum.TryParse<ProjectStatus>(_statusFilter, out var status) ? status : null,
             _statusFilter == "open",
             _ownerUserId,
@@ -86,6 +107,7 @@ public partial class ProjectList
     private async Task ApplyAsync(Action change)
     {
         change();
+        _address = new AddressQuery();
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
             ["q"] = string.IsNullOrWhiteSpace(_search) ? null : _search,

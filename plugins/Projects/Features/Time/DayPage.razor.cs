@@ -1,5 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Projects.Features.Shared;
+using CrmBlazor.Sdk.Navigation;
+using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -18,12 +20,16 @@ public partial class DayPage
     private DateOnly _date;
     private bool _isOwn = true;
     private bool _refused;
+    private AddressQuery _address = new();
 
     [Inject]
     private TimeEntryService Time { get; set; } = default!;
 
     [Inject]
     private ProjectAccess Access { get; set; } = default!;
+
+    [Inject]
+    private IUserDirectory Users { get; set; } = default!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
@@ -46,10 +52,11 @@ public partial class DayPage
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        _userId = string.IsNullOrEmpty(User) ? Access.UserId ?? "" : User;
+        // A day outside the calendar the CRM works in is moved into it; anything else unusable is left out; both noted.
+        _address = new AddressQuery();
+        _date = _address.Day("date", Date) ?? DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        _userId = await TimeOwner.ReadAsync(_address, User, Access, Users);
         _isOwn = _userId == Access.UserId;
-        _date = DateOnly.TryParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day : DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
         _result = null;
         _refused = !await Access.CanWorkWithTimeOfAsync(_userId);
         if (!_refused)

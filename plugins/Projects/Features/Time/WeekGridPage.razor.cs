@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Projects.Features.Dashboard;
 using CrmBlazor.Plugins.Projects.Features.Shared;
+using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed partial class WeekGridPage : IAsyncDisposable
     private bool _isOwn = true;
     private bool _refused;
     private bool _saving;
+    private AddressQuery _address = new();
     private ElementReference _gridElement;
     private IJSObjectReference? _keys;
     private bool _keysAttached;
@@ -72,9 +74,12 @@ public sealed partial class WeekGridPage : IAsyncDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        _userId = string.IsNullOrEmpty(User) ? Access.UserId ?? "" : User;
+        // A day outside the calendar the CRM works in is moved into it (its week, and the weeks around it,
+        // exist); anything else unusable is left out; both noted.
+        _address = new AddressQuery();
+        var day = _address.Day("week", Week) ?? Today;
+        _userId = await TimeOwner.ReadAsync(_address, User, Access, Users);
         _isOwn = _userId == Access.UserId;
-        var day = DateOnly.TryParseExact(Week, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked) ? asked : Today;
         _weekStart = WeeklyHours.WeekOf(day, Settings.Value.WeekStartsOn);
         _outcome = null;
         _refused = !await Access.CanWorkWithTimeOfAsync(_userId);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmBlazor.Host.Features.Audit;
+using CrmBlazor.Sdk.Navigation;
 
 namespace CrmBlazor.Host.Components.Admin;
 
@@ -23,23 +24,31 @@ public sealed class AuditLogFilter
     /// <summary>The first and last day, in the firm's calendar.</summary>
     public MudBlazor.DateRange? Days { get; set; }
 
-    /// <summary>Reads the filters from the address.</summary>
+    /// <summary>Reads the filters from the address; what cannot be used is left out (days out of range moved into it) and noted in <paramref name="address"/>.</summary>
+    /// <param name="address">The page's reading of its address.</param>
     /// <param name="owner">The <c>owner</c> parameter.</param>
     /// <param name="entity">The <c>entity</c> parameter.</param>
     /// <param name="key">The <c>key</c> parameter.</param>
     /// <param name="actor">The <c>actor</c> parameter.</param>
     /// <param name="from">The <c>from</c> parameter (yyyy-MM-dd).</param>
     /// <param name="to">The <c>to</c> parameter (yyyy-MM-dd).</param>
-    public static AuditLogFilter FromAddress(string? owner, string? entity, string? key, string? actor, string? from, string? to)
+    public static AuditLogFilter FromAddress(AddressQuery address, string? owner, string? entity, string? key, string? actor, string? from, string? to)
     {
-        var first = Day(from);
-        var last = Day(to);
+        ArgumentNullException.ThrowIfNull(address);
+        var first = address.Day("from", from);
+        var last = address.Day("to", to);
+        if (first > last)
+        {
+            address.Refuse("to", to);
+            last = null;
+        }
+
         return new AuditLogFilter
         {
-            Owner = owner,
-            Entity = entity,
-            EntityKey = key,
-            Actor = actor,
+            Owner = address.Text("owner", owner),
+            Entity = address.Text("entity", entity),
+            EntityKey = address.Text("key", key),
+            Actor = address.Text("actor", actor),
             Days = first is null && last is null ? null : new MudBlazor.DateRange(first?.ToDateTime(TimeOnly.MinValue), last?.ToDateTime(TimeOnly.MinValue)),
         };
     }
@@ -67,7 +76,4 @@ public sealed class AuditLogFilter
     };
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static DateOnly? Day(string? text) =>
-        DateOnly.TryParseExact(text, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

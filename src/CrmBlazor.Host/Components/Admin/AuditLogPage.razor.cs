@@ -1,6 +1,7 @@
 using CrmBlazor.Host.Components.Audit;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Audit;
+using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -16,6 +17,7 @@ public partial class AuditLogPage
     private AuditEntryGrid? _grid;
     private AuditLogFilter _filter = new();
     private AuditFilter _query = new();
+    private AddressQuery _address = new();
     private IReadOnlyList<string> _owners = [];
     private IReadOnlyList<string> _entities = [];
     private IReadOnlyList<(string Id, string Name)> _users = [];
@@ -56,7 +58,8 @@ public partial class AuditLogPage
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        _filter = AuditLogFilter.FromAddress(Owner, Entity, EntityKey, Actor, From, To);
+        _address = new AddressQuery();
+        _filter = AuditLogFilter.FromAddress(_address, Owner, Entity, EntityKey, Actor, From, To);
         _query = _filter.ToFilter(Clock.LocalTimeZone);
         await using var db = await Contexts.CreateDbContextAsync();
         _owners = await AuditQueries.OwnersAsync(db);
@@ -114,6 +117,7 @@ public partial class AuditLogPage
 
     private async Task ApplyAsync()
     {
+        _address = new AddressQuery();
         _query = _filter.ToFilter(Clock.LocalTimeZone);
 
         // Keep the address in step without reloading, so that a reload or a shared link shows these entries.

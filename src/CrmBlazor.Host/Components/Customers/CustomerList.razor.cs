@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -15,6 +16,7 @@ public partial class CustomerList
     private MudDataGrid<CustomerRow>? _grid;
     private CustomerListFilter _filter = new();
     private CustomerListOptions _options = CustomerListOptions.Empty;
+    private AddressQuery _address = new();
     private int? _total;
 
     [Inject]
@@ -30,13 +32,13 @@ public partial class CustomerList
     [SupplyParameterFromQuery(Name = "q")]
     public string? Search { get; set; }
 
-    /// <summary>The tag filter from the address.</summary>
+    /// <summary>The tag filter from the address (a tag's number; anything else is ignored with a note).</summary>
     [SupplyParameterFromQuery(Name = "tag")]
-    public long? TagId { get; set; }
+    public string? Tag { get; set; }
 
-    /// <summary>The segment filter from the address.</summary>
+    /// <summary>The segment filter from the address (a segment's number; anything else is ignored with a note).</summary>
     [SupplyParameterFromQuery(Name = "segment")]
-    public long? SegmentId { get; set; }
+    public string? Segment { get; set; }
 
     /// <summary>The owner filter from the address.</summary>
     [SupplyParameterFromQuery(Name = "owner")]
@@ -45,9 +47,9 @@ public partial class CustomerList
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        _filter = new CustomerListFilter { Search = Search, TagId = TagId, SegmentId = SegmentId, OwnerUserId = OwnerUserId };
         await using var db = await Contexts.CreateDbContextAsync();
         _options = await CustomerListOptions.LoadAsync(db);
+        (_filter, _address) = CustomerListFilter.FromAddress(Search, Tag, Segment, OwnerUserId, _options);
     }
 
     private async Task<GridData<CustomerRow>> LoadAsync(GridState<CustomerRow> state, CancellationToken cancellationToken)
@@ -88,6 +90,7 @@ public partial class CustomerList
     private async Task ApplyAsync(Action change)
     {
         change();
+        _address = new AddressQuery();
 
         // Keep the address in step without reloading, so that a reload or a shared link shows this list;
         // never when the user has already moved on to another page.

@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Sdk.Navigation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Components.Customers;
@@ -24,6 +25,51 @@ public sealed class CustomerListFilter
 
     /// <summary>Whether archived customers are shown.</summary>
     public bool IncludeArchived { get; set; }
+
+    /// <summary>
+    /// Reads the filters from the address: values that are not numbers, or name a tag, segment or user
+    /// the list does not offer, are left out and noted.
+    /// </summary>
+    /// <param name="search">The <c>q</c> parameter.</param>
+    /// <param name="tag">The <c>tag</c> parameter.</param>
+    /// <param name="segment">The <c>segment</c> parameter.</param>
+    /// <param name="owner">The <c>owner</c> parameter.</param>
+    /// <param name="options">The choices the list offers.</param>
+    public static (CustomerListFilter Filter, AddressQuery Address) FromAddress(string? search, string? tag, string? segment, string? owner, CustomerListOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var address = new AddressQuery();
+        var filter = new CustomerListFilter
+        {
+            Search = address.Text("q", search),
+            TagId = Offered(address, "tag", tag, address.Id("tag", tag), options.Tags.Select(t => t.Id)),
+            SegmentId = Offered(address, "segment", segment, address.Id("segment", segment), options.Segments.Select(s => s.Id)),
+            OwnerUserId = Offered(address, "owner", owner, address.Text("owner", owner), options.Users.Select(u => u.Id)),
+        };
+        return (filter, address);
+    }
+
+    private static long? Offered(AddressQuery address, string name, string? given, long? value, IEnumerable<long> offered)
+    {
+        if (value is not { } id || offered.Contains(id))
+        {
+            return value;
+        }
+
+        address.Refuse(name, given);
+        return null;
+    }
+
+    private static string? Offered(AddressQuery address, string name, string? given, string? value, IEnumerable<string> offered)
+    {
+        if (value is null || offered.Contains(value, StringComparer.Ordinal))
+        {
+            return value;
+        }
+
+        address.Refuse(name, given);
+        return null;
+    }
 
     /// <summary>The list query for a page.</summary>
     public CustomerListQuery ToQuery(int page, int pageSize, CustomerSort sort, bool descending) =>

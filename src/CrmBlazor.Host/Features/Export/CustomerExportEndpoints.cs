@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Identity;
+using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -27,9 +28,10 @@ internal static class CustomerExportEndpoints
 
     private static async Task ExportCsvAsync(HttpContext context, IDbContextFactory<CrmDbContext> contexts, [AsParameters] ExportFilter filter, TimeProvider clock)
     {
-        if (filter.ToQuery() is not { } query)
+        var (query, refusal) = filter.Read();
+        if (refusal is not null)
         {
-            await Results.BadRequest("Unknown customer type: use Company or Person.").ExecuteAsync(context);
+            await refusal.ExecuteAsync(context);
             return;
         }
 
@@ -55,9 +57,10 @@ internal static class CustomerExportEndpoints
 
     private static async Task ExportExcelAsync(HttpContext context, IDbContextFactory<CrmDbContext> contexts, [AsParameters] ExportFilter filter, TimeProvider clock)
     {
-        if (filter.ToQuery() is not { } query)
+        var (query, refusal) = filter.Read();
+        if (refusal is not null)
         {
-            await Results.BadRequest("Unknown customer type: use Company or Person.").ExecuteAsync(context);
+            await refusal.ExecuteAsync(context);
             return;
         }
 
@@ -81,37 +84,32 @@ internal static class CustomerExportEndpoints
             FileName = $"customers-{clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}",
         }.ToString();
 
-    /// <summary>The list filters as the list page puts them in the export links (see <c>CustomerListFilter.ToQueryParameters</c>).</summary>
+    /// <summary>
+    /// The list filters as the list page puts them in the export links (see <c>CustomerListFilter.ToQueryParameters</c>),
+    /// bound as given and read by <see cref="AddressQuery"/>, so that a value that is not a number, a type or a
+    /// yes/no is refused with 400 and a problem naming it rather than by the framework's binding.
+    /// </summary>
     internal sealed record ExportFilter(
         [FromQuery(Name = "q")] string? Search,
-        [FromQuery(Name = "tag")] long? TagId,
-        [FromQuery(Name = "segment")] long? SegmentId,
-        [FromQuery(Name = "owner")] string? OwnerUserId,
+        [FromQuery(Name = "tag")] string? Tag,
+        [FromQuery(Name = "segment")] string? Segment,
+        [FromQuery(Name = "owner")] string? Owner,
         [FromQuery(Name = "kind")] string? Kind,
-        [FromQuery(Name = "archived")] bool? IncludeArchived)
+        [FromQuery(Name = "archived")] string? Archived)
     {
-        /// <summary>The list query, or null when the type is unknown.</summary>
-        public CustomerListQuery? ToQuery()
+        /// <summary>The list query, and the refusal when a value cannot be used.</summary>
+        public (CustomerListQuery Query, IResult? Refusal) Read()
         {
-            CustomerKind? kind = null;
-            if (!string.IsNullOrWhiteSpace(Kind))
-            {
-                if (!Enum.TryParse<CustomerKind>(Kind, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-                {
-                    return null;
-                }
-
-                kind = parsed;
-            }
-
-            return new CustomerListQuery(
-                Search: string.IsNullOrWhiteSpace(Search) ? null : Search,
-                OwnerUserId: string.IsNullOrWhiteSpace(OwnerUserId) ? null : OwnerUserId,
-                TagId: TagId,
-                SegmentId: SegmentId,
-                Kind: kind,
-                IncludeArchived: IncludeArchived == true,
+            var address = new AddressQuery();
+            var query = new CustomerListQuery(
+                Search: address.Text("q", Search),
+                OwnerUserId: address.Text("owner", Owner),
+                TagId: address.Id("tag", Tag),
+                SegmentId: address.Id("segment", Segment),
+                Kind: address.Choice<CustomerKind>("kind", Kind),
+                IncludeArchived: address.Flag("archived", Archived) == true,
                 Sort: CustomerSort.Name);
+            return (query, address.Refusal());
         }
     }
 }
