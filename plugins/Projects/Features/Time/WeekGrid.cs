@@ -30,6 +30,19 @@ public sealed class WeekGrid
     /// <summary>Whether any cell differs from what was loaded.</summary>
     public bool HasChanges => Rows.Any(r => r.Cells.Any(c => c.IsChanged));
 
+    /// <summary>
+    /// The week as a title, "3 – 9 Mar 2026" style in the culture's month names: the year once when the
+    /// week lies in one year, on both days when it spans New Year ("29 Dec 2025 – 4 Jan 2026").
+    /// </summary>
+    /// <param name="weekStart">The first day.</param>
+    /// <param name="culture">The user's culture.</param>
+    public static string Label(DateOnly weekStart, IFormatProvider culture)
+    {
+        var weekEnd = weekStart.AddDays(6);
+        var first = weekStart.ToString(weekStart.Year == weekEnd.Year ? "d MMM" : "d MMM yyyy", culture);
+        return $"{first} – {weekEnd.ToString("d MMM yyyy", culture)}";
+    }
+
     /// <summary>The grid of a loaded week.</summary>
     /// <param name="sheet">The week.</param>
     public static WeekGrid From(WeekSheet sheet)

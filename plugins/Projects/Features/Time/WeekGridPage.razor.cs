@@ -69,7 +69,7 @@ public sealed partial class WeekGridPage : IAsyncDisposable
 
     private DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
 
-    private string WeekLabel => $"{_weekStart.ToString("d MMM", CultureInfo.CurrentCulture)} – {_weekStart.AddDays(6).ToString("d MMM yyyy", CultureInfo.CurrentCulture)}";
+    private string WeekLabel => WeekGrid.Label(_weekStart, CultureInfo.CurrentCulture);
 
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()

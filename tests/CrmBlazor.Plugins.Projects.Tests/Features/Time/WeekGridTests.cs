@@ -5,6 +5,18 @@ namespace CrmBlazor.Plugins.Projects.Tests.Features.Time;
 public sealed class WeekGridTests
 {
     [Fact]
+    public void Label_WeekWithinAYear_NamesTheYearOnce()
+    {
+        Assert.Equal("2 Mar – 8 Mar 2026", WeekGrid.Label(new DateOnly(2026, 3, 2), System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+    }
+
+    [Fact]
+    public void Label_WeekSpanningNewYear_NamesBothYears()
+    {
+        Assert.Equal("29 Dec 2025 – 4 Jan 2026", WeekGrid.Label(new DateOnly(2025, 12, 29), System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+    }
+
+    [Fact]
     public void Changes_UntouchedWeek_AreNone()
     {
         var grid = WeekGrid.From(A.Week(A.Row(1, 480, 450)));
