@@ -14,7 +14,7 @@ namespace CrmBlazor.Host.Plugins;
 ///   "id": "projects",
 ///   "name": "Projects and time",
 ///   "version": "1.0.0",
-///   "sdk": "[1.0,2.0)",
+///   "sdk": "[1.1,2.0)",
 ///   "assembly": "CrmBlazor.Plugins.Projects.dll",
 ///   "dependsOn": { "other-plugin": "[1.0,)" }
 /// }

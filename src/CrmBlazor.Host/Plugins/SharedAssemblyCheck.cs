@@ -48,6 +48,21 @@ internal sealed class SharedAssemblyCheck
         return problems;
     }
 
+    /// <summary>The version of the SDK the plugin assembly was built against, or null if it does not reference the SDK.</summary>
+    /// <param name="assemblyPath">The plugin assembly.</param>
+    public static Version? SdkReferenceOf(string assemblyPath)
+    {
+        var sdkName = typeof(CrmBlazor.Sdk.CrmSdk).Assembly.GetName().Name;
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return metadata.AssemblyReferences
+            .Select(metadata.GetAssemblyReference)
+            .Where(reference => string.Equals(metadata.GetString(reference.Name), sdkName, StringComparison.OrdinalIgnoreCase))
+            .Select(reference => reference.Version)
+            .FirstOrDefault();
+    }
+
     private Version? HostVersionOf(string name)
     {
         if (_hostVersions.TryGetValue(name, out var known))
