@@ -71,7 +71,8 @@ internal static class PluginDiscovery
             }
             else
             {
-                logger.LogWarning("Plugin {PluginId} {PluginVersion} not loaded ({PluginState}): {PluginError}",
+                // With the exception's type and stack trace when code of the plugin failed; the reason alone otherwise.
+                logger.LogWarning(entry.Failure, "Plugin {PluginId} {PluginVersion} not loaded ({PluginState}): {PluginError}",
                     entry.Id, entry.Version, PluginStateNames.Of(entry.State), entry.Error);
             }
         }
@@ -273,7 +274,7 @@ internal static class PluginDiscovery
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            entry.Refuse(PluginState.Failed, "Failed while starting: " + Describe(e));
+            entry.Refuse(PluginState.Failed, "Failed while starting: " + Describe(e), e);
         }
     }
 

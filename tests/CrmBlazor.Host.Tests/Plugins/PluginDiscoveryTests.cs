@@ -3,6 +3,7 @@ using CrmBlazor.Host.Tests.Builders;
 using CrmBlazor.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CrmBlazor.Host.Tests.Plugins;
 
@@ -227,6 +228,19 @@ public sealed class PluginDiscoveryTests : IDisposable
         var plugin = Assert.Single(Load());
 
         AssertRefused(plugin, PluginState.Failed, "Failed while starting: Settings are missing.");
+    }
+
+    [Fact]
+    public void Load_PluginThrowingInConfigure_LogsTheExceptionWithItsTypeAndStackTrace()
+    {
+        _plugins.AddLoadable(new PluginSpec("projects"), configureThrows: "Settings are missing.");
+
+        Load();
+
+        var warning = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Equal("Plugin projects 1.0.0 not loaded (failed): Failed while starting: Settings are missing.", warning.Message);
+        var exception = Assert.IsType<InvalidOperationException>(warning.Exception);
+        Assert.Contains(".Plugin.Configure(", exception.StackTrace, StringComparison.Ordinal);
     }
 
     [Fact]
