@@ -30,7 +30,7 @@ internal static class PluginDiscovery
     ];
 
     // Plugin assemblies cannot be unloaded, and Blazor finds component assemblies by simple name
-    // (PLUGINS.md, trap 7), so a process loads each plugin assembly once: a host started again in the
+    // (docs/plugins.md, trap 7), so a process loads each plugin assembly once: a host started again in the
     // same process (integration tests start several) reuses it instead of loading a second copy.
     private static readonly ConcurrentDictionary<string, Assembly> LoadedByPath = new(StringComparer.Ordinal);
 

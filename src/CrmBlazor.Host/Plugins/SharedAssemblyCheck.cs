@@ -7,7 +7,7 @@ namespace CrmBlazor.Host.Plugins;
 /// <summary>
 /// Finds references of a plugin assembly to shared assemblies (MudBlazor, EF Core, ASP.NET Core...)
 /// in a newer version than the host has. Such a plugin would silently get a private copy whose types
-/// do not match the host's (PLUGINS.md, trap 2), so it is refused with the list this check returns.
+/// do not match the host's (docs/plugins.md, trap 2), so it is refused with the list this check returns.
 /// The assembly is read as metadata only; none of its code is loaded.
 /// </summary>
 internal sealed class SharedAssemblyCheck
