@@ -13,7 +13,6 @@ using CrmBlazor.Plugins.Invoicing.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -38,7 +37,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddCustomerTab<InvoicesCustomerTab>("Invoices", order: 400, permission: InvoicingPermissions.View)
             .AddDashboardWidget<InvoicedAndPaidWidget>("Invoiced and paid", order: 400, permission: InvoicingPermissions.View)
             .AddDbContext<InvoicingDbContext>()
-            .AddRecurringJob<MonthlyInvoiceRunJob>(MonthlyInvoiceRunJob.Key, (plugin.Configuration.Get<InvoicingSettings>() ?? new InvoicingSettings()).MonthlyRunCron)
+            .AddRecurringJob<MonthlyInvoiceRunJob, InvoicingSettings>(MonthlyInvoiceRunJob.Key, settings => settings.MonthlyRunCron)
             .AddRecurringJob<OverdueInvoicesJob>(OverdueInvoicesJob.Key, OverdueInvoicesJob.Schedule)
             .AddInitializer<InvoicingDemoData>()
             .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()

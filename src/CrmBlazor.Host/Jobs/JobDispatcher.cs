@@ -11,7 +11,7 @@ namespace CrmBlazor.Host.Jobs;
 /// <summary>
 /// The one job class Hangfire knows about. It finds the plugin's job by its id in the catalog and
 /// resolves it from a fresh scope, so Hangfire never has to load a type from a plugin's load context
-/// (PLUGINS.md, trap 5).
+/// (docs/plugins.md, trap 5).
 /// </summary>
 public sealed class JobDispatcher(
     IDbContextFactory<CrmDbContext> contexts,

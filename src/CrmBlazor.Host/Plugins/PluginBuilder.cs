@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
@@ -21,6 +22,9 @@ namespace CrmBlazor.Host.Plugins;
 /// </summary>
 internal sealed partial class PluginBuilder : IPluginBuilder
 {
+    // The settings AddSettings validated, by type, for schedules that come from them.
+    private readonly Dictionary<Type, object> _settings = [];
+
     public PluginBuilder(PluginInfo plugin, IServiceCollection services, IConfiguration configuration)
     {
         Plugin = plugin;
@@ -52,6 +56,7 @@ internal sealed partial class PluginBuilder : IPluginBuilder
         }
 
         Services.AddOptions<TSettings>().Bind(Configuration);
+        _settings[typeof(TSettings)] = settings;
         return this;
     }
 
@@ -111,8 +116,22 @@ internal sealed partial class PluginBuilder : IPluginBuilder
     public IPluginBuilder AddRecurringJob<TJob>(string key, string cron)
         where TJob : class, IPluginJob
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(cron);
+        if (RecurringSchedule.Problem(cron) is { } problem)
+        {
+            throw new InvalidOperationException($"Recurring job '{key}' has the schedule '{cron}', which {problem}");
+        }
+
         return AddJob<TJob>(key, cron);
+    }
+
+    public IPluginBuilder AddRecurringJob<TJob, TSettings>(string key, Func<TSettings, string> cron)
+        where TJob : class, IPluginJob
+        where TSettings : class
+    {
+        ArgumentNullException.ThrowIfNull(cron);
+        Require(_settings.ContainsKey(typeof(TSettings)),
+            $"Recurring job '{key}' takes its schedule from {typeof(TSettings).Name}: register them with AddSettings<{typeof(TSettings).Name}>() first.");
+        return AddRecurringJob<TJob>(key, cron((TSettings)_settings[typeof(TSettings)]));
     }
 
     public IPluginBuilder AddEventHandler<TEvent, THandler>()

@@ -30,7 +30,7 @@ internal static class PluginDiscovery
     ];
 
     // Plugin assemblies cannot be unloaded, and Blazor finds component assemblies by simple name
-    // (PLUGINS.md, trap 7), so a process loads each plugin assembly once: a host started again in the
+    // (docs/plugins.md, trap 7), so a process loads each plugin assembly once: a host started again in the
     // same process (integration tests start several) reuses it instead of loading a second copy.
     private static readonly ConcurrentDictionary<string, Assembly> LoadedByPath = new(StringComparer.Ordinal);
 
@@ -71,7 +71,8 @@ internal static class PluginDiscovery
             }
             else
             {
-                logger.LogWarning("Plugin {PluginId} {PluginVersion} not loaded ({PluginState}): {PluginError}",
+                // With the exception's type and stack trace when code of the plugin failed; the reason alone otherwise.
+                logger.LogWarning(entry.Failure, "Plugin {PluginId} {PluginVersion} not loaded ({PluginState}): {PluginError}",
                     entry.Id, entry.Version, PluginStateNames.Of(entry.State), entry.Error);
             }
         }
@@ -224,6 +225,12 @@ internal static class PluginDiscovery
             return;
         }
 
+        if (SdkRefusal(manifest, SharedAssemblyCheck.SdkReferenceOf(assemblyPath)) is { } sdkRefusal)
+        {
+            entry.Refuse(sdkRefusal.State, sdkRefusal.Reason);
+            return;
+        }
+
         var newer = sharedCheck.NewerThanHost(assemblyPath);
         if (newer.Count > 0)
         {
@@ -267,8 +274,34 @@ internal static class PluginDiscovery
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            entry.Refuse(PluginState.Failed, "Failed while starting: " + Describe(e));
+            entry.Refuse(PluginState.Failed, "Failed while starting: " + Describe(e), e);
         }
+    }
+
+    // The SDK grows by minor versions (docs/decisions/0013-sdk-versioning.md): a plugin built against
+    // SDK 1.2 may use what 1.2 added, so it cannot run on a 1.1 host whatever its manifest says, and a
+    // manifest whose range starts below 1.2 promises what the plugin cannot keep.
+    private static (PluginState State, string Reason)? SdkRefusal(PluginManifest manifest, Version? builtAgainst)
+    {
+        if (builtAgainst is null)
+        {
+            return null;
+        }
+
+        var built = new Version(builtAgainst.Major, builtAgainst.Minor);
+        if (built > new Version(CrmSdk.Version.Major, CrmSdk.Version.Minor))
+        {
+            return (PluginState.Incompatible, $"Built against SDK {builtAgainst.ToString(3)}; this host provides SDK {CrmSdk.Version.ToString(3)}.");
+        }
+
+        if (manifest.Sdk.MinVersion is not { } lowest || new Version(lowest.Major, lowest.Minor) < built)
+        {
+            return (PluginState.Invalid,
+                $"{PluginManifest.FileName} declares SDK {manifest.Sdk.PrettyPrint()}, but the plugin is built against SDK {builtAgainst.ToString(3)}: "
+                + $"its range must start at {built.Major}.{built.Minor} or later.");
+        }
+
+        return null;
     }
 
     private static Type FindEntryType(Assembly assembly)

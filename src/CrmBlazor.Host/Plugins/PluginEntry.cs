@@ -32,6 +32,9 @@ public sealed class PluginEntry
     /// <summary>Why the plugin is not loaded, or null.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>The exception behind <see cref="Error"/> when the plugin failed while starting, for the log; the admin page shows <see cref="Error"/> only.</summary>
+    internal Exception? Failure { get; private set; }
+
     /// <summary>The plugin assembly, once loaded.</summary>
     public Assembly? Assembly { get; internal set; }
 
@@ -41,9 +44,10 @@ public sealed class PluginEntry
     /// <summary>Whether the plugin is running.</summary>
     public bool IsLoaded => State == PluginState.Loaded;
 
-    internal void Refuse(PluginState state, string error)
+    internal void Refuse(PluginState state, string error, Exception? failure = null)
     {
         State = state;
         Error = error;
+        Failure = failure;
     }
 }

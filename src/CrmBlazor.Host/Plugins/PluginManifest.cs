@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using CrmBlazor.Data;
 using NuGet.Versioning;
 
 namespace CrmBlazor.Host.Plugins;
@@ -14,7 +15,7 @@ namespace CrmBlazor.Host.Plugins;
 ///   "id": "projects",
 ///   "name": "Projects and time",
 ///   "version": "1.0.0",
-///   "sdk": "[1.0,2.0)",
+///   "sdk": "[1.1,2.0)",
 ///   "assembly": "CrmBlazor.Plugins.Projects.dll",
 ///   "dependsOn": { "other-plugin": "[1.0,)" }
 /// }
@@ -29,13 +30,7 @@ public sealed partial record PluginManifest(
     IReadOnlyDictionary<string, VersionRange> DependsOn)
 {
     /// <summary>The file name of a manifest.</summary>
-    public const string FileName = "plugin.json";
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    public const string FileName = PluginManifestFormat.FileName;
 
     /// <summary>Reads and validates the manifest in a plugin folder.</summary>
     /// <param name="directory">The plugin folder.</param>
@@ -51,7 +46,7 @@ public sealed partial record PluginManifest(
         RawManifest raw;
         try
         {
-            raw = JsonSerializer.Deserialize<RawManifest>(File.ReadAllText(path), JsonOptions)
+            raw = JsonSerializer.Deserialize<RawManifest>(File.ReadAllText(path), PluginManifestFormat.JsonOptions)
                 ?? throw new PluginManifestException($"{FileName} is empty.");
         }
         catch (JsonException e)

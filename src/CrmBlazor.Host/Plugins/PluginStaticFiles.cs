@@ -4,7 +4,7 @@ namespace CrmBlazor.Host.Plugins;
 
 /// <summary>
 /// Serves each loaded plugin's <c>wwwroot</c> folder at <c>/_content/&lt;assembly name&gt;/</c>, the
-/// path a Razor class library's static files and scoped CSS bundle have (PLUGINS.md, trap 4).
+/// path a Razor class library's static files and scoped CSS bundle have (docs/plugins.md, trap 4).
 /// </summary>
 internal static class PluginStaticFiles
 {

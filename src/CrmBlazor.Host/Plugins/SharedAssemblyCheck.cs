@@ -7,7 +7,7 @@ namespace CrmBlazor.Host.Plugins;
 /// <summary>
 /// Finds references of a plugin assembly to shared assemblies (MudBlazor, EF Core, ASP.NET Core...)
 /// in a newer version than the host has. Such a plugin would silently get a private copy whose types
-/// do not match the host's (PLUGINS.md, trap 2), so it is refused with the list this check returns.
+/// do not match the host's (docs/plugins.md, trap 2), so it is refused with the list this check returns.
 /// The assembly is read as metadata only; none of its code is loaded.
 /// </summary>
 internal sealed class SharedAssemblyCheck
@@ -46,6 +46,21 @@ internal sealed class SharedAssemblyCheck
         }
 
         return problems;
+    }
+
+    /// <summary>The version of the SDK the plugin assembly was built against, or null if it does not reference the SDK.</summary>
+    /// <param name="assemblyPath">The plugin assembly.</param>
+    public static Version? SdkReferenceOf(string assemblyPath)
+    {
+        var sdkName = typeof(CrmBlazor.Sdk.CrmSdk).Assembly.GetName().Name;
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return metadata.AssemblyReferences
+            .Select(metadata.GetAssemblyReference)
+            .Where(reference => string.Equals(metadata.GetString(reference.Name), sdkName, StringComparison.OrdinalIgnoreCase))
+            .Select(reference => reference.Version)
+            .FirstOrDefault();
     }
 
     private Version? HostVersionOf(string name)

@@ -39,8 +39,10 @@ public interface IPluginBuilder
     IConfiguration Configuration { get; }
 
     /// <summary>
-    /// Binds <typeparamref name="TSettings"/> to <see cref="Configuration"/>, validates its data
-    /// annotations at start-up and makes it available as <c>IOptions&lt;TSettings&gt;</c>.
+    /// Binds <typeparamref name="TSettings"/> to <see cref="Configuration"/>, validates it at once (data
+    /// annotations, <c>IValidatableObject</c> and the text rule of <c>InputValidation</c>) and makes it
+    /// available as <c>IOptions&lt;TSettings&gt;</c>. Invalid settings refuse the plugin (state
+    /// <c>failed</c>) with the reason; the host starts without it.
     /// </summary>
     /// <typeparam name="TSettings">The settings class.</typeparam>
     IPluginBuilder AddSettings<TSettings>() where TSettings : class;
@@ -101,12 +103,31 @@ public interface IPluginBuilder
 
     /// <summary>
     /// Registers a recurring job. Its id is <c>&lt;plugin id&gt;:&lt;key&gt;</c>; registering it again at
-    /// the next start updates the schedule instead of adding a second job.
+    /// the next start updates the schedule instead of adding a second job. A schedule that is not a cron
+    /// expression refuses the plugin (state <c>failed</c>) with the reason; the host starts without it.
     /// </summary>
     /// <typeparam name="TJob">The job; resolved from a fresh scope for every run.</typeparam>
     /// <param name="key">The job key, unique within the plugin.</param>
-    /// <param name="cron">A cron expression (UTC), e.g. <c>"0 2 * * *"</c> for 02:00 every night.</param>
+    /// <param name="cron">
+    /// A cron expression in UTC: five fields (minute, hour, day of the month, month, day of the week),
+    /// e.g. <c>"0 2 * * *"</c> for 02:00 every night, or six with seconds first.
+    /// </param>
     IPluginBuilder AddRecurringJob<TJob>(string key, string cron) where TJob : class, IPluginJob;
+
+    /// <summary>
+    /// Registers a recurring job whose schedule comes from the plugin's settings, e.g.
+    /// <c>AddRecurringJob&lt;MonthlyRunJob, InvoicingSettings&gt;("monthly-run", settings =&gt; $"0 3 {settings.MonthlyRunDay} * *")</c>.
+    /// The settings are the ones <see cref="AddSettings{TSettings}"/> bound and validated, so call it
+    /// first; the schedule is checked like the one of <see cref="AddRecurringJob{TJob}(string, string)"/>.
+    /// An invalid setting or schedule refuses the plugin with the reason; the host starts without it.
+    /// </summary>
+    /// <typeparam name="TJob">The job; resolved from a fresh scope for every run.</typeparam>
+    /// <typeparam name="TSettings">The settings class registered with <see cref="AddSettings{TSettings}"/>.</typeparam>
+    /// <param name="key">The job key, unique within the plugin.</param>
+    /// <param name="cron">The cron expression (UTC) for the validated settings.</param>
+    IPluginBuilder AddRecurringJob<TJob, TSettings>(string key, Func<TSettings, string> cron)
+        where TJob : class, IPluginJob
+        where TSettings : class;
 
     /// <summary>
     /// Subscribes a handler to a domain event, whoever publishes it. Handlers run in a background job
@@ -119,8 +140,9 @@ public interface IPluginBuilder
         where THandler : class, IDomainEventHandler<TEvent>;
 
     /// <summary>
-    /// Declares a kind of timeline entry the plugin records, with its title and icon. The host keeps the
-    /// declared kinds in its catalog; the customer timeline does not yet filter or decorate entries by kind.
+    /// Declares a kind of timeline entry the plugin records, with its title and icon. The customer
+    /// timeline shows each entry with its kind's title (translated through <see cref="UseResources{TResource}"/>)
+    /// and icon and offers the kind as a filter; an erased person's entries keep only the kind's title.
     /// </summary>
     /// <param name="kind">The kind.</param>
     IPluginBuilder AddTimelineKind(TimelineKind kind);

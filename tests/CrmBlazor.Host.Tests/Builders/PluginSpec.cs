@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrmBlazor.Sdk;
 
 namespace CrmBlazor.Host.Tests.Builders;
 
@@ -8,7 +9,8 @@ internal sealed record PluginSpec(string Id)
 {
     public string Version { get; init; } = "1.0.0";
 
-    public string Sdk { get; init; } = "[1.0,2.0)";
+    /// <summary>From this host's SDK to the next major version, as a plugin built against this SDK declares it.</summary>
+    public string Sdk { get; init; } = $"[{CrmSdk.Version.Major}.{CrmSdk.Version.Minor},{CrmSdk.Version.Major + 1}.0)";
 
     /// <summary>The plugin folder's name; the id unless a test needs another sort order.</summary>
     public string? Folder { get; init; }

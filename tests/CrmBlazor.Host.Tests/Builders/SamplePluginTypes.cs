@@ -22,3 +22,9 @@ internal sealed class SampleEventHandler : IDomainEventHandler<SampleEvent>
 }
 
 internal sealed class SampleTab : CustomerTabBase;
+
+/// <summary>Settings with a schedule, as a plugin reads one from its configuration section.</summary>
+internal sealed class SampleScheduleSettings
+{
+    public string CheckSchedule { get; set; } = "0 6 * * *";
+}

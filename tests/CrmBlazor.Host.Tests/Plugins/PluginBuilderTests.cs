@@ -98,6 +98,51 @@ public sealed class PluginBuilderTests
         Assert.Equal("0 6 * * *", job.Cron);
     }
 
+    [Theory]
+    [InlineData("every tuesday")]
+    [InlineData("0 3 * *")]
+    [InlineData("61 * * * *")]
+    [InlineData("0 3 * * 8")]
+    [InlineData(" ")]
+    public void AddRecurringJob_ScheduleHangfireWouldRefuse_IsRefusedNamingTheJobAndTheSchedule(string cron)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => _projects.AddRecurringJob<SampleJob>("budget-check", cron));
+
+        Assert.StartsWith($"Recurring job 'budget-check' has the schedule '{cron}', which ", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_projects.Contributions.Jobs);
+    }
+
+    [Fact]
+    public void AddRecurringJob_ScheduleFromSettings_TakesTheConfiguredValue()
+    {
+        var builder = ProjectsWith(("CheckSchedule", "30 7 * * 1-5"));
+
+        builder.AddSettings<SampleScheduleSettings>().AddRecurringJob<SampleJob, SampleScheduleSettings>("budget-check", s => s.CheckSchedule);
+
+        Assert.Equal("30 7 * * 1-5", Assert.Single(builder.Contributions.Jobs).Cron);
+    }
+
+    [Fact]
+    public void AddRecurringJob_ScheduleFromSettingsThatIsNotACronExpression_IsRefusedNamingTheSchedule()
+    {
+        var builder = ProjectsWith(("CheckSchedule", "every tuesday")).AddSettings<SampleScheduleSettings>();
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddRecurringJob<SampleJob, SampleScheduleSettings>("budget-check", s => s.CheckSchedule));
+
+        Assert.StartsWith("Recurring job 'budget-check' has the schedule 'every tuesday', which is not a cron expression (", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddRecurringJob_ScheduleFromSettingsNotRegistered_IsRefusedSayingWhatToRegister()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            _projects.AddRecurringJob<SampleJob, SampleScheduleSettings>("budget-check", s => s.CheckSchedule));
+
+        Assert.Equal(
+            "Recurring job 'budget-check' takes its schedule from SampleScheduleSettings: register them with AddSettings<SampleScheduleSettings>() first.",
+            error.Message);
+    }
+
     [Fact]
     public void AddTimelineKind_WithoutThePluginPrefix_IsRefused()
     {
@@ -105,4 +150,9 @@ public sealed class PluginBuilderTests
 
         Assert.Equal("Timeline kind 'task-done' must be named 'projects.<name>'.", error.Message);
     }
+
+    private static PluginBuilder ProjectsWith(params (string Key, string Value)[] settings) => new(
+        new PluginInfo("projects", "Projects", new Version(1, 0, 0), Path.GetTempPath()),
+        new ServiceCollection(),
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
 }

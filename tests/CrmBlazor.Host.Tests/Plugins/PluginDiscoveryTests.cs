@@ -3,6 +3,7 @@ using CrmBlazor.Host.Tests.Builders;
 using CrmBlazor.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CrmBlazor.Host.Tests.Plugins;
 
@@ -175,6 +176,28 @@ public sealed class PluginDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Load_AssemblyBuiltAgainstANewerSdk_RefusesItAsIncompatibleNamingBothVersions()
+    {
+        _plugins.Add(new PluginSpec("projects") { Sdk = "[1.0,100.0)" }, AssemblyImages.Referencing("Acme.Plugin", ("CrmBlazor.Sdk", new Version(99, 0, 0, 0))));
+
+        var plugin = Assert.Single(Load());
+
+        AssertRefused(plugin, PluginState.Incompatible, $"Built against SDK 99.0.0; this host provides SDK {HostSdk}.");
+    }
+
+    [Fact]
+    public void Load_SdkRangeStartingBelowTheSdkItIsBuiltAgainst_RefusesItAsInvalid()
+    {
+        var sdk = CrmSdk.Version;
+        _plugins.Add(new PluginSpec("projects") { Sdk = $"(,{sdk.Major + 1}.0)" }, AssemblyImages.Referencing("Acme.Plugin", ("CrmBlazor.Sdk", sdk)));
+
+        var plugin = Assert.Single(Load());
+
+        AssertRefused(plugin, PluginState.Invalid,
+            $"plugin.json declares SDK (< {sdk.Major + 1}.0.0), but the plugin is built against SDK {HostSdk}: its range must start at {sdk.Major}.{sdk.Minor} or later.");
+    }
+
+    [Fact]
     public void Load_AssemblyNamedLikeAHostAssembly_RefusesItAsInvalid()
     {
         _plugins.Add(new PluginSpec("projects") { Assembly = "MudBlazor.dll" }, AssemblyImages.Referencing("MudBlazor"));
@@ -205,6 +228,19 @@ public sealed class PluginDiscoveryTests : IDisposable
         var plugin = Assert.Single(Load());
 
         AssertRefused(plugin, PluginState.Failed, "Failed while starting: Settings are missing.");
+    }
+
+    [Fact]
+    public void Load_PluginThrowingInConfigure_LogsTheExceptionWithItsTypeAndStackTrace()
+    {
+        _plugins.AddLoadable(new PluginSpec("projects"), configureThrows: "Settings are missing.");
+
+        Load();
+
+        var warning = Assert.Single(_logger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Equal("Plugin projects 1.0.0 not loaded (failed): Failed while starting: Settings are missing.", warning.Message);
+        var exception = Assert.IsType<InvalidOperationException>(warning.Exception);
+        Assert.Contains(".Plugin.Configure(", exception.StackTrace, StringComparison.Ordinal);
     }
 
     [Fact]

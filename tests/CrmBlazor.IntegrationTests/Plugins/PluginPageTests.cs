@@ -8,7 +8,7 @@ namespace CrmBlazor.IntegrationTests.Plugins;
 
 /// <summary>
 /// A plugin's page is routed on a direct GET (not only through in-app navigation), and its static
-/// files and scoped CSS are served from the plugin's folder (PLUGINS.md, traps 3 and 4).
+/// files and scoped CSS are served from the plugin's folder (docs/plugins.md, traps 3 and 4).
 /// </summary>
 public abstract class PluginPageTests(CrmHostFixture fixture)
 {

@@ -28,7 +28,7 @@ public sealed class AlphaPlugin : ICrmPlugin
             .AddDashboardWidget<AlphaWidget>("Fixture notes", order: 900, permission: ViewPermission)
             .AddDbContext<AlphaDbContext>()
             .AddJob<WriteNoteJob>("write-note")
-            .AddRecurringJob<HeartbeatJob>("heartbeat", "0 3 * * *")
+            .AddRecurringJob<HeartbeatJob, AlphaSettings>("heartbeat", settings => settings.HeartbeatSchedule)
             .AddEventHandler<NoteAdded, NoteAddedTimelineHandler>()
             .AddTimelineKind(new TimelineKind(NoteKind, "Fixture note", MudBlazor.Icons.Material.Filled.Note))
             .AddCustomerFigure(new CustomerFigureDefinition(ScoreFigure, "Fixture score", FigureKind.Number))
@@ -44,6 +44,9 @@ public sealed class AlphaSettings
 {
     [Required]
     public string Greeting { get; set; } = string.Empty;
+
+    /// <summary>When the heartbeat runs: a cron expression in UTC, 03:00 every day unless configured.</summary>
+    public string HeartbeatSchedule { get; set; } = "0 3 * * *";
 }
 
 /// <summary>Marker of the plugin's resources.</summary>
