@@ -1,4 +1,5 @@
 using System.Text;
+using CrmBlazor.Sdk.Exports;
 
 namespace CrmBlazor.Host.Features.Import;
 
@@ -9,14 +10,10 @@ public sealed record CsvRow(int Number, IReadOnlyList<string> Cells)
 {
     /// <summary>
     /// The cell in a column, or an empty string when the row is shorter. The apostrophe an export puts
-    /// before a value that looks like a formula is removed (see <c>CustomerCsvWriter.Quote</c>).
+    /// before a value that looks like a formula is removed (see <see cref="CsvWriter.FormatCell"/>).
     /// </summary>
     /// <param name="column">The zero-based column.</param>
-    public string Cell(int column)
-    {
-        var cell = column < Cells.Count ? Cells[column] : string.Empty;
-        return cell.Length > 1 && cell[0] == '\'' && Export.CustomerCsvWriter.CouldRunAsFormula(cell[1..]) ? cell[1..] : cell;
-    }
+    public string Cell(int column) => CsvWriter.RemoveFormulaMark(column < Cells.Count ? Cells[column] : string.Empty);
 }
 
 /// <summary>A CSV file read into memory: the header row and the data rows.</summary>
