@@ -1,5 +1,5 @@
-using CrmBlazor.Host.Features.Export;
 using CrmBlazor.Host.Features.Import;
+using CrmBlazor.Sdk.Exports;
 
 namespace CrmBlazor.IntegrationTests.Import;
 
@@ -27,14 +27,8 @@ internal sealed class CustomerFileBuilder
 
     public byte[] Bytes()
     {
-        using var text = new StringWriter();
-        CustomerCsvWriter.WriteRow(text, Headers);
-        foreach (var row in _rows)
-        {
-            CustomerCsvWriter.WriteRow(text, row);
-        }
-
-        return [.. CustomerCsvWriter.Encoding.GetPreamble(), .. CustomerCsvWriter.Encoding.GetBytes(text.ToString())];
+        var text = CsvWriter.FormatRow(Headers) + string.Concat(_rows.Select(CsvWriter.FormatRow));
+        return [.. CsvWriter.Encoding.GetPreamble(), .. CsvWriter.Encoding.GetBytes(text)];
     }
 
     /// <summary>
@@ -45,6 +39,6 @@ internal sealed class CustomerFileBuilder
     {
         static string Line(IEnumerable<string> cells) => string.Join(',', cells.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")) + "\r\n";
         var text = Line(Headers) + string.Concat(_rows.Select(Line));
-        return [.. CustomerCsvWriter.Encoding.GetPreamble(), .. CustomerCsvWriter.Encoding.GetBytes(text)];
+        return [.. CsvWriter.Encoding.GetPreamble(), .. CsvWriter.Encoding.GetBytes(text)];
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
@@ -12,26 +10,19 @@ namespace CrmBlazor.Plugins.Invoicing.Features.Documents;
 /// The CSV export for the books: one row per issued invoice or credit note dated in a period (date,
 /// number, kind, customer, currency, net per tax profile, tax per rate, gross). Credit notes are
 /// negative. Columns are the tax profiles and rates that occur in the period, in a stable order.
-/// Written like the core's customer export: UTF-8 with a byte order mark, CRLF, quoted where needed,
-/// values a spreadsheet would run as a formula prefixed with an apostrophe (CSV injection), and no
-/// control or direction character (<see cref="UserText.Clean"/>: a name stored before the rule may hold one).
+/// The rows are written with the SDK's <see cref="Sdk.Exports.CsvWriter"/>, like the core's customer
+/// export: UTF-8 with a byte order mark, values a spreadsheet would run as a formula marked as text,
+/// and no control or direction character (a name stored before the text rule may hold one).
 /// </summary>
 public sealed class InvoiceCsvExport(IDbContextFactory<InvoicingDbContext> contexts, InvoiceAccess access)
 {
-    /// <summary>UTF-8 with a byte order mark, so that spreadsheets read Tamil or Georgian names correctly.</summary>
-    public static Encoding Encoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-
-    private static readonly SearchValues<char> NumberCharacters = SearchValues.Create("0123456789 ().-/");
-
-    /// <summary>Writes the export of a period.</summary>
+    /// <summary>The rows of a period's export, the header row first.</summary>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
-    /// <param name="writer">Where the CSV is written.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
     /// <exception cref="UnauthorizedAccessException">The user may not see invoices.</exception>
-    public async Task WriteAsync(DateOnly from, DateOnly to, TextWriter writer, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> RowsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         if (!await access.CanViewAsync(cancellationToken))
         {
             throw new UnauthorizedAccessException("You may not see invoices.");
@@ -51,7 +42,7 @@ public sealed class InvoiceCsvExport(IDbContextFactory<InvoicingDbContext> conte
         header.AddRange(profiles.Select(p => $"Net {p.ProfileName}"));
         header.AddRange(rates.Select(r => $"{r.Component} {(r.Rate * 100).ToString("0.##", CultureInfo.InvariantCulture)}% ({r.TaxProfile})"));
         header.Add("Gross");
-        await writer.WriteAsync(Row(header));
+        var rows = new List<IReadOnlyList<string>>(documents.Count + 1) { header };
         foreach (var document in documents)
         {
             var sign = document.Kind == InvoiceKind.CreditNote ? -1 : 1;
@@ -67,34 +58,9 @@ public sealed class InvoiceCsvExport(IDbContextFactory<InvoicingDbContext> conte
             cells.AddRange(profiles.Select(p => document.TaxTotals.FirstOrDefault(t => t.TaxProfile == p.TaxProfile) is { } t ? Amount(t.Base) : string.Empty));
             cells.AddRange(rates.Select(r => document.TaxTotals.FirstOrDefault(t => t.TaxProfile == r.TaxProfile && t.Component == r.Component && t.Rate == r.Rate) is { } t ? Amount(t.Tax) : string.Empty));
             cells.Add(Amount(document.GrossTotal));
-            await writer.WriteAsync(Row(cells));
+            rows.Add(cells);
         }
 
-        await writer.FlushAsync(cancellationToken);
+        return rows;
     }
-
-    /// <summary>
-    /// A value as a CSV cell, the core's way: a value a spreadsheet would run as a formula (=, @, tab,
-    /// or + and - not followed by a plain number) gets a leading apostrophe; quoted when it holds a
-    /// comma, a quotation mark, a semicolon, a line break or surrounding spaces. Amounts such as -12.50 stay as they are.
-    /// </summary>
-    /// <param name="value">The value.</param>
-    public static string Quote(string? value)
-    {
-        value = UserText.Clean(value, TextKind.Multiline);
-        if (value.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        if (value[0] is '=' or '@' or '\t' or '\r' || (value[0] is '+' or '-' && (value.Length == 1 || value.AsSpan(1).ContainsAnyExcept(NumberCharacters))))
-        {
-            value = "'" + value;
-        }
-
-        var needsQuotes = value.AsSpan().IndexOfAny(",\"\r\n;") >= 0 || char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]);
-        return needsQuotes ? string.Concat("\"", value.Replace("\"", "\"\"", StringComparison.Ordinal), "\"") : value;
-    }
-
-    private static string Row(IEnumerable<string> cells) => string.Join(',', cells.Select(Quote)) + "\r\n";
 }

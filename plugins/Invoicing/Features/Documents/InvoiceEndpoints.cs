@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmBlazor.Sdk.Exports;
 using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -97,11 +98,11 @@ public static class InvoiceEndpoints
             return;
         }
 
-        // Written to memory first (one row per document of the period), so a refusal is still a 403.
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
+        // Read before anything is written (one row per document of the period), so a refusal is still a 403.
+        IReadOnlyList<IReadOnlyList<string>> rows;
         try
         {
-            await export.WriteAsync(period.From, period.To, text, context.RequestAborted);
+            rows = await export.RowsAsync(period.From, period.To, context.RequestAborted);
         }
         catch (UnauthorizedAccessException)
         {
@@ -109,11 +110,13 @@ public static class InvoiceEndpoints
             return;
         }
 
-        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.ContentType = CsvWriter.ContentType;
         context.Response.Headers.ContentDisposition = Attachment(period, "csv");
-        await using var writer = new StreamWriter(context.Response.Body, InvoiceCsvExport.Encoding, bufferSize: 64 * 1024);
-        await writer.WriteAsync(text.GetStringBuilder(), context.RequestAborted);
-        await writer.FlushAsync(context.RequestAborted);
+        await using var csv = new CsvWriter(context.Response.Body);
+        foreach (var row in rows)
+        {
+            await csv.WriteRowAsync(row, context.RequestAborted);
+        }
     }
 
     // Both days required, the first not after the last; each refused by name with what it should be.

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Identity;
+using CrmBlazor.Sdk.Exports;
 using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -36,22 +37,18 @@ internal static class CustomerExportEndpoints
         }
 
         var cancellationToken = context.RequestAborted;
-        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.ContentType = CsvWriter.ContentType;
         context.Response.Headers.ContentDisposition = Attachment(clock, "csv");
-        await using var writer = new StreamWriter(context.Response.Body, CustomerCsvWriter.Encoding, bufferSize: 64 * 1024);
-        await writer.WriteAsync(string.Join(',', CustomerExportRows.Headers.Select(CustomerCsvWriter.Quote)) + "\r\n");
+        await using var csv = new CsvWriter(context.Response.Body);
+        await csv.WriteRowAsync(CustomerExportRows.Headers, cancellationToken);
         await foreach (var page in CustomerExportRows.PagesAsync(contexts, query, cancellationToken))
         {
-            // A page is formatted in memory and written asynchronously: Kestrel refuses synchronous
-            // writes, which the writer would make whenever its buffer filled in the middle of a page.
-            using var text = new StringWriter(CultureInfo.InvariantCulture);
             foreach (var row in page)
             {
-                CustomerCsvWriter.WriteRow(text, row);
+                await csv.WriteRowAsync(row, cancellationToken);
             }
 
-            await writer.WriteAsync(text.GetStringBuilder(), cancellationToken);
-            await writer.FlushAsync(cancellationToken);
+            await csv.FlushAsync(cancellationToken);
         }
     }
 

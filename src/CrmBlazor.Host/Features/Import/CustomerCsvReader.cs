@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using CrmBlazor.Sdk.Exports;
+using nietras.SeparatedValues;
 
 namespace CrmBlazor.Host.Features.Import;
 
@@ -9,14 +12,10 @@ public sealed record CsvRow(int Number, IReadOnlyList<string> Cells)
 {
     /// <summary>
     /// The cell in a column, or an empty string when the row is shorter. The apostrophe an export puts
-    /// before a value that looks like a formula is removed (see <c>CustomerCsvWriter.Quote</c>).
+    /// before a value that looks like a formula is removed (see <see cref="CsvWriter.FormatCell"/>).
     /// </summary>
     /// <param name="column">The zero-based column.</param>
-    public string Cell(int column)
-    {
-        var cell = column < Cells.Count ? Cells[column] : string.Empty;
-        return cell.Length > 1 && cell[0] == '\'' && Export.CustomerCsvWriter.CouldRunAsFormula(cell[1..]) ? cell[1..] : cell;
-    }
+    public string Cell(int column) => CsvWriter.RemoveFormulaMark(column < Cells.Count ? Cells[column] : string.Empty);
 }
 
 /// <summary>A CSV file read into memory: the header row and the data rows.</summary>
@@ -37,12 +36,23 @@ public sealed record CsvReadResult(CsvDocument? Document, ImportMessage? Error);
 /// quotes and line breaks inside, and Windows, Unix or old Mac line ends.
 /// </summary>
 /// <remarks>
-/// Text is decoded strictly: a file in a legacy code page is refused with a message instead of being
-/// imported with garbled names, which in Tamil or Georgian nobody would notice until too late.
+/// The rows and cells are read by Sep (<c>nietras.SeparatedValues</c>); this class decodes the text,
+/// finds the separator, numbers the rows as a spreadsheet does and refuses the two things Sep would read
+/// differently from a spreadsheet: a quoted value that never ends and a quotation mark in the middle of
+/// a value that is not in quotes.
+/// <para>Text is decoded strictly: a file in a legacy code page is refused with a message instead of being
+/// imported with garbled names, which in Tamil or Georgian nobody would notice until too late.</para>
 /// </remarks>
 public static class CustomerCsvReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private enum QuoteProblem
+    {
+        None,
+        NeverEnds,
+        InsideValue,
+    }
 
     /// <summary>Reads a file's content.</summary>
     /// <param name="content">The bytes as uploaded.</param>
@@ -70,91 +80,32 @@ public static class CustomerCsvReader
         var separator = ExcelSeparatorLine(text, ref start) ?? DetectSeparator(text, start);
 
         var records = new List<CsvRow>();
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var inQuotes = false;
-        var quoted = false;
-        var number = 1;
-        var i = start;
-
-        void EndCell()
+        using var reader = separator.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
+            .FromText(text[start..]);
+        foreach (var row in reader)
         {
-            cells.Add(cell.ToString());
-            cell.Clear();
-            quoted = false;
-        }
+            // Row 1 is the header; blank rows and the lines of a quoted line break count as a spreadsheet counts them.
+            var number = (row.RowIndex + 1).ToString(CultureInfo.InvariantCulture);
+            switch (QuoteProblemOf(row.Span, separator.Separator))
+            {
+                case QuoteProblem.NeverEnds:
+                    return Failed(ImportMessage.Of("Row {0} has a quoted value that never ends: a closing quotation mark is missing.", number));
+                case QuoteProblem.InsideValue:
+                    return Failed(ImportMessage.Of(
+                        "Row {0} has a quotation mark inside a value that does not start with one. Put the whole value in quotation marks and write each quotation mark in it twice, or save the file again from your spreadsheet program.",
+                        number));
+            }
 
-        void EndRecord()
-        {
+            var cells = new string[row.ColCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = row[i].ToString();
+            }
+
             if (cells.Any(c => !string.IsNullOrWhiteSpace(c)))
             {
-                records.Add(new CsvRow(number, [.. cells]));
+                records.Add(new CsvRow(row.RowIndex + 1, cells));
             }
-
-            cells.Clear();
-            number++;
-        }
-
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        cell.Append('"');
-                        i += 2;
-                        continue;
-                    }
-
-                    inQuotes = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-
-                i++;
-                continue;
-            }
-
-            if (c == '"' && cell.Length == 0 && !quoted)
-            {
-                inQuotes = quoted = true;
-            }
-            else if (c == separator)
-            {
-                EndCell();
-            }
-            else if (c is '\r' or '\n')
-            {
-                EndCell();
-                EndRecord();
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-            }
-            else
-            {
-                cell.Append(c);
-            }
-
-            i++;
-        }
-
-        if (inQuotes)
-        {
-            return Failed(ImportMessage.Of(
-                "Row {0} has a quoted value that never ends: a closing quotation mark is missing.", number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        if (cell.Length > 0 || quoted || cells.Count > 0)
-        {
-            EndCell();
-            EndRecord();
         }
 
         if (records.Count == 0)
@@ -168,7 +119,48 @@ public static class CustomerCsvReader
             headers.RemoveAt(headers.Count - 1);
         }
 
-        return new CsvReadResult(new CsvDocument(headers, records.Skip(1).ToList(), separator), null);
+        return new CsvReadResult(new CsvDocument(headers, records.Skip(1).ToList(), separator.Separator), null);
+    }
+
+    /// <summary>
+    /// What Sep would read differently from a spreadsheet. Sep takes every quotation mark as opening or
+    /// closing a quoted part; a spreadsheet only one at the start of a value, and any other as a
+    /// character. So a file typed by hand with <c>24" monitor</c> in a value that is not in quotes
+    /// would have its values or rows joined up to the next quotation mark: that, and a quoted value
+    /// that never ends (Sep reads it to the end of the file), is refused with the row's number.
+    /// </summary>
+    /// <param name="row">The row as written, before Sep removes its quotes.</param>
+    /// <param name="separator">The separator.</param>
+    private static QuoteProblem QuoteProblemOf(ReadOnlySpan<char> row, char separator)
+    {
+        if (!row.Contains('"'))
+        {
+            return QuoteProblem.None;
+        }
+
+        bool inQuotes = false, atValueStart = true, valueQuoted = false;
+        foreach (var c in row)
+        {
+            if (c == '"')
+            {
+                valueQuoted |= atValueStart;
+                inQuotes = !inQuotes;
+            }
+            else if (inQuotes && !valueQuoted && (c == separator || c is '\r' or '\n'))
+            {
+                return QuoteProblem.InsideValue;
+            }
+            else if (!inQuotes && c == separator)
+            {
+                atValueStart = true;
+                valueQuoted = false;
+                continue;
+            }
+
+            atValueStart = false;
+        }
+
+        return !inQuotes ? QuoteProblem.None : valueQuoted ? QuoteProblem.NeverEnds : QuoteProblem.InsideValue;
     }
 
     private static string Decode(ReadOnlySpan<byte> content)
@@ -192,7 +184,9 @@ public static class CustomerCsvReader
     }
 
     // Excel writes "sep=;" as the first line when asked to; it names the separator and is no header.
-    private static char? ExcelSeparatorLine(string text, ref int start)
+    // A character Sep cannot split on (a quotation mark, '#', a letter outside ASCII) is ignored, and
+    // the separator is found in the header row instead.
+    private static Sep? ExcelSeparatorLine(string text, ref int start)
     {
         if (text.Length - start < 5 || !text.AsSpan(start, 4).Equals("sep=", StringComparison.OrdinalIgnoreCase))
         {
@@ -212,11 +206,18 @@ public static class CustomerCsvReader
         }
 
         start = end;
-        return separator;
+        try
+        {
+            return Sep.New(separator);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     // The separator is the candidate the header row uses most, outside quotes; a comma when none.
-    private static char DetectSeparator(string text, int start)
+    private static Sep DetectSeparator(string text, int start)
     {
         int commas = 0, semicolons = 0, tabs = 0;
         var inQuotes = false;
@@ -240,7 +241,7 @@ public static class CustomerCsvReader
             }
         }
 
-        return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas && tabs > semicolons ? '\t' : ',';
+        return Sep.New(semicolons > commas && semicolons >= tabs ? ';' : tabs > commas && tabs > semicolons ? '\t' : ',');
     }
 
     private static CsvReadResult Failed(ImportMessage message) => new(null, message);

@@ -85,6 +85,14 @@ public sealed class CustomerCsvReaderTests
         Assert.Equal(["சென்னை", "Chennai"], Read(file).Rows[0].Cells);
     }
 
+    [Fact]
+    public void Read_Utf16BigEndianWithByteOrderMark_IsDecoded()
+    {
+        var file = Encoding.BigEndianUnicode.GetPreamble().Concat(Encoding.BigEndianUnicode.GetBytes("Name;City\r\nთბილისი;Tbilisi\r\n")).ToArray();
+
+        Assert.Equal(["თბილისი", "Tbilisi"], Read(file).Rows[0].Cells);
+    }
+
     [Theory]
     [InlineData("\r\n")]
     [InlineData("\n")]
@@ -164,6 +172,42 @@ public sealed class CustomerCsvReaderTests
 
         Assert.Null(result.Document);
         Assert.Equal("Row 3 has a quoted value that never ends: a closing quotation mark is missing.", result.Error!.ToString());
+    }
+
+    [Fact]
+    public void Read_QuotationMarkInsideAValueNotInQuotes_IsRefusedNamingTheRowRatherThanJoiningRows()
+    {
+        var result = CustomerCsvReader.Read(Encoding.UTF8.GetBytes("Name,Notes\nKavya,fine\nArjun,Needs a 24\" monitor\nMeera,x\nRavi,Has a 27\" one\n"));
+
+        Assert.Null(result.Document);
+        Assert.Equal(
+            "Row 3 has a quotation mark inside a value that does not start with one. Put the whole value in quotation marks and write each quotation mark in it twice, or save the file again from your spreadsheet program.",
+            result.Error!.ToString());
+    }
+
+    [Fact]
+    public void Read_QuotationMarksInsideAValueNotInQuotes_AreKeptWhenTheyCloseOnTheSameValue()
+    {
+        var document = Read(Encoding.UTF8.GetBytes("Name,Notes\r\nKavya,Said \"call me\" twice\r\n"));
+
+        Assert.Equal(["Kavya", "Said \"call me\" twice"], document.Rows.Single().Cells);
+    }
+
+    [Fact]
+    public void Read_ExcelSeparatorLineNamingACharacterThatCannotSeparate_IsSkippedAndTheHeaderRowDecides()
+    {
+        var document = Read(Encoding.UTF8.GetBytes("sep=\"\r\nName;City\r\nKavya;Chennai\r\n"));
+
+        Assert.Equal(';', document.Separator);
+        Assert.Equal(["Kavya", "Chennai"], document.Rows.Single().Cells);
+    }
+
+    [Fact]
+    public void Read_RowStartingWithAHash_IsARowLikeAnyOther()
+    {
+        var document = Read(Encoding.UTF8.GetBytes("Name,City\r\n#12 Traders,Chennai\r\n"));
+
+        Assert.Equal(["#12 Traders", "Chennai"], document.Rows.Single().Cells);
     }
 
     [Fact]
