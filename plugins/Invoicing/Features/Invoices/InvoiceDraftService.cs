@@ -152,7 +152,7 @@ public sealed class InvoiceDraftService(
         catch (DbUpdateConcurrencyException)
         {
             // Changed meanwhile (an accountant's edit, another execution), and that change rebuilt its lines too.
-            return Conflict();
+            return InvoiceConflict.Result();
         }
 
         return problems.Count == 0 ? ChangeResult.Saved(draft.Id) : ChangeResult.Invalid(new Dictionary<string, Problem[]> { [""] = [.. problems] });
@@ -359,7 +359,7 @@ public sealed class InvoiceDraftService(
 
         if (draft.RowVersion != version)
         {
-            return Conflict();
+            return InvoiceConflict.Result();
         }
 
         if (draft.Kind == InvoiceKind.Invoice)
@@ -375,7 +375,7 @@ public sealed class InvoiceDraftService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict();
+            return InvoiceConflict.Result();
         }
 
         return ChangeResult.Saved(invoiceId);
@@ -414,9 +414,6 @@ public sealed class InvoiceDraftService(
             .Include(i => i.TimeEntries)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
-
-    internal static ChangeResult Conflict() =>
-        ChangeResult.Conflict(new Problem("Someone else changed this invoice since you opened it. Reload it and make your change again."));
 
     private static void ReplaceTime(Invoice draft, IReadOnlyList<BillableTimeEntry> billed)
     {
@@ -513,7 +510,7 @@ public sealed class InvoiceDraftService(
 
         if (draft.RowVersion != version)
         {
-            return Conflict();
+            return InvoiceConflict.Result();
         }
 
         db.Entry(draft).Property(i => i.RowVersion).OriginalValue = version;
@@ -530,7 +527,7 @@ public sealed class InvoiceDraftService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict();
+            return InvoiceConflict.Result();
         }
 
         return ChangeResult.Saved(draft.Id);

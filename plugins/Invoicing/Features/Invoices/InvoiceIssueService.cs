@@ -4,7 +4,6 @@ using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Formatting;
-using CrmBlazor.Sdk.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +16,8 @@ namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;
 /// </summary>
 public sealed class InvoiceIssueService(
     IDbContextFactory<InvoicingDbContext> contexts,
-    IBillableTimeSource time,
     InvoiceDraftService drafts,
+    CreditedTimeRelease creditedTime,
     ICustomerDirectory customers,
     InvoiceAccess access,
     IOptions<InvoicingSettings> settings,
@@ -51,7 +50,7 @@ public sealed class InvoiceIssueService(
 
         if (draft.RowVersion != version)
         {
-            return InvoiceDraftService.Conflict();
+            return InvoiceConflict.Result();
         }
 
         db.Entry(draft).Property(i => i.RowVersion).OriginalValue = version;
@@ -126,7 +125,7 @@ public sealed class InvoiceIssueService(
         catch (DbUpdateConcurrencyException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            return InvoiceDraftService.Conflict();
+            return InvoiceConflict.Result();
         }
 
         if (credited is not null)
@@ -135,7 +134,7 @@ public sealed class InvoiceIssueService(
             // once, so a failure here must not turn the committed issue into an error for the user.
             try
             {
-                await ReleaseCreditedTimeAsync(contexts, time, draft.Id, cancellationToken);
+                await creditedTime.ReleaseAsync(draft.Id, cancellationToken);
             }
             catch (DbUpdateException)
             {
@@ -234,50 +233,6 @@ public sealed class InvoiceIssueService(
         return ChangeResult.Saved(credit.Id);
     }
 
-    /// <summary>
-    /// Releases the time entries of the invoice lines an issued credit note credits, so they can be
-    /// billed again. Idempotent: entries already released, or billed since by another invoice, are left alone.
-    /// </summary>
-    /// <param name="contexts">Creates a short-lived context.</param>
-    /// <param name="time">The billable time source.</param>
-    /// <param name="creditNoteId">The issued credit note.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>How many entries this call released.</returns>
-    internal static async Task<int> ReleaseCreditedTimeAsync(IDbContextFactory<InvoicingDbContext> contexts, IBillableTimeSource time, long creditNoteId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var credit = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == creditNoteId && i.Kind == InvoiceKind.CreditNote && i.Status != InvoiceStatus.Draft, cancellationToken);
-        if (credit?.CreditedInvoiceId is not { } invoiceId)
-        {
-            return 0;
-        }
-
-        var creditedLines = db.Lines.Where(l => l.InvoiceId == creditNoteId && l.Kind == LineKind.Time && l.CreditedLineId != null).Select(l => l.CreditedLineId);
-        var groups = db.Lines.Where(l => creditedLines.Contains(l.Id)).Select(l => l.GroupKey);
-        var entryIds = await db.TimeEntries.AsNoTracking()
-            .Where(t => t.InvoiceId == invoiceId && groups.Contains(t.GroupKey))
-            .Select(t => t.EntryId)
-            .ToListAsync(cancellationToken);
-        if (entryIds.Count == 0)
-        {
-            return 0;
-        }
-
-        // The issuing service and the event handler may release the same entries at the same moment;
-        // the loser's save fails on the entries' versions, and a second call finds them released.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await time.ReleaseAsync(invoiceId, entryIds, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                await Task.Delay(50 * attempt, cancellationToken);
-            }
-        }
-    }
-
     private async Task<ChangeResult?> CheckTimeAsync(InvoicingDbContext db, Invoice draft, CancellationToken cancellationToken)
     {
         if (await drafts.ReconcileTimeAsync(draft, cancellationToken))
@@ -289,7 +244,7 @@ public sealed class InvoiceIssueService(
             }
             catch (DbUpdateConcurrencyException)
             {
-                return InvoiceDraftService.Conflict();
+                return InvoiceConflict.Result();
             }
 
             return ChangeResult.Conflict(new Problem("The time this draft bills changed; check it and issue it again."));

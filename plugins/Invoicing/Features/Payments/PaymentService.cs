@@ -71,7 +71,7 @@ public sealed class PaymentService(IDbContextFactory<InvoicingDbContext> context
             }
             catch (DbUpdateConcurrencyException)
             {
-                return InvoiceDraftService.Conflict();
+                return InvoiceConflict.Result();
             }
         }
     }
