@@ -1,19 +1,32 @@
 namespace CrmBlazor.Plugins.Invoicing.Data;
 
-/// <summary>A payment received for an invoice.</summary>
+/// <summary>A payment received for an invoice (recorded through <see cref="Invoice.RecordPayment"/>).</summary>
 public sealed class Payment
 {
-    public long Id { get; set; }
+    private Payment()
+    {
+    }
 
-    public long InvoiceId { get; set; }
+    public long Id { get; private set; }
 
-    public DateOnly Date { get; set; }
+    public long InvoiceId { get; private set; }
 
-    public decimal Amount { get; set; }
+    public DateOnly Date { get; private set; }
 
-    public string? Reference { get; set; }
+    public decimal Amount { get; private set; }
 
-    public DateTimeOffset RecordedAt { get; set; }
+    public string? Reference { get; private set; }
 
-    public string? RecordedBy { get; set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public string? RecordedBy { get; private set; }
+
+    internal static Payment Of(DateOnly date, decimal amount, string? reference, DateTimeOffset recordedAt, string? recordedBy) => new()
+    {
+        Date = date,
+        Amount = amount,
+        Reference = reference,
+        RecordedAt = recordedAt,
+        RecordedBy = recordedBy,
+    };
 }
