@@ -56,6 +56,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
         services.AddScoped<InvoiceAccess>();
         services.AddScoped<InvoiceDraftService>();
         services.AddScoped<InvoiceIssueService>();
+        services.AddScoped<CreditedTimeRelease>();
         services.AddScoped<PaymentService>();
         services.AddScoped<InvoiceQueries>();
         services.AddScoped<InvoicedAndPaid>();

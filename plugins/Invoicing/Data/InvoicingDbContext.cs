@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Plugins.Invoicing.Data;
 
-/// <summary>The plugin's tables (prefixed <c>invoicing_</c> by the host).</summary>
+/// <summary>
+/// The plugin's tables (prefixed <c>invoicing_</c> by the host). An <see cref="Invoice"/> is loaded whole
+/// (<see cref="LoadInvoiceAsync"/>) and changed through its methods; the domain events it raises are
+/// published with the save that stores the change, in the same transaction.
+/// </summary>
 public sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> options) : PluginDbContext(options)
 {
     public DbSet<Invoice> Invoices => Set<Invoice>();
@@ -21,6 +25,33 @@ public sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> opti
     public DbSet<InvoiceReminder> Reminders => Set<InvoiceReminder>();
 
     public DbSet<InvoiceRun> Runs => Set<InvoiceRun>();
+
+    /// <summary>An invoice or credit note with every part it owns (lines, tax totals, annex, payments, reminders), tracked; null if there is none.</summary>
+    /// <param name="invoiceId">The document.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<Invoice?> LoadInvoiceAsync(long invoiceId, CancellationToken cancellationToken) =>
+        Invoices
+            .Include(i => i.Lines.OrderBy(l => l.Position))
+            .Include(i => i.TaxTotals)
+            .Include(i => i.TimeEntries)
+            .Include(i => i.Payments)
+            .Include(i => i.Reminders)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PublishRaisedEvents();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PublishRaisedEvents();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -40,6 +71,7 @@ public sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> opti
             Money(e.Property(i => i.CreditedTotal));
             e.Ignore(i => i.Outstanding);
             e.Ignore(i => i.IsDraft);
+            e.Ignore(i => i.DomainEvents);
 
             // A number is given once; a sequence position once per series (kind) and year.
             e.HasIndex(i => i.Number).IsUnique();
@@ -55,6 +87,7 @@ public sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> opti
             e.HasMany(i => i.TaxTotals).WithOne().HasForeignKey(t => t.InvoiceId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(i => i.TimeEntries).WithOne().HasForeignKey(t => t.InvoiceId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Reminders).WithOne().HasForeignKey(r => r.InvoiceId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<InvoiceLine>(e =>
         {
@@ -106,7 +139,6 @@ public sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> opti
         modelBuilder.Entity<InvoiceReminder>(e =>
         {
             e.ToTable("reminders");
-            e.HasOne<Invoice>().WithMany().HasForeignKey(r => r.InvoiceId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => new { r.InvoiceId, r.Level }).IsUnique();
         });
         modelBuilder.Entity<InvoiceRun>(e =>
@@ -115,6 +147,21 @@ public sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> opti
             e.Property(r => r.Message).HasMaxLength(4000);
             e.HasIndex(r => r.PeriodStart).IsUnique();
         });
+    }
+
+    // The events the documents raised go out with the save that stores them (PluginDbContext.Publish):
+    // stored in the same transaction, delivered after it commits, never if the save fails.
+    private void PublishRaisedEvents()
+    {
+        foreach (var invoice in ChangeTracker.Entries<Invoice>().Select(e => e.Entity).ToList())
+        {
+            foreach (var domainEvent in invoice.DomainEvents)
+            {
+                Publish(domainEvent);
+            }
+
+            invoice.ClearDomainEvents();
+        }
     }
 
     private static void Money(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<decimal> property) => property.HasPrecision(18, 4);

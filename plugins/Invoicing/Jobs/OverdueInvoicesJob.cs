@@ -1,5 +1,4 @@
 using CrmBlazor.Plugins.Invoicing.Data;
-using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Sdk.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,8 @@ namespace CrmBlazor.Plugins.Invoicing.Jobs;
 /// (<c>Plugins:invoicing:ReminderDays</c>, default 1, 14 and 30). Each reminder level is recorded once
 /// per invoice (a unique index on invoice and level) with its <c>invoicing.payment-reminder</c> event,
 /// which puts it on the customer's timeline. When several levels fell due while the job did not run,
-/// only the highest is recorded: one reminder, not a burst.
+/// only the highest is recorded: one reminder, not a burst. The rules are the invoice's
+/// (<see cref="Invoice.RemindIfOverdue"/>); the job finds the invoices and saves each on its own.
 /// </summary>
 public sealed class OverdueInvoicesJob(IDbContextFactory<InvoicingDbContext> contexts, IOptions<InvoicingSettings> settings, TimeProvider clock) : IPluginJob
 {
@@ -26,7 +26,8 @@ public sealed class OverdueInvoicesJob(IDbContextFactory<InvoicingDbContext> con
     public async Task RunAsync(JobRunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var schedule = settings.Value.ReminderSchedule;
         List<long> ids;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
@@ -39,7 +40,7 @@ public sealed class OverdueInvoicesJob(IDbContextFactory<InvoicingDbContext> con
         var reminded = 0;
         for (var n = 0; n < ids.Count; n++)
         {
-            if (await HandleAsync(ids[n], today, schedule, cancellationToken))
+            if (await HandleAsync(ids[n], now, schedule, cancellationToken))
             {
                 reminded++;
             }
@@ -53,31 +54,21 @@ public sealed class OverdueInvoicesJob(IDbContextFactory<InvoicingDbContext> con
         await context.ReportProgressAsync(100, $"{ids.Count} overdue invoice(s), {reminded} reminder(s)", cancellationToken);
     }
 
-    private async Task<bool> HandleAsync(long invoiceId, DateOnly today, IReadOnlyList<int> schedule, CancellationToken cancellationToken)
+    private async Task<bool> HandleAsync(long invoiceId, DateTimeOffset now, IReadOnlyList<int> schedule, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var invoice = await db.Invoices.FirstAsync(i => i.Id == invoiceId, cancellationToken);
-        invoice.Status = InvoiceStatuses.Evaluate(invoice, today);
-        var level = 0;
-        if (invoice.Status == InvoiceStatus.Overdue && invoice.DueDate is { } due)
-        {
-            level = schedule.Count(days => due.AddDays(days) <= today);
-        }
-
-        var recorded = level == 0 ? 0 : await db.Reminders.Where(r => r.InvoiceId == invoiceId).Select(r => (int?)r.Level).MaxAsync(cancellationToken) ?? 0;
-        var remind = level > recorded;
-        if (remind)
-        {
-            db.Reminders.Add(new InvoiceReminder { InvoiceId = invoiceId, Level = level, Date = today, RecordedAt = clock.GetUtcNow() });
-            db.Publish(new PaymentReminderDue(invoice.Id, invoice.CustomerId, invoice.Number!, level, invoice.DueDate!.Value, invoice.Outstanding, invoice.Currency, today));
-        }
-
-        if (!remind && !db.ChangeTracker.HasChanges())
+        var invoice = await db.LoadInvoiceAsync(invoiceId, cancellationToken);
+        if (invoice is null)
         {
             return false;
         }
 
-        invoice.UpdatedAt = db.ChangeTracker.HasChanges() ? clock.GetUtcNow() : invoice.UpdatedAt;
+        var reminded = invoice.RemindIfOverdue(schedule, now);
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return false;
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -88,6 +79,6 @@ public sealed class OverdueInvoicesJob(IDbContextFactory<InvoicingDbContext> con
             return false;
         }
 
-        return remind;
+        return reminded;
     }
 }

@@ -46,12 +46,13 @@ public abstract class OverdueTests(InvoicingHostFixture fixture)
         return (await Invoicing.IssueAsync(billing.Accountant, id)).SavedId;
     }
 
-    // Time passing: the due date is moved back as if the invoice had been issued weeks ago.
+    // Time passing: the due date is moved back in the stored row, as if the invoice had been issued weeks ago
+    // (an issued invoice itself never changes its due date).
     private Task MoveDueDateAsync(long invoiceId, DateOnly due) => fixture.Host.InScopeAsync(async services =>
     {
         var db = Invoicing.Context(services);
         var invoice = InvoicingPlugin.Rows(db, Invoicing.Type("Data.Invoice")).Single(i => (long)i.Id == invoiceId);
-        invoice.DueDate = due;
+        db.Entry((object)invoice).Property("DueDate").CurrentValue = due;
         await db.SaveChangesAsync();
     });
 

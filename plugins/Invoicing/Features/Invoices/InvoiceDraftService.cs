@@ -76,12 +76,9 @@ public sealed class InvoiceDraftService(
             return ChangeResult.Invalid("", new Problem("Project {0} is billed in {1}, but the customer is billed in {2}.", foreign.ProjectName, foreign.Currency, customer.Currency));
         }
 
-        var now = clock.GetUtcNow();
-        var draft = NewDraft(customer, taxProfile, now);
-        draft.Grouping = input.Grouping ?? settings.Value.DefaultGrouping;
-        draft.PeriodFrom = input.From;
-        draft.PeriodTo = input.To;
-        draft.RunPeriod = runPeriod;
+        var draft = Invoice.NewDraft(
+            customer, taxProfile, settings.Value.PricesIncludeTax, input.Grouping ?? settings.Value.DefaultGrouping, _taxes, clock.GetUtcNow(),
+            periodFrom: input.From, periodTo: input.To, runPeriod: runPeriod);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             db.Invoices.Add(draft);
@@ -98,9 +95,8 @@ public sealed class InvoiceDraftService(
 
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var loaded = await LoadAsync(db, draft.Id, cancellationToken);
+            var loaded = await db.LoadInvoiceAsync(draft.Id, cancellationToken);
             await SyncTimeAsync(loaded!, cancellationToken);
-            Touch(loaded!);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -117,7 +113,7 @@ public sealed class InvoiceDraftService(
     internal async Task<ChangeResult> CompleteRunDraftAsync(long draftId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var draft = await LoadAsync(db, draftId, cancellationToken);
+        var draft = await db.LoadInvoiceAsync(draftId, cancellationToken);
         if (draft is null || !draft.IsDraft)
         {
             return ChangeResult.Invalid("", new Problem("The invoice of this month was issued already; new time waits for the next invoice."));
@@ -152,7 +148,7 @@ public sealed class InvoiceDraftService(
         catch (DbUpdateConcurrencyException)
         {
             // Changed meanwhile (an accountant's edit, another execution), and that change rebuilt its lines too.
-            return Conflict();
+            return InvoiceConflict.Result();
         }
 
         return problems.Count == 0 ? ChangeResult.Saved(draft.Id) : ChangeResult.Invalid(new Dictionary<string, Problem[]> { [""] = [.. problems] });
@@ -176,7 +172,7 @@ public sealed class InvoiceDraftService(
             return refused!;
         }
 
-        var draft = NewDraft(customer, taxProfile, clock.GetUtcNow());
+        var draft = Invoice.NewDraft(customer, taxProfile, settings.Value.PricesIncludeTax, settings.Value.DefaultGrouping, _taxes, clock.GetUtcNow());
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Invoices.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
@@ -189,12 +185,12 @@ public sealed class InvoiceDraftService(
     /// <param name="entryIds">The time entries.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public Task<ChangeResult> AddTimeAsync(long invoiceId, Guid version, IReadOnlyCollection<long> entryIds, CancellationToken cancellationToken = default) =>
-        ChangeAsync(invoiceId, version, async (draft, _) =>
+        ChangeAsync(invoiceId, version, async draft =>
         {
             ArgumentNullException.ThrowIfNull(entryIds);
-            if (draft.Kind != InvoiceKind.Invoice)
+            if (draft.CheckBillsTime() is { } creditNote)
             {
-                return ChangeResult.Invalid("", new Problem("A credit note bills no time."));
+                return creditNote.ToChangeResult();
             }
 
             if (entryIds.Count == 0)
@@ -217,7 +213,7 @@ public sealed class InvoiceDraftService(
     /// <param name="input">The new values.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public Task<ChangeResult> UpdateHeaderAsync(long invoiceId, Guid version, DraftHeaderInput input, CancellationToken cancellationToken = default) =>
-        ChangeAsync(invoiceId, version, (draft, _) =>
+        ChangeAsync(invoiceId, version, draft =>
         {
             ArgumentNullException.ThrowIfNull(input);
             var errors = ValidateWithTaxProfile(input, input.TaxProfile);
@@ -227,23 +223,7 @@ public sealed class InvoiceDraftService(
                 return Task.FromResult(ChangeResult.Invalid(errors));
             }
 
-            var regroup = draft.Grouping != input.Grouping;
-            draft.TaxProfile = input.TaxProfile;
-            draft.PricesIncludeTax = input.PricesIncludeTax;
-            draft.Grouping = draft.Kind == InvoiceKind.Invoice ? input.Grouping : draft.Grouping;
-            draft.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
-            foreach (var line in draft.Lines.Where(l => l.Kind == LineKind.Time))
-            {
-                line.TaxProfile = input.TaxProfile;
-            }
-
-            if (regroup && draft.Kind == InvoiceKind.Invoice)
-            {
-                TimeLines.Regroup(draft.TimeEntries, draft.Grouping);
-                ReplaceTimeLines(draft);
-            }
-
-            return Task.FromResult(ChangeResult.Saved(draft.Id));
+            return Task.FromResult(Outcome(draft, draft.ChangeHeader(input.TaxProfile, input.PricesIncludeTax, input.Grouping, input.Notes, _taxes, clock.GetUtcNow())));
         }, cancellationToken);
 
     /// <summary>Adds a fixed fee or a discount to a draft.</summary>
@@ -252,7 +232,7 @@ public sealed class InvoiceDraftService(
     /// <param name="input">The line.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public Task<ChangeResult> AddLineAsync(long invoiceId, Guid version, LineInput input, CancellationToken cancellationToken = default) =>
-        ChangeAsync(invoiceId, version, (draft, _) =>
+        ChangeAsync(invoiceId, version, draft =>
         {
             ArgumentNullException.ThrowIfNull(input);
             if (Validate(input) is { } refused)
@@ -260,16 +240,7 @@ public sealed class InvoiceDraftService(
                 return Task.FromResult(refused);
             }
 
-            draft.Lines.Add(new InvoiceLine
-            {
-                Kind = input.Kind,
-                Description = input.Description.Trim(),
-                Quantity = input.Quantity,
-                UnitPrice = input.UnitPrice,
-                TaxProfile = input.TaxProfile ?? draft.TaxProfile,
-                Position = draft.Lines.Count == 0 ? 1 : draft.Lines.Max(l => l.Position) + 1,
-            });
-            return Task.FromResult(ChangeResult.Saved(draft.Id));
+            return Task.FromResult(Outcome(draft, draft.AddLine(input.Kind, input.Description, input.Quantity, input.UnitPrice, input.TaxProfile, _taxes, clock.GetUtcNow())));
         }, cancellationToken);
 
     /// <summary>Changes a line of a draft: a fee or discount entirely, a time line's description and tax profile only.</summary>
@@ -279,7 +250,7 @@ public sealed class InvoiceDraftService(
     /// <param name="input">The new values.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public Task<ChangeResult> UpdateLineAsync(long invoiceId, Guid version, long lineId, LineInput input, CancellationToken cancellationToken = default) =>
-        ChangeAsync(invoiceId, version, (draft, _) =>
+        ChangeAsync(invoiceId, version, draft =>
         {
             ArgumentNullException.ThrowIfNull(input);
             var line = draft.Lines.FirstOrDefault(l => l.Id == lineId);
@@ -297,16 +268,7 @@ public sealed class InvoiceDraftService(
                 return Task.FromResult(refused);
             }
 
-            line.Description = input.Description.Trim();
-            line.TaxProfile = input.TaxProfile ?? draft.TaxProfile;
-            if (line.Kind != LineKind.Time)
-            {
-                line.Kind = input.Kind;
-                line.Quantity = input.Quantity;
-                line.UnitPrice = input.UnitPrice;
-            }
-
-            return Task.FromResult(ChangeResult.Saved(draft.Id));
+            return Task.FromResult(Outcome(draft, draft.ChangeLine(line, input.Kind, input.Description, input.Quantity, input.UnitPrice, input.TaxProfile, _taxes, clock.GetUtcNow())));
         }, cancellationToken);
 
     /// <summary>Removes a line from a draft; a time line's entries are released for other invoices.</summary>
@@ -315,7 +277,7 @@ public sealed class InvoiceDraftService(
     /// <param name="lineId">The line.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     public Task<ChangeResult> RemoveLineAsync(long invoiceId, Guid version, long lineId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(invoiceId, version, async (draft, _) =>
+        ChangeAsync(invoiceId, version, async draft =>
         {
             var line = draft.Lines.FirstOrDefault(l => l.Id == lineId);
             if (line is null)
@@ -325,13 +287,12 @@ public sealed class InvoiceDraftService(
 
             if (line.Kind == LineKind.Time && draft.Kind == InvoiceKind.Invoice)
             {
-                var entryIds = draft.TimeEntries.Where(t => t.GroupKey == line.GroupKey).Select(t => t.EntryId).ToList();
-                await time.ReleaseAsync(draft.Id, entryIds, cancellationToken);
+                // Released in the projects plugin first, then the time is rebuilt from its marks (they decide what a draft bills).
+                await time.ReleaseAsync(draft.Id, draft.EntriesOf(line), cancellationToken);
                 return await SyncTimeAsync(draft, cancellationToken);
             }
 
-            draft.Lines.Remove(line);
-            return ChangeResult.Saved(draft.Id);
+            return Outcome(draft, draft.RemoveLine(line, _taxes, clock.GetUtcNow()));
         }, cancellationToken);
 
     /// <summary>Deletes a draft and releases its time.</summary>
@@ -352,14 +313,14 @@ public sealed class InvoiceDraftService(
             return ChangeResult.NotFound();
         }
 
-        if (!draft.IsDraft)
+        if (draft.CheckDeletable() is { } issued)
         {
-            return ChangeResult.Invalid("", new Problem("An issued document cannot be deleted; issue a credit note instead."));
+            return issued.ToChangeResult();
         }
 
         if (draft.RowVersion != version)
         {
-            return Conflict();
+            return InvoiceConflict.Result();
         }
 
         if (draft.Kind == InvoiceKind.Invoice)
@@ -375,18 +336,15 @@ public sealed class InvoiceDraftService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict();
+            return InvoiceConflict.Result();
         }
 
         return ChangeResult.Saved(invoiceId);
     }
 
     /// <summary>Rebuilds a draft's annex and time lines from what the projects plugin says it bills.</summary>
-    internal async Task<ChangeResult> SyncTimeAsync(Invoice draft, CancellationToken cancellationToken)
-    {
-        ReplaceTime(draft, await time.GetBilledAsync(draft.Id, cancellationToken));
-        return ChangeResult.Saved(draft.Id);
-    }
+    internal async Task<ChangeResult> SyncTimeAsync(Invoice draft, CancellationToken cancellationToken) =>
+        Outcome(draft, draft.ReplaceTime(await time.GetBilledAsync(draft.Id, cancellationToken), _taxes, clock.GetUtcNow()));
 
     /// <summary>
     /// Brings a draft in line with the time the projects plugin says it bills: the two are saved apart,
@@ -397,44 +355,12 @@ public sealed class InvoiceDraftService(
     internal async Task<bool> ReconcileTimeAsync(Invoice draft, CancellationToken cancellationToken)
     {
         var billed = await time.GetBilledAsync(draft.Id, cancellationToken);
-        if (billed.Select(e => e.EntryId).ToHashSet().SetEquals(draft.TimeEntries.Select(t => t.EntryId)))
+        if (draft.BillsExactly(billed.Select(e => e.EntryId)))
         {
             return false;
         }
 
-        ReplaceTime(draft, billed);
-        Touch(draft);
-        return true;
-    }
-
-    internal static async Task<Invoice?> LoadAsync(InvoicingDbContext db, long invoiceId, CancellationToken cancellationToken) =>
-        await db.Invoices
-            .Include(i => i.Lines)
-            .Include(i => i.TaxTotals)
-            .Include(i => i.TimeEntries)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
-
-    internal static ChangeResult Conflict() =>
-        ChangeResult.Conflict(new Problem("Someone else changed this invoice since you opened it. Reload it and make your change again."));
-
-    private static void ReplaceTime(Invoice draft, IReadOnlyList<BillableTimeEntry> billed)
-    {
-        draft.TimeEntries.Clear();
-        draft.TimeEntries.AddRange(billed.Select(e => TimeLines.ToAnnex(e, draft.Grouping)));
-        ReplaceTimeLines(draft);
-    }
-
-    private static void ReplaceTimeLines(Invoice draft)
-    {
-        var profileOf = draft.Lines.Where(l => l.Kind == LineKind.Time && l.GroupKey is not null)
-            .GroupBy(l => l.GroupKey!).ToDictionary(g => g.Key, g => g.First().TaxProfile);
-        draft.Lines.RemoveAll(l => l.Kind == LineKind.Time);
-        foreach (var line in TimeLines.Lines(draft.TimeEntries, draft.Grouping, draft.Currency, draft.TaxProfile))
-        {
-            line.TaxProfile = profileOf.GetValueOrDefault(line.GroupKey!, draft.TaxProfile);
-            draft.Lines.Add(line);
-        }
+        return draft.ReplaceTime(billed, _taxes, clock.GetUtcNow()) is null;
     }
 
     private ChangeResult? Validate(LineInput input)
@@ -470,29 +396,9 @@ public sealed class InvoiceDraftService(
             : (null, customer);
     }
 
-    private Invoice NewDraft(CustomerSummary customer, string taxProfile, DateTimeOffset now) => new()
-    {
-        Kind = InvoiceKind.Invoice,
-        Status = InvoiceStatus.Draft,
-        CustomerId = customer.Id,
-        CustomerName = customer.Name,
-        Currency = customer.Currency.ToUpperInvariant(),
-        Date = DateOnly.FromDateTime(now.UtcDateTime),
-        Grouping = settings.Value.DefaultGrouping,
-        TaxProfile = taxProfile,
-        PricesIncludeTax = settings.Value.PricesIncludeTax,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+    private static ChangeResult Outcome(Invoice draft, InvoiceRefusal? refusal) => refusal?.ToChangeResult() ?? ChangeResult.Saved(draft.Id);
 
-    private void Touch(Invoice draft)
-    {
-        InvoiceTotalsUpdater.Renumber(draft);
-        InvoiceTotalsUpdater.Apply(draft, _taxes);
-        draft.UpdatedAt = clock.GetUtcNow();
-    }
-
-    private async Task<ChangeResult> ChangeAsync(long invoiceId, Guid version, Func<Invoice, InvoicingDbContext, Task<ChangeResult>> change, CancellationToken cancellationToken)
+    private async Task<ChangeResult> ChangeAsync(long invoiceId, Guid version, Func<Invoice, Task<ChangeResult>> change, CancellationToken cancellationToken)
     {
         if (!await access.CanManageAsync(cancellationToken))
         {
@@ -500,37 +406,36 @@ public sealed class InvoiceDraftService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var draft = await LoadAsync(db, invoiceId, cancellationToken);
+        var draft = await db.LoadInvoiceAsync(invoiceId, cancellationToken);
         if (draft is null)
         {
             return ChangeResult.NotFound();
         }
 
-        if (!draft.IsDraft)
+        if (draft.CheckEditable() is { } issued)
         {
-            return ChangeResult.Invalid("", new Problem("An issued document cannot be changed; issue a credit note instead."));
+            return issued.ToChangeResult();
         }
 
         if (draft.RowVersion != version)
         {
-            return Conflict();
+            return InvoiceConflict.Result();
         }
 
         db.Entry(draft).Property(i => i.RowVersion).OriginalValue = version;
-        var result = await change(draft, db);
+        var result = await change(draft);
         if (!result.Succeeded)
         {
             return result;
         }
 
-        Touch(draft);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict();
+            return InvoiceConflict.Result();
         }
 
         return ChangeResult.Saved(draft.Id);

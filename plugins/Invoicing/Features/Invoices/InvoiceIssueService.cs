@@ -3,22 +3,22 @@ using CrmBlazor.Plugins.Invoicing.Features.Numbering;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
 using CrmBlazor.Sdk.Customers;
-using CrmBlazor.Sdk.Formatting;
-using CrmBlazor.Sdk.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;
 
 /// <summary>
-/// Issues drafts (invoices and credit notes) and makes credit notes. Issuing gives the next number of
-/// the document's series and year in the same transaction as the change of state (see
-/// <see cref="InvoiceNumberSequence"/>) and freezes the document.
+/// Issues drafts (invoices and credit notes) and makes credit notes. The documents keep their own rules
+/// (<see cref="Invoice.Issue"/>, <see cref="Invoice.ApplyCredit"/>, <see cref="Invoice.DraftCreditNote"/>);
+/// this service checks permissions, loads them, compares the draft's time with the projects plugin's
+/// marks, takes the number of the document's series and year in the same transaction as the change of
+/// state (see <see cref="InvoiceNumberSequence"/>) and saves.
 /// </summary>
 public sealed class InvoiceIssueService(
     IDbContextFactory<InvoicingDbContext> contexts,
-    IBillableTimeSource time,
     InvoiceDraftService drafts,
+    CreditedTimeRelease creditedTime,
     ICustomerDirectory customers,
     InvoiceAccess access,
     IOptions<InvoicingSettings> settings,
@@ -38,20 +38,20 @@ public sealed class InvoiceIssueService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var draft = await InvoiceDraftService.LoadAsync(db, invoiceId, cancellationToken);
+        var draft = await db.LoadInvoiceAsync(invoiceId, cancellationToken);
         if (draft is null)
         {
             return ChangeResult.NotFound();
         }
 
-        if (!draft.IsDraft)
+        if (draft.CheckNotIssued() is { } issued)
         {
-            return ChangeResult.Invalid("", new Problem("This document was already issued as {0}.", draft.Number));
+            return issued.ToChangeResult();
         }
 
         if (draft.RowVersion != version)
         {
-            return InvoiceDraftService.Conflict();
+            return InvoiceConflict.Result();
         }
 
         db.Entry(draft).Property(i => i.RowVersion).OriginalValue = version;
@@ -60,64 +60,30 @@ public sealed class InvoiceIssueService(
             return timeProblem;
         }
 
-        if (draft.Lines.Count == 0)
-        {
-            return ChangeResult.Invalid("", new Problem("Add at least one line before issuing."));
-        }
-
-        InvoiceTotalsUpdater.Apply(draft, _taxes);
-        if (draft.GrossTotal <= 0)
-        {
-            return ChangeResult.Invalid("", new Problem("The total must be above zero."));
-        }
-
-        Invoice? credited = null;
-        if (draft.Kind == InvoiceKind.CreditNote)
-        {
-            credited = await db.Invoices.FirstOrDefaultAsync(i => i.Id == draft.CreditedInvoiceId, cancellationToken);
-            if (credited is null || credited.Status is InvoiceStatus.Draft or InvoiceStatus.Cancelled)
-            {
-                return ChangeResult.Invalid("", new Problem("The credited invoice is cancelled or no longer exists."));
-            }
-
-            var left = credited.GrossTotal - credited.CreditedTotal;
-            if (draft.GrossTotal > left)
-            {
-                return ChangeResult.Invalid("", new Problem("A credit note cannot exceed what is left of the invoice: {0}.", new Money(InvoiceCalculator.Normalize(left, credited.Currency), credited.Currency)));
-            }
-        }
-
-        if (await customers.GetAsync(draft.CustomerId, cancellationToken) is { } customer)
-        {
-            // The name the invoice is issued to, frozen from now on (its legal content).
-            draft.CustomerName = customer.Name;
-        }
-
+        var credited = draft.CreditedInvoiceId is { } creditedId ? await db.LoadInvoiceAsync(creditedId, cancellationToken) : null;
+        var customerName = (await customers.GetAsync(draft.CustomerId, cancellationToken))?.Name;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var year = DateOnly.FromDateTime(now.UtcDateTime).Year;
         var series = InvoiceNumberSequence.SeriesOf(draft.Kind);
-        await InvoiceNumberSequence.EnsureAsync(contexts, series, today.Year, cancellationToken);
+        await InvoiceNumberSequence.EnsureAsync(contexts, series, year, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sequence = await InvoiceNumberSequence.NextAsync(db, series, today.Year, cancellationToken);
+        var position = await InvoiceNumberSequence.NextAsync(db, series, year, cancellationToken);
         var format = InvoiceNumberFormat.Parse(draft.Kind == InvoiceKind.CreditNote ? settings.Value.CreditNoteNumberFormat : settings.Value.InvoiceNumberFormat);
-        draft.Number = format.Format(today.Year, sequence);
-        draft.SequenceYear = today.Year;
-        draft.SequenceNumber = sequence;
-        draft.Status = InvoiceStatus.Issued;
-        draft.Date = today;
-        draft.IssueDate = today;
-        draft.DueDate = draft.Kind == InvoiceKind.Invoice ? today.AddDays(settings.Value.PaymentTermDays) : null;
-        draft.IssuedAt = now;
-        draft.IssuedBy = access.UserName ?? access.UserId;
-        draft.UpdatedAt = now;
-        if (credited is not null)
+        var number = new DocumentNumber(format.Format(year, position), year, position);
+
+        // A refusal rolls the number back with the transaction: no gap.
+        var refused = draft.Issue(number, now, settings.Value.PaymentTermDays, customerName, access.UserName ?? access.UserId, _taxes);
+        if (refused is null && draft.Kind == InvoiceKind.CreditNote)
         {
-            credited.CreditedTotal += draft.GrossTotal;
-            credited.Status = InvoiceStatuses.Evaluate(credited, today);
-            credited.UpdatedAt = now;
+            refused = credited is null ? InvoiceRefusal.CreditedInvoiceGone : credited.ApplyCredit(draft, now);
         }
 
-        db.Publish(new InvoiceIssued(draft.Id, draft.CustomerId, draft.Kind, draft.Number, draft.GrossTotal, draft.Currency, today, draft.CreditedInvoiceId));
+        if (refused is not null)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return refused.ToChangeResult();
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -126,7 +92,7 @@ public sealed class InvoiceIssueService(
         catch (DbUpdateConcurrencyException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            return InvoiceDraftService.Conflict();
+            return InvoiceConflict.Result();
         }
 
         if (credited is not null)
@@ -135,7 +101,7 @@ public sealed class InvoiceIssueService(
             // once, so a failure here must not turn the committed issue into an error for the user.
             try
             {
-                await ReleaseCreditedTimeAsync(contexts, time, draft.Id, cancellationToken);
+                await creditedTime.ReleaseAsync(draft.Id, cancellationToken);
             }
             catch (DbUpdateException)
             {
@@ -166,140 +132,56 @@ public sealed class InvoiceIssueService(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
+        var invoice = await db.LoadInvoiceAsync(invoiceId, cancellationToken);
         if (invoice is null)
         {
             return ChangeResult.NotFound();
         }
 
-        if (invoice.Kind != InvoiceKind.Invoice || invoice.Status is InvoiceStatus.Draft or InvoiceStatus.Cancelled)
+        List<InvoiceLine>? lines = null;
+        if (input.LineIds is { Count: > 0 } ids)
         {
-            return ChangeResult.Invalid("", new Problem("Only an issued invoice that is not cancelled can be credited."));
-        }
-
-        var chosen = input.LineIds is { Count: > 0 } ids ? ids.Distinct().ToList() : [.. invoice.Lines.Select(l => l.Id)];
-        if (chosen.Any(id => invoice.Lines.All(l => l.Id != id)))
-        {
-            return ChangeResult.Invalid(nameof(input.LineIds), new Problem("Choose lines of this invoice."));
+            var wanted = ids.Distinct().ToList();
+            lines = [.. wanted.Select(id => invoice.Lines.FirstOrDefault(l => l.Id == id)).OfType<InvoiceLine>()];
+            if (lines.Count != wanted.Count)
+            {
+                return InvoiceRefusal.NotItsLines.ToChangeResult();
+            }
         }
 
         var creditNotes = db.Invoices.Where(c => c.CreditedInvoiceId == invoiceId).Select(c => c.Id);
-        var alreadyCredited = await db.Lines.Where(l => creditNotes.Contains(l.InvoiceId) && l.CreditedLineId != null)
+        var creditedElsewhere = await db.Lines.Where(l => creditNotes.Contains(l.InvoiceId) && l.CreditedLineId != null)
             .Select(l => l.CreditedLineId!.Value).ToListAsync(cancellationToken);
-        if (chosen.FirstOrDefault(alreadyCredited.Contains) is var twice and > 0)
+        if (invoice.DraftCreditNote(lines, creditedElsewhere.ToHashSet(), input.Notes, _taxes, clock.GetUtcNow(), out var credit) is { } refused)
         {
-            var line = invoice.Lines.First(l => l.Id == twice);
-            return ChangeResult.Invalid(nameof(input.LineIds), new Problem("Line {0} ({1}) is already on another credit note.", line.Position, line.Description));
+            return refused.ToChangeResult();
         }
 
-        var now = clock.GetUtcNow();
-        var credit = new Invoice
-        {
-            Kind = InvoiceKind.CreditNote,
-            Status = InvoiceStatus.Draft,
-            CustomerId = invoice.CustomerId,
-            CustomerName = invoice.CustomerName,
-            Currency = invoice.Currency,
-            Date = DateOnly.FromDateTime(now.UtcDateTime),
-            Grouping = invoice.Grouping,
-            TaxProfile = invoice.TaxProfile,
-            PricesIncludeTax = invoice.PricesIncludeTax,
-            CreditedInvoiceId = invoice.Id,
-            PeriodFrom = invoice.PeriodFrom,
-            PeriodTo = invoice.PeriodTo,
-            Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim(),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        foreach (var line in invoice.Lines.Where(l => chosen.Contains(l.Id)).OrderBy(l => l.Position))
-        {
-            credit.Lines.Add(new InvoiceLine
-            {
-                Position = line.Position,
-                Kind = line.Kind,
-                Description = line.Description,
-                Quantity = line.Quantity,
-                Minutes = line.Minutes,
-                UnitPrice = line.UnitPrice,
-                TaxProfile = line.TaxProfile,
-                GroupKey = line.GroupKey,
-                CreditedLineId = line.Id,
-            });
-        }
-
-        InvoiceTotalsUpdater.Renumber(credit);
-        InvoiceTotalsUpdater.Apply(credit, _taxes);
-        db.Invoices.Add(credit);
+        db.Invoices.Add(credit!);
         await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Saved(credit.Id);
+        return ChangeResult.Saved(credit!.Id);
     }
 
     /// <summary>
-    /// Releases the time entries of the invoice lines an issued credit note credits, so they can be
-    /// billed again. Idempotent: entries already released, or billed since by another invoice, are left alone.
+    /// Compares a draft invoice with the time the projects plugin says it bills; if they differ (a crash
+    /// between the two saves), it is shown again as it is, to be looked at before issuing.
     /// </summary>
-    /// <param name="contexts">Creates a short-lived context.</param>
-    /// <param name="time">The billable time source.</param>
-    /// <param name="creditNoteId">The issued credit note.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>How many entries this call released.</returns>
-    internal static async Task<int> ReleaseCreditedTimeAsync(IDbContextFactory<InvoicingDbContext> contexts, IBillableTimeSource time, long creditNoteId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var credit = await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == creditNoteId && i.Kind == InvoiceKind.CreditNote && i.Status != InvoiceStatus.Draft, cancellationToken);
-        if (credit?.CreditedInvoiceId is not { } invoiceId)
-        {
-            return 0;
-        }
-
-        var creditedLines = db.Lines.Where(l => l.InvoiceId == creditNoteId && l.Kind == LineKind.Time && l.CreditedLineId != null).Select(l => l.CreditedLineId);
-        var groups = db.Lines.Where(l => creditedLines.Contains(l.Id)).Select(l => l.GroupKey);
-        var entryIds = await db.TimeEntries.AsNoTracking()
-            .Where(t => t.InvoiceId == invoiceId && groups.Contains(t.GroupKey))
-            .Select(t => t.EntryId)
-            .ToListAsync(cancellationToken);
-        if (entryIds.Count == 0)
-        {
-            return 0;
-        }
-
-        // The issuing service and the event handler may release the same entries at the same moment;
-        // the loser's save fails on the entries' versions, and a second call finds them released.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await time.ReleaseAsync(invoiceId, entryIds, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                await Task.Delay(50 * attempt, cancellationToken);
-            }
-        }
-    }
-
     private async Task<ChangeResult?> CheckTimeAsync(InvoicingDbContext db, Invoice draft, CancellationToken cancellationToken)
     {
-        if (await drafts.ReconcileTimeAsync(draft, cancellationToken))
+        if (!await drafts.ReconcileTimeAsync(draft, cancellationToken))
         {
-            // It showed other time than it bills (a crash between the two saves): shown again as it is, to be looked at before issuing.
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return InvoiceDraftService.Conflict();
-            }
-
-            return ChangeResult.Conflict(new Problem("The time this draft bills changed; check it and issue it again."));
+            return null;
         }
 
-        if (draft.TimeEntries.FirstOrDefault(t => t.HourlyRate is null) is { } unpriced)
+        try
         {
-            return ChangeResult.Invalid("", new Problem("The time of {0} on {1:d} ({2}) has no hourly rate; set a rate on the project or remove the line.", unpriced.PersonName, unpriced.Date, unpriced.ProjectName));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return InvoiceConflict.Result();
         }
 
-        return null;
+        return ChangeResult.Conflict(new Problem("The time this draft bills changed; check it and issue it again."));
     }
 }

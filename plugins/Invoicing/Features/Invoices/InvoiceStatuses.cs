@@ -2,42 +2,9 @@ using CrmBlazor.Plugins.Invoicing.Data;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;
 
-/// <summary>The payment state of issued invoices, and the names users see.</summary>
+/// <summary>The names users see of states, kinds and groupings (the state itself is computed by <see cref="Invoice.RefreshStatus"/>).</summary>
 public static class InvoiceStatuses
 {
-    /// <summary>
-    /// The state an issued invoice is in: cancelled when credit notes cover its whole amount; paid when
-    /// payments and credit notes cover it; overdue after the due date while something is owed; partly
-    /// paid after a first payment; issued otherwise. Drafts stay drafts; issued credit notes stay issued.
-    /// </summary>
-    /// <param name="invoice">The invoice.</param>
-    /// <param name="today">Today.</param>
-    public static InvoiceStatus Evaluate(Invoice invoice, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(invoice);
-        if (invoice.Status == InvoiceStatus.Draft || invoice.Kind == InvoiceKind.CreditNote)
-        {
-            return invoice.Status;
-        }
-
-        if (invoice.CreditedTotal >= invoice.GrossTotal)
-        {
-            return InvoiceStatus.Cancelled;
-        }
-
-        if (invoice.PaidTotal + invoice.CreditedTotal >= invoice.GrossTotal)
-        {
-            return InvoiceStatus.Paid;
-        }
-
-        if (invoice.DueDate is { } due && due < today)
-        {
-            return InvoiceStatus.Overdue;
-        }
-
-        return invoice.PaidTotal > 0 ? InvoiceStatus.PartlyPaid : InvoiceStatus.Issued;
-    }
-
     /// <summary>The name of a state (a resource key).</summary>
     /// <param name="status">The state.</param>
     public static string Title(InvoiceStatus status) => status switch

@@ -14,33 +14,18 @@ public static class TimeLines
     public static InvoiceTimeEntry ToAnnex(BillableTimeEntry entry, TimeGrouping grouping)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new InvoiceTimeEntry
-        {
-            EntryId = entry.EntryId,
-            GroupKey = KeyOf(entry.ProjectId, entry.TaskId, entry.UserId, entry.Date, entry.HourlyRate, grouping),
-            ProjectId = entry.ProjectId,
-            ProjectName = entry.ProjectName,
-            TaskId = entry.TaskId,
-            TaskName = entry.TaskName,
-            UserId = entry.UserId,
-            PersonName = entry.PersonName,
-            Date = entry.Date,
-            Minutes = entry.Minutes,
-            Note = entry.Note,
-            HourlyRate = entry.HourlyRate,
-            Amount = entry.Amount,
-        };
+        return InvoiceTimeEntry.Of(entry, KeyOf(entry.ProjectId, entry.TaskId, entry.UserId, entry.Date, entry.HourlyRate, grouping));
     }
 
-    /// <summary>Regroups annex rows (a changed grouping) by setting their line keys.</summary>
+    /// <summary>Regroups annex rows (a changed grouping) by setting their line keys; only their invoice does this.</summary>
     /// <param name="annex">The rows.</param>
     /// <param name="grouping">The grouping.</param>
-    public static void Regroup(IEnumerable<InvoiceTimeEntry> annex, TimeGrouping grouping)
+    internal static void Regroup(IEnumerable<InvoiceTimeEntry> annex, TimeGrouping grouping)
     {
         ArgumentNullException.ThrowIfNull(annex);
         foreach (var row in annex)
         {
-            row.GroupKey = KeyOf(row.ProjectId, row.TaskId, row.UserId, row.Date, row.HourlyRate, grouping);
+            row.MoveToGroup(KeyOf(row.ProjectId, row.TaskId, row.UserId, row.Date, row.HourlyRate, grouping));
         }
     }
 
@@ -62,19 +47,7 @@ public static class TimeLines
             .Select(g =>
             {
                 var first = g.First();
-                var minutes = g.Sum(r => r.Minutes);
-                var rate = first.HourlyRate ?? 0m;
-                return new InvoiceLine
-                {
-                    Kind = LineKind.Time,
-                    Description = Describe(first, grouping),
-                    Minutes = minutes,
-                    Quantity = Math.Round(minutes / 60m, 4, MidpointRounding.AwayFromZero),
-                    UnitPrice = rate,
-                    Amount = InvoiceCalculator.TimeAmount(minutes, rate, currency),
-                    TaxProfile = taxProfile,
-                    GroupKey = g.Key,
-                };
+                return InvoiceLine.Time(Describe(first, grouping), g.Sum(r => r.Minutes), first.HourlyRate ?? 0m, currency, taxProfile, g.Key);
             })];
     }
 

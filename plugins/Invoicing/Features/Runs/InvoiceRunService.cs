@@ -185,7 +185,7 @@ public sealed class InvoiceRunService(
         catch (DbUpdateException)
         {
             // Another execution of the same month made this customer's draft at the same moment (the unique index).
-            return InvoiceDraftService.Conflict();
+            return InvoiceConflict.Result();
         }
     }
 

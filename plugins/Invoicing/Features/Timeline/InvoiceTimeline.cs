@@ -2,9 +2,7 @@ using System.Globalization;
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Sdk.Events;
-using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Timeline;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Timeline;
 
@@ -59,52 +57,6 @@ public sealed class InvoiceIssuedTimelineHandler(ITimeline timeline) : IDomainEv
             context.OccurredAt,
             $"{(credit ? "Credit note" : "Invoice")} {domainEvent.Number} issued: {InvoiceTimeline.Money(domainEvent.Gross, domainEvent.Currency)}",
             Link: InvoiceTimeline.LinkOf(domainEvent.InvoiceId)), cancellationToken);
-    }
-}
-
-/// <summary>
-/// Releases the time of the invoice lines an issued credit note credits (the issuing service does it
-/// at once; this delivery, at least once, makes sure it happens even if that was lost).
-/// </summary>
-public sealed class CreditNoteTimeReleaseHandler(IDbContextFactory<InvoicingDbContext> contexts, IBillableTimeSource time) : IDomainEventHandler<InvoiceIssued>
-{
-    /// <inheritdoc />
-    public async Task HandleAsync(InvoiceIssued domainEvent, DomainEventContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(domainEvent);
-        if (domainEvent.Kind == InvoiceKind.CreditNote)
-        {
-            await InvoiceIssueService.ReleaseCreditedTimeAsync(contexts, time, domainEvent.InvoiceId, cancellationToken);
-        }
-    }
-}
-
-/// <summary>
-/// Gives the time an issued invoice bills its number in the projects plugin (the draft marked it
-/// without one), so that a locked entry names the invoice as the accountant and the customer know it.
-/// </summary>
-public sealed class IssuedInvoiceTimeNumberHandler(IBillableTimeSource time) : IDomainEventHandler<InvoiceIssued>
-{
-    /// <inheritdoc />
-    public async Task HandleAsync(InvoiceIssued domainEvent, DomainEventContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(domainEvent);
-        if (domainEvent.Kind != InvoiceKind.Invoice)
-        {
-            return;
-        }
-
-        var billed = await time.GetBilledAsync(domainEvent.InvoiceId, cancellationToken);
-        if (billed.Count > 0)
-        {
-            var outcome = await time.MarkBilledAsync(
-                new BillingReference(domainEvent.InvoiceId, domainEvent.CustomerId, domainEvent.Number), [.. billed.Select(e => e.EntryId)], cancellationToken);
-            if (!outcome.Succeeded)
-            {
-                // A concurrent change of an entry: the delivery is retried.
-                throw new InvalidOperationException($"The time of invoice {domainEvent.Number} could not be given its number: {string.Join(" ", outcome.Refusals.Select(r => r.Reason))}");
-            }
-        }
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Documents;
 using CrmBlazor.Sdk.Documents;
+using static CrmBlazor.Plugins.Invoicing.Tests.Data.TestInvoices;
 
 namespace CrmBlazor.Plugins.Invoicing.Tests.Features.Documents;
 
@@ -41,8 +42,7 @@ public sealed class InvoiceDocumentBuilderTests
     [Fact]
     public void Invoice_WithoutTime_HasNoAnnex()
     {
-        var invoice = AnInvoice();
-        invoice.TimeEntries.Clear();
+        var invoice = AnInvoice(withTime: false);
 
         var document = InvoiceDocumentBuilder.Build(invoice, Firm, India, PageSize.Letter);
 
@@ -71,9 +71,7 @@ public sealed class InvoiceDocumentBuilderTests
     [Fact]
     public void CreditNote_NamesTheInvoiceItCredits()
     {
-        var credit = AnInvoice();
-        credit.Kind = InvoiceKind.CreditNote;
-        credit.Number = "CN-2026-00003";
+        var credit = AnInvoice().CreditNoteDraft().IssuedAs(3);
 
         var text = TextOf(InvoiceDocumentBuilder.Build(credit, Firm, India, PageSize.A4, creditedNumber: "INV-2026-00042").Content);
 
@@ -85,9 +83,7 @@ public sealed class InvoiceDocumentBuilderTests
     [Fact]
     public void PaidInvoice_ListsPaymentsAndWhatIsStillOwed()
     {
-        var invoice = AnInvoice();
-        invoice.Payments.Add(new Payment { Date = new DateOnly(2026, 11, 10), Amount = 18000m });
-        invoice.PaidTotal = 18000m;
+        var invoice = AnInvoice().PaidWith(18000m, at: Now.AddDays(8));
 
         var text = TextOf(InvoiceDocumentBuilder.Build(invoice, Firm, India, PageSize.A4).Content);
 
@@ -98,10 +94,7 @@ public sealed class InvoiceDocumentBuilderTests
     [Fact]
     public void InvoicePaidThenPartlyCredited_SaysWhatIsOwedToTheCustomer()
     {
-        var invoice = AnInvoice();
-        invoice.Payments.Add(new Payment { Date = new DateOnly(2026, 11, 10), Amount = 118000m });
-        invoice.PaidTotal = 118000m;
-        invoice.CreditedTotal = 11800m;
+        var invoice = AnInvoice().PaidWith(118000m, at: Now.AddDays(8)).CreditedWith(11800m);
 
         var text = TextOf(InvoiceDocumentBuilder.Build(invoice, Firm, India, PageSize.A4).Content);
 
@@ -110,29 +103,16 @@ public sealed class InvoiceDocumentBuilderTests
         Assert.Equal("11,800.00 INR", text[favour + 1]);
     }
 
-    private static Invoice AnInvoice()
+    /// <summary>Invoice INV-2026-00042 of 2 November 2026 to a Tamil-named customer: 50 hours of design at 2,000 INR plus GST within the state (CGST and SGST 9% each).</summary>
+    private static Invoice AnInvoice(bool withTime = true)
     {
-        var invoice = new Invoice
-        {
-            Id = 42,
-            Number = "INV-2026-00042",
-            Status = InvoiceStatus.Issued,
-            CustomerName = "கயல்விழி டிரேடர்ஸ்",
-            Currency = "INR",
-            TaxProfile = "in-gst-intra",
-            Date = new DateOnly(2026, 11, 2),
-            IssueDate = new DateOnly(2026, 11, 2),
-            DueDate = new DateOnly(2026, 12, 2),
-            NetTotal = 100000m,
-            TaxTotal = 18000m,
-            GrossTotal = 118000m,
-        };
-        invoice.Lines.Add(new InvoiceLine { Position = 1, Kind = LineKind.Time, Description = "Website · Design", Minutes = 3000, Quantity = 50, UnitPrice = 2000m, Amount = 100000m, TaxProfile = "in-gst-intra", GroupKey = "g" });
-        invoice.TaxTotals.Add(new InvoiceTaxTotal { TaxProfile = "in-gst-intra", ProfileName = "GST (within the state)", Component = "CGST", Rate = 0.09m, Base = 100000m, Tax = 9000m });
-        invoice.TaxTotals.Add(new InvoiceTaxTotal { TaxProfile = "in-gst-intra", ProfileName = "GST (within the state)", Component = "SGST", Rate = 0.09m, Base = 100000m, Tax = 9000m });
-        invoice.TimeEntries.Add(new InvoiceTimeEntry { EntryId = 1, GroupKey = "g", ProjectName = "Website", UserId = "u1", PersonName = "Meera Iyer", Date = new DateOnly(2026, 10, 5), Minutes = 1800, HourlyRate = 2000m, Amount = 60000m });
-        invoice.TimeEntries.Add(new InvoiceTimeEntry { EntryId = 2, GroupKey = "g", ProjectName = "Website", UserId = "u2", PersonName = "Ravi Shankar", Date = new DateOnly(2026, 10, 6), Minutes = 1200, HourlyRate = 2000m, Amount = 40000m });
-        return invoice;
+        var draft = Draft("INR", "in-gst-intra");
+        draft = withTime
+            ? draft.WithTime(
+                Time(1, "Meera Iyer", new DateOnly(2026, 10, 5), 1800, 2000m, (10, "Design")),
+                Time(2, "Ravi Shankar", new DateOnly(2026, 10, 6), 1200, 2000m, (10, "Design")))
+            : draft.WithFee(100000m, description: "Website · Design");
+        return draft.IssuedAs(42, at: Now, paymentTermDays: 30);
     }
 
     private static List<string> TextOf(IEnumerable<Block> blocks) => [.. blocks.SelectMany(b => b switch

@@ -496,7 +496,7 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Postgres
             modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceReminder", b =>
                 {
                     b.HasOne("CrmBlazor.Plugins.Invoicing.Data.Invoice", null)
-                        .WithMany()
+                        .WithMany("Reminders")
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -534,6 +534,8 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Postgres
                     b.Navigation("Lines");
 
                     b.Navigation("Payments");
+
+                    b.Navigation("Reminders");
 
                     b.Navigation("TaxTotals");
 

@@ -477,7 +477,7 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Sqlite
             modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceReminder", b =>
                 {
                     b.HasOne("CrmBlazor.Plugins.Invoicing.Data.Invoice", null)
-                        .WithMany()
+                        .WithMany("Reminders")
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -515,6 +515,8 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Sqlite
                     b.Navigation("Lines");
 
                     b.Navigation("Payments");
+
+                    b.Navigation("Reminders");
 
                     b.Navigation("TaxTotals");
 
