@@ -1,12 +1,13 @@
 using CrmBlazor.Host.Components;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Features.Export;
+using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Http;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Localization;
 using CrmBlazor.Host.Operations;
 using CrmBlazor.Host.Plugins;
-using CrmBlazor.Host.Privacy;
 using CrmBlazor.Host.Security;
 using CrmBlazor.Sdk.Navigation;
 using Hangfire;

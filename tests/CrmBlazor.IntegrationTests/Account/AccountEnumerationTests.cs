@@ -8,7 +8,7 @@ using CrmBlazor.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CrmBlazor.IntegrationTests.Identity;
+namespace CrmBlazor.IntegrationTests.Account;
 
 /// <summary>
 /// The sign-in page does not tell whether an address has an account: an unknown address costs the same

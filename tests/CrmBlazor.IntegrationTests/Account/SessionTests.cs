@@ -2,8 +2,8 @@ using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using CrmBlazor.Host.Components.Account;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.IntegrationTests.Hosting;
 using CrmBlazor.IntegrationTests.Jobs;
@@ -17,7 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace CrmBlazor.IntegrationTests.Identity;
+namespace CrmBlazor.IntegrationTests.Account;
 
 /// <summary>
 /// Sessions live on the server (<c>crm_user_sessions</c>): signing out, expiry and

@@ -3,7 +3,7 @@ using CrmBlazor.IntegrationTests.Hosting;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Testing;
 
-namespace CrmBlazor.IntegrationTests.Identity;
+namespace CrmBlazor.IntegrationTests.Account;
 
 /// <summary>Signing in: the authentication cookie's protection, and lock-out after repeated wrong passwords.</summary>
 public abstract class SignInTests(CrmHostFixture fixture)

@@ -2,7 +2,7 @@ using System.Net;
 using CrmBlazor.IntegrationTests.Hosting;
 using CrmBlazor.Testing;
 
-namespace CrmBlazor.IntegrationTests.Plugins;
+namespace CrmBlazor.IntegrationTests.Administration;
 
 /// <summary>Administrators see on /admin/plugins what /healthz reports: each plugin's state and the reason it is not running.</summary>
 public abstract class PluginsAdminPageTests(CrmHostFixture fixture)

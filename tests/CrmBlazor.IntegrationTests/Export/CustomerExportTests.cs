@@ -1,11 +1,12 @@
 using System.Net;
 using CrmBlazor.Data;
 using CrmBlazor.Host.Features.Import;
+using CrmBlazor.IntegrationTests.Import;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Testing;
 using MiniExcelLibs;
 
-namespace CrmBlazor.IntegrationTests.Import;
+namespace CrmBlazor.IntegrationTests.Export;
 
 /// <summary>
 /// Exports through the real host: the CSV is the import format (an export re-imports to the same

@@ -8,7 +8,7 @@ using CrmBlazor.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CrmBlazor.IntegrationTests.Customers;
+namespace CrmBlazor.IntegrationTests.Interactions;
 
 /// <summary>Logging interactions of every channel and reading them back on the one timeline.</summary>
 public abstract class InteractionServiceTests(CrmHostFixture fixture)

@@ -1,4 +1,6 @@
-namespace CrmBlazor.Host.Identity;
+using CrmBlazor.Host.Identity;
+
+namespace CrmBlazor.Host.Features.Account;
 
 /// <summary>The account endpoints the cookie handler, the pipeline and the session store agree on.</summary>
 internal static class AccountPaths

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
+using CrmBlazor.Host.Identity;
 using Microsoft.AspNetCore.Identity;
 
-namespace CrmBlazor.Host.Identity;
+namespace CrmBlazor.Host.Features.Account;
 
 /// <summary>
 /// A hash of a random password nobody knows, made once with the host's own

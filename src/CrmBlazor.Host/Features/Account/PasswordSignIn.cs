@@ -1,7 +1,8 @@
+using CrmBlazor.Host.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace CrmBlazor.Host.Identity;
+namespace CrmBlazor.Host.Features.Account;
 
 /// <summary>What the sign-in page may tell the person signing in.</summary>
 internal enum SignInAnswer

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace CrmBlazor.Host.Components.Account;
+namespace CrmBlazor.Host.Features.Account;
 
 /// <summary>
 /// Re-checks the user of an open circuit every minute: a circuit has no cookie to present, so without

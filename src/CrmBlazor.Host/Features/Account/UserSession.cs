@@ -1,6 +1,7 @@
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Data;
 
-namespace CrmBlazor.Host.Identity;
+namespace CrmBlazor.Host.Features.Account;
 
 /// <summary>
 /// A signed-in browser: the server side of an authentication cookie (<c>crm_user_sessions</c>). The

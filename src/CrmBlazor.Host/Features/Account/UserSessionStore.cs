@@ -3,13 +3,14 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace CrmBlazor.Host.Identity;
+namespace CrmBlazor.Host.Features.Account;
 
 /// <summary>
 /// The sign-in cookie's server side (<see cref="CookieAuthenticationOptions.SessionStore"/>): the cookie

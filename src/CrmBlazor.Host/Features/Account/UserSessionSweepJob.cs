@@ -1,6 +1,7 @@
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Jobs;
 
-namespace CrmBlazor.Host.Identity;
+namespace CrmBlazor.Host.Features.Account;
 
 /// <summary>
 /// <c>crm:session-sweep</c>: deletes expired sessions of browsers that never came back (an expired

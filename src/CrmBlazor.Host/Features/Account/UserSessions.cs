@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Host.Identity;
+namespace CrmBlazor.Host.Features.Account;
 
 /// <summary>
 /// Ends sessions on the server: one session, or every session of a user (a password change, a

@@ -2,7 +2,7 @@ using System.Globalization;
 using CrmBlazor.Host.Features.Audit;
 using CrmBlazor.Sdk.Navigation;
 
-namespace CrmBlazor.Host.Components.Admin;
+namespace CrmBlazor.Host.Features.Administration;
 
 /// <summary>The audit log's filters as the administrator set them (kept in the address).</summary>
 public sealed class AuditLogFilter

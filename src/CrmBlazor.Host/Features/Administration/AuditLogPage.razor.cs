@@ -1,4 +1,3 @@
-using CrmBlazor.Host.Components.Audit;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Audit;
 using CrmBlazor.Sdk.Navigation;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Admin;
+namespace CrmBlazor.Host.Features.Administration;
 
 /// <summary>
 /// The audit log of every record, the core's and the plugins': filters by owner, record type, record,

@@ -1,13 +1,12 @@
 using System.Globalization;
 using CrmBlazor.Data.Audit;
 using CrmBlazor.Host.Data;
-using CrmBlazor.Host.Features.Audit;
 using CrmBlazor.Host.Features.Customers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Audit;
+namespace CrmBlazor.Host.Features.Audit;
 
 /// <summary>
 /// Audit entries, newest first, paged on the server: who changed which record when, and each

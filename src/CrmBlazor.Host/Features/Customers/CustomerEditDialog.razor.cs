@@ -1,11 +1,10 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
-using CrmBlazor.Host.Features.Customers;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Customers;
+namespace CrmBlazor.Host.Features.Customers;
 
 /// <summary>Creates a customer, or edits one; a concurrent edit by someone else is reported, never overwritten.</summary>
 public partial class CustomerEditDialog

@@ -1,11 +1,10 @@
 using CrmBlazor.Host.Data;
-using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Customers;
+namespace CrmBlazor.Host.Features.Customers;
 
 /// <summary>
 /// The customer list: search in every script, filters, server-side sorting and paging, exports of

@@ -1,9 +1,8 @@
 using CrmBlazor.Host.Data;
-using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Sdk.Navigation;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Host.Components.Customers;
+namespace CrmBlazor.Host.Features.Customers;
 
 /// <summary>The filters of the customer list as the user set them.</summary>
 public sealed class CustomerListFilter

@@ -1,10 +1,10 @@
 using System.Globalization;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
-using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
-using CrmBlazor.Host.Privacy;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Navigation;
@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Customers;
+namespace CrmBlazor.Host.Features.Customers;
 
 /// <summary>
 /// A customer: the header with key facts and figures, the actions the user may take, and the tabs

@@ -1,10 +1,9 @@
 using System.Globalization;
-using CrmBlazor.Host.Features.Dashboard;
 using CrmBlazor.Sdk.Formatting;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Dashboard;
+namespace CrmBlazor.Host.Features.Dashboard;
 
 /// <summary>
 /// The largest segments as bars, one colour each, with a legend of links to each segment's customers.

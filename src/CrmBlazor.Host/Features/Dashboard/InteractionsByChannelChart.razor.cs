@@ -1,11 +1,10 @@
 using System.Globalization;
-using CrmBlazor.Host.Features.Dashboard;
-using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Sdk.Formatting;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Dashboard;
+namespace CrmBlazor.Host.Features.Dashboard;
 
 /// <summary>
 /// Interactions per month, one stacked bar a month with a colour per channel; months and numbers in

@@ -1,9 +1,8 @@
 using System.Globalization;
-using CrmBlazor.Host.Features.Import;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
-namespace CrmBlazor.Host.Components.Customers;
+namespace CrmBlazor.Host.Features.Import;
 
 /// <summary>
 /// Import of customers and contacts from a CSV file: upload, column mapping, a preview and every

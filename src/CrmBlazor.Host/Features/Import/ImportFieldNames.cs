@@ -1,7 +1,6 @@
-using CrmBlazor.Host.Features.Import;
 using Microsoft.Extensions.Localization;
 
-namespace CrmBlazor.Host.Components.Customers;
+namespace CrmBlazor.Host.Features.Import;
 
 /// <summary>The fields of the customer file format as the import pages name them, in the user's language.</summary>
 public static class ImportFieldNames

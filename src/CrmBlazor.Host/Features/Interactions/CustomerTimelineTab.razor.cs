@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Customers;
-using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Timeline;
 using Microsoft.AspNetCore.Components;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Customers;
+namespace CrmBlazor.Host.Features.Interactions;
 
 /// <summary>
 /// The customer's one timeline: interactions of every channel and the plugins' entries, newest first,

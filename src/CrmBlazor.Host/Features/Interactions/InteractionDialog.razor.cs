@@ -1,11 +1,10 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
-using CrmBlazor.Host.Features.Interactions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Customers;
+namespace CrmBlazor.Host.Features.Interactions;
 
 /// <summary>Logs an interaction with a customer, or edits one.</summary>
 public partial class InteractionDialog

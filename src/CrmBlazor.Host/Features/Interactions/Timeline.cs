@@ -2,7 +2,7 @@ using CrmBlazor.Host.Data;
 using CrmBlazor.Sdk.Timeline;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Host.Timeline;
+namespace CrmBlazor.Host.Features.Interactions;
 
 /// <summary>Stores plugin timeline entries in <c>crm_timeline_entries</c>, one per key.</summary>
 internal sealed class TimelineService(IDbContextFactory<CrmDbContext> contexts) : ITimeline

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmBlazor.Sdk.Privacy;
 
-namespace CrmBlazor.Host.Privacy;
+namespace CrmBlazor.Host.Features.Privacy;
 
 /// <summary>
 /// Removes a person's names and e-mail addresses from text the core stores on behalf of others: event

@@ -16,7 +16,7 @@ using CrmBlazor.Sdk.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Host.Privacy;
+namespace CrmBlazor.Host.Features.Privacy;
 
 /// <summary>
 /// Exports everything the CRM holds about one person, from the core and every plugin, and erases it.

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
-using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Plugins;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Segments;
+namespace CrmBlazor.Host.Features.Segments;
 
 /// <summary>
 /// Creates or edits a segment: its name, description and rules, with a live count of the customers

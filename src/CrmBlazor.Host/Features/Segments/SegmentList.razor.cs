@@ -1,13 +1,12 @@
 using System.Globalization;
 using CrmBlazor.Host.Features;
-using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Sdk.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Components.Segments;
+namespace CrmBlazor.Host.Features.Segments;
 
 /// <summary>
 /// The segments with their member counts and last refresh; "Refresh now" queues

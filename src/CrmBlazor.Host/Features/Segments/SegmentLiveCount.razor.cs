@@ -1,7 +1,6 @@
-using CrmBlazor.Host.Features.Segments;
 using Microsoft.AspNetCore.Components;
 
-namespace CrmBlazor.Host.Components.Segments;
+namespace CrmBlazor.Host.Features.Segments;
 
 /// <summary>
 /// How many active customers the rules match right now, counted again shortly after every edit

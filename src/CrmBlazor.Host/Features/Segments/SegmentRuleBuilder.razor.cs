@@ -1,8 +1,7 @@
 using System.Globalization;
-using CrmBlazor.Host.Features.Segments;
 using Microsoft.AspNetCore.Components;
 
-namespace CrmBlazor.Host.Components.Segments;
+namespace CrmBlazor.Host.Features.Segments;
 
 /// <summary>
 /// A segment's rules: whether customers must match all or any of them, and the rules themselves,

@@ -1,8 +1,7 @@
 using CrmBlazor.Host.Data;
-using CrmBlazor.Host.Features.Segments;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmBlazor.Host.Components.Segments;
+namespace CrmBlazor.Host.Features.Segments;
 
 /// <summary>A field as the rule builder offers it: with its title in the user's language.</summary>
 /// <param name="Field">The field.</param>

@@ -1,8 +1,7 @@
 using System.Globalization;
-using CrmBlazor.Host.Features.Segments;
 using Microsoft.AspNetCore.Components;
 
-namespace CrmBlazor.Host.Components.Segments;
+namespace CrmBlazor.Host.Features.Segments;
 
 /// <summary>
 /// One rule being edited: the field, the comparisons that fit the field's type, and a value input

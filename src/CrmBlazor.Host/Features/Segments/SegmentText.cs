@@ -1,6 +1,5 @@
-using CrmBlazor.Host.Features.Segments;
 
-namespace CrmBlazor.Host.Components.Segments;
+namespace CrmBlazor.Host.Features.Segments;
 
 /// <summary>
 /// How the segment pages name the comparisons: resource keys (English) that read as part of a

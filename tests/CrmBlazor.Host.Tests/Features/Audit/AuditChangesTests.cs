@@ -1,9 +1,9 @@
 using Bunit;
-using CrmBlazor.Host.Components.Audit;
 using CrmBlazor.Host.Features.Audit;
 using CrmBlazor.Host.Tests.Builders;
+using CrmBlazor.Host.Tests.Components;
 
-namespace CrmBlazor.Host.Tests.Components.Audit;
+namespace CrmBlazor.Host.Tests.Features.Audit;
 
 public sealed class AuditChangesTests : ComponentTestContext
 {

@@ -1,6 +1,6 @@
 using CrmBlazor.Sdk.Formatting;
 
-namespace CrmBlazor.Host.Tests.Components.Dashboard;
+namespace CrmBlazor.Host.Tests.Features.Dashboard;
 
 public sealed class ChartScaleTests
 {

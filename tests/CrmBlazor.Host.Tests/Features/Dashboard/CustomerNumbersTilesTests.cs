@@ -1,9 +1,9 @@
 using Bunit;
-using CrmBlazor.Host.Components.Dashboard;
 using CrmBlazor.Host.Features.Dashboard;
 using CrmBlazor.Host.Tests.Builders;
+using CrmBlazor.Host.Tests.Components;
 
-namespace CrmBlazor.Host.Tests.Components.Dashboard;
+namespace CrmBlazor.Host.Tests.Features.Dashboard;
 
 public sealed class CustomerNumbersTilesTests : ComponentTestContext
 {

@@ -1,10 +1,10 @@
 using Bunit;
-using CrmBlazor.Host.Components.Dashboard;
 using CrmBlazor.Host.Features.Dashboard;
 using CrmBlazor.Host.Tests.Builders;
+using CrmBlazor.Host.Tests.Components;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Tests.Components.Dashboard;
+namespace CrmBlazor.Host.Tests.Features.Dashboard;
 
 public sealed class CustomersBySegmentChartTests : ComponentTestContext
 {

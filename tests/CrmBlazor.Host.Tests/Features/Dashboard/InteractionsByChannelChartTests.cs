@@ -1,10 +1,11 @@
 using Bunit;
-using CrmBlazor.Host.Components.Dashboard;
+using CrmBlazor.Host.Features.Dashboard;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Tests.Builders;
+using CrmBlazor.Host.Tests.Components;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Tests.Components.Dashboard;
+namespace CrmBlazor.Host.Tests.Features.Dashboard;
 
 /// <summary>
 /// What the chart hands MudBlazor's chart (which draws only once the browser reports its size):

@@ -2,7 +2,7 @@ using System.Text;
 using CrmBlazor.Host.Features.Export;
 using CrmBlazor.Host.Features.Import;
 
-namespace CrmBlazor.Host.Tests.Features.Import;
+namespace CrmBlazor.Host.Tests.Features.Export;
 
 public sealed class CustomerCsvWriterTests
 {

@@ -1,17 +1,17 @@
 using Bunit;
-using CrmBlazor.Host.Components.Segments;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Jobs;
 using CrmBlazor.Host.Tests.Builders;
+using CrmBlazor.Host.Tests.Components;
 using CrmBlazor.Sdk.Jobs;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace CrmBlazor.Host.Tests.Components.Segments;
+namespace CrmBlazor.Host.Tests.Features.Segments;
 
 /// <summary>
 /// The segment editor on a real (SQLite) database: the live count follows the rules as they are

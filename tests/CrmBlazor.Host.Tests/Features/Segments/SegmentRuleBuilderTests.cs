@@ -1,12 +1,12 @@
 using Bunit;
-using CrmBlazor.Host.Components.Segments;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Tests.Builders;
+using CrmBlazor.Host.Tests.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Extensions;
 
-namespace CrmBlazor.Host.Tests.Components.Segments;
+namespace CrmBlazor.Host.Tests.Features.Segments;
 
 /// <summary>The rule builder offers what fits each field: its comparisons and a value input of the right kind.</summary>
 public sealed class SegmentRuleBuilderTests : ComponentTestContext
