@@ -1,5 +1,8 @@
 using CrmBlazor.Documents;
+using CrmBlazor.Host.Features.Administration;
+using CrmBlazor.Host.Features.Audit;
 using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Host.Features.Dashboard;
 using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Import;
 using CrmBlazor.Host.Features.Interactions;
@@ -22,7 +25,13 @@ internal static class CoreFeatureExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CustomerAccess>();
         services.AddScoped<CustomerService>();
+        services.AddScoped<CustomerQueries>();
         services.AddScoped<InteractionService>();
+        services.AddScoped<InteractionQueries>();
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<PluginSettingsService>();
+        services.AddScoped<SecurityLogQueries>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ITimeline, TimelineService>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();

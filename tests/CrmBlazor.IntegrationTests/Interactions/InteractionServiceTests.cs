@@ -167,7 +167,7 @@ public abstract class InteractionServiceTests(CrmHostFixture fixture)
         fixture.Host.InScopeAsync(async s =>
         {
             await using var db = await s.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-            return await TimelineQueries.PageAsync(db, customerId, filter, after, pageSize);
+            return await InteractionQueries.TimelinePageAsync(db, customerId, filter, after, pageSize);
         });
 
     [Collection(SqliteHost.Name)]

@@ -1,16 +1,16 @@
 using CrmBlazor.Data;
-using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Administration;
 using CrmBlazor.IntegrationTests.Hosting;
+using CrmBlazor.Testing;
 using CrmBlazor.Testing.Databases;
 using CrmBlazor.Testing.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.IntegrationTests.Lifecycle;
 
 /// <summary>
-/// A host started after an administrator disabled Alpha: the first run records the choice in
-/// <c>crm_plugin_settings</c>, as the plugins page does, and the second run starts without Alpha.
+/// A host started after an administrator disabled Alpha: in the first run the administrator switches
+/// it off through the plugins page's service, and the second run starts without Alpha.
 /// </summary>
 public abstract class HostWithDisabledPlugin : IAsyncLifetime
 {
@@ -29,12 +29,8 @@ public abstract class HostWithDisabledPlugin : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(Provider);
         await using (var first = CrmHostFixture.StartHost(_database))
         {
-            await first.InScopeAsync(async services =>
-            {
-                await using var db = await services.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-                db.PluginSettings.Add(new PluginSetting { PluginId = FixtureAlpha.Id, Enabled = false, ChangedAt = DateTimeOffset.UtcNow, ChangedBy = CrmHostFactory.Administrator.Email });
-                await db.SaveChangesAsync();
-            });
+            await first.AsUserAsync(CrmHostFactory.Administrator, services =>
+                services.GetRequiredService<PluginSettingsService>().SetEnabledAsync(FixtureAlpha.Id, enabled: false));
         }
 
         _host = CrmHostFixture.StartHost(_database);

@@ -1,8 +1,7 @@
-using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Audit;
 using CrmBlazor.Sdk.Navigation;
+using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace CrmBlazor.Host.Features.Administration;
@@ -22,7 +21,10 @@ public partial class AuditLogPage
     private IReadOnlyList<(string Id, string Name)> _users = [];
 
     [Inject]
-    private IDbContextFactory<CrmDbContext> Contexts { get; set; } = default!;
+    private AuditQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private IUserDirectory Users { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -60,12 +62,9 @@ public partial class AuditLogPage
         _address = new AddressQuery();
         _filter = AuditLogFilter.FromAddress(_address, Owner, Entity, EntityKey, Actor, From, To);
         _query = _filter.ToFilter(Clock.LocalTimeZone);
-        await using var db = await Contexts.CreateDbContextAsync();
-        _owners = await AuditQueries.OwnersAsync(db);
-        _entities = await AuditQueries.EntitiesAsync(db, _filter.Owner);
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName ?? u.Email)
-            .Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName }).ToListAsync();
-        _users = [.. users.Select(u => (u.Id, u.Name ?? u.Id))];
+        _owners = await Queries.OwnersAsync();
+        _entities = await Queries.EntitiesAsync(_filter.Owner);
+        _users = [.. (await Users.ListAsync()).Select(u => (u.Id, u.Name))];
     }
 
     private string EntityName(string entity)
@@ -77,10 +76,7 @@ public partial class AuditLogPage
     private async Task OwnerChangedAsync(string? value)
     {
         _filter.Owner = value;
-        await using (var db = await Contexts.CreateDbContextAsync())
-        {
-            _entities = await AuditQueries.EntitiesAsync(db, value);
-        }
+        _entities = await Queries.EntitiesAsync(value);
 
         if (_filter.Entity is not null && !_entities.Contains(_filter.Entity))
         {

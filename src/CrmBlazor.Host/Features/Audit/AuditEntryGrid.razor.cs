@@ -1,9 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Data.Audit;
-using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace CrmBlazor.Host.Features.Audit;
@@ -18,14 +16,14 @@ public partial class AuditEntryGrid
     private AuditChangeReader _reader = new(AuditNames.None, CultureInfo.CurrentCulture, TimeZoneInfo.Utc);
 
     [Inject]
-    private IDbContextFactory<CrmDbContext> Contexts { get; set; } = default!;
+    private AuditQueries Queries { get; set; } = default!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
-    /// <summary>The entries to show, from a context (filtering only; the grid orders and pages).</summary>
+    /// <summary>The entries to show (the grid orders and pages them).</summary>
     [Parameter, EditorRequired]
-    public Func<CrmDbContext, IQueryable<AuditEntry>> Entries { get; set; } = default!;
+    public AuditFilter Filter { get; set; } = new();
 
     /// <summary>Whether to show who owns each record (<c>crm</c> or a plugin id).</summary>
     [Parameter]
@@ -44,8 +42,7 @@ public partial class AuditEntryGrid
 
     private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken cancellationToken)
     {
-        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
-        var page = await AuditQueries.PageAsync(db, Entries(db), state.Page, state.PageSize, cancellationToken);
+        var page = await Queries.PageAsync(Filter, state.Page, state.PageSize, cancellationToken);
         _reader = new AuditChangeReader(page.Names, CultureInfo.CurrentCulture, Clock.LocalTimeZone);
         return new GridData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
     }

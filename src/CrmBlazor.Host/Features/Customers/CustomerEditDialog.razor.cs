@@ -1,7 +1,6 @@
-using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace CrmBlazor.Host.Features.Customers;
@@ -22,7 +21,10 @@ public partial class CustomerEditDialog
     private CustomerService Customers { get; set; } = default!;
 
     [Inject]
-    private IDbContextFactory<CrmDbContext> Contexts { get; set; } = default!;
+    private CustomerQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private IUserDirectory Users { get; set; } = default!;
 
     /// <summary>The customer to edit, or null to create one.</summary>
     [Parameter]
@@ -33,11 +35,7 @@ public partial class CustomerEditDialog
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        await using (var db = await Contexts.CreateDbContextAsync())
-        {
-            _users = [.. (await db.Users.AsNoTracking().OrderBy(u => u.DisplayName ?? u.Email).Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName }).ToListAsync())
-                .Select(u => (u.Id, u.Name ?? u.Id))];
-        }
+        _users = [.. (await Users.ListAsync()).Select(u => (u.Id, u.Name))];
 
         if (CustomerId is { } id && await Customers.GetAsync(id) is { } customer)
         {
@@ -57,17 +55,8 @@ public partial class CustomerEditDialog
         _input.Tags = [.. value.Split([',', '،', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
 
-    private async Task<IEnumerable<string>> SearchIndustriesAsync(string? text, CancellationToken cancellationToken)
-    {
-        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
-        var industries = db.Customers.Where(c => c.Industry != null).Select(c => c.Industry!).Distinct();
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            industries = industries.Where(i => i.StartsWith(text));
-        }
-
-        return await industries.OrderBy(i => i).Take(20).ToListAsync(cancellationToken);
-    }
+    private async Task<IEnumerable<string>> SearchIndustriesAsync(string? text, CancellationToken cancellationToken) =>
+        await Queries.IndustriesAsync(text, cancellationToken);
 
     private async Task SaveAsync()
     {

@@ -1,7 +1,5 @@
-using CrmBlazor.Host.Data;
 using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace CrmBlazor.Host.Features.Customers;
@@ -19,7 +17,7 @@ public partial class CustomerList
     private int? _total;
 
     [Inject]
-    private IDbContextFactory<CrmDbContext> Contexts { get; set; } = default!;
+    private CustomerQueries Queries { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -46,8 +44,7 @@ public partial class CustomerList
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        await using var db = await Contexts.CreateDbContextAsync();
-        _options = await CustomerListOptions.LoadAsync(db);
+        _options = await Queries.ListOptionsAsync();
         (_filter, _address) = CustomerListFilter.FromAddress(Search, Tag, Segment, OwnerUserId, _options);
     }
 
@@ -60,8 +57,7 @@ public partial class CustomerList
             nameof(CustomerRow.LastInteractionAt) => CustomerSort.LastInteractionAt,
             _ => CustomerSort.Name,
         }, sort?.Descending == true);
-        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
-        var (items, total) = await CustomerQueries.PageAsync(db, query, cancellationToken);
+        var (items, total) = await Queries.PageAsync(query, cancellationToken);
         _total = total;
         StateHasChanged();
         return new GridData<CustomerRow> { Items = items, TotalItems = total };

@@ -1,6 +1,4 @@
-using CrmBlazor.Host.Data;
 using CrmBlazor.Sdk.Navigation;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Customers;
 
@@ -102,18 +100,4 @@ public sealed record CustomerListOptions(
 {
     /// <summary>No choices (before loading).</summary>
     public static CustomerListOptions Empty { get; } = new([], [], []);
-
-    /// <summary>Loads the choices.</summary>
-    /// <param name="db">The context.</param>
-    public static async Task<CustomerListOptions> LoadAsync(CrmDbContext db)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName ?? u.Email).Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName }).ToListAsync();
-        var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync();
-        var segments = await db.Segments.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync();
-        return new CustomerListOptions(
-            [.. users.Select(u => (u.Id, u.Name ?? u.Id))],
-            [.. tags.Select(t => (t.Id, t.Name))],
-            [.. segments.Select(s => (s.Id, s.Name))]);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Privacy;
@@ -11,7 +10,6 @@ using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -41,7 +39,7 @@ public partial class CustomerPage
     private CustomerAccess Access { get; set; } = default!;
 
     [Inject]
-    private IDbContextFactory<CrmDbContext> Contexts { get; set; } = default!;
+    private CustomerQueries Queries { get; set; } = default!;
 
     [Inject]
     private PluginCatalog Catalog { get; set; } = default!;
@@ -60,9 +58,6 @@ public partial class CustomerPage
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
 
     /// <summary>The customer id from the address.</summary>
     [Parameter]
@@ -97,8 +92,7 @@ public partial class CustomerPage
         _customer = await Customers.GetAsync(Id);
         if (_customer is not null)
         {
-            await using var db = await Contexts.CreateDbContextAsync();
-            _facts = await CustomerFacts.LoadAsync(db, Id, _customer.OwnerUserId, Clock.GetUtcNow());
+            _facts = await Queries.FactsAsync(_customer);
         }
 
         _loading = false;

@@ -1,12 +1,10 @@
 using System.Security.Claims;
-using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Timeline;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -28,7 +26,7 @@ public partial class CustomerTimelineTab
     private List<TimelineKind> _pluginKinds = [];
 
     [Inject]
-    private IDbContextFactory<CrmDbContext> Contexts { get; set; } = default!;
+    private InteractionQueries Queries { get; set; } = default!;
 
     [Inject]
     private InteractionService Interactions { get; set; } = default!;
@@ -65,11 +63,10 @@ public partial class CustomerTimelineTab
 
     private async Task LoadMoreAsync()
     {
-        await using var db = await Contexts.CreateDbContextAsync();
         var channels = _selectedKinds.Select(k => Enum.TryParse<InteractionChannel>(k, out var c) ? (InteractionChannel?)c : null).OfType<InteractionChannel>().ToHashSet();
         var kinds = _selectedKinds.Where(k => !Enum.TryParse<InteractionChannel>(k, out _)).ToHashSet(StringComparer.Ordinal);
         var filter = new TimelineFilter(channels, kinds, OpenOnly: _openOnly);
-        var (items, hasMore) = await TimelineQueries.PageAsync(db, CustomerId, filter, _items is { Count: > 0 } ? _items[^1].Cursor : null, PageSize);
+        var (items, hasMore) = await Queries.TimelinePageAsync(CustomerId, filter, _items is { Count: > 0 } ? _items[^1].Cursor : null, PageSize);
         _items!.AddRange(items);
         _hasMore = hasMore;
     }

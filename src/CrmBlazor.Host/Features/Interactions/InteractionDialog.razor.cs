@@ -1,7 +1,7 @@
-using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace CrmBlazor.Host.Features.Interactions;
@@ -24,7 +24,13 @@ public partial class InteractionDialog
     private InteractionService Interactions { get; set; } = default!;
 
     [Inject]
-    private IDbContextFactory<CrmDbContext> Contexts { get; set; } = default!;
+    private InteractionQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private CustomerQueries Customers { get; set; } = default!;
+
+    [Inject]
+    private IUserDirectory Users { get; set; } = default!;
 
     /// <summary>The customer.</summary>
     [Parameter, EditorRequired]
@@ -41,14 +47,11 @@ public partial class InteractionDialog
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        await using var db = await Contexts.CreateDbContextAsync();
-        _contacts = [.. (await db.Contacts.AsNoTracking().Where(c => c.CustomerId == CustomerId && !c.IsArchived).OrderBy(c => c.Name)
-            .Select(c => new { c.Id, c.Name }).ToListAsync()).Select(c => (c.Id, c.Name))];
-        _users = [.. (await db.Users.AsNoTracking().OrderBy(u => u.DisplayName ?? u.Email).Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName }).ToListAsync())
-            .Select(u => (u.Id, u.Name ?? u.Id))];
+        _contacts = [.. await Customers.ActiveContactsAsync(CustomerId)];
+        _users = [.. (await Users.ListAsync()).Select(u => (u.Id, u.Name))];
         if (InteractionId is { } id)
         {
-            var interaction = await db.Interactions.AsNoTracking().Include(i => i.Contacts).Include(i => i.Users).FirstOrDefaultAsync(i => i.Id == id);
+            var interaction = await Queries.GetAsync(id);
             if (interaction is not null)
             {
                 _input = InteractionInput.From(interaction);

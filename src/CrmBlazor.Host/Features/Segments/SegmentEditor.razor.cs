@@ -1,11 +1,11 @@
 using System.Globalization;
-using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -36,7 +36,10 @@ public partial class SegmentEditor
     private SegmentService Segments { get; set; } = default!;
 
     [Inject]
-    private IDbContextFactory<CrmDbContext> Contexts { get; set; } = default!;
+    private CustomerQueries Customers { get; set; } = default!;
+
+    [Inject]
+    private IUserDirectory Users { get; set; } = default!;
 
     [Inject]
     private PluginCatalog Catalog { get; set; } = default!;
@@ -71,10 +74,9 @@ public partial class SegmentEditor
         var user = (await AuthenticationState).User;
         _canManage = (await Authorization.AuthorizeAsync(user, CorePermissions.ManageSegments)).Succeeded;
         var fields = Segments.Fields.Select(f => new SegmentFieldOption(f, Localize(f.OwnerId, f.Title))).ToList();
-        await using (var db = await Contexts.CreateDbContextAsync())
-        {
-            _choices = await SegmentRuleChoices.LoadAsync(db, fields);
-        }
+        var users = await Users.ListAsync();
+        var tags = await Customers.TagsAsync();
+        _choices = new SegmentRuleChoices(fields, [.. users.Select(u => (u.Id, u.Name))], [.. tags.Select(t => t.Name)]);
 
         _segment = Id is { } id ? await Segments.GetAsync(id) : null;
         _missing = Id is not null && _segment is null;

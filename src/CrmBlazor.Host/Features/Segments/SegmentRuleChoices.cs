@@ -1,6 +1,3 @@
-using CrmBlazor.Host.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CrmBlazor.Host.Features.Segments;
 
 /// <summary>A field as the rule builder offers it: with its title in the user's language.</summary>
@@ -24,16 +21,4 @@ public sealed record SegmentRuleChoices(
     /// <param name="fieldId">The field id stored in a rule.</param>
     public SegmentFieldOption? Find(string fieldId) => Fields.FirstOrDefault(f => f.Field.Id == fieldId);
 
-    /// <summary>Loads users and tags.</summary>
-    /// <param name="db">The context.</param>
-    /// <param name="fields">The fields with their titles.</param>
-    /// <param name="cancellationToken">Cancels the queries.</param>
-    public static async Task<SegmentRuleChoices> LoadAsync(CrmDbContext db, IReadOnlyList<SegmentFieldOption> fields, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName ?? u.Email)
-            .Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName }).ToListAsync(cancellationToken);
-        var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
-        return new SegmentRuleChoices(fields, [.. users.Select(u => (u.Id, u.Name ?? u.Id))], tags);
-    }
 }

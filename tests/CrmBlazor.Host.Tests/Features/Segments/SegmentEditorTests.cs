@@ -1,11 +1,13 @@
 using Bunit;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Jobs;
 using CrmBlazor.Host.Tests.Builders;
 using CrmBlazor.Host.Tests.Components;
 using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Sdk.Users;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,8 @@ public sealed class SegmentEditorTests : ComponentTestContext
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new InMemoryStorage()));
         Services.AddSingleton<IJobScheduler, JobScheduler>();
         Services.AddScoped<SegmentService>();
+        Services.AddScoped<CustomerQueries>();
+        Services.AddScoped<IUserDirectory, UserDirectory>();
         Render<MudPopoverProvider>();
         User.SetAuthorized("meera@example.com");
     }

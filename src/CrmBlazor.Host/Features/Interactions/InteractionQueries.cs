@@ -52,12 +52,39 @@ public sealed record TimelineItem(
 }
 
 /// <summary>
-/// One timeline per customer across channels and plugins, newest first, paged by keyset so that a page
-/// costs the same at the millionth interaction as at the first.
+/// The read side of interactions, for pages: one timeline per customer across channels and plugins,
+/// newest first, paged by keyset so that a page costs the same at the millionth interaction as at the
+/// first; and an interaction as the dialog edits it.
 /// </summary>
-public static class TimelineQueries
+public sealed class InteractionQueries(IDbContextFactory<CrmDbContext> contexts)
 {
-    /// <summary>A page of the timeline, after <paramref name="after"/> (or from the newest).</summary>
+    /// <summary>A page of a customer's timeline, after <paramref name="after"/> (or from the newest).</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="filter">What to show.</param>
+    /// <param name="after">The cursor of the previous page's last item, or null.</param>
+    /// <param name="pageSize">Items per page.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The items and whether there are older ones.</returns>
+    public async Task<(IReadOnlyList<TimelineItem> Items, bool HasMore)> TimelinePageAsync(
+        long customerId, TimelineFilter filter, TimelineCursor? after, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await TimelinePageAsync(db, customerId, filter, after, pageSize, cancellationToken);
+    }
+
+    /// <summary>An interaction with the contacts and users who took part, or null if there is none.</summary>
+    /// <param name="id">The interaction.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<Interaction?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Interactions.AsNoTracking().Include(i => i.Contacts).Include(i => i.Users).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// A page of a customer's timeline on a context, after <paramref name="after"/> (or from the newest):
+    /// the query itself, which the tests and the benchmark run in a unit of work of their own.
+    /// </summary>
     /// <param name="db">The context.</param>
     /// <param name="customerId">The customer.</param>
     /// <param name="filter">What to show.</param>
@@ -65,7 +92,7 @@ public static class TimelineQueries
     /// <param name="pageSize">Items per page.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The items and whether there are older ones.</returns>
-    public static async Task<(IReadOnlyList<TimelineItem> Items, bool HasMore)> PageAsync(
+    public static async Task<(IReadOnlyList<TimelineItem> Items, bool HasMore)> TimelinePageAsync(
         CrmDbContext db, long customerId, TimelineFilter filter, TimelineCursor? after, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
