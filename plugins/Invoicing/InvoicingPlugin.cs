@@ -40,7 +40,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddDbContext<InvoicingDbContext>()
             .AddRecurringJob<MonthlyInvoiceRunJob>(MonthlyInvoiceRunJob.Key, (plugin.Configuration.Get<InvoicingSettings>() ?? new InvoicingSettings()).MonthlyRunCron)
             .AddRecurringJob<OverdueInvoicesJob>(OverdueInvoicesJob.Key, OverdueInvoicesJob.Schedule)
-            .AddInitializer<InvoicingDemoData>()
+            .AddInitializer<InvoicingDemoDataInitializer>()
             .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()
             .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
             .AddEventHandler<InvoiceIssued, IssuedInvoiceTimeNumberHandler>()

@@ -12,7 +12,7 @@ namespace CrmBlazor.Documents;
 /// A singleton: fonts, prepared subsetters, font subsets and the shaped-run cache are shared by all renders, which
 /// may run in parallel.
 /// </summary>
-public sealed class SkiaPdfRenderer : IPdfRenderer
+public sealed class PdfRenderer : IPdfRenderer
 {
     private readonly DocumentLayouter _layouter = new(FontCollection.Embedded, new TextShaper());
     private readonly PdfPainter _painter = new(new FontSubsetCache());

@@ -33,7 +33,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped<PluginSettingsService>();
         services.AddScoped<SecurityLogQueries>();
         services.AddScoped<PersonalDataService>();
-        services.AddScoped<ITimeline, TimelineService>();
+        services.AddScoped<ITimeline, Timeline>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<ICustomerFigures, CustomerFigures>();
         services.AddScoped<SegmentService>();

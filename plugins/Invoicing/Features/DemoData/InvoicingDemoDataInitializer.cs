@@ -13,7 +13,7 @@ namespace CrmBlazor.Plugins.Invoicing.Features.DemoData;
 /// monthly invoice run for the previous month, so the demo firm's accountant finds drafts made from the
 /// demo projects' time. It runs a little later than the projects plugin's demo seeding, which it bills.
 /// </summary>
-public sealed class InvoicingDemoData(InvoicingDbContext db, IOptions<InvoicingSettings> settings, InvoiceRunService runs, IJobScheduler jobs) : IPluginInitializer
+public sealed class InvoicingDemoDataInitializer(InvoicingDbContext db, IOptions<InvoicingSettings> settings, InvoiceRunService runs, IJobScheduler jobs) : IPluginInitializer
 {
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)

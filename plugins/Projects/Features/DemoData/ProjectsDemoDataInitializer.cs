@@ -12,7 +12,7 @@ namespace CrmBlazor.Plugins.Projects.Features.DemoData;
 /// demo seeding. It runs as a job a little later because plugin initializers run before the host
 /// seeds its demo customers and staff.
 /// </summary>
-public sealed class ProjectsDemoData(ProjectsDbContext db, IOptions<ProjectsSettings> settings, IJobScheduler jobs) : IPluginInitializer
+public sealed class ProjectsDemoDataInitializer(ProjectsDbContext db, IOptions<ProjectsSettings> settings, IJobScheduler jobs) : IPluginInitializer
 {
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace CrmBlazor.Plugins.Projects.Features.Facts;
 /// upsell detection). Like every SDK contract between plugins, it serves the calling plugin's
 /// services and jobs, which check their own permissions.
 /// </summary>
-public sealed class ProjectFactsService(IDbContextFactory<ProjectsDbContext> contexts, IUserDirectory users) : IProjectFacts
+public sealed class ProjectFactsSource(IDbContextFactory<ProjectsDbContext> contexts, IUserDirectory users) : IProjectFacts
 {
     /// <inheritdoc />
     public async Task<ProjectFacts?> GetAsync(long projectId, CancellationToken cancellationToken = default)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmBlazor.Host.Features.Interactions;
 
 /// <summary>Stores plugin timeline entries in <c>crm_timeline_entries</c>, one per key.</summary>
-internal sealed class TimelineService(IDbContextFactory<CrmDbContext> contexts) : ITimeline
+internal sealed class Timeline(IDbContextFactory<CrmDbContext> contexts) : ITimeline
 {
     public async Task RecordAsync(TimelineEntry entry, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmBlazor.Fixtures.Beta.Features;
 
 /// <summary>Records each note Alpha adds, once per event however often it is delivered.</summary>
-public sealed class NoteAddedReceiver(BetaDbContext db, TimeProvider clock) : IDomainEventHandler<NoteAdded>
+public sealed class NoteAddedHandler(BetaDbContext db, TimeProvider clock) : IDomainEventHandler<NoteAdded>
 {
     public async Task HandleAsync(NoteAdded domainEvent, DomainEventContext context, CancellationToken cancellationToken)
     {
