@@ -283,7 +283,7 @@ public abstract class SessionTests(CrmHostFixture fixture)
         [Fact]
         public async Task SignOut_OnOneInstance_IsRefusedAtOnceByAnotherInstanceOnTheSameDatabase()
         {
-            await using var other = CrmHostFixture.StartHost(fixture.Database);
+            await using var other = fixture.StartHost(fixture.Database);
             var user = await fixture.Host.CreateUserAsync(CrmRoles.Staff);
             var cookie = await fixture.Host.SignInForCookieAsync(user);
             using (var before = await other.GetWithCookieAsync("/customers", cookie))
