@@ -29,7 +29,7 @@ EXTRA_KEYS = {
 RUNTIME_KEYS = [
     ("Features/Segments/SegmentFields.cs", r'new\(\w+, "([^"]+)"'),
     ("Features/Segments/SegmentFields.cs", r'\["(\w+)", "(\w+)"\]'),
-    ("Components/Segments/SegmentText.cs", r'=> "([^"]+)"'),
+    ("Features/Segments/SegmentText.cs", r'=> "([^"]+)"'),
     ("Features/Segments/SegmentPredicate.cs", r'FormatException\("([^"]+)"\)'),
     ("Features/Segments/SegmentPredicate.cs", r'= \["([^"]+)"\]'),
     ("Features/Segments/SegmentService.cs", r'= \["([^"]+)"\]'),

@@ -10,7 +10,7 @@ using CrmBlazor.Documents;
 // Renders N one-page, 30-line invoices with the document engine in parallel, and a sample of the
 // same invoices as HTML through wkhtmltopdf and headless Chromium. The last line is RESULT {json}.
 var options = BenchOptions.Parse(args);
-var renderer = new SkiaPdfRenderer();
+var renderer = new PdfRenderer();
 
 if (options.SamplesDirectory is { } samples)
 {

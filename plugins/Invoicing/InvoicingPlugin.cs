@@ -39,7 +39,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddDbContext<InvoicingDbContext>()
             .AddRecurringJob<MonthlyInvoiceRunJob, InvoicingSettings>(MonthlyInvoiceRunJob.Key, settings => settings.MonthlyRunCron)
             .AddRecurringJob<OverdueInvoicesJob>(OverdueInvoicesJob.Key, OverdueInvoicesJob.Schedule)
-            .AddInitializer<InvoicingDemoData>()
+            .AddInitializer<InvoicingDemoDataInitializer>()
             .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()
             .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
             .AddEventHandler<InvoiceIssued, IssuedInvoiceTimeNumberHandler>()

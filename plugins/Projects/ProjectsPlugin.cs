@@ -49,7 +49,7 @@ public sealed class ProjectsPlugin : ICrmPlugin
             .AddEventHandler<ProjectCompleted, ProjectCompletedTimelineHandler>()
             .AddEventHandler<TimeLogged, TimeLoggedTimelineHandler>()
             .AddPersonalData<ProjectsPersonalData>()
-            .AddInitializer<ProjectsDemoData>();
+            .AddInitializer<ProjectsDemoDataInitializer>();
         foreach (var kind in ProjectTimeline.Kinds)
         {
             plugin.AddTimelineKind(kind);
@@ -70,6 +70,6 @@ public sealed class ProjectsPlugin : ICrmPlugin
         services.AddScoped<ProjectCustomerFigures>();
         services.AddScoped<ProjectsDemoSeeder>();
         services.AddScoped<IBillableTimeSource, BillableTimeSource>();
-        services.AddScoped<IProjectFacts, ProjectFactsService>();
+        services.AddScoped<IProjectFacts, ProjectFactsSource>();
     }
 }

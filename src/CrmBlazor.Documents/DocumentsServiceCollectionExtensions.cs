@@ -7,11 +7,11 @@ namespace CrmBlazor.Documents;
 /// <summary>Registers the document engine.</summary>
 public static class DocumentsServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IPdfRenderer"/> (a singleton <see cref="SkiaPdfRenderer"/>) for the host and its plugins.</summary>
+    /// <summary>Adds <see cref="IPdfRenderer"/> (a singleton <see cref="PdfRenderer"/>) for the host and its plugins.</summary>
     /// <param name="services">The host's services.</param>
     public static IServiceCollection AddCrmDocuments(this IServiceCollection services)
     {
-        services.TryAddSingleton<IPdfRenderer, SkiaPdfRenderer>();
+        services.TryAddSingleton<IPdfRenderer, PdfRenderer>();
         return services;
     }
 }

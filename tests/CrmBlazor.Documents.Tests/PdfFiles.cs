@@ -6,7 +6,7 @@ namespace CrmBlazor.Documents.Tests;
 /// <summary>Renders documents with the real engine and reads them back with poppler's command-line tools.</summary>
 internal static class PdfFiles
 {
-    private static readonly SkiaPdfRenderer Renderer = new();
+    private static readonly PdfRenderer Renderer = new();
 
     public static byte[] Render(Document document)
     {

@@ -6,7 +6,7 @@ namespace CrmBlazor.Documents.Tests;
 /// <summary>The renderer as plugins use it: thread-safe, asynchronous, cancellable.</summary>
 public class RendererTests
 {
-    private readonly SkiaPdfRenderer _renderer = new();
+    private readonly PdfRenderer _renderer = new();
 
     [Fact]
     public async Task RenderAsync_ManyDocumentsInParallel_GivesEachTheTextOfARenderOnItsOwn()

@@ -7,7 +7,7 @@ using CrmBlazor.Documents;
 namespace CrmBlazor.Bench.Pdf.Engines;
 
 /// <summary>Renders invoices with the document engine, in parallel, each into memory as a plugin would before sending it.</summary>
-internal sealed class SkiaEngineRun(SkiaPdfRenderer renderer, int parallelism)
+internal sealed class SkiaEngineRun(PdfRenderer renderer, int parallelism)
 {
     /// <summary>Output buffers, one per worker, reused from invoice to invoice as a server reuses its response buffers.</summary>
     private readonly ConcurrentBag<MemoryStream> _buffers = [];

@@ -11,7 +11,7 @@ namespace CrmBlazor.Bench.Scenarios;
 
 /// <summary>
 /// Opening a customer: the queries CustomerPage and its timeline tab run (CustomerService.GetAsync,
-/// CustomerFacts.LoadAsync, the first TimelineQueries page of 25).
+/// CustomerFacts.LoadAsync, the first InteractionQueries.TimelinePageAsync page of 25).
 /// </summary>
 internal static class CustomerPageScenario
 {
@@ -24,7 +24,7 @@ internal static class CustomerPageScenario
         var now = firm.Now;
         return new Scenario(
             "customer-page",
-            "customer page query set (CustomerService.GetAsync + CustomerFacts.LoadAsync + first TimelineQueries page of 25)",
+            "customer page query set (CustomerService.GetAsync + CustomerFacts.LoadAsync + first InteractionQueries timeline page of 25)",
             ids.Count,
             i => $"customer {ids[i]}",
             async i =>
@@ -39,7 +39,7 @@ internal static class CustomerPageScenario
                 }
 
                 await using var timelineDb = await contexts.CreateDbContextAsync();
-                var (items, hasMore) = await TimelineQueries.PageAsync(timelineDb, customer.Id, new TimelineFilter(), null, TimelinePageSize);
+                var (items, hasMore) = await InteractionQueries.TimelinePageAsync(timelineDb, customer.Id, new TimelineFilter(), null, TimelinePageSize);
                 return Fingerprint(
                     customer.Name,
                     customer.Contacts.Select(c => c.Id),

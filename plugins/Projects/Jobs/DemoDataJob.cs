@@ -3,7 +3,7 @@ using CrmBlazor.Sdk.Jobs;
 
 namespace CrmBlazor.Plugins.Projects.Jobs;
 
-/// <summary>Seeds the demo projects (queued at start-up by <see cref="ProjectsDemoData"/>; idempotent).</summary>
+/// <summary>Seeds the demo projects (queued at start-up by <see cref="ProjectsDemoDataInitializer"/>; idempotent).</summary>
 public sealed class DemoDataJob(ProjectsDemoSeeder seeder) : IPluginJob
 {
     /// <summary>The job key (id <c>projects:demo-data</c>).</summary>

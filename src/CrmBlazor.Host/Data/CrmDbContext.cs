@@ -1,5 +1,6 @@
 using CrmBlazor.Data.Audit;
 using CrmBlazor.Data.Outbox;
+using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Interactions;

@@ -1,6 +1,6 @@
-using CrmBlazor.Host.Components.Account;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,7 +1,9 @@
-using CrmBlazor.Host.Components.Customers;
-using CrmBlazor.Host.Components.Dashboard;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Events;
+using CrmBlazor.Host.Features.Account;
+using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Host.Features.Dashboard;
+using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Authorization;

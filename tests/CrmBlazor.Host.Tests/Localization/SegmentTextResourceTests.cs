@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using CrmBlazor.Host.Components.Segments;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Tests.Builders;
 

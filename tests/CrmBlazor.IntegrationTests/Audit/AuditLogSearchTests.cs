@@ -94,7 +94,7 @@ public abstract class AuditLogSearchTests(CrmHostFixture fixture)
         await ChangeCustomerAsync(manager, id, input => input.Tags = ["ರೇಷ್ಮೆ"]);
         await ChangeCustomerAsync(manager, id, input => input.Tags = []);
 
-        var page = await QueryAsync(db => AuditQueries.PageAsync(db, AuditQueries.For(db, "crm", nameof(Customer), Key(id), includeCustomerRecords: true), 0, 25));
+        var page = await AuditAsync(audit => audit.PageAsync(new AuditFilter { Owner = "crm", Entity = nameof(Customer), EntityKey = Key(id), IncludeCustomerRecords = true }, 0, 25));
 
         var tagChanges = page.Items.Where(e => e.Entity == AuditLabels.CustomerTagEntity).ToList();
         Assert.Equal(["Deleted", "Created"], tagChanges.Select(e => e.Action));
@@ -113,7 +113,7 @@ public abstract class AuditLogSearchTests(CrmHostFixture fixture)
             return result.Id!.Value;
         });
 
-        var page = await QueryAsync(db => AuditQueries.PageAsync(db, AuditQueries.For(db, "crm", nameof(Customer), Key(id), includeCustomerRecords: true), 0, 25));
+        var page = await AuditAsync(audit => audit.PageAsync(new AuditFilter { Owner = "crm", Entity = nameof(Customer), EntityKey = Key(id), IncludeCustomerRecords = true }, 0, 25));
 
         var address = Assert.Single(page.Items, e => e.Entity == nameof(CustomerAddress));
         Assert.Equal("ಮೈಸೂರು", Reader().Read(address).Single(c => c.Property == nameof(CustomerAddress.City)).After);
@@ -125,8 +125,8 @@ public abstract class AuditLogSearchTests(CrmHostFixture fixture)
         var customer = await new CustomerBuilder().SaveAsync(fixture.Host);
         await FixtureAlpha.In(fixture.Host).AddNoteAsManagerAsync(customer.Id, "A note");
 
-        var owners = await QueryAsync(db => AuditQueries.OwnersAsync(db));
-        var alphaEntities = await QueryAsync(db => AuditQueries.EntitiesAsync(db, FixtureAlpha.Id));
+        var owners = await AuditAsync(audit => audit.OwnersAsync());
+        var alphaEntities = await AuditAsync(audit => audit.EntitiesAsync(FixtureAlpha.Id));
 
         Assert.Contains("crm", owners);
         Assert.Contains(FixtureAlpha.Id, owners);
@@ -141,7 +141,7 @@ public abstract class AuditLogSearchTests(CrmHostFixture fixture)
         var managerId = await UserIdAsync(manager);
         var id = await CreateCustomerAsync(manager, "Lahore Textiles");
 
-        var page = await QueryAsync(db => AuditQueries.PageAsync(db, new AuditFilter { Entity = nameof(Customer), EntityKey = Key(id) }.Apply(db.AuditEntries), 0, 25));
+        var page = await AuditAsync(audit => audit.PageAsync(new AuditFilter { Entity = nameof(Customer), EntityKey = Key(id) }, 0, 25));
 
         Assert.Equal(1, page.Total);
         Assert.Equal(manager.Email, page.Names.Users[managerId]);
@@ -198,6 +198,10 @@ public abstract class AuditLogSearchTests(CrmHostFixture fixture)
 
     private Task<IReadOnlyList<AuditEntry>> SearchAsync(AuditFilter filter) => QueryAsync<IReadOnlyList<AuditEntry>>(async db =>
         await filter.Apply(db.AuditEntries).OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).ToListAsync());
+
+    /// <summary>Asks the audit log's queries, as its pages do.</summary>
+    private Task<T> AuditAsync<T>(Func<AuditQueries, Task<T>> query) =>
+        fixture.Host.InScopeAsync(services => query(services.GetRequiredService<AuditQueries>()));
 
     private Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query) => fixture.Host.InScopeAsync(async services =>
     {

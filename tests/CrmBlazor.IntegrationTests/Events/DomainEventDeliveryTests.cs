@@ -17,7 +17,7 @@ namespace CrmBlazor.IntegrationTests.Events;
 public abstract class DomainEventDeliveryTests(CrmHostFixture fixture)
 {
     private const string AlphaSubscriber = "fixture-alpha/CrmBlazor.Fixtures.Alpha.Features.NoteAddedTimelineHandler";
-    private const string BetaSubscriber = "fixture-beta/CrmBlazor.Fixtures.Beta.Features.NoteAddedReceiver";
+    private const string BetaSubscriber = "fixture-beta/CrmBlazor.Fixtures.Beta.Features.NoteAddedHandler";
 
     [Fact]
     public async Task NoteAdded_InAlpha_IsReceivedByBetaThroughItsOwnEventType()

@@ -1,60 +1,21 @@
 using CrmBlazor.Data;
-using CrmBlazor.Testing.Databases;
 using CrmBlazor.Testing.Hosting;
 
 namespace CrmBlazor.IntegrationTests.Import;
 
 /// <summary>
-/// One host without plugins on a fresh database of one provider, shared by the import and export
-/// tests of that provider. (When the shared integration-test host of tests/CrmBlazor.IntegrationTests
-/// is on main, these tests can move onto its collections: they use nothing but <see cref="Host"/>.)
+/// One host without plugins on a fresh database of one provider, shared by the import and export tests
+/// of that provider. (They use nothing but the host, and could run on the shared host of
+/// <see cref="Hosting.CrmHostFixture"/>'s collections instead.)
 /// </summary>
-public abstract class ImportHostFixture : IAsyncLifetime
-{
-    private TestDatabase? _database;
-    private CrmHostFactory? _host;
-
-    /// <summary>The provider under test.</summary>
-    public abstract DatabaseProvider Provider { get; }
-
-    /// <summary>The shared host.</summary>
-    public CrmHostFactory Host => _host ?? throw new InvalidOperationException("The fixture is not initialised.");
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Provider);
-        _host = new CrmHostFactory(_database, "no-plugins").Start();
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-}
+/// <param name="provider">The provider under test.</param>
+public abstract class ImportHostFixture(DatabaseProvider provider) : HostFixture(provider, new HostSetup("no-plugins")), IAsyncLifetime;
 
 /// <summary>The import host on SQLite.</summary>
-public sealed class SqliteImportHostFixture : ImportHostFixture
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-}
+public sealed class SqliteImportHostFixture() : ImportHostFixture(DatabaseProvider.Sqlite);
 
 /// <summary>The import host on PostgreSQL (needs <c>CRM_TEST_POSTGRES</c>; fails without it).</summary>
-public sealed class PostgresImportHostFixture : ImportHostFixture
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-}
+public sealed class PostgresImportHostFixture() : ImportHostFixture(DatabaseProvider.Postgres);
 
 /// <summary>The import and export tests on SQLite.</summary>
 [CollectionDefinition(Name)]

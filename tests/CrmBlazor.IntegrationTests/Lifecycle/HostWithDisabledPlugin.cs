@@ -1,70 +1,32 @@
 using CrmBlazor.Data;
-using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Administration;
 using CrmBlazor.IntegrationTests.Hosting;
+using CrmBlazor.Testing;
 using CrmBlazor.Testing.Databases;
 using CrmBlazor.Testing.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.IntegrationTests.Lifecycle;
 
 /// <summary>
-/// A host started after an administrator disabled Alpha: the first run records the choice in
-/// <c>crm_plugin_settings</c>, as the plugins page does, and the second run starts without Alpha.
+/// A host started after an administrator disabled Alpha: in the first run the administrator switches
+/// it off through the plugins page's service, and the second run starts without Alpha.
 /// </summary>
-public abstract class HostWithDisabledPlugin : IAsyncLifetime
+/// <param name="provider">The provider.</param>
+public abstract class HostWithDisabledPlugin(DatabaseProvider provider) : HostFixture(provider, CrmHostFixture.FixturePlugins), IAsyncLifetime
 {
-    private TestDatabase? _database;
-    private CrmHostFactory? _host;
-
-    /// <summary>The provider.</summary>
-    public abstract DatabaseProvider Provider { get; }
-
-    /// <summary>The host started with Alpha disabled.</summary>
-    public CrmHostFactory Host => _host ?? throw new InvalidOperationException("Not initialised.");
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
+    /// <summary>The first run, in which the administrator disables Alpha.</summary>
+    /// <param name="database">The database both runs use.</param>
+    protected override async Task BeforeHostStartsAsync(TestDatabase database)
     {
-        _database = await TestDatabase.CreateAsync(Provider);
-        await using (var first = CrmHostFixture.StartHost(_database))
-        {
-            await first.InScopeAsync(async services =>
-            {
-                await using var db = await services.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-                db.PluginSettings.Add(new PluginSetting { PluginId = FixtureAlpha.Id, Enabled = false, ChangedAt = DateTimeOffset.UtcNow, ChangedBy = CrmHostFactory.Administrator.Email });
-                await db.SaveChangesAsync();
-            });
-        }
-
-        _host = CrmHostFixture.StartHost(_database);
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
+        await using var first = StartHost(database);
+        await first.AsUserAsync(CrmHostFactory.Administrator, services =>
+            services.GetRequiredService<PluginSettingsService>().SetEnabledAsync(FixtureAlpha.Id, enabled: false));
     }
 }
 
 /// <summary>On SQLite.</summary>
-public sealed class SqliteHostWithDisabledPlugin : HostWithDisabledPlugin
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-}
+public sealed class SqliteHostWithDisabledPlugin() : HostWithDisabledPlugin(DatabaseProvider.Sqlite);
 
 /// <summary>On PostgreSQL.</summary>
-public sealed class PostgresHostWithDisabledPlugin : HostWithDisabledPlugin
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-}
+public sealed class PostgresHostWithDisabledPlugin() : HostWithDisabledPlugin(DatabaseProvider.Postgres);

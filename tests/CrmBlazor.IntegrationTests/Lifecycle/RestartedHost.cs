@@ -11,67 +11,30 @@ namespace CrmBlazor.IntegrationTests.Lifecycle;
 /// database (SQLite: the same data directory; PostgreSQL: the same database), with what the first
 /// run left behind.
 /// </summary>
-public abstract class RestartedHost : IAsyncLifetime
+/// <param name="provider">The provider.</param>
+public abstract class RestartedHost(DatabaseProvider provider) : HostFixture(provider, CrmHostFixture.FixturePlugins), IAsyncLifetime
 {
-    private TestDatabase? _database;
-    private CrmHostFactory? _host;
-
-    /// <summary>The provider.</summary>
-    public abstract DatabaseProvider Provider { get; }
-
-    /// <summary>The database both runs used.</summary>
-    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    /// <summary>The host of the second run.</summary>
-    public CrmHostFactory Host => _host ?? throw new InvalidOperationException("Not initialised.");
-
     /// <summary>What Alpha's initializer recorded in the first run.</summary>
     public string InstalledAtInFirstRun { get; private set; } = string.Empty;
 
     /// <summary>The administrator's authentication cookie issued by the first run, as "name=value".</summary>
     public string CookieFromFirstRun { get; private set; } = string.Empty;
 
-    /// <inheritdoc />
-    public async Task InitializeAsync()
+    /// <summary>The first run: the administrator signs in, and Alpha's initializer records when it was installed.</summary>
+    /// <param name="database">The database both runs use.</param>
+    protected override async Task BeforeHostStartsAsync(TestDatabase database)
     {
-        _database = await TestDatabase.CreateAsync(Provider);
-        await using (var first = CrmHostFixture.StartHost(_database))
-        {
-            using var browser = first.CreateBrowserClient();
-            using var signIn = await LoginForm.SubmitAsync(browser, CrmHostFactory.Administrator.Email, CrmHostFactory.Administrator.Password);
-            CookieFromFirstRun = LoginForm.SetCookieHeader(signIn, LoginForm.AuthenticationCookie)?.Split(';')[0]
-                ?? throw new InvalidOperationException("The first run did not sign the administrator in.");
-            InstalledAtInFirstRun = await _database.ScalarAsync<string>("SELECT \"Value\" FROM fixture_alpha_meta WHERE \"Key\" = 'installed-at'");
-        }
-
-        _host = CrmHostFixture.StartHost(_database);
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
+        await using var first = StartHost(database);
+        using var browser = first.CreateBrowserClient();
+        using var signIn = await LoginForm.SubmitAsync(browser, CrmHostFactory.Administrator.Email, CrmHostFactory.Administrator.Password);
+        CookieFromFirstRun = LoginForm.SetCookieHeader(signIn, LoginForm.AuthenticationCookie)?.Split(';')[0]
+            ?? throw new InvalidOperationException("The first run did not sign the administrator in.");
+        InstalledAtInFirstRun = await database.ScalarAsync<string>("SELECT \"Value\" FROM fixture_alpha_meta WHERE \"Key\" = 'installed-at'");
     }
 }
 
 /// <summary>A host restarted on SQLite.</summary>
-public sealed class RestartedSqliteHost : RestartedHost
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-}
+public sealed class RestartedSqliteHost() : RestartedHost(DatabaseProvider.Sqlite);
 
 /// <summary>A host restarted on PostgreSQL.</summary>
-public sealed class RestartedPostgresHost : RestartedHost
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-}
+public sealed class RestartedPostgresHost() : RestartedHost(DatabaseProvider.Postgres);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmBlazor.Host.Features.Customers;
-using CrmBlazor.Host.Privacy;
+using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.IntegrationTests.Hosting;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Testing;

@@ -54,7 +54,7 @@ public sealed class TransportTests
         public async Task Start_InProductionWithoutAnHttpsPort_WarnsThatPlainHttpIsNotRedirected()
         {
             await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-            await using var host = ProductionHostFixture.StartHost(database, new Dictionary<string, string?>());
+            await using var host = ProductionHostFixture.Production.StartOn(database);
 
             Assert.Contains(host.Log.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Plain HTTP requests are not redirected to HTTPS", StringComparison.Ordinal));
         }

@@ -28,7 +28,7 @@ public abstract class SegmentPluginGoneTests(CrmHostFixture fixture) : IAsyncLif
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(fixture.Provider);
-        await using var withPlugin = CrmHostFixture.StartHost(_database);
+        await using var withPlugin = fixture.StartHost(_database);
         _member = await new CustomerSituation().SaveAsync(withPlugin);
         var other = await new CustomerSituation().SaveAsync(withPlugin);
         await withPlugin.InScopeAsync(async services =>

@@ -1,4 +1,4 @@
-using CrmBlazor.Host.Privacy;
+using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Plugins.Invoicing.IntegrationTests.Hosting;
 using CrmBlazor.Testing;
 using CrmBlazor.Testing.Hosting;

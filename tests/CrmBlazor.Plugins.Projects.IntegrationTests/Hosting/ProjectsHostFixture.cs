@@ -1,5 +1,4 @@
 using CrmBlazor.Data;
-using CrmBlazor.Testing.Databases;
 using CrmBlazor.Testing.Hosting;
 
 namespace CrmBlazor.Plugins.Projects.IntegrationTests.Hosting;
@@ -9,61 +8,21 @@ namespace CrmBlazor.Plugins.Projects.IntegrationTests.Hosting;
 /// shared by every test class of the provider's collection. Every test makes its own customer,
 /// people and projects, so tests do not see each other's data.
 /// </summary>
-public abstract class ProjectsHostFixture : IAsyncLifetime
+/// <param name="provider">The provider under test.</param>
+public abstract class ProjectsHostFixture(DatabaseProvider provider) : HostFixture(provider, new HostSetup(PluginsPath)), IAsyncLifetime
 {
     /// <summary>The folder the build copies the plugin into, next to the test assembly.</summary>
     public const string PluginsPath = "projects-plugins";
 
-    private TestDatabase? _database;
-    private CrmHostFactory? _host;
-
-    /// <summary>The provider under test.</summary>
-    public abstract DatabaseProvider Provider { get; }
-
-    /// <summary>The shared host's database.</summary>
-    public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialised.");
-
-    /// <summary>The shared host.</summary>
-    public CrmHostFactory Host => _host ?? throw new InvalidOperationException("The fixture is not initialised.");
-
     /// <summary>The plugin as the shared host loaded it.</summary>
     public ProjectsPlugin Projects => ProjectsPlugin.In(Host);
-
-    /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(Provider);
-        _host = new CrmHostFactory(_database, PluginsPath).Start();
-    }
-
-    /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 }
 
 /// <summary>The shared host on SQLite.</summary>
-public sealed class SqliteProjectsHostFixture : ProjectsHostFixture
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-}
+public sealed class SqliteProjectsHostFixture() : ProjectsHostFixture(DatabaseProvider.Sqlite);
 
 /// <summary>The shared host on PostgreSQL (needs <c>CRM_TEST_POSTGRES</c>; fails without it).</summary>
-public sealed class PostgresProjectsHostFixture : ProjectsHostFixture
-{
-    /// <inheritdoc />
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-}
+public sealed class PostgresProjectsHostFixture() : ProjectsHostFixture(DatabaseProvider.Postgres);
 
 /// <summary>Every test class running on the shared SQLite host.</summary>
 [CollectionDefinition(Name)]

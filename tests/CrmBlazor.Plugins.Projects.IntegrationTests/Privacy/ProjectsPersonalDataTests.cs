@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CrmBlazor.Host.Privacy;
+using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Plugins.Projects.IntegrationTests.Hosting;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Testing;

@@ -18,5 +18,5 @@ public sealed class BetaPlugin : ICrmPlugin
         plugin.AddPermission(new Permission(ViewPermission, "View what fixture Beta received"))
             .AddMenuItem(new MenuItem("Fixture Beta", "/fixture-beta", MudBlazor.Icons.Material.Filled.Inbox, ViewPermission, 910, MenuGroups.Work))
             .AddDbContext<BetaDbContext>()
-            .AddEventHandler<NoteAdded, NoteAddedReceiver>();
+            .AddEventHandler<NoteAdded, NoteAddedHandler>();
 }

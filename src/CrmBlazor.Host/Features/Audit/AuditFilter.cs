@@ -26,6 +26,12 @@ public sealed record AuditFilter
     /// <summary>Changes before this instant.</summary>
     public DateTimeOffset? Until { get; init; }
 
+    /// <summary>
+    /// For one customer (<see cref="Entity"/> <c>Customer</c> and its <see cref="EntityKey"/>): also the
+    /// entries of its contacts, addresses, tags and interactions, the customer page's history.
+    /// </summary>
+    public bool IncludeCustomerRecords { get; init; }
+
     /// <summary>Applies the filter.</summary>
     /// <param name="entries">The audit entries.</param>
     public IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries)

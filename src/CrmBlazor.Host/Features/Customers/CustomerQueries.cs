@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Search;
+using CrmBlazor.Sdk.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Customers;
@@ -66,11 +67,86 @@ public sealed record CustomerRow(
     DateTimeOffset? LastInteractionAt,
     bool IsArchived);
 
-/// <summary>The list's queries, shared by the page, the exports and the benchmark.</summary>
-public static class CustomerQueries
+/// <summary>
+/// The read side of customers, for pages: the list, a customer's facts, the choices of the list's filters
+/// and of the edit dialog. Its static methods are the list's query code on a context, which the exports,
+/// <see cref="CustomerDirectory"/> and the benchmark compose in a unit of work of their own.
+/// </summary>
+public sealed class CustomerQueries(IDbContextFactory<CrmDbContext> contexts, IUserDirectory users, TimeProvider clock)
 {
     /// <summary>Largest page served.</summary>
     public const int MaximumPageSize = 200;
+
+    /// <summary>How many industries the edit dialog suggests at most.</summary>
+    private const int IndustrySuggestions = 20;
+
+    /// <summary>One page of the list and the total number of matching customers.</summary>
+    /// <param name="query">The filters, order and page.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<(IReadOnlyList<CustomerRow> Items, int Total)> PageAsync(CustomerListQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await PageAsync(db, query, cancellationToken);
+    }
+
+    /// <summary>The choices of the list's filters: account managers, tags and segments, each by name.</summary>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<CustomerListOptions> ListOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        var people = await users.ListAsync(cancellationToken);
+        var tags = await TagsAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var segments = await db.Segments.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        return new CustomerListOptions(
+            [.. people.Select(u => (u.Id, u.Name))],
+            tags,
+            [.. segments.Select(s => (s.Id, s.Name))]);
+    }
+
+    /// <summary>The key figures in a customer page's header, as of now.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<CustomerFacts> FactsAsync(Customer customer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await CustomerFacts.LoadAsync(db, customer.Id, customer.OwnerUserId, clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>The tags customers have, by name.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<(long Id, string Name)>> TagsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tags = await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        return [.. tags.Select(t => (t.Id, t.Name))];
+    }
+
+    /// <summary>The industries customers have that start with a text (all of them for none), by name: suggestions while typing.</summary>
+    /// <param name="text">What the user typed, or null.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<string>> IndustriesAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var industries = db.Customers.Where(c => c.Industry != null).Select(c => c.Industry!).Distinct();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            industries = industries.Where(i => i.StartsWith(text));
+        }
+
+        return await industries.OrderBy(i => i).Take(IndustrySuggestions).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A customer's contacts that are not archived, by name: who can take part in an interaction.</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<(long Id, string Name)>> ActiveContactsAsync(long customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.CustomerId == customerId && !c.IsArchived).OrderBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        return [.. contacts.Select(c => (c.Id, c.Name))];
+    }
 
     /// <summary>
     /// From how many matches a search's page is first looked for by walking the list's order (see

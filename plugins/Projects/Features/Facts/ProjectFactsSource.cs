@@ -1,0 +1,104 @@
+using CrmBlazor.Plugins.Projects.Data;
+using CrmBlazor.Plugins.Projects.Features.Budgets;
+using CrmBlazor.Sdk.Projects;
+using CrmBlazor.Sdk.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Plugins.Projects.Features.Facts;
+
+/// <summary>
+/// The plugin's implementation of <see cref="IProjectFacts"/> for other plugins (resource allocation,
+/// upsell detection). Like every SDK contract between plugins, it serves the calling plugin's
+/// services and jobs, which check their own permissions.
+/// </summary>
+public sealed class ProjectFactsSource(IDbContextFactory<ProjectsDbContext> contexts, IUserDirectory users) : IProjectFacts
+{
+    /// <inheritdoc />
+    public async Task<ProjectFacts?> GetAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var facts = await FactsAsync(db, db.Projects.AsNoTracking().Where(p => p.Id == projectId), cancellationToken);
+        return facts.SingleOrDefault();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ProjectFacts>> ListAsync(ProjectFactsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = db.Projects.AsNoTracking();
+        if (query.CustomerId is { } customerId)
+        {
+            projects = projects.Where(p => p.CustomerId == customerId);
+        }
+
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            var list = statuses.ToList();
+            projects = projects.Where(p => list.Contains(p.Status));
+        }
+
+        return await FactsAsync(db, projects, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LoggedTime>> GetLoggedTimeAsync(LoggedTimeQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entries = from t in db.TimeEntries.AsNoTracking()
+                      join p in db.Projects on t.ProjectId equals p.Id
+                      where t.Date >= query.From && t.Date <= query.To
+                      select new { t.ProjectId, p.CustomerId, t.UserId, t.Date, t.Minutes, t.IsBillable };
+        if (query.ProjectId is { } projectId)
+        {
+            entries = entries.Where(e => e.ProjectId == projectId);
+        }
+
+        if (query.CustomerId is { } customerId)
+        {
+            entries = entries.Where(e => e.CustomerId == customerId);
+        }
+
+        if (query.UserId is { } userId)
+        {
+            entries = entries.Where(e => e.UserId == userId);
+        }
+
+        var rows = await entries
+            .GroupBy(e => new { e.ProjectId, e.CustomerId, e.UserId, e.Date })
+            .Select(g => new { g.Key.ProjectId, g.Key.CustomerId, g.Key.UserId, g.Key.Date, Minutes = g.Sum(e => e.Minutes), Billable = g.Sum(e => e.IsBillable ? e.Minutes : 0) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Date).ThenBy(r => r.ProjectId).ThenBy(r => r.UserId, StringComparer.Ordinal)
+            .Select(r => new LoggedTime(r.ProjectId, r.CustomerId, r.UserId, r.Date, r.Minutes, r.Billable))];
+    }
+
+    private async Task<IReadOnlyList<ProjectFacts>> FactsAsync(ProjectsDbContext db, IQueryable<Project> scope, CancellationToken cancellationToken)
+    {
+        var projects = await scope.Include(p => p.PersonRates).OrderBy(p => p.CustomerId).ThenBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        var burns = await BudgetBurn.ComputeAsync(db, projects, scope, cancellationToken);
+        var userIds = projects.SelectMany(p => burns[p.Id].People.Select(x => x.UserId).Concat(p.PersonRates.Select(r => r.UserId)))
+            .Concat(projects.Where(p => p.OwnerUserId != null).Select(p => p.OwnerUserId!))
+            .Distinct().ToList();
+        var names = await users.GetManyAsync(userIds, cancellationToken);
+        return [.. projects.Select(p =>
+        {
+            var burn = burns[p.Id];
+            var time = burn.People.ToDictionary(x => x.UserId);
+            var rates = p.PersonRates.ToDictionary(r => r.UserId, r => r.HourlyRate);
+            var people = time.Keys.Concat(rates.Keys).Concat(p.OwnerUserId is { } o ? [o] : []).Distinct()
+                .Select(id => new ProjectPerson(
+                    id,
+                    names.TryGetValue(id, out var user) ? user.Name : id,
+                    id == p.OwnerUserId,
+                    rates.TryGetValue(id, out var rate) ? rate : null,
+                    time.TryGetValue(id, out var t) ? Math.Round(t.Minutes / 60m, 2) : 0m,
+                    time.TryGetValue(id, out var last) ? last.LastDate : null))
+                .OrderByDescending(x => x.IsOwner).ThenByDescending(x => x.Hours).ThenBy(x => x.Name, StringComparer.CurrentCulture)
+                .ToList();
+            return new ProjectFacts(
+                p.Id, p.CustomerId, p.Name, p.Status, p.BillingMode, p.Currency, p.StartDate, p.EndDate, p.OwnerUserId, p.HourlyRate,
+                new ProjectBudget(p.BudgetHours, p.BudgetAmount), burn.Burn, people);
+        })];
+    }
+}

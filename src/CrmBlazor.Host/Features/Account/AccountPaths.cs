@@ -1,0 +1,16 @@
+using CrmBlazor.Host.Identity;
+
+namespace CrmBlazor.Host.Features.Account;
+
+/// <summary>The account endpoints the cookie handler, the pipeline and the session store agree on.</summary>
+internal static class AccountPaths
+{
+    /// <summary>The sign-in page (static SSR form).</summary>
+    public const string SignIn = "/account/login";
+
+    /// <summary>The sign-out endpoint (form POST with an antiforgery token).</summary>
+    public const string SignOut = "/account/logout";
+
+    /// <summary>The page shown to a signed-in user refused by a policy.</summary>
+    public const string AccessDenied = "/account/access-denied";
+}
