@@ -25,9 +25,9 @@ namespace CrmBlazor.Sdk.Data;
 /// of <see cref="SaveAsync"/>, so a method such as <c>access.CanManageAsync</c> can be passed as it is.</para>
 /// <para>A refusal at any step returns at once: nothing later runs and nothing is saved. Work that
 /// must be saved together with the change (a search index, a second save that needs the new id) goes
-/// into <see cref="AfterSave"/>, which runs it in the change's transaction; work that may fail without
-/// undoing the change (notifications, figures recomputed later anyway) belongs after <see cref="SaveAsync"/>
-/// has returned <see cref="ChangeStatus.Saved"/>.</para>
+/// into <see cref="AlsoSave"/>, which runs it in the change's transaction; work that may fail without
+/// undoing the change (notifications, figures recomputed later anyway) goes into <see cref="Then"/>,
+/// which runs it after the commit.</para>
 /// </remarks>
 /// <typeparam name="TEntity">The record changed: an entity of the context, or (with <see cref="ResultId"/>) any object <see cref="Load"/> returns.</typeparam>
 public sealed class Change<TEntity>
@@ -38,7 +38,8 @@ public sealed class Change<TEntity>
     private readonly List<(object Input, Func<Dictionary<string, Problem[]>, CancellationToken, Task>? MoreRules)> _inputs = [];
     private readonly List<Func<TEntity, Problem, CancellationToken, Task<ChangeResult?>>> _checks = [];
     private readonly List<Func<TEntity, CancellationToken, Task<ChangeResult?>>> _applies = [];
-    private readonly List<Func<TEntity, CancellationToken, Task>> _afterSave = [];
+    private readonly List<Func<TEntity, CancellationToken, Task>> _alsoSave = [];
+    private readonly List<Func<TEntity, CancellationToken, Task>> _then = [];
     private Func<CancellationToken, Task<TEntity?>>? _load;
     private TEntity? _created;
     private bool _remove;
@@ -246,7 +247,7 @@ public sealed class Change<TEntity>
     /// <summary>
     /// Runs the change (from <see cref="Apply(Action{TEntity})"/>) to the commit in one database
     /// transaction, for a change that takes something inside it (the next number of a sequence).
-    /// <see cref="AfterSave"/> starts one by itself.
+    /// <see cref="AlsoSave"/> starts one by itself.
     /// </summary>
     /// <returns>The same change.</returns>
     public Change<TEntity> InTransaction()
@@ -261,11 +262,25 @@ public sealed class Change<TEntity>
     /// </summary>
     /// <param name="step">The work, e.g. <c>(customer, ct) =&gt; SearchIndex.ReindexAsync(db, customer, ct)</c>.</param>
     /// <returns>The same change.</returns>
-    public Change<TEntity> AfterSave(Func<TEntity, CancellationToken, Task> step)
+    public Change<TEntity> AlsoSave(Func<TEntity, CancellationToken, Task> step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        _afterSave.Add(step);
+        _alsoSave.Add(step);
         _transaction = true;
+        return this;
+    }
+
+    /// <summary>
+    /// Work that follows a saved change but is not part of it (thresholds checked, figures recomputed,
+    /// another plugin told): it runs after the commit, only when the change was saved. It cannot undo
+    /// the change, so it should not throw for what the user cannot help: log and let a job catch up.
+    /// </summary>
+    /// <param name="step">The work, e.g. <c>(project, ct) =&gt; budgets.CheckAsync([project.Id], ct)</c>.</param>
+    /// <returns>The same change.</returns>
+    public Change<TEntity> Then(Func<TEntity, CancellationToken, Task> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        _then.Add(step);
         return this;
     }
 
@@ -351,7 +366,7 @@ public sealed class Change<TEntity>
             return ChangeResult.Conflict(conflict);
         }
 
-        foreach (var step in _afterSave)
+        foreach (var step in _alsoSave)
         {
             await step(entity, cancellationToken);
         }
@@ -359,6 +374,11 @@ public sealed class Change<TEntity>
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var step in _then)
+        {
+            await step(entity, cancellationToken);
         }
 
         return ChangeResult.Saved(_resultId?.Invoke(entity) ?? KeyOf(entity));

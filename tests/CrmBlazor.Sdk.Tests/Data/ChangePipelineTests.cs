@@ -225,11 +225,47 @@ public sealed class ChangePipelineTests : IDisposable
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.Change<Note>()
             .Create(new Note { Title = "Send the offer" })
-            .AfterSave((_, _) => throw new InvalidOperationException("The search index is unavailable."))
+            .AlsoSave((_, _) => throw new InvalidOperationException("The search index is unavailable."))
             .SaveAsync(Conflict));
 
         await using var check = NewContext();
         Assert.False(await check.Notes.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Change_WhatFollowsASavedChange_RunsAfterTheCommit()
+    {
+        string? seenElsewhere = null;
+        await using var db = NewContext();
+
+        var result = await db.Change<Note>()
+            .Create(new Note { Title = "Send the offer" })
+            .AlsoSave((_, _) => Task.CompletedTask)
+            .Then(async (note, _) => seenElsewhere = await TitleOfAsync(note.Id))
+            .SaveAsync(Conflict);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("Send the offer", seenElsewhere);
+    }
+
+    [Fact]
+    public async Task Change_Refused_DoesNotRunWhatFollows()
+    {
+        var followed = false;
+        await using var db = NewContext();
+
+        var result = await db.Change<Note>()
+            .Create(new Note { Title = "Send the offer" })
+            .Check(_ => new Problem("Not today."))
+            .Then((_, _) =>
+            {
+                followed = true;
+                return Task.CompletedTask;
+            })
+            .SaveAsync(Conflict);
+
+        Assert.Equal(ChangeStatus.Invalid, result.Status);
+        Assert.False(followed);
     }
 
     private NotesContext NewContext() => new(new DbContextOptionsBuilder<NotesContext>().UseSqlite(_connection).Options);

@@ -58,7 +58,7 @@ public sealed class CustomerService(
                 await SetTagsAsync(db, customer, input.Tags, ct);
                 return null;
             })
-            .AfterSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
+            .AlsoSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
             .SaveAsync(CustomerConflict, cancellationToken);
     }
 
@@ -87,7 +87,7 @@ public sealed class CustomerService(
                 SetAddresses(db, customer, input.Addresses);
                 return null;
             })
-            .AfterSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
+            .AlsoSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
             .SaveAsync(CustomerConflict, cancellationToken);
     }
 
@@ -153,7 +153,7 @@ public sealed class CustomerService(
                     }
                 }
             })
-            .AfterSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
+            .AlsoSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
             .ResultId(_ => contact!.Id)
             .SaveAsync(ContactConflict, cancellationToken);
     }

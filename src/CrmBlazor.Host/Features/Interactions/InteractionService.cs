@@ -36,7 +36,7 @@ public sealed class InteractionService(
             .AllowFor((_, _) => access.CanCreateAsync(currentUser.Principal))
             .Check((_, ct) => CheckContactsAsync(db, customerId, input, ct))
             .Apply(interaction => Apply(input, interaction, now))
-            .AfterSave(async (interaction, ct) =>
+            .AlsoSave(async (interaction, ct) =>
             {
                 db.Publish(new InteractionLogged(interaction.Id, customerId, interaction.Channel.ToString(), interaction.OccurredAt));
                 await db.SaveChangesAsync(ct);
@@ -60,7 +60,7 @@ public sealed class InteractionService(
             .Check((interaction, ct) => CheckContactsAsync(db, interaction.CustomerId, input, ct))
             .Expect(input.RowVersion)
             .Apply(interaction => Apply(input, interaction, clock.GetUtcNow()))
-            .AfterSave((interaction, ct) => TouchCustomerAsync(db, interaction.CustomerId, interaction.OccurredAt, ct))
+            .AlsoSave((interaction, ct) => TouchCustomerAsync(db, interaction.CustomerId, interaction.OccurredAt, ct))
             .SaveAsync(InteractionConflict, cancellationToken);
     }
 
