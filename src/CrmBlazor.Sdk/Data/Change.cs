@@ -41,7 +41,7 @@ public sealed class Change<TEntity>
     private readonly List<Func<TEntity, CancellationToken, Task>> _alsoSave = [];
     private readonly List<Func<TEntity, CancellationToken, Task>> _then = [];
     private Func<CancellationToken, Task<TEntity?>>? _load;
-    private TEntity? _created;
+    private Func<TEntity>? _create;
     private bool _remove;
     private bool _transaction;
     private Func<TEntity, long>? _resultId;
@@ -129,14 +129,18 @@ public sealed class Change<TEntity>
         return this;
     }
 
-    /// <summary>A new record: checked like a loaded one, then added to the context once <see cref="Apply(Action{TEntity})"/> has filled it in.</summary>
-    /// <param name="entity">The new entity.</param>
+    /// <summary>
+    /// A new record, made once the permissions and the input have passed (so that a factory of an
+    /// aggregate gets valid input), then checked like a loaded one and added to the context once
+    /// <see cref="Apply(Action{TEntity})"/> has filled it in.
+    /// </summary>
+    /// <param name="create">Makes the new entity, e.g. <c>() =&gt; new Note { CreatedAt = now }</c>.</param>
     /// <returns>The same change.</returns>
-    public Change<TEntity> Create(TEntity entity)
+    public Change<TEntity> Create(Func<TEntity> create)
     {
-        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(create);
         EnsureNoRecordYet();
-        _created = entity;
+        _create = create;
         return this;
     }
 
@@ -309,7 +313,7 @@ public sealed class Change<TEntity>
     public async Task<ChangeResult> SaveAsync(Problem conflict, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(conflict);
-        if (_load is null && _created is null)
+        if (_load is null && _create is null)
         {
             throw new InvalidOperationException("Say which record the change is about: Load it, or Create a new one.");
         }
@@ -327,7 +331,7 @@ public sealed class Change<TEntity>
             return ChangeResult.Invalid(errors);
         }
 
-        var entity = _created ?? await _load!(cancellationToken);
+        var entity = _create is not null ? _create() : await _load!(cancellationToken);
         if (entity is null)
         {
             return ChangeResult.NotFound();
@@ -356,7 +360,7 @@ public sealed class Change<TEntity>
         {
             _db.Remove(entity);
         }
-        else if (_created is not null)
+        else if (_create is not null)
         {
             _db.Add(entity);
         }
@@ -421,7 +425,7 @@ public sealed class Change<TEntity>
 
     private void EnsureNoRecordYet()
     {
-        if (_load is not null || _created is not null)
+        if (_load is not null || _create is not null)
         {
             throw new InvalidOperationException("A change is about one record: Load it or Create it, once.");
         }

@@ -29,7 +29,7 @@ public sealed class ChangePipelineTests : IDisposable
         var result = await db.Change<Note>()
             .Allow(_ => Task.FromResult(false))
             .Validate(new NoteInput { Title = "" })
-            .Create(new Note { Title = "" })
+            .Create(() => new Note { Title = "" })
             .SaveAsync(Conflict);
 
         Assert.Equal(ChangeStatus.Forbidden, result.Status);
@@ -193,7 +193,7 @@ public sealed class ChangePipelineTests : IDisposable
 
         var result = await db.Change<Note>()
             .Validate(new NoteInput { Title = "Send the offer" })
-            .Create(new Note { Title = "" })
+            .Create(() => new Note { Title = "" })
             .Apply(note => note.Title = "Send the offer")
             .SaveAsync(Conflict);
 
@@ -224,7 +224,7 @@ public sealed class ChangePipelineTests : IDisposable
         await using var db = NewContext();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.Change<Note>()
-            .Create(new Note { Title = "Send the offer" })
+            .Create(() => new Note { Title = "Send the offer" })
             .AlsoSave((_, _) => throw new InvalidOperationException("The search index is unavailable."))
             .SaveAsync(Conflict));
 
@@ -239,7 +239,7 @@ public sealed class ChangePipelineTests : IDisposable
         await using var db = NewContext();
 
         var result = await db.Change<Note>()
-            .Create(new Note { Title = "Send the offer" })
+            .Create(() => new Note { Title = "Send the offer" })
             .AlsoSave((_, _) => Task.CompletedTask)
             .Then(async (note, _) => seenElsewhere = await TitleOfAsync(note.Id))
             .SaveAsync(Conflict);
@@ -255,7 +255,7 @@ public sealed class ChangePipelineTests : IDisposable
         await using var db = NewContext();
 
         var result = await db.Change<Note>()
-            .Create(new Note { Title = "Send the offer" })
+            .Create(() => new Note { Title = "Send the offer" })
             .Check(_ => new Problem("Not today."))
             .Then((_, _) =>
             {

@@ -61,7 +61,7 @@ public sealed class ProjectService(
 
                 await ValidateOwnerAsync(input, errors, ct);
             })
-            .Create(new Project { Name = string.Empty, Currency = string.Empty, Status = input.Status, CreatedAt = now, UpdatedAt = now })
+            .Create(() => new Project { Name = string.Empty, Currency = string.Empty, Status = input.Status, CreatedAt = now, UpdatedAt = now })
             .Apply(project =>
             {
                 project.CustomerId = customer!.Id;
@@ -264,7 +264,7 @@ public sealed class ProjectService(
                 : null);
         if (taskId is null)
         {
-            change.Create(new ProjectTask { ProjectId = projectId, Name = string.Empty });
+            change.Create(() => new ProjectTask { ProjectId = projectId, Name = string.Empty });
         }
         else
         {
@@ -291,7 +291,7 @@ public sealed class ProjectService(
             .Check((_, ct) => ProjectExistsAsync(db, projectId, ct));
         if (milestoneId is null)
         {
-            change.Create(new Milestone { ProjectId = projectId, Name = string.Empty });
+            change.Create(() => new Milestone { ProjectId = projectId, Name = string.Empty });
         }
         else
         {

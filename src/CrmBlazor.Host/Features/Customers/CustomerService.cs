@@ -49,7 +49,7 @@ public sealed class CustomerService(
         return await db.Change<Customer>()
             .Allow(_ => access.CanCreateAsync(currentUser.Principal))
             .Validate(input)
-            .Create(new Customer { Name = string.Empty, CreatedAt = now })
+            .Create(() => new Customer { Name = string.Empty, CreatedAt = now })
             .InTransaction()
             .Apply(async (customer, ct) =>
             {

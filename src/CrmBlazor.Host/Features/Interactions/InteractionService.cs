@@ -28,7 +28,7 @@ public sealed class InteractionService(
         var now = clock.GetUtcNow();
         return await db.Change<Interaction>()
             .Validate(input)
-            .Create(new Interaction { Subject = string.Empty, CustomerId = customerId, CreatedAt = now, CreatedByUserId = currentUser.UserId })
+            .Create(() => new Interaction { Subject = string.Empty, CustomerId = customerId, CreatedAt = now, CreatedByUserId = currentUser.UserId })
             .Check(async (_, ct) => await db.Customers.AnyAsync(c => c.Id == customerId, ct) ? null : ChangeResult.NotFound())
 
             // Logging an interaction is work with the customer, not a change of its record: anyone who may

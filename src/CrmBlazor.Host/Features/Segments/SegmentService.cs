@@ -92,7 +92,7 @@ public sealed class SegmentService(
         var result = await db.Change<Segment>()
             .Allow(CanManageAsync)
             .Validate(input, errors => AddRuleErrors(db, input.Definition, errors))
-            .Create(new Segment { Name = string.Empty, Definition = string.Empty, CreatedAt = clock.GetUtcNow() })
+            .Create(() => new Segment { Name = string.Empty, Definition = string.Empty, CreatedAt = clock.GetUtcNow() })
             .Check((_, ct) => NameTakenAsync(db, input.Name.Trim(), null, ct))
             .Apply(segment =>
             {
