@@ -1,6 +1,5 @@
 using CrmBlazor.Sdk.Results;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CrmBlazor.Sdk.Data;
 
