@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Projects.Data;
+using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Users;
 using Microsoft.EntityFrameworkCore;
@@ -105,11 +106,7 @@ public sealed class BillableTimeSource(IDbContextFactory<ProjectsDbContext> cont
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveChangesAsync(cancellationToken))
         {
             return new BillingOutcome(false, 0, [.. ids.Select(id => new BillingRefusal(id, $"Time entry {id} changed while it was being billed; try again."))]);
         }
