@@ -83,9 +83,15 @@ internal static class InstalledPlugins
     private static void Install(StoredPluginArchive archive, string target, string staging, PluginArchiveLimits limits)
     {
         var unpacked = Path.Combine(staging, archive.PluginId + "-" + Guid.NewGuid().ToString("N"));
-        using (var content = new MemoryStream(archive.Content(), writable: false))
+        try
         {
+            using var content = new MemoryStream(archive.Content(), writable: false);
             PluginArchive.ExtractTo(content, unpacked, limits);
+        }
+        catch (PluginArchiveException)
+        {
+            Directory.Delete(unpacked, recursive: true);
+            throw;
         }
 
         File.WriteAllText(Path.Combine(unpacked, HashFileName), archive.Sha256);

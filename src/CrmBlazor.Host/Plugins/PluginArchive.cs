@@ -64,45 +64,46 @@ internal static class PluginArchive
     {
         ArgumentNullException.ThrowIfNull(archive);
         ArgumentNullException.ThrowIfNull(limits);
-        ZipArchive zip;
         try
         {
-            zip = new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true);
+            using var zip = new ZipArchive(archive, ZipArchiveMode.Read, leaveOpen: true);
+            Extract(zip, directory, limits);
         }
         catch (InvalidDataException e)
         {
+            // The central directory is read when the entries are first listed, an entry's data when it is unpacked.
             throw new PluginArchiveException(new Problem("The file is not a zip archive, or it is damaged."), e);
         }
+    }
 
-        using (zip)
+    private static void Extract(ZipArchive zip, string directory, PluginArchiveLimits limits)
+    {
+        if (zip.Entries.Count > limits.MaxEntries)
         {
-            if (zip.Entries.Count > limits.MaxEntries)
+            throw new PluginArchiveException(new Problem("The archive holds {0} entries; at most {1} are accepted.", zip.Entries.Count, limits.MaxEntries));
+        }
+
+        // The sizes the archive declares are checked first; the bytes actually unpacked are counted too, since a
+        // crafted archive can declare less than it holds.
+        if (zip.Entries.Sum(e => e.Length) > limits.MaxUncompressedBytes)
+        {
+            throw TooLargeUnpacked(limits);
+        }
+
+        var root = Path.GetFullPath(directory);
+        Directory.CreateDirectory(root);
+        long written = 0;
+        foreach (var entry in zip.Entries)
+        {
+            var target = TargetOf(entry, root);
+            if (entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\'))
             {
-                throw new PluginArchiveException(new Problem("The archive holds {0} entries; at most {1} are accepted.", zip.Entries.Count, limits.MaxEntries));
+                Directory.CreateDirectory(target);
+                continue;
             }
 
-            // The sizes the archive declares are checked first; the bytes actually unpacked are counted too, since a
-            // crafted archive can declare less than it holds.
-            if (zip.Entries.Sum(e => e.Length) > limits.MaxUncompressedBytes)
-            {
-                throw TooLargeUnpacked(limits);
-            }
-
-            var root = Path.GetFullPath(directory);
-            Directory.CreateDirectory(root);
-            long written = 0;
-            foreach (var entry in zip.Entries)
-            {
-                var target = TargetOf(entry, root);
-                if (entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\'))
-                {
-                    Directory.CreateDirectory(target);
-                    continue;
-                }
-
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                written = Write(entry, target, written, limits);
-            }
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            written = Write(entry, target, written, limits);
         }
     }
 
@@ -153,29 +154,22 @@ internal static class PluginArchive
             throw new PluginArchiveException(new Problem("The archive holds '{0}' more than once.", entry.FullName));
         }
 
-        try
+        using var source = entry.Open();
+        using var destination = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+        var buffer = new byte[81_920];
+        int read;
+        while ((read = source.Read(buffer)) > 0)
         {
-            using var source = entry.Open();
-            using var destination = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
-            var buffer = new byte[81_920];
-            int read;
-            while ((read = source.Read(buffer)) > 0)
+            written += read;
+            if (written > limits.MaxUncompressedBytes)
             {
-                written += read;
-                if (written > limits.MaxUncompressedBytes)
-                {
-                    throw TooLargeUnpacked(limits);
-                }
-
-                destination.Write(buffer, 0, read);
+                throw TooLargeUnpacked(limits);
             }
 
-            return written;
+            destination.Write(buffer, 0, read);
         }
-        catch (InvalidDataException e)
-        {
-            throw new PluginArchiveException(new Problem("The file is not a zip archive, or it is damaged."), e);
-        }
+
+        return written;
     }
 
     private static PluginArchiveException TooLargeUnpacked(PluginArchiveLimits limits) =>

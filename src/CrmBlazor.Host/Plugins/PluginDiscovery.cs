@@ -314,8 +314,7 @@ internal static class PluginDiscovery
 
         if (manifest.Sdk.MinVersion is not { } lowest || new Version(lowest.Major, lowest.Minor) < built)
         {
-            return (PluginState.Invalid, new Problem(
-                "plugin.json declares SDK {0}, but the plugin is built against SDK {1}: its range must start at {2} or later.",
+            return (PluginState.Invalid, new Problem("plugin.json declares SDK {0}, but the plugin is built against SDK {1}: its range must start at {2} or later.",
                 manifest.Sdk.PrettyPrint(), builtAgainst.ToString(3), $"{built.Major}.{built.Minor}"));
         }
 

@@ -64,8 +64,7 @@ public sealed partial record PluginManifest(
 
         if (string.IsNullOrWhiteSpace(raw.Id) || !IdPattern().IsMatch(raw.Id))
         {
-            throw new PluginManifestException(new Problem(
-                "The id '{0}' is invalid: use 2 to 40 lower-case letters, digits and hyphens, starting with a letter.", raw.Id));
+            throw new PluginManifestException(new Problem("The id '{0}' is invalid: use 2 to 40 lower-case letters, digits and hyphens, starting with a letter.", raw.Id));
         }
 
         if (raw.Id is "crm" or "core" or "host")

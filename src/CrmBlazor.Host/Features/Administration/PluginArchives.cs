@@ -232,8 +232,7 @@ public sealed class PluginArchives(
 
         if (AssemblyNamesInUse(manifest.Id, stored).Intersect(PluginArchive.AssemblyNamesIn(directory), StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } duplicate)
         {
-            throw new PluginArchiveException(new Problem(
-                "The archive holds the assembly '{0}', whose name the host or another plugin already uses; every assembly of a plugin needs a name of its own, and the host's assemblies must not be in the archive.",
+            throw new PluginArchiveException(new Problem("The archive holds the assembly '{0}', whose name the host or another plugin already uses; every assembly of a plugin needs a name of its own, and the host's assemblies must not be in the archive.",
                 duplicate));
         }
 

@@ -134,8 +134,7 @@ internal sealed class PersonalDataService(
         {
             await securityLog.WriteAsync("personal-data-erasure-refused", currentUser.UserName, null,
                 $"customer {customerId}: plugins not loaded: {string.Join(", ", missing.Select(m => m.PluginId))}");
-            return new PersonalDataErasure([], new Problem(
-                "Nothing was erased: the data of {0} cannot be reached because the plugin is not loaded. Install or enable it again, or have an administrator purge its data on the plugins page, then erase.",
+            return new PersonalDataErasure([], new Problem("Nothing was erased: the data of {0} cannot be reached because the plugin is not loaded. Install or enable it again, or have an administrator purge its data on the plugins page, then erase.",
                 string.Join(", ", missing.Select(m => m.Name))));
         }
 
