@@ -19,7 +19,7 @@ public sealed record PluginDataHolder(string PluginId, string Name, IReadOnlyLis
 /// data when its migrations history table (<c>__EFMigrationsHistory_&lt;prefix&gt;</c>) exists, and its
 /// tables are those named with its prefix. Such data stays until an administrator purges it; while it
 /// stays and the plugin is not loaded, the personal-data export names the plugin as left out and the
-/// erasure is refused (docs/decisions/0015-data-of-plugins-not-loaded.md).
+/// erasure is refused (docs/decisions/0015-plugins-installed-from-the-admin-page.md).
 /// </summary>
 public sealed class PluginData(IDbContextFactory<CrmDbContext> contexts, PluginCatalog catalog, DatabaseSettings database, CurrentUser currentUser, SecurityLog securityLog)
 {

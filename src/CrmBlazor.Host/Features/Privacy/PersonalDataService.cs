@@ -33,7 +33,7 @@ internal sealed record PersonalDataErasure(IReadOnlyList<string> Report, Problem
 /// Both are recorded in the security log. Data of a plugin that is not loaded (removed, refused or
 /// disabled, with its tables still in the database) cannot be read or erased without its code: the
 /// export names such plugins under <c>pluginsNotIncluded</c>, and the erasure is refused until each is
-/// loaded again or its data purged (docs/decisions/0015-data-of-plugins-not-loaded.md).
+/// loaded again or its data purged (docs/decisions/0015-plugins-installed-from-the-admin-page.md).
 /// </summary>
 internal sealed class PersonalDataService(
     IDbContextFactory<CrmDbContext> contexts,
