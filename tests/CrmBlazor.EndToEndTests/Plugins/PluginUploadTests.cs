@@ -8,7 +8,7 @@ namespace CrmBlazor.EndToEndTests.Plugins;
 
 /// <summary>
 /// An administrator installs a plugin by uploading its archive on the plugins page: a file that is not a
-/// plugin archive is refused with the reason; the plugin's archive is accepted, and after a restart the
+/// plugin archive or is over the size limit is refused with the reason; the plugin's archive is accepted, and after a restart the
 /// plugin is loaded and its page works. Removed after confirmation, it is gone at the next restart, where
 /// its tables remain until the administrator purges them, again after a confirmation naming them. The test
 /// runs a host of its own, with an empty plugins folder, so that it can restart it.
@@ -31,12 +31,16 @@ public sealed class PluginUploadTests(EndToEndFixture app, ITestOutputHelper out
                 ["Crm:Admin:Password"] = EndToEndFixture.Admin.Password,
                 ["Plugins:Path"] = Directory.CreateDirectory(Path.Combine(work, "no-plugins")).FullName,
                 ["Plugins:fixture-alpha:Greeting"] = EndToEndFixture.Greeting,
+                // 1 MB, so that a file over the limit is cheap to make; the fixture plugin's archive is far smaller.
+                ["Plugins:MaxArchiveBytes"] = "1048576",
             };
             // The fixture plugin's own files, as the build copies them into a plugins folder, zipped.
             var archive = Path.Combine(work, "fixture-alpha.zip");
             ZipFile.CreateFromDirectory(Path.Combine(AppContext.BaseDirectory, "e2e-plugins", "CrmBlazor.Fixtures.Alpha"), archive);
             var notAnArchive = Path.Combine(work, "notes.zip");
             await File.WriteAllTextAsync(notAnArchive, "These are notes, not a plugin.");
+            var tooLarge = Path.Combine(work, "too-large.zip");
+            await File.WriteAllBytesAsync(tooLarge, new byte[3 * 1024 * 1024]);
 
             await using (var first = await CrmHostProcess.StartAsync(EndToEndFixture.HostAssembly, settings, data))
             {
@@ -44,6 +48,10 @@ public sealed class PluginUploadTests(EndToEndFixture app, ITestOutputHelper out
                 await browser.SignInAsync(EndToEndFixture.Admin);
                 var plugins = new PluginsAdminPage(browser.Page);
                 await plugins.OpenAsync();
+
+                // Refused without reading it; the circuit lives on (the next uploads are answered).
+                await plugins.UploadAsync(tooLarge);
+                await Expect(plugins.UploadResult).ToHaveTextAsync("The archive was refused: The archive is larger than 1 MB, the most this CRM accepts.");
 
                 await plugins.UploadAsync(notAnArchive);
                 await Expect(plugins.UploadResult).ToHaveTextAsync("The archive was refused: The file is not a zip archive, or it is damaged.");

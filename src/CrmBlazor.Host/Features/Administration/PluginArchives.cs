@@ -121,7 +121,16 @@ public sealed class PluginArchives(
         record.Sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         record.UploadedAt = clock.GetUtcNow();
         record.UploadedBy = currentUser.UserName;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two uploads of a new plugin at the same moment: the first one stored wins.
+            return Refused(new Problem("Another upload of '{0}' was stored at the same moment; look at the list and upload again if needed.", manifest.Id));
+        }
+
         await securityLog.WriteAsync(replaced ? "plugin-replaced" : "plugin-installed", currentUser.UserName, null, $"{manifest.Id} {record.Version}");
         return new PluginUpload(new StoredPlugin(record.PluginId, record.Name, record.Version, record.UploadedAt, record.UploadedBy), null);
     }
