@@ -15,7 +15,9 @@ namespace CrmBlazor.EndToEndTests.PluginKit;
 /// the public packages), `dotnet new crm-plugin -n Acme.Tickets`, a migration for both providers, a
 /// build, the generated tests, the archive; then the archive installed into a running host, checked in
 /// Chromium: the page, the menu entry, the table, the recurring job, and a user without the permission refused.
+/// In the end-to-end collection, so that its builds do not run beside the other browser tests and slow them.
 /// </summary>
+[Collection(EndToEndCollection.Name)]
 public sealed class PluginKitTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string PluginId = "acme-tickets";
@@ -115,6 +117,8 @@ public sealed class PluginKitTests(ITestOutputHelper output) : IAsyncLifetime
             await browser.Page.Locator($"input[data-testid={PluginId}-title]").FillAsync(EntryTitle);
             await browser.Page.GetByTestId($"{PluginId}-add").ClickAsync();
             await Expect(browser.Page.GetByTestId($"{PluginId}-grid")).ToContainTextAsync(EntryTitle);
+            // The page's scoped CSS came with the archive (wwwroot/) and is served by the host.
+            Assert.Equal("grid", await browser.Page.GetByTestId($"{PluginId}-form").EvaluateAsync<string>("e => getComputedStyle(e).display"));
             await browser.ScreenshotAsync("plugin-kit-page");
             Assert.Equal(1L, await HostDatabase.ScalarAsync(host, $"SELECT COUNT(*) FROM {PluginId.Replace('-', '_')}_entries WHERE \"Title\" = @p0", EntryTitle));
         }
@@ -180,6 +184,7 @@ public sealed class PluginKitTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("Acme.Tickets.dll", names);
         Assert.Contains("Acme.Tickets.deps.json", names);
         Assert.Contains("ta/Acme.Tickets.resources.dll", names);
+        Assert.Contains("wwwroot/Acme.Tickets.bundle.scp.css", names);
         var assemblies = names.Where(n => n.EndsWith(".dll", StringComparison.Ordinal) && !n.EndsWith(".resources.dll", StringComparison.Ordinal));
         Assert.Equal(["Acme.Tickets.dll"], assemblies);
     }
