@@ -16,7 +16,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     /// <summary>The fixture plugin's required setting, shown on its page.</summary>
     public const string Greeting = "Greetings from the end-to-end tests";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run",
@@ -142,7 +142,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         typeof(EndToEndFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "CrmHostAssembly")?.Value
             ?? throw new InvalidOperationException("The build did not record the host's assembly (target ResolveCrmHost in the project file).");
 
-    private static string ChromiumExecutable()
+    internal static string ChromiumExecutable()
     {
         var path = Environment.GetEnvironmentVariable("CRM_E2E_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         if (!File.Exists(path))
