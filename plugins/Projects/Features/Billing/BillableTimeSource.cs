@@ -115,6 +115,25 @@ public sealed class BillableTimeSource(IDbContextFactory<ProjectsDbContext> cont
     }
 
     /// <inheritdoc />
+    public async Task<int> NumberBilledAsync(long invoiceId, string documentNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(documentNumber);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Read and written under the entries' row versions: a release between the two is a conflict, and
+        // the retry finds the entry no longer billed by this invoice.
+        var entries = await db.TimeEntries
+            .Where(t => t.BilledInvoiceId == invoiceId && (t.BilledDocumentNumber == null || t.BilledDocumentNumber != documentNumber))
+            .ToListAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            entry.BilledDocumentNumber = documentNumber;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return entries.Count;
+    }
+
+    /// <inheritdoc />
     public async Task<int> ReleaseAsync(long invoiceId, IReadOnlyCollection<long>? entryIds = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
