@@ -22,16 +22,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 rm -rf "$work/host"
 mkdir -p "$out" "$work"
 echo "Publishing the host for CrmBlazor.Testing"
-dotnet publish src/CrmBlazor.Host -c "$configuration" -o "$work/host" -v q -nologo -p:UseAppHost=false
-# The package carries the host for the machines plugin authors develop on; native debug symbols and
-# native libraries for other platforms (WebAssembly, mainframes, 32-bit...) would make it ten times larger.
-find "$work/host" -name '*.pdb' -delete
-for rid in "$work/host/runtimes/"*; do
-  case "$(basename "$rid")" in
-    linux-x64|linux-arm64|linux-musl-x64|linux-musl-arm64|osx|osx-x64|osx-arm64|win-x64|win-arm64) ;;
-    *) rm -rf "$rid" ;;
-  esac
-done
+# Only the platforms plugin authors develop on, without debug symbols (build/packages/CrmBlazor.Testing.Host.targets).
+dotnet publish src/CrmBlazor.Host -c "$configuration" -o "$work/host" -v q -nologo -p:UseAppHost=false \
+  -p:CustomAfterMicrosoftCommonTargets="$PWD/build/packages/CrmBlazor.Testing.Host.targets"
 
 for project in src/CrmBlazor.Sdk src/CrmBlazor.Data src/CrmBlazor.PluginTesting; do
   echo "Packing $project"

@@ -54,6 +54,8 @@ public sealed class PluginKitTests(ITestOutputHelper output) : IAsyncLifetime
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
             ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+            // No build nodes left running behind the test.
+            ["MSBUILDDISABLENODEREUSE"] = "1",
             // Packs the build `dotnet test` has just made instead of building everything again in Release.
             ["CRM_PACK_CONFIGURATION"] = "Debug",
         });
