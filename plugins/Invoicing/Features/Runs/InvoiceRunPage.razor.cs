@@ -153,13 +153,4 @@ public partial class InvoiceRunPage
             });
         }
     }
-
-    private static Color ColorOf(InvoiceRunStatus status) => status switch
-    {
-        InvoiceRunStatus.Running => Color.Info,
-        InvoiceRunStatus.Completed => Color.Success,
-        _ => Color.Error,
-    };
-
-    private static string Title(InvoiceRunStatus status) => InvoiceRunStatuses.Title(status);
 }

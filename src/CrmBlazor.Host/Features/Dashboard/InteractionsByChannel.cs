@@ -1,8 +1,9 @@
 using System.Linq.Expressions;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Interactions;
-using Microsoft.EntityFrameworkCore;
+using CrmBlazor.Sdk.Formatting;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Dashboard;
 

@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -32,6 +33,12 @@ public partial class InteractionDialog
     [Inject]
     private IUserDirectory Users { get; set; } = default!;
 
+    [Inject]
+    private UserDisplay Show { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
     /// <summary>The customer.</summary>
     [Parameter, EditorRequired]
     public long CustomerId { get; set; }
@@ -55,7 +62,7 @@ public partial class InteractionDialog
             if (interaction is not null)
             {
                 _input = InteractionInput.From(interaction);
-                var local = interaction.OccurredAt.ToLocalTime();
+                var local = Show.ToLocal(interaction.OccurredAt);
                 _date = local.Date;
                 _time = local.TimeOfDay;
             }
@@ -83,8 +90,8 @@ public partial class InteractionDialog
 
     private async Task SaveAsync()
     {
-        var local = (_date ?? DateTime.Today).Date + (_time ?? TimeSpan.Zero);
-        _input.OccurredAt = new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local)).ToUniversalTime();
+        var day = DateOnly.FromDateTime(_date ?? Show.ToLocal(Clock.GetUtcNow()).Date);
+        _input.OccurredAt = Show.At(day, TimeOnly.FromTimeSpan(_time ?? TimeSpan.Zero));
         _saving = true;
         try
         {
