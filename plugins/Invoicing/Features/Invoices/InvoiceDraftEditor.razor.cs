@@ -83,7 +83,7 @@ public partial class InvoiceDraftEditor
 
     private async Task AddTimeAsync()
     {
-        var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        var today = Show.Day(Clock.GetUtcNow());
         var parameters = new DialogParameters<AddTimeDialog>
         {
             { d => d.InvoiceId, Invoice.Id },

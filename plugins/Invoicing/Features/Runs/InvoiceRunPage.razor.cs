@@ -48,7 +48,7 @@ public partial class InvoiceRunPage
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        var today = Show.Day(Clock.GetUtcNow());
         // Runs cover the months InvoiceRunService accepts; a month outside them is moved into them (noted).
         _address = new AddressQuery();
         _month = _address.Month("month", Month, InvoiceRunService.FirstMonth, InvoiceRunService.LastMonth)

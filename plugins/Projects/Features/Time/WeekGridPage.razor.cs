@@ -68,7 +68,7 @@ public sealed partial class WeekGridPage : IAsyncDisposable
 
     private static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
 
-    private DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+    private DateOnly Today => Show.Day(Clock.GetUtcNow());
 
     private string WeekLabel => WeekGrid.Label(_weekStart, CultureInfo.CurrentCulture);
 

@@ -11,8 +11,9 @@ namespace CrmBlazor.Host.Features.Interactions;
 public partial class InteractionDialog
 {
     private InteractionInput _input = new();
-    private DateTime? _date = DateTime.Today;
-    private TimeSpan? _time = DateTime.Now.TimeOfDay;
+    private DateTime _today;
+    private DateTime? _date;
+    private TimeSpan? _time;
     private ChangeResult? _result;
     private bool _saving;
     private List<(long Id, string Name)> _contacts = [];
@@ -54,6 +55,10 @@ public partial class InteractionDialog
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
+        // Now on the user's clock: the default of a new interaction, and the latest day it can have.
+        var now = Show.ToLocal(Clock.GetUtcNow());
+        _today = now.Date;
+        (_date, _time) = (now.Date, now.TimeOfDay);
         _contacts = [.. await Customers.ActiveContactsAsync(CustomerId)];
         _users = [.. (await Users.ListAsync()).Select(u => (u.Id, u.Name))];
         if (InteractionId is { } id)
@@ -90,7 +95,7 @@ public partial class InteractionDialog
 
     private async Task SaveAsync()
     {
-        var day = DateOnly.FromDateTime(_date ?? Show.ToLocal(Clock.GetUtcNow()).Date);
+        var day = DateOnly.FromDateTime(_date ?? _today);
         _input.OccurredAt = Show.At(day, TimeOnly.FromTimeSpan(_time ?? TimeSpan.Zero));
         _saving = true;
         try
