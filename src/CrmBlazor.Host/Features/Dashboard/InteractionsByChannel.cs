@@ -2,8 +2,8 @@ using System.Linq.Expressions;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Sdk.Formatting;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace CrmBlazor.Host.Features.Dashboard;
 
