@@ -1,4 +1,5 @@
 using CrmBlazor.Host.Extensions;
+using CrmBlazor.Host.Plugins;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCrmConfiguration();
@@ -7,16 +8,18 @@ var startupLogger = startupLogging.CreateLogger("CrmBlazor.Startup");
 
 var dataDirectory = CrmConfigurationExtensions.ResolvePath(builder.Configuration["Crm:DataDirectory"], "data", builder.Environment.ContentRootPath);
 var pluginsPath = CrmConfigurationExtensions.ResolvePath(builder.Configuration["Plugins:Path"], "plugins", AppContext.BaseDirectory);
+var installedPluginsPath = CrmConfigurationExtensions.ResolvePath(builder.Configuration["Plugins:InstalledPath"], "installed-plugins", dataDirectory);
 
 var database = builder.AddCrmPersistence(dataDirectory);
 var disabledPlugins = await PersistenceExtensions.MigrateCoreAndReadDisabledPluginsAsync(database, startupLogger);
+await PersistenceExtensions.UnpackUploadedPluginsAsync(database, installedPluginsPath, PluginArchiveLimits.From(builder.Configuration), startupLogger);
 builder.AddCrmIdentity();
 builder.AddCrmHttp();
 builder.AddCrmJobs(database);
 builder.AddCrmUi();
 builder.AddCrmCoreFeatures();
-var catalog = builder.AddCrmPlugins(pluginsPath, disabledPlugins, startupLogger);
-var startup = new CrmStartup(database, dataDirectory, pluginsPath, catalog);
+var catalog = builder.AddCrmPlugins(pluginsPath, installedPluginsPath, disabledPlugins, startupLogger);
+var startup = new CrmStartup(database, dataDirectory, pluginsPath, installedPluginsPath, catalog);
 builder.Services.AddSingleton(startup);
 
 var app = builder.Build();

@@ -138,3 +138,33 @@ public sealed class TimelineEntryRecord
     /// <summary>Link to the details.</summary>
     public string? Link { get; set; }
 }
+
+/// <summary>
+/// A plugin archive an administrator uploaded: kept in the database so that every instance of the
+/// deployment extracts and loads the same plugin at its next start. Installing, replacing and removing
+/// it are recorded in the security log (the archive itself is too large for an audit entry).
+/// </summary>
+[NotAudited]
+public sealed class PluginArchiveRecord
+{
+    /// <summary>The plugin id, from the archive's manifest.</summary>
+    public required string PluginId { get; set; }
+
+    /// <summary>The display name, from the manifest.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The plugin's version, from the manifest.</summary>
+    public required string Version { get; set; }
+
+    /// <summary>The archive as uploaded (a zip file).</summary>
+    public required byte[] Content { get; set; }
+
+    /// <summary>The SHA-256 of <see cref="Content"/>, lower-case hex: instances compare it with what they extracted.</summary>
+    public required string Sha256 { get; set; }
+
+    /// <summary>When it was uploaded.</summary>
+    public DateTimeOffset UploadedAt { get; set; }
+
+    /// <summary>Who uploaded it.</summary>
+    public string? UploadedBy { get; set; }
+}

@@ -66,6 +66,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     /// <summary>Administrators' plugin choices.</summary>
     public DbSet<PluginSetting> PluginSettings => Set<PluginSetting>();
 
+    /// <summary>Plugin archives uploaded by administrators, installed at each instance's next start.</summary>
+    public DbSet<PluginArchiveRecord> PluginArchives => Set<PluginArchiveRecord>();
+
     /// <summary>Permissions seen.</summary>
     public DbSet<KnownPermission> KnownPermissions => Set<KnownPermission>();
 
@@ -149,6 +152,17 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
             e.ToTable("crm_plugin_settings");
             e.HasKey(p => p.PluginId);
             e.Property(p => p.PluginId).HasMaxLength(40);
+        });
+
+        builder.Entity<PluginArchiveRecord>(e =>
+        {
+            e.ToTable("crm_plugin_archives");
+            e.HasKey(p => p.PluginId);
+            e.Property(p => p.PluginId).HasMaxLength(40);
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Version).HasMaxLength(100);
+            e.Property(p => p.Sha256).HasMaxLength(64);
+            e.Property(p => p.UploadedBy).HasMaxLength(320);
         });
 
         builder.Entity<KnownPermission>(e =>

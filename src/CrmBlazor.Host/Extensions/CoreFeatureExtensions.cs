@@ -38,6 +38,8 @@ internal static class CoreFeatureExtensions
         services.AddScoped<DashboardQueries>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<PluginSettingsService>();
+        services.AddScoped<PluginArchives>();
+        services.AddScoped<PluginData>();
         services.AddScoped<SecurityLogQueries>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ITimeline, Timeline>();

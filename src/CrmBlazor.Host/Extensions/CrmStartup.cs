@@ -7,5 +7,6 @@ namespace CrmBlazor.Host.Extensions;
 /// <param name="Database">The database in use.</param>
 /// <param name="DataDirectory">The folder for the embedded database and other local files.</param>
 /// <param name="PluginsPath">The plugins folder.</param>
+/// <param name="InstalledPluginsPath">The folder uploaded plugins are unpacked into.</param>
 /// <param name="Catalog">The plugins found and the core's contributions.</param>
-public sealed record CrmStartup(DatabaseSettings Database, string DataDirectory, string PluginsPath, PluginCatalog Catalog);
+public sealed record CrmStartup(DatabaseSettings Database, string DataDirectory, string PluginsPath, string InstalledPluginsPath, PluginCatalog Catalog);

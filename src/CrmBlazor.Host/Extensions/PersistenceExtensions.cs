@@ -1,6 +1,7 @@
 using CrmBlazor.Data;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Data.Interceptors;
+using CrmBlazor.Host.Plugins;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -47,5 +48,28 @@ internal static class PersistenceExtensions
         await PlannerStatistics.RefreshAsync(db);
         logger.LogInformation("Core database migrated ({Provider})", settings.Provider);
         return (await db.PluginSettings.Where(p => !p.Enabled).Select(p => p.PluginId).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Unpacks the plugin archives administrators uploaded into the folder of uploaded plugins, replacing
+    /// stale copies and deleting removed ones, before the plugins are discovered.
+    /// </summary>
+    public static async Task UnpackUploadedPluginsAsync(DatabaseSettings settings, string installedPluginsPath, PluginArchiveLimits limits, ILogger logger)
+    {
+        var options = new DbContextOptionsBuilder<CrmDbContext>().UseCrmDatabase(settings, pluginId: null).Options;
+        await using var db = new CrmDbContext(options);
+        var stored = await db.PluginArchives.AsNoTracking().Select(a => new { a.PluginId, a.Sha256 }).ToListAsync();
+        InstalledPlugins.Synchronise(
+            installedPluginsPath,
+            [.. stored.Select(a => new StoredPluginArchive(a.PluginId, a.Sha256, () => ContentOf(options, a.PluginId)))],
+            limits,
+            logger);
+    }
+
+    // One archive at a time, only for a plugin whose folder is missing or stale: archives can be large.
+    private static byte[] ContentOf(DbContextOptions<CrmDbContext> options, string pluginId)
+    {
+        using var db = new CrmDbContext(options);
+        return db.PluginArchives.AsNoTracking().Where(a => a.PluginId == pluginId).Select(a => a.Content).Single();
     }
 }

@@ -8,8 +8,8 @@ namespace CrmBlazor.Host.Extensions;
 
 internal static class PluginExtensions
 {
-    /// <summary>Registers the core's contributions, then loads the plugins from the plugins folder.</summary>
-    public static PluginCatalog AddCrmPlugins(this IHostApplicationBuilder builder, string pluginsPath, IReadOnlySet<string> disabledIds, ILogger logger)
+    /// <summary>Registers the core's contributions, then loads the plugins from the plugins folder and the uploaded ones.</summary>
+    public static PluginCatalog AddCrmPlugins(this IHostApplicationBuilder builder, string pluginsPath, string installedPluginsPath, IReadOnlySet<string> disabledIds, ILogger logger)
     {
         var core = new PluginBuilder(
             new PluginInfo(CrmDbContextOptions.CoreOwnerId, "CrmBlazor", CrmSdk.Version, AppContext.BaseDirectory),
@@ -17,7 +17,7 @@ internal static class PluginExtensions
             builder.Configuration.GetSection("Crm"));
         CoreModule.Configure(core);
 
-        var plugins = PluginDiscovery.Load(pluginsPath, disabledIds, builder.Services, builder.Configuration, logger);
+        var plugins = PluginDiscovery.Load(pluginsPath, disabledIds, builder.Services, builder.Configuration, logger, installedPluginsPath);
         var catalog = new PluginCatalog(core.Contributions, plugins);
         builder.Services.AddSingleton(catalog);
         return catalog;

@@ -39,9 +39,16 @@ internal static class PluginDiscovery
         IReadOnlySet<string> disabledIds,
         IServiceCollection services,
         IConfiguration configuration,
-        ILogger logger)
+        ILogger logger,
+        string? installedPath = null)
     {
-        var entries = Discover(pluginsPath);
+        // Plugins of the plugins folder first: an uploaded plugin never takes the id of one shipped there.
+        var entries = Discover(pluginsPath, uploaded: false);
+        if (installedPath is not null)
+        {
+            entries.AddRange(Discover(installedPath, uploaded: true));
+        }
+
         RefuseDuplicatesDisabledAndIncompatible(entries, disabledIds);
         var ordered = OrderByDependencies(entries);
 
@@ -80,7 +87,7 @@ internal static class PluginDiscovery
         return ordered;
     }
 
-    private static List<PluginEntry> Discover(string pluginsPath)
+    private static List<PluginEntry> Discover(string pluginsPath, bool uploaded)
     {
         var entries = new List<PluginEntry>();
         if (!Directory.Exists(pluginsPath))
@@ -92,11 +99,11 @@ internal static class PluginDiscovery
         {
             try
             {
-                entries.Add(new PluginEntry(directory, PluginManifest.Read(directory)));
+                entries.Add(new PluginEntry(directory, PluginManifest.Read(directory)) { IsUploaded = uploaded });
             }
             catch (PluginManifestException e)
             {
-                var entry = new PluginEntry(directory, null);
+                var entry = new PluginEntry(directory, null) { IsUploaded = uploaded };
                 entry.Refuse(PluginState.Invalid, e.Message);
                 entries.Add(entry);
             }
@@ -119,10 +126,9 @@ internal static class PluginDiscovery
             {
                 entry.Refuse(PluginState.Disabled, "Disabled by an administrator.");
             }
-            else if (!manifest.Sdk.Satisfies(new NuGet.Versioning.NuGetVersion(CrmSdk.Version)))
+            else if (SdkRangeRefusal(manifest) is { } refusal)
             {
-                entry.Refuse(PluginState.Incompatible,
-                    $"Requires SDK {manifest.Sdk.PrettyPrint()}; this host provides SDK {CrmSdk.Version.ToString(3)}.");
+                entry.Refuse(PluginState.Incompatible, refusal.ToString());
             }
         }
     }
@@ -227,15 +233,13 @@ internal static class PluginDiscovery
 
         if (SdkRefusal(manifest, SharedAssemblyCheck.SdkReferenceOf(assemblyPath)) is { } sdkRefusal)
         {
-            entry.Refuse(sdkRefusal.State, sdkRefusal.Reason);
+            entry.Refuse(sdkRefusal.State, sdkRefusal.Reason.ToString());
             return;
         }
 
-        var newer = sharedCheck.NewerThanHost(assemblyPath);
-        if (newer.Count > 0)
+        if (NewerSharedAssembliesRefusal(sharedCheck.NewerThanHost(assemblyPath)) is { } newer)
         {
-            entry.Refuse(PluginState.Incompatible,
-                "Built against newer shared assemblies than this host has: " + string.Join(", ", newer) + ". Rebuild it against this host's SDK.");
+            entry.Refuse(PluginState.Incompatible, newer.ToString());
             return;
         }
 
@@ -278,10 +282,24 @@ internal static class PluginDiscovery
         }
     }
 
+    /// <summary>Why the host's SDK is outside the plugin's <c>sdk</c> range, or null when it is inside.</summary>
+    /// <param name="manifest">The plugin's manifest.</param>
+    internal static Problem? SdkRangeRefusal(PluginManifest manifest) =>
+        manifest.Sdk.Satisfies(new NuGet.Versioning.NuGetVersion(CrmSdk.Version))
+            ? null
+            : new Problem("Requires SDK {0}; this host provides SDK {1}.", manifest.Sdk.PrettyPrint(), CrmSdk.Version.ToString(3));
+
+    /// <summary>Why a plugin built against newer shared assemblies than the host's is refused, or null when there are none.</summary>
+    /// <param name="newer">The newer references, as <see cref="SharedAssemblyCheck.NewerThanHost"/> lists them.</param>
+    internal static Problem? NewerSharedAssembliesRefusal(IReadOnlyList<string> newer) =>
+        newer.Count == 0
+            ? null
+            : new Problem("Built against newer shared assemblies than this host has: {0}. Rebuild it against this host's SDK.", string.Join(", ", newer));
+
     // The SDK grows by minor versions (docs/decisions/0013-sdk-versioning.md): a plugin built against
     // SDK 1.2 may use what 1.2 added, so it cannot run on a 1.1 host whatever its manifest says, and a
     // manifest whose range starts below 1.2 promises what the plugin cannot keep.
-    private static (PluginState State, string Reason)? SdkRefusal(PluginManifest manifest, Version? builtAgainst)
+    internal static (PluginState State, Problem Reason)? SdkRefusal(PluginManifest manifest, Version? builtAgainst)
     {
         if (builtAgainst is null)
         {
@@ -291,14 +309,13 @@ internal static class PluginDiscovery
         var built = new Version(builtAgainst.Major, builtAgainst.Minor);
         if (built > new Version(CrmSdk.Version.Major, CrmSdk.Version.Minor))
         {
-            return (PluginState.Incompatible, $"Built against SDK {builtAgainst.ToString(3)}; this host provides SDK {CrmSdk.Version.ToString(3)}.");
+            return (PluginState.Incompatible, new Problem("Built against SDK {0}; this host provides SDK {1}.", builtAgainst.ToString(3), CrmSdk.Version.ToString(3)));
         }
 
         if (manifest.Sdk.MinVersion is not { } lowest || new Version(lowest.Major, lowest.Minor) < built)
         {
-            return (PluginState.Invalid,
-                $"{PluginManifest.FileName} declares SDK {manifest.Sdk.PrettyPrint()}, but the plugin is built against SDK {builtAgainst.ToString(3)}: "
-                + $"its range must start at {built.Major}.{built.Minor} or later.");
+            return (PluginState.Invalid, new Problem("plugin.json declares SDK {0}, but the plugin is built against SDK {1}: its range must start at {2} or later.",
+                manifest.Sdk.PrettyPrint(), builtAgainst.ToString(3), $"{built.Major}.{built.Minor}"));
         }
 
         return null;

@@ -23,6 +23,12 @@ public sealed class PluginEntry
     /// <summary>The plugin folder.</summary>
     public string Directory { get; }
 
+    /// <summary>
+    /// Whether an administrator uploaded the plugin (it was extracted from an archive kept in the
+    /// database) rather than installed it in the plugins folder; only uploaded plugins can be removed on the plugins page.
+    /// </summary>
+    public bool IsUploaded { get; init; }
+
     /// <summary>The manifest, or null if it could not be read.</summary>
     public PluginManifest? Manifest { get; }
 

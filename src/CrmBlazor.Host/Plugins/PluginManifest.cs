@@ -40,44 +40,51 @@ public sealed partial record PluginManifest(
         var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
         {
-            throw new PluginManifestException($"The folder has no {FileName}.");
+            throw new PluginManifestException(new Problem("The folder has no plugin.json."));
         }
 
+        return Parse(File.ReadAllText(path));
+    }
+
+    /// <summary>Reads and validates the text of a manifest (a folder's or an uploaded archive's).</summary>
+    /// <param name="json">The manifest's text.</param>
+    /// <exception cref="PluginManifestException">The manifest is invalid; the message says why.</exception>
+    public static PluginManifest Parse(string json)
+    {
         RawManifest raw;
         try
         {
-            raw = JsonSerializer.Deserialize<RawManifest>(File.ReadAllText(path), PluginManifestFormat.JsonOptions)
-                ?? throw new PluginManifestException($"{FileName} is empty.");
+            raw = JsonSerializer.Deserialize<RawManifest>(json, PluginManifestFormat.JsonOptions)
+                ?? throw new PluginManifestException(new Problem("plugin.json is empty."));
         }
         catch (JsonException e)
         {
-            throw new PluginManifestException($"{FileName} is not valid JSON: {e.Message}");
+            throw new PluginManifestException(new Problem("plugin.json is not valid JSON: {0}", e.Message));
         }
 
         if (string.IsNullOrWhiteSpace(raw.Id) || !IdPattern().IsMatch(raw.Id))
         {
-            throw new PluginManifestException(
-                $"The id '{raw.Id}' is invalid: use 2 to 40 lower-case letters, digits and hyphens, starting with a letter.");
+            throw new PluginManifestException(new Problem("The id '{0}' is invalid: use 2 to 40 lower-case letters, digits and hyphens, starting with a letter.", raw.Id));
         }
 
         if (raw.Id is "crm" or "core" or "host")
         {
-            throw new PluginManifestException($"The id '{raw.Id}' is reserved for the host.");
+            throw new PluginManifestException(new Problem("The id '{0}' is reserved for the host.", raw.Id));
         }
 
         if (!NuGetVersion.TryParse(raw.Version, out var version))
         {
-            throw new PluginManifestException($"The version '{raw.Version}' is not a semantic version.");
+            throw new PluginManifestException(new Problem("The version '{0}' is not a semantic version.", raw.Version));
         }
 
         if (!VersionRange.TryParse(raw.Sdk ?? string.Empty, out var sdk))
         {
-            throw new PluginManifestException($"The SDK range '{raw.Sdk}' is not a version range such as \"[1.0,2.0)\".");
+            throw new PluginManifestException(new Problem("The SDK range '{0}' is not a version range such as \"[1.0,2.0)\".", raw.Sdk));
         }
 
         if (string.IsNullOrWhiteSpace(raw.Assembly) || raw.Assembly.Contains('/', StringComparison.Ordinal) || raw.Assembly.Contains('\\', StringComparison.Ordinal))
         {
-            throw new PluginManifestException("The manifest must name the plugin assembly file, e.g. \"assembly\": \"Acme.Plugin.dll\".");
+            throw new PluginManifestException(new Problem("The manifest must name the plugin assembly file, e.g. \"assembly\": \"Acme.Plugin.dll\"."));
         }
 
         var dependsOn = new Dictionary<string, VersionRange>(StringComparer.Ordinal);
@@ -85,7 +92,7 @@ public sealed partial record PluginManifest(
         {
             if (!VersionRange.TryParse(rangeText, out var range))
             {
-                throw new PluginManifestException($"The version range '{rangeText}' for dependency '{dependencyId}' is invalid.");
+                throw new PluginManifestException(new Problem("The version range '{0}' for dependency '{1}' is invalid.", rangeText, dependencyId));
             }
 
             dependsOn[dependencyId] = range;
@@ -107,5 +114,9 @@ public sealed partial record PluginManifest(
 }
 
 /// <summary>A plugin manifest that cannot be used.</summary>
-/// <param name="message">Why.</param>
-public sealed class PluginManifestException(string message) : Exception(message);
+/// <param name="problem">Why, in English for the log (<see cref="Exception.Message"/>) and translatable for an administrator's upload.</param>
+public sealed class PluginManifestException(Problem problem) : Exception(problem?.ToString())
+{
+    /// <summary>Why, as a message a page translates.</summary>
+    public Problem Problem { get; } = problem ?? throw new ArgumentNullException(nameof(problem));
+}

@@ -45,6 +45,19 @@ public interface IBillableTimeSource
     Task<BillingOutcome> MarkBilledAsync(BillingReference invoice, IReadOnlyCollection<long> entryIds, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Records an issued invoice's number on the entries it still bills, so that they name the invoice as
+    /// users know it instead of the draft's id. Entries a credit note released meanwhile stay released
+    /// (unlike <see cref="MarkBilledAsync"/>, which would bill them again). Idempotent. Throws
+    /// <see cref="Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException"/> when an entry changes
+    /// while it is numbered; the caller tries again.
+    /// </summary>
+    /// <param name="invoiceId">The issued invoice.</param>
+    /// <param name="documentNumber">Its number.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>How many entries were given the number by this call.</returns>
+    Task<int> NumberBilledAsync(long invoiceId, string documentNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Releases entries billed by an invoice (a credit note cancelled it): they become unbilled,
     /// editable and billable again. Idempotent: releasing again changes nothing.
     /// </summary>

@@ -16,7 +16,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     /// <summary>The fixture plugin's required setting, shown on its page.</summary>
     public const string Greeting = "Greetings from the end-to-end tests";
 
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run",
@@ -43,7 +43,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = ChromiumExecutable();
-        _host = await CrmHostProcess.StartAsync(HostAssemblyPath(), new Dictionary<string, string?>
+        _host = await CrmHostProcess.StartAsync(HostAssembly, new Dictionary<string, string?>
         {
             ["Crm:Admin:Email"] = Admin.Email,
             ["Crm:Admin:Password"] = Admin.Password,
@@ -73,16 +73,23 @@ public sealed class EndToEndFixture : IAsyncLifetime
     /// <summary>A new browser session (its own cookies) on the host, at no page yet.</summary>
     /// <param name="testName">Names the session's last screenshot.</param>
     /// <param name="output">Receives the session's diagnostics (shown when the test fails).</param>
-    public async Task<BrowserSession> OpenBrowserAsync(string testName, ITestOutputHelper output)
+    public Task<BrowserSession> OpenBrowserAsync(string testName, ITestOutputHelper output) => OpenBrowserAsync(testName, output, Host);
+
+    /// <summary>A new browser session on a host a test started itself (e.g. to restart it), at no page yet.</summary>
+    /// <param name="testName">Names the session's last screenshot.</param>
+    /// <param name="output">Receives the session's diagnostics (shown when the test fails).</param>
+    /// <param name="host">The host.</param>
+    public async Task<BrowserSession> OpenBrowserAsync(string testName, ITestOutputHelper output, CrmHostProcess host)
     {
+        ArgumentNullException.ThrowIfNull(host);
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Host.BaseAddress.ToString(),
+            BaseURL = host.BaseAddress.ToString(),
             Locale = "en-GB",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         context.SetDefaultTimeout(StepTimeout);
-        return new BrowserSession(context, await context.NewPageAsync(), testName, Host, output);
+        return new BrowserSession(context, await context.NewPageAsync(), testName, host, output);
     }
 
     /// <inheritdoc />
@@ -131,11 +138,11 @@ public sealed class EndToEndFixture : IAsyncLifetime
     }
 
     /// <summary>The host's CrmBlazor.Host.dll in its own build output, recorded by the build (see the project file, target ResolveCrmHost).</summary>
-    private static string HostAssemblyPath() =>
+    public static string HostAssembly =>
         typeof(EndToEndFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "CrmHostAssembly")?.Value
             ?? throw new InvalidOperationException("The build did not record the host's assembly (target ResolveCrmHost in the project file).");
 
-    private static string ChromiumExecutable()
+    internal static string ChromiumExecutable()
     {
         var path = Environment.GetEnvironmentVariable("CRM_E2E_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         if (!File.Exists(path))

@@ -36,6 +36,32 @@ public sealed class PluginDiscoveryTests : IDisposable
     }
 
     [Fact]
+    public void Load_APluginInTheFolderOfUploadedPlugins_IsLoadedAndMarkedUploaded()
+    {
+        using var uploaded = new PluginsFolder();
+        uploaded.AddLoadable(new PluginSpec("acme-uploaded"));
+        _plugins.AddLoadable(new PluginSpec("acme-shipped"));
+
+        var plugins = PluginDiscovery.Load(_plugins.Path, _disabled, new ServiceCollection(), NoConfiguration(), _logger, uploaded.Path);
+
+        Assert.Equal([("acme-shipped", PluginState.Loaded, false), ("acme-uploaded", PluginState.Loaded, true)],
+            plugins.Select(p => (p.Id, p.State, p.IsUploaded)).OrderBy(p => p.Id, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Load_AnUploadedPluginWithTheIdOfOneInThePluginsFolder_IsRefusedAndThePluginsFolderWins()
+    {
+        using var uploaded = new PluginsFolder();
+        uploaded.AddLoadable(new PluginSpec("acme-tickets"));
+        _plugins.AddLoadable(new PluginSpec("acme-tickets"));
+
+        var plugins = PluginDiscovery.Load(_plugins.Path, _disabled, new ServiceCollection(), NoConfiguration(), _logger, uploaded.Path);
+
+        Assert.Equal(PluginState.Loaded, Assert.Single(plugins, p => !p.IsUploaded).State);
+        AssertRefused(Assert.Single(plugins, p => p.IsUploaded), PluginState.Invalid, "Another folder already holds a plugin with the id 'acme-tickets'.");
+    }
+
+    [Fact]
     public void Load_TwoFoldersWithTheSameId_RefusesTheSecond()
     {
         _plugins.AddLoadable(new PluginSpec("projects") { Folder = "a-projects" });

@@ -18,10 +18,16 @@ public abstract class CrmHostFixture(DatabaseProvider provider) : HostFixture(pr
     /// <summary>The greeting configured for Alpha (<c>Plugins:fixture-alpha:Greeting</c>), shown on its page.</summary>
     public const string AlphaGreeting = "Greetings to the integration tests from the configuration";
 
+    /// <summary>The largest plugin archive the test hosts accept (<c>Plugins:MaxArchiveBytes</c>): 1 MB, so that a test can exceed it cheaply.</summary>
+    public const long MaxArchiveBytes = 1024 * 1024;
+
     /// <summary>The settings every test host gets besides its database.</summary>
     public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Plugins:fixture-alpha:Greeting"] = AlphaGreeting,
+        ["Plugins:MaxArchiveBytes"] = MaxArchiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Plugins:MaxUncompressedBytes"] = (4 * MaxArchiveBytes).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Plugins:MaxArchiveEntries"] = "100",
     };
 
     /// <summary>The fixture plugins with <see cref="Settings"/>; the hosts' password verifications are counted (<see cref="PasswordVerifications"/>).</summary>

@@ -111,6 +111,9 @@ public sealed class TimeSourceFaults
             return outcome;
         }
 
+        public Task<int> NumberBilledAsync(long invoiceId, string documentNumber, CancellationToken cancellationToken = default) =>
+            inner.NumberBilledAsync(invoiceId, documentNumber, cancellationToken);
+
         public Task<int> ReleaseAsync(long invoiceId, IReadOnlyCollection<long>? entryIds = null, CancellationToken cancellationToken = default) =>
             inner.ReleaseAsync(invoiceId, entryIds, cancellationToken);
     }

@@ -158,6 +158,40 @@ public abstract class BillableTimeSourceTests(ProjectsHostFixture fixture)
     }
 
     [Fact]
+    public async Task NumberBilled_OnceIssued_NamesTheNumberOnTheEntriesTheDraftBilled()
+    {
+        var team = await TeamAsync();
+        await LogAsync(team.Consultant, new Cell(team.Project, Monday, 60), new Cell(team.Project, Monday.AddDays(1), 90));
+        var ids = (await UnbilledAsync(team)).Select(e => e.EntryId).ToList();
+        await BillAsync(new BillingReference(9011, team.CustomerId, null), ids);
+
+        var numbered = await Source(s => s.NumberBilledAsync(9011, "2026-0051"));
+        var entry = (await fixture.Projects.EntriesAsync(team.Project)).First();
+        var edited = await fixture.Projects.SaveEntryAsync(team.Consultant, team.Consultant.Id, team.Project, Monday, 30, existing: entry);
+
+        Assert.Equal(2, numbered);
+        Assert.Equal("This time was billed on invoice 2026-0051 and can no longer be changed.", Assert.Single(edited.Messages));
+        Assert.Equal(0, await Source(s => s.NumberBilledAsync(9011, "2026-0051")));
+    }
+
+    [Fact]
+    public async Task NumberBilled_AfterACreditNoteReleasedTheTime_LeavesItReleasedAndBillable()
+    {
+        // The issued invoice's event can be delivered after a credit note cancelled the invoice.
+        var team = await TeamAsync();
+        await LogAsync(team.Consultant, new Cell(team.Project, Monday, 60));
+        var ids = (await UnbilledAsync(team)).Select(e => e.EntryId).ToList();
+        await BillAsync(new BillingReference(9012, team.CustomerId, null), ids);
+        await Source(s => s.ReleaseAsync(9012));
+
+        var numbered = await Source(s => s.NumberBilledAsync(9012, "2026-0052"));
+
+        Assert.Equal(0, numbered);
+        Assert.Equal(ids, (await UnbilledAsync(team)).Select(e => e.EntryId));
+        Assert.Empty(await Source(s => s.GetBilledAsync(9012)));
+    }
+
+    [Fact]
     public async Task Release_ByACreditNote_MakesEntriesEditableAndBillableAgain()
     {
         var team = await TeamAsync();

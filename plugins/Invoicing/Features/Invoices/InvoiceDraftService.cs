@@ -2,6 +2,7 @@ using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,8 @@ public sealed class InvoiceDraftService(
     IOptions<InvoicingSettings> settings,
     TimeProvider clock)
 {
+    private static readonly Problem CustomerGone = new("The customer no longer exists.");
+
     private readonly TaxCatalog _taxes = settings.Value.CreateTaxCatalog();
 
     /// <summary>Makes a draft of a customer's unbilled time in a period.</summary>
@@ -141,11 +144,7 @@ public sealed class InvoiceDraftService(
             db.Invoices.Remove(draft);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveChangesAsync(cancellationToken))
         {
             // Changed meanwhile (an accountant's edit, another execution), and that change rebuilt its lines too.
             return InvoiceConflict.Result();
@@ -160,23 +159,21 @@ public sealed class InvoiceDraftService(
     public async Task<ChangeResult> CreateAsync(DraftInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
         var taxProfile = input.TaxProfile ?? settings.Value.DefaultTaxProfile;
-        var (refused, customer) = await CheckNewDraftAsync(input, input.CustomerId, taxProfile, cancellationToken);
-        if (customer is null)
-        {
-            return refused!;
-        }
-
-        var draft = Invoice.NewDraft(customer, taxProfile, settings.Value.PricesIncludeTax, settings.Value.DefaultGrouping, _taxes, clock.GetUtcNow());
+        CustomerSummary? customer = null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Invoices.Add(draft);
-        await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Saved(draft.Id);
+        return await db.Change<Invoice>()
+            .Allow(access.CanManageAsync)
+            .Validate(input, async (errors, ct) =>
+            {
+                AddTaxProfileError(errors, taxProfile);
+                if (errors.Count == 0 && (customer = await customers.GetAsync(input.CustomerId, ct)) is null)
+                {
+                    errors[nameof(DraftInput.CustomerId)] = [CustomerGone];
+                }
+            })
+            .Create(() => Invoice.NewDraft(customer!, taxProfile, settings.Value.PricesIncludeTax, settings.Value.DefaultGrouping, _taxes, clock.GetUtcNow()))
+            .SaveAsync(InvoiceConflict.Message, cancellationToken);
     }
 
     /// <summary>Puts more of the customer's unbilled time on a draft.</summary>
@@ -301,45 +298,24 @@ public sealed class InvoiceDraftService(
     /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task<ChangeResult> DeleteAsync(long invoiceId, Guid version, CancellationToken cancellationToken = default)
     {
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var draft = await db.Invoices.FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
-        if (draft is null)
-        {
-            return ChangeResult.NotFound();
-        }
+        return await db.Change<Invoice>()
+            .Allow(access.CanManageAsync)
+            .Load(ct => db.Invoices.FirstOrDefaultAsync(i => i.Id == invoiceId, ct))
+            .Check(draft => draft.CheckDeletable()?.ToChangeResult())
+            .Expect(version)
+            .Apply(async (draft, ct) =>
+            {
+                if (draft.Kind == InvoiceKind.Invoice)
+                {
+                    // Released first: a failure after it leaves a draft that bills nothing, never time locked by a deleted draft.
+                    await time.ReleaseAsync(draft.Id, null, ct);
+                }
 
-        if (draft.CheckDeletable() is { } issued)
-        {
-            return issued.ToChangeResult();
-        }
-
-        if (draft.RowVersion != version)
-        {
-            return InvoiceConflict.Result();
-        }
-
-        if (draft.Kind == InvoiceKind.Invoice)
-        {
-            // Released first: a failure after it leaves a draft that bills nothing, never time locked by a deleted draft.
-            await time.ReleaseAsync(draft.Id, null, cancellationToken);
-        }
-
-        db.Invoices.Remove(draft);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return InvoiceConflict.Result();
-        }
-
-        return ChangeResult.Saved(invoiceId);
+                return null;
+            })
+            .Remove()
+            .SaveAsync(InvoiceConflict.Message, cancellationToken);
     }
 
     /// <summary>Rebuilds a draft's annex and time lines from what the projects plugin says it bills.</summary>
@@ -373,12 +349,16 @@ public sealed class InvoiceDraftService(
     private Dictionary<string, Problem[]> ValidateWithTaxProfile(object input, string? taxProfile)
     {
         var errors = InputValidation.Validate(input);
+        AddTaxProfileError(errors, taxProfile);
+        return errors;
+    }
+
+    private void AddTaxProfileError(Dictionary<string, Problem[]> errors, string? taxProfile)
+    {
         if (taxProfile is not null && !_taxes.Contains(taxProfile))
         {
             errors[nameof(LineInput.TaxProfile)] = [new Problem("Choose a tax profile.")];
         }
-
-        return errors;
     }
 
     /// <summary>What a new draft needs: valid input, a configured tax profile and a customer that still exists (null with the refusal otherwise).</summary>
@@ -392,52 +372,23 @@ public sealed class InvoiceDraftService(
 
         var customer = await customers.GetAsync(customerId, cancellationToken);
         return customer is null
-            ? (ChangeResult.Invalid(nameof(DraftInput.CustomerId), new Problem("The customer no longer exists.")), null)
+            ? (ChangeResult.Invalid(nameof(DraftInput.CustomerId), CustomerGone), null)
             : (null, customer);
     }
 
     private static ChangeResult Outcome(Invoice draft, InvoiceRefusal? refusal) => refusal?.ToChangeResult() ?? ChangeResult.Saved(draft.Id);
 
+    // The editor's changes of a draft: each names the version the editor loaded; the change returns
+    // Saved or its refusal (a rule of the draft, invalid input).
     private async Task<ChangeResult> ChangeAsync(long invoiceId, Guid version, Func<Invoice, Task<ChangeResult>> change, CancellationToken cancellationToken)
     {
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var draft = await db.LoadInvoiceAsync(invoiceId, cancellationToken);
-        if (draft is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        if (draft.CheckEditable() is { } issued)
-        {
-            return issued.ToChangeResult();
-        }
-
-        if (draft.RowVersion != version)
-        {
-            return InvoiceConflict.Result();
-        }
-
-        db.Entry(draft).Property(i => i.RowVersion).OriginalValue = version;
-        var result = await change(draft);
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return InvoiceConflict.Result();
-        }
-
-        return ChangeResult.Saved(draft.Id);
+        return await db.Change<Invoice>()
+            .Allow(access.CanManageAsync)
+            .Load(ct => db.LoadInvoiceAsync(invoiceId, ct))
+            .Check(draft => draft.CheckEditable()?.ToChangeResult())
+            .Expect(version)
+            .Apply(async (draft, _) => await change(draft) is { Succeeded: false } refused ? refused : null)
+            .SaveAsync(InvoiceConflict.Message, cancellationToken);
     }
 }

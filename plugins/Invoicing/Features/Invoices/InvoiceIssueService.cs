@@ -3,6 +3,7 @@ using CrmBlazor.Plugins.Invoicing.Features.Numbering;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,8 @@ public sealed class InvoiceIssueService(
     IOptions<InvoicingSettings> settings,
     TimeProvider clock)
 {
+    private static readonly Problem OnlyAccountants = new("Only accountants and administrators may issue invoices and credit notes.");
+
     private readonly TaxCatalog _taxes = settings.Value.CreateTaxCatalog();
 
     /// <summary>Issues a draft: gives it its number, its issue and due dates, and freezes it.</summary>
@@ -32,84 +35,59 @@ public sealed class InvoiceIssueService(
     /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task<ChangeResult> IssueAsync(long invoiceId, Guid version, CancellationToken cancellationToken = default)
     {
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden(new Problem("Only accountants and administrators may issue invoices and credit notes."));
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var draft = await db.LoadInvoiceAsync(invoiceId, cancellationToken);
-        if (draft is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        if (draft.CheckNotIssued() is { } issued)
-        {
-            return issued.ToChangeResult();
-        }
-
-        if (draft.RowVersion != version)
-        {
-            return InvoiceConflict.Result();
-        }
-
-        db.Entry(draft).Property(i => i.RowVersion).OriginalValue = version;
-        if (draft.Kind == InvoiceKind.Invoice && await CheckTimeAsync(db, draft, cancellationToken) is { } timeProblem)
-        {
-            return timeProblem;
-        }
-
-        var credited = draft.CreditedInvoiceId is { } creditedId ? await db.LoadInvoiceAsync(creditedId, cancellationToken) : null;
-        var customerName = (await customers.GetAsync(draft.CustomerId, cancellationToken))?.Name;
         var now = clock.GetUtcNow();
         var year = DateOnly.FromDateTime(now.UtcDateTime).Year;
-        var series = InvoiceNumberSequence.SeriesOf(draft.Kind);
-        await InvoiceNumberSequence.EnsureAsync(contexts, series, year, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var position = await InvoiceNumberSequence.NextAsync(db, series, year, cancellationToken);
-        var format = InvoiceNumberFormat.Parse(draft.Kind == InvoiceKind.CreditNote ? settings.Value.CreditNoteNumberFormat : settings.Value.InvoiceNumberFormat);
-        var number = new DocumentNumber(format.Format(year, position), year, position);
-
-        // A refusal rolls the number back with the transaction: no gap.
-        var refused = draft.Issue(number, now, settings.Value.PaymentTermDays, customerName, access.UserName ?? access.UserId, _taxes);
-        if (refused is null && draft.Kind == InvoiceKind.CreditNote)
-        {
-            refused = credited is null ? InvoiceRefusal.CreditedInvoiceGone : credited.ApplyCredit(draft, now);
-        }
-
-        if (refused is not null)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            return refused.ToChangeResult();
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            return InvoiceConflict.Result();
-        }
-
-        if (credited is not null)
-        {
-            // Right away for the user; the invoicing.invoice-issued handler does it again, at least
-            // once, so a failure here must not turn the committed issue into an error for the user.
-            try
+        Invoice? credited = null;
+        string? customerName = null;
+        return await db.Change<Invoice>()
+            .Allow(access.CanManageAsync, OnlyAccountants)
+            .Load(ct => db.LoadInvoiceAsync(invoiceId, ct))
+            .Check(draft => draft.CheckNotIssued()?.ToChangeResult())
+            .Expect(version)
+            .Check(async (draft, ct) => draft.Kind == InvoiceKind.Invoice ? await CheckTimeAsync(db, draft, ct) : null)
+            .Check(async (draft, ct) =>
             {
-                await creditedTime.ReleaseAsync(draft.Id, cancellationToken);
-            }
-            catch (DbUpdateException)
+                // What issuing needs from outside its transaction, the year's number row among it (made in a
+                // short transaction of its own, see InvoiceNumberSequence).
+                credited = draft.CreditedInvoiceId is { } creditedId ? await db.LoadInvoiceAsync(creditedId, ct) : null;
+                customerName = (await customers.GetAsync(draft.CustomerId, ct))?.Name;
+                await InvoiceNumberSequence.EnsureAsync(contexts, InvoiceNumberSequence.SeriesOf(draft.Kind), year, ct);
+                return null;
+            })
+            .InTransaction()
+            .Apply(async (draft, ct) =>
             {
-                // Left to the event handler.
-            }
-        }
+                var position = await InvoiceNumberSequence.NextAsync(db, InvoiceNumberSequence.SeriesOf(draft.Kind), year, ct);
+                var format = InvoiceNumberFormat.Parse(draft.Kind == InvoiceKind.CreditNote ? settings.Value.CreditNoteNumberFormat : settings.Value.InvoiceNumberFormat);
+                var number = new DocumentNumber(format.Format(year, position), year, position);
 
-        return ChangeResult.Saved(draft.Id);
+                // A refusal rolls the number back with the transaction: no gap.
+                var refused = draft.Issue(number, now, settings.Value.PaymentTermDays, customerName, access.UserName ?? access.UserId, _taxes);
+                if (refused is null && draft.Kind == InvoiceKind.CreditNote)
+                {
+                    refused = credited is null ? InvoiceRefusal.CreditedInvoiceGone : credited.ApplyCredit(draft, now);
+                }
+
+                return refused?.ToChangeResult();
+            })
+            .Then(async (draft, ct) =>
+            {
+                if (credited is not null)
+                {
+                    // Right away for the user; the invoicing.invoice-issued handler does it again, at least
+                    // once, so a failure here must not turn the committed issue into an error for the user.
+                    try
+                    {
+                        await creditedTime.ReleaseAsync(draft.Id, ct);
+                    }
+                    catch (DbUpdateException)
+                    {
+                        // Left to the event handler.
+                    }
+                }
+            })
+            .SaveAsync(InvoiceConflict.Message, cancellationToken);
     }
 
     /// <summary>Makes a credit note draft for an issued invoice: all its lines, or the chosen ones.</summary>
@@ -120,46 +98,38 @@ public sealed class InvoiceIssueService(
     public async Task<ChangeResult> CreateCreditNoteAsync(long invoiceId, CreditNoteInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden(new Problem("Only accountants and administrators may issue invoices and credit notes."));
-        }
-
-        var errors = InputValidation.Validate(input);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var invoice = await db.LoadInvoiceAsync(invoiceId, cancellationToken);
-        if (invoice is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        List<InvoiceLine>? lines = null;
-        if (input.LineIds is { Count: > 0 } ids)
-        {
-            var wanted = ids.Distinct().ToList();
-            lines = [.. wanted.Select(id => invoice.Lines.FirstOrDefault(l => l.Id == id)).OfType<InvoiceLine>()];
-            if (lines.Count != wanted.Count)
+        Invoice? credit = null;
+        return await db.Change<Invoice>()
+            .Allow(access.CanManageAsync, OnlyAccountants)
+            .Validate(input)
+            .Load(ct => db.LoadInvoiceAsync(invoiceId, ct))
+            .Apply(async (invoice, ct) =>
             {
-                return InvoiceRefusal.NotItsLines.ToChangeResult();
-            }
-        }
+                List<InvoiceLine>? lines = null;
+                if (input.LineIds is { Count: > 0 } ids)
+                {
+                    var wanted = ids.Distinct().ToList();
+                    lines = [.. wanted.Select(id => invoice.Lines.FirstOrDefault(l => l.Id == id)).OfType<InvoiceLine>()];
+                    if (lines.Count != wanted.Count)
+                    {
+                        return InvoiceRefusal.NotItsLines.ToChangeResult();
+                    }
+                }
 
-        var creditNotes = db.Invoices.Where(c => c.CreditedInvoiceId == invoiceId).Select(c => c.Id);
-        var creditedElsewhere = await db.Lines.Where(l => creditNotes.Contains(l.InvoiceId) && l.CreditedLineId != null)
-            .Select(l => l.CreditedLineId!.Value).ToListAsync(cancellationToken);
-        if (invoice.DraftCreditNote(lines, creditedElsewhere.ToHashSet(), input.Notes, _taxes, clock.GetUtcNow(), out var credit) is { } refused)
-        {
-            return refused.ToChangeResult();
-        }
+                var creditNotes = db.Invoices.Where(c => c.CreditedInvoiceId == invoiceId).Select(c => c.Id);
+                var creditedElsewhere = await db.Lines.Where(l => creditNotes.Contains(l.InvoiceId) && l.CreditedLineId != null)
+                    .Select(l => l.CreditedLineId!.Value).ToListAsync(ct);
+                if (invoice.DraftCreditNote(lines, creditedElsewhere.ToHashSet(), input.Notes, _taxes, clock.GetUtcNow(), out credit) is { } refused)
+                {
+                    return refused.ToChangeResult();
+                }
 
-        db.Invoices.Add(credit!);
-        await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Saved(credit!.Id);
+                db.Invoices.Add(credit!);
+                return null;
+            })
+            .ResultId(_ => credit!.Id)
+            .SaveAsync(InvoiceConflict.Message, cancellationToken);
     }
 
     /// <summary>
@@ -173,11 +143,7 @@ public sealed class InvoiceIssueService(
             return null;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveChangesAsync(cancellationToken))
         {
             return InvoiceConflict.Result();
         }

@@ -19,16 +19,8 @@ public sealed class IssuedInvoiceTimeNumberHandler(IBillableTimeSource time) : I
             return;
         }
 
-        var billed = await time.GetBilledAsync(domainEvent.InvoiceId, cancellationToken);
-        if (billed.Count > 0)
-        {
-            var outcome = await time.MarkBilledAsync(
-                new BillingReference(domainEvent.InvoiceId, domainEvent.CustomerId, domainEvent.Number), [.. billed.Select(e => e.EntryId)], cancellationToken);
-            if (!outcome.Succeeded)
-            {
-                // A concurrent change of an entry: the delivery is retried.
-                throw new InvalidOperationException($"The time of invoice {domainEvent.Number} could not be given its number: {string.Join(" ", outcome.Refusals.Select(r => r.Reason))}");
-            }
-        }
+        // Only the entries the invoice still bills: a credit note may have released them before this
+        // delivery, and they must stay released (a concurrent release makes this throw and be retried).
+        await time.NumberBilledAsync(domainEvent.InvoiceId, domainEvent.Number, cancellationToken);
     }
 }

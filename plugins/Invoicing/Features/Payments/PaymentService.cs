@@ -1,5 +1,6 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
+using CrmBlazor.Sdk.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Payments;
@@ -20,45 +21,21 @@ public sealed class PaymentService(IDbContextFactory<InvoicingDbContext> context
     public async Task<ChangeResult> RecordAsync(long invoiceId, PaymentInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden(new Problem("Only accountants and administrators may record payments."));
-        }
-
-        var errors = InputValidation.Validate(input);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
 
         // Two payments recorded at once both change the invoice's totals: the second save fails on the
         // invoice's version and is checked again against the new outstanding amount.
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var invoice = await db.LoadInvoiceAsync(invoiceId, cancellationToken);
-            if (invoice is null)
+            var result = await db.Change<Invoice>()
+                .Allow(access.CanManageAsync, new Problem("Only accountants and administrators may record payments."))
+                .Validate(input)
+                .Load(ct => db.LoadInvoiceAsync(invoiceId, ct))
+                .Apply(invoice => invoice.RecordPayment(input.Date, input.Amount, input.Reference, access.UserName ?? access.UserId, clock.GetUtcNow())?.ToChangeResult())
+                .SaveAsync(InvoiceConflict.Message, cancellationToken);
+            if (result.Status != ChangeStatus.Conflict || attempt == Attempts)
             {
-                return ChangeResult.NotFound();
-            }
-
-            if (invoice.RecordPayment(input.Date, input.Amount, input.Reference, access.UserName ?? access.UserId, clock.GetUtcNow()) is { } refused)
-            {
-                return refused.ToChangeResult();
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return ChangeResult.Saved(invoice.Id);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                // Read again and check against the other payment.
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return InvoiceConflict.Result();
+                return result;
             }
         }
     }

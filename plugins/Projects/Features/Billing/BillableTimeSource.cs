@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Projects.Data;
+using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Users;
 using Microsoft.EntityFrameworkCore;
@@ -105,16 +106,31 @@ public sealed class BillableTimeSource(IDbContextFactory<ProjectsDbContext> cont
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveChangesAsync(cancellationToken))
         {
             return new BillingOutcome(false, 0, [.. ids.Select(id => new BillingRefusal(id, $"Time entry {id} changed while it was being billed; try again."))]);
         }
 
         return new BillingOutcome(true, marked, []);
+    }
+
+    /// <inheritdoc />
+    public async Task<int> NumberBilledAsync(long invoiceId, string documentNumber, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(documentNumber);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Read and written under the entries' row versions: a release between the two is a conflict, and
+        // the retry finds the entry no longer billed by this invoice.
+        var entries = await db.TimeEntries
+            .Where(t => t.BilledInvoiceId == invoiceId && (t.BilledDocumentNumber == null || t.BilledDocumentNumber != documentNumber))
+            .ToListAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            entry.BilledDocumentNumber = documentNumber;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return entries.Count;
     }
 
     /// <inheritdoc />

@@ -3,6 +3,7 @@ using CrmBlazor.Plugins.Projects.Features.Budgets;
 using CrmBlazor.Plugins.Projects.Features.Customers;
 using CrmBlazor.Plugins.Projects.Features.Shared;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Users;
 using Microsoft.EntityFrameworkCore;
@@ -37,57 +38,48 @@ public sealed class ProjectService(
     public async Task<ChangeResult> CreateAsync(ProjectInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        var errors = InputValidation.Validate(input);
-        if (input.Status is not (ProjectStatus.Planned or ProjectStatus.Active))
-        {
-            errors[nameof(input.Status)] = [new Problem("A new project is either planned or active.")];
-        }
-
         CustomerSummary? customer = null;
-        if (input.CustomerId is { } customerId)
-        {
-            customer = await customers.GetAsync(customerId, cancellationToken);
-            if (customer is null || customer.IsArchived)
-            {
-                errors[nameof(input.CustomerId)] = [new Problem("Choose a customer that exists and is not archived.")];
-            }
-        }
-
-        await ValidateOwnerAsync(input, errors, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var project = new Project
-        {
-            CustomerId = customer!.Id,
-            Name = input.Name!.Trim(),
-            Currency = customer.Currency,
-            Status = input.Status,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        Apply(project, input);
-        db.Projects.Add(project);
-        await db.SaveChangesAsync(cancellationToken);
-        if (project.Status == ProjectStatus.Active)
-        {
-            Start(db, project);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        return await db.Change<Project>()
+            .Allow(access.CanManageAsync)
+            .Validate(input, async (errors, ct) =>
+            {
+                if (input.Status is not (ProjectStatus.Planned or ProjectStatus.Active))
+                {
+                    errors[nameof(input.Status)] = [new Problem("A new project is either planned or active.")];
+                }
 
-        await transaction.CommitAsync(cancellationToken);
-        await AfterChangeAsync(project, cancellationToken);
-        return ChangeResult.Saved(project.Id);
+                if (input.CustomerId is { } customerId)
+                {
+                    customer = await customers.GetAsync(customerId, ct);
+                    if (customer is null || customer.IsArchived)
+                    {
+                        errors[nameof(input.CustomerId)] = [new Problem("Choose a customer that exists and is not archived.")];
+                    }
+                }
+
+                await ValidateOwnerAsync(input, errors, ct);
+            })
+            .Create(() => new Project { Name = string.Empty, Currency = string.Empty, Status = input.Status, CreatedAt = now, UpdatedAt = now })
+            .Apply(project =>
+            {
+                project.CustomerId = customer!.Id;
+                project.Name = input.Name!.Trim();
+                project.Currency = customer.Currency;
+                Apply(project, input);
+            })
+            .AlsoSave(async (project, ct) =>
+            {
+                // Started once it has its id, which the event carries.
+                if (project.Status == ProjectStatus.Active)
+                {
+                    Start(db, project);
+                    await db.SaveChangesAsync(ct);
+                }
+            })
+            .Then(AfterChangeAsync)
+            .SaveAsync(ProjectConflict, cancellationToken);
     }
 
     /// <summary>Changes a project's details and budget (not its customer or status).</summary>
@@ -97,41 +89,21 @@ public sealed class ProjectService(
     public async Task<ChangeResult> UpdateAsync(long projectId, ProjectInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        if (project is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        input.CustomerId = project.CustomerId;
-        var errors = InputValidation.Validate(input);
-        await ValidateOwnerAsync(input, errors, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
-        db.Entry(project).Property(p => p.RowVersion).OriginalValue = input.RowVersion;
-        project.Name = input.Name!.Trim();
-        Apply(project, input);
-        project.UpdatedAt = clock.GetUtcNow();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(ProjectConflict);
-        }
-
-        await AfterChangeAsync(project, cancellationToken);
-        return ChangeResult.Saved(project.Id);
+        return await db.Change<Project>()
+            .Allow(access.CanManageAsync)
+            .Validate(input, (errors, ct) => ValidateOwnerAsync(input, errors, ct))
+            .Load(ct => db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct))
+            .Expect(input.RowVersion)
+            .Apply(project =>
+            {
+                // The customer is fixed once the project exists: input.CustomerId is not applied.
+                project.Name = input.Name!.Trim();
+                Apply(project, input);
+                project.UpdatedAt = clock.GetUtcNow();
+            })
+            .Then(AfterChangeAsync)
+            .SaveAsync(ProjectConflict, cancellationToken);
     }
 
     /// <summary>
@@ -144,53 +116,36 @@ public sealed class ProjectService(
     /// <param name="cancellationToken">Cancels the change.</param>
     public async Task<ChangeResult> ChangeStatusAsync(long projectId, ProjectStatus status, Guid rowVersion, CancellationToken cancellationToken = default)
     {
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        if (project is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        if (!ProjectStatuses.CanMove(project.Status, status))
-        {
-            return ChangeResult.Invalid("", new Problem("A project cannot go from {0} to {1}.", new Problem(ProjectStatuses.Title(project.Status)), new Problem(ProjectStatuses.Title(status))));
-        }
-
-        db.Entry(project).Property(p => p.RowVersion).OriginalValue = rowVersion;
-        project.Status = status;
-        project.UpdatedAt = clock.GetUtcNow();
-        var today = Today();
-        switch (status)
-        {
-            case ProjectStatus.Active when project.StartedOn is null:
-                Start(db, project);
-                break;
-            case ProjectStatus.Completed:
-                project.CompletedOn = today;
-                project.EndDate ??= today;
-                db.Publish(new ProjectCompleted(project.Id, project.CustomerId, project.Name, today, project.OwnerUserId));
-                break;
-            default:
-                project.CompletedOn = null;
-                break;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(ProjectConflict);
-        }
-
-        await AfterChangeAsync(project, cancellationToken);
-        return ChangeResult.Saved(project.Id);
+        return await db.Change<Project>()
+            .Allow(access.CanManageAsync)
+            .Load(ct => db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct))
+            .Check(project => ProjectStatuses.CanMove(project.Status, status)
+                ? null
+                : new Problem("A project cannot go from {0} to {1}.", new Problem(ProjectStatuses.Title(project.Status)), new Problem(ProjectStatuses.Title(status))))
+            .Expect(rowVersion)
+            .Apply(project =>
+            {
+                project.Status = status;
+                project.UpdatedAt = clock.GetUtcNow();
+                var today = Today();
+                switch (status)
+                {
+                    case ProjectStatus.Active when project.StartedOn is null:
+                        Start(db, project);
+                        break;
+                    case ProjectStatus.Completed:
+                        project.CompletedOn = today;
+                        project.EndDate ??= today;
+                        db.Publish(new ProjectCompleted(project.Id, project.CustomerId, project.Name, today, project.OwnerUserId));
+                        break;
+                    default:
+                        project.CompletedOn = null;
+                        break;
+                }
+            })
+            .Then(AfterChangeAsync)
+            .SaveAsync(ProjectConflict, cancellationToken);
     }
 
     /// <summary>Adds a task to a project.</summary>
@@ -229,21 +184,12 @@ public sealed class ProjectService(
     /// <param name="cancellationToken">Cancels the change.</param>
     public async Task<ChangeResult> RemoveMilestoneAsync(long projectId, long milestoneId, CancellationToken cancellationToken = default)
     {
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == projectId, cancellationToken);
-        if (milestone is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        db.Milestones.Remove(milestone);
-        await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Saved(milestoneId);
+        return await db.Change<Milestone>()
+            .Allow(access.CanManageAsync)
+            .Load(ct => db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == projectId, ct))
+            .Remove()
+            .SaveAsync(ItemConflict, cancellationToken);
     }
 
     /// <summary>Sets a person's own rate on a project (it beats the project's rate).</summary>
@@ -253,48 +199,40 @@ public sealed class ProjectService(
     public async Task<ChangeResult> SetPersonRateAsync(long projectId, PersonRateInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        var errors = InputValidation.Validate(input);
-        if (input.UserId is { } userId && !(await users.GetManyAsync([userId], cancellationToken)).ContainsKey(userId))
-        {
-            errors[nameof(input.UserId)] = [new Problem("Choose a person who can sign in to the CRM.")];
-        }
-
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var project = await db.Projects.Include(p => p.PersonRates).FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        if (project is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        var rate = project.PersonRates.FirstOrDefault(r => r.UserId == input.UserId);
-        if (rate is null)
-        {
-            rate = new PersonRate { UserId = input.UserId!, ProjectId = projectId };
-            project.PersonRates.Add(rate);
-        }
-
-        rate.HourlyRate = input.HourlyRate!.Value;
+        PersonRate? rate = null;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return await db.Change<Project>()
+                .Allow(access.CanManageAsync)
+                .Validate(input, async (errors, ct) =>
+                {
+                    if (input.UserId is { } userId && !(await users.GetManyAsync([userId], ct)).ContainsKey(userId))
+                    {
+                        errors[nameof(input.UserId)] = [new Problem("Choose a person who can sign in to the CRM.")];
+                    }
+                })
+                .Load(ct => db.Projects.Include(p => p.PersonRates).FirstOrDefaultAsync(p => p.Id == projectId, ct))
+                .Apply(project =>
+                {
+                    rate = project.PersonRates.FirstOrDefault(r => r.UserId == input.UserId);
+                    if (rate is null)
+                    {
+                        rate = new PersonRate { UserId = input.UserId!, ProjectId = projectId };
+                        project.PersonRates.Add(rate);
+                    }
+
+                    rate.HourlyRate = input.HourlyRate!.Value;
+                })
+                .Then((project, ct) => CheckBudgetsAsync(project.Id, ct))
+                .ResultId(_ => rate!.Id)
+                .SaveAsync(ItemConflict, cancellationToken);
         }
         catch (DbUpdateException)
         {
+            // Another person's rate added at the same moment (the unique key of project and person).
             return ChangeResult.Conflict(ItemConflict);
         }
-
-        await CheckBudgetsAsync(projectId, cancellationToken);
-        return ChangeResult.Saved(rate.Id);
     }
 
     /// <summary>Removes a person's own rate: the project's rate applies to them again.</summary>
@@ -303,128 +241,75 @@ public sealed class ProjectService(
     /// <param name="cancellationToken">Cancels the change.</param>
     public async Task<ChangeResult> RemovePersonRateAsync(long projectId, string userId, CancellationToken cancellationToken = default)
     {
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var removed = await db.PersonRates.Where(r => r.ProjectId == projectId && r.UserId == userId).ToListAsync(cancellationToken);
-        db.PersonRates.RemoveRange(removed);
-        await db.SaveChangesAsync(cancellationToken);
-        await CheckBudgetsAsync(projectId, cancellationToken);
-        return ChangeResult.Saved(projectId);
+        return await db.Change<List<PersonRate>>()
+            .Allow(access.CanManageAsync)
+            .Load(async ct => await db.PersonRates.Where(r => r.ProjectId == projectId && r.UserId == userId).ToListAsync(ct))
+            .Apply(rates => db.PersonRates.RemoveRange(rates))
+            .Then((_, ct) => CheckBudgetsAsync(projectId, ct))
+            .ResultId(_ => projectId)
+            .SaveAsync(ItemConflict, cancellationToken);
     }
 
     private async Task<ChangeResult> SaveTaskAsync(long projectId, long? taskId, TaskInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        var errors = InputValidation.Validate(input);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
-        {
-            return ChangeResult.NotFound();
-        }
-
-        var name = input.Name!.Trim();
-        if (await db.Tasks.AnyAsync(t => t.ProjectId == projectId && t.Id != taskId && t.Name == name, cancellationToken))
-        {
-            return ChangeResult.Invalid(nameof(input.Name), new Problem("This project already has a task with this name."));
-        }
-
-        ProjectTask? task;
+        var change = db.Change<ProjectTask>()
+            .Allow(access.CanManageAsync)
+            .Validate(input)
+            .Check((_, ct) => ProjectExistsAsync(db, projectId, ct))
+            .Check(async (_, ct) => await db.Tasks.AnyAsync(t => t.ProjectId == projectId && t.Id != taskId && t.Name == input.Name!.Trim(), ct)
+                ? ChangeResult.Invalid(nameof(input.Name), new Problem("This project already has a task with this name."))
+                : null);
         if (taskId is null)
         {
-            task = new ProjectTask { ProjectId = projectId, Name = name };
-            db.Tasks.Add(task);
+            change.Create(() => new ProjectTask { ProjectId = projectId, Name = string.Empty });
         }
         else
         {
-            task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId && t.ProjectId == projectId, cancellationToken);
-            if (task is null)
+            change.Load(ct => db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId && t.ProjectId == projectId, ct)).Expect(input.RowVersion);
+        }
+
+        return await change
+            .Apply(task =>
             {
-                return ChangeResult.NotFound();
-            }
-
-            db.Entry(task).Property(t => t.RowVersion).OriginalValue = input.RowVersion;
-            task.Name = name;
-        }
-
-        task.IsBillable = input.IsBillable;
-        task.IsClosed = input.IsClosed;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(ItemConflict);
-        }
-
-        return ChangeResult.Saved(task.Id);
+                task.Name = input.Name!.Trim();
+                task.IsBillable = input.IsBillable;
+                task.IsClosed = input.IsClosed;
+            })
+            .SaveAsync(ItemConflict, cancellationToken);
     }
 
     private async Task<ChangeResult> SaveMilestoneAsync(long projectId, long? milestoneId, MilestoneInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await access.CanManageAsync(cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        var errors = InputValidation.Validate(input);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
-        {
-            return ChangeResult.NotFound();
-        }
-
-        Milestone? milestone;
+        var change = db.Change<Milestone>()
+            .Allow(access.CanManageAsync)
+            .Validate(input)
+            .Check((_, ct) => ProjectExistsAsync(db, projectId, ct));
         if (milestoneId is null)
         {
-            milestone = new Milestone { ProjectId = projectId, Name = input.Name!.Trim() };
-            db.Milestones.Add(milestone);
+            change.Create(() => new Milestone { ProjectId = projectId, Name = string.Empty });
         }
         else
         {
-            milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == projectId, cancellationToken);
-            if (milestone is null)
+            change.Load(ct => db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.ProjectId == projectId, ct)).Expect(input.RowVersion);
+        }
+
+        return await change
+            .Apply(milestone =>
             {
-                return ChangeResult.NotFound();
-            }
-
-            db.Entry(milestone).Property(m => m.RowVersion).OriginalValue = input.RowVersion;
-            milestone.Name = input.Name!.Trim();
-        }
-
-        milestone.DueOn = input.DueOn;
-        milestone.CompletedOn = input.IsDone ? milestone.CompletedOn ?? Today() : null;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(ItemConflict);
-        }
-
-        return ChangeResult.Saved(milestone.Id);
+                milestone.Name = input.Name!.Trim();
+                milestone.DueOn = input.DueOn;
+                milestone.CompletedOn = input.IsDone ? milestone.CompletedOn ?? Today() : null;
+            })
+            .SaveAsync(ItemConflict, cancellationToken);
     }
+
+    private static async Task<ChangeResult?> ProjectExistsAsync(ProjectsDbContext db, long projectId, CancellationToken cancellationToken) =>
+        await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken) ? null : ChangeResult.NotFound();
 
     private static void Apply(Project project, ProjectInput input)
     {

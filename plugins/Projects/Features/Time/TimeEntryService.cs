@@ -2,6 +2,7 @@ using CrmBlazor.Plugins.Projects.Data;
 using CrmBlazor.Plugins.Projects.Features.Budgets;
 using CrmBlazor.Plugins.Projects.Features.Shared;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Users;
 using Microsoft.EntityFrameworkCore;
@@ -135,11 +136,7 @@ public sealed class TimeEntryService(
         }
 
         Apply(db, entries, edits, userId, projects);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveChangesAsync(cancellationToken))
         {
             return new WeekSaveResult(ChangeStatus.Conflict, 0, [.. rejected, .. edits.Select(e => new RejectedCell(e.Cell!.Row, e.Date, TimeRules.ChangedMeanwhile))]);
         }
@@ -179,74 +176,68 @@ public sealed class TimeEntryService(
     public async Task<ChangeResult> SaveEntryAsync(string userId, TimeEntryInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await access.CanWorkWithTimeOfAsync(userId, cancellationToken))
-        {
-            return ChangeResult.Forbidden(NotYours);
-        }
-
-        var errors = InputValidation.Validate(input);
-        if (input.Minutes is { } typed && TimeRules.CheckDuration(typed) is { } durationProblem)
-        {
-            errors[nameof(input.Minutes)] = [durationProblem];
-        }
-        else if (input.Minutes is 0)
-        {
-            errors[nameof(input.Minutes)] = [new Problem("Enter the hours worked, e.g. 7.5 or 7:30.")];
-        }
-
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var entries = await db.TimeEntries.Where(t => t.UserId == userId && t.Date == input.Date).ToListAsync(cancellationToken);
         TimeEntry? existing = null;
-        if (input.Id is { } id)
-        {
-            existing = entries.FirstOrDefault(e => e.Id == id);
-            if (existing is null || existing.RowVersion != input.RowVersion)
+        long? previousProject = null;
+        Edit? edit = null;
+        IReadOnlyDictionary<long, Project> projects = new Dictionary<long, Project>();
+        List<TimeEntry> saved = [];
+        return await db.Change<List<TimeEntry>>()
+            .Allow(ct => access.CanWorkWithTimeOfAsync(userId, ct), NotYours)
+            .Validate(input, errors =>
             {
-                return await db.TimeEntries.AnyAsync(e => e.Id == id, cancellationToken) && existing is null
-                    ? ChangeResult.Invalid("", new Problem("An entry cannot be moved to another day; remove it and log the time on the other day."))
-                    : ChangeResult.Conflict(TimeRules.ChangedMeanwhile);
-            }
-        }
+                if (input.Minutes is { } typed && TimeRules.CheckDuration(typed) is { } durationProblem)
+                {
+                    errors[nameof(input.Minutes)] = [durationProblem];
+                }
+                else if (input.Minutes is 0)
+                {
+                    errors[nameof(input.Minutes)] = [new Problem("Enter the hours worked, e.g. 7.5 or 7:30.")];
+                }
+            })
 
-        var projects = await ProjectsAsync(db, [input.ProjectId!.Value, .. existing is null ? Array.Empty<long>() : [existing.ProjectId]], cancellationToken);
-        var tasks = await TasksAsync(db, input.TaskId is { } taskId ? [taskId] : [], cancellationToken);
-        var problem = (existing is null ? null : TimeRules.CheckNotLocked(existing) ?? TimeRules.CheckProject(projects.GetValueOrDefault(existing.ProjectId)))
-            ?? TimeRules.CheckProject(projects.GetValueOrDefault(input.ProjectId.Value));
-        if (problem is not null)
-        {
-            return ChangeResult.Invalid("", problem);
-        }
+            // The person's entries of the day: the day's total is checked against them.
+            .Load(async ct => await db.TimeEntries.Where(t => t.UserId == userId && t.Date == input.Date).ToListAsync(ct))
+            .Check(async (entries, ct) =>
+            {
+                if (input.Id is not { } id)
+                {
+                    return null;
+                }
 
-        if (TimeRules.CheckTask(input.TaskId is { } t ? tasks.GetValueOrDefault(t) ?? MissingTask(t) : null, input.ProjectId.Value, existing is null || existing.TaskId != input.TaskId) is { } taskProblem)
-        {
-            return ChangeResult.Invalid(nameof(input.TaskId), taskProblem);
-        }
+                existing = entries.FirstOrDefault(e => e.Id == id);
+                return existing is not null && existing.RowVersion == input.RowVersion ? null
+                    : existing is null && await db.TimeEntries.AnyAsync(e => e.Id == id, ct)
+                        ? ChangeResult.Invalid("", new Problem("An entry cannot be moved to another day; remove it and log the time on the other day."))
+                        : ChangeResult.Conflict(TimeRules.ChangedMeanwhile);
+            })
+            .Check(async (entries, ct) =>
+            {
+                projects = await ProjectsAsync(db, [input.ProjectId!.Value, .. existing is null ? Array.Empty<long>() : [existing.ProjectId]], ct);
+                var tasks = await TasksAsync(db, input.TaskId is { } taskId ? [taskId] : [], ct);
+                var problem = (existing is null ? null : TimeRules.CheckNotLocked(existing) ?? TimeRules.CheckProject(projects.GetValueOrDefault(existing.ProjectId)))
+                    ?? TimeRules.CheckProject(projects.GetValueOrDefault(input.ProjectId.Value));
+                if (problem is not null)
+                {
+                    return ChangeResult.Invalid("", problem);
+                }
 
-        var edit = new Edit(existing, new TimeRowKey(input.ProjectId.Value, input.TaskId, input.IsBillable), input.Date, input.Minutes!.Value,
-            string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), null);
-        if (RefuseOverfullDays(entries, [edit]).Select(r => r.Problem).FirstOrDefault() is { } overfull)
-        {
-            return ChangeResult.Invalid(nameof(input.Minutes), overfull);
-        }
+                if (TimeRules.CheckTask(input.TaskId is { } t ? tasks.GetValueOrDefault(t) ?? MissingTask(t) : null, input.ProjectId.Value, existing is null || existing.TaskId != input.TaskId) is { } taskProblem)
+                {
+                    return ChangeResult.Invalid(nameof(input.TaskId), taskProblem);
+                }
 
-        var previousProject = existing?.ProjectId;
-        var saved = Apply(db, entries, [edit], userId, projects);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(TimeRules.ChangedMeanwhile);
-        }
-
-        await CheckBudgetsAsync(previousProject is { } p && p != input.ProjectId ? [p, input.ProjectId.Value] : [input.ProjectId.Value], cancellationToken);
-        return ChangeResult.Saved(saved[0].Id);
+                previousProject = existing?.ProjectId;
+                edit = new Edit(existing, new TimeRowKey(input.ProjectId.Value, input.TaskId, input.IsBillable), input.Date, input.Minutes!.Value,
+                    string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), null);
+                return RefuseOverfullDays(entries, [edit]).Select(r => r.Problem).FirstOrDefault() is { } overfull
+                    ? ChangeResult.Invalid(nameof(input.Minutes), overfull)
+                    : null;
+            })
+            .Apply(entries => saved = Apply(db, entries, [edit!], userId, projects))
+            .Then((_, ct) => CheckBudgetsAsync(previousProject is { } previous && previous != input.ProjectId ? [previous, input.ProjectId!.Value] : [input.ProjectId!.Value], ct))
+            .ResultId(_ => saved[0].Id)
+            .SaveAsync(TimeRules.ChangedMeanwhile, cancellationToken);
     }
 
     /// <summary>Removes an entry, for the day view.</summary>
@@ -256,40 +247,23 @@ public sealed class TimeEntryService(
     public async Task<ChangeResult> DeleteEntryAsync(long entryId, Guid rowVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var target = await db.TimeEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
-        if (target is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        if (!await access.CanWorkWithTimeOfAsync(target.UserId, cancellationToken))
-        {
-            return ChangeResult.Forbidden(NotYours);
-        }
-
-        var entries = await db.TimeEntries.Where(t => t.UserId == target.UserId && t.Date == target.Date).ToListAsync(cancellationToken);
-        var existing = entries.Single(e => e.Id == entryId);
-        var projects = await ProjectsAsync(db, [existing.ProjectId], cancellationToken);
-        var problem = (existing.RowVersion != rowVersion ? TimeRules.ChangedMeanwhile : null)
-            ?? TimeRules.CheckNotLocked(existing)
-            ?? TimeRules.CheckProject(projects.GetValueOrDefault(existing.ProjectId));
-        if (problem is not null)
-        {
-            return problem == TimeRules.ChangedMeanwhile ? ChangeResult.Conflict(problem) : ChangeResult.Invalid("", problem);
-        }
-
-        Apply(db, entries, [new Edit(existing, new TimeRowKey(existing.ProjectId, existing.TaskId, existing.IsBillable), existing.Date, 0, null, null)], existing.UserId, projects);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(TimeRules.ChangedMeanwhile);
-        }
-
-        await CheckBudgetsAsync([existing.ProjectId], cancellationToken);
-        return ChangeResult.Saved(entryId);
+        List<TimeEntry> entries = [];
+        IReadOnlyDictionary<long, Project> projects = new Dictionary<long, Project>();
+        return await db.Change<TimeEntry>()
+            .Load(ct => db.TimeEntries.FirstOrDefaultAsync(e => e.Id == entryId, ct))
+            .AllowFor((entry, ct) => access.CanWorkWithTimeOfAsync(entry.UserId, ct), NotYours)
+            .Expect(rowVersion)
+            .Check(async (entry, ct) =>
+            {
+                entries = await db.TimeEntries.Where(t => t.UserId == entry.UserId && t.Date == entry.Date).ToListAsync(ct);
+                projects = await ProjectsAsync(db, [entry.ProjectId], ct);
+                return (TimeRules.CheckNotLocked(entry) ?? TimeRules.CheckProject(projects.GetValueOrDefault(entry.ProjectId))) is { } problem
+                    ? ChangeResult.Invalid("", problem)
+                    : null;
+            })
+            .Apply(entry => Apply(db, entries, [new Edit(entry, new TimeRowKey(entry.ProjectId, entry.TaskId, entry.IsBillable), entry.Date, 0, null, null)], entry.UserId, projects))
+            .Then((entry, ct) => CheckBudgetsAsync([entry.ProjectId], ct))
+            .SaveAsync(TimeRules.ChangedMeanwhile, cancellationToken);
     }
 
     /// <summary>Projects a person can log time on (planned, active or on hold) whose name or customer matches, with their open tasks.</summary>

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Identity;
+using CrmBlazor.Sdk.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -131,28 +132,22 @@ internal sealed class UserSessionStore(
             return;
         }
 
-        try
+        if (UserIdOf(ticket) != session.UserId)
         {
-            if (UserIdOf(ticket) != session.UserId)
-            {
-                // A session never changes hands; nothing in the CRM signs another user in over a session.
-                logger.LogWarning("Session {SessionId} of user {UserId} was to be renewed for another user; it is ended instead", session.Id, session.UserId);
-                db.UserSessions.Remove(session);
-            }
-            else
-            {
-                var now = clock.GetUtcNow();
-                session.Ticket = Serialize(ticket, session.Id);
-                session.ExpiresAt = ExpiryOf(ticket);
-                session.LastSeenAt = now;
-            }
+            // A session never changes hands; nothing in the CRM signs another user in over a session.
+            logger.LogWarning("Session {SessionId} of user {UserId} was to be renewed for another user; it is ended instead", session.Id, session.UserId);
+            db.UserSessions.Remove(session);
+        }
+        else
+        {
+            var now = clock.GetUtcNow();
+            session.Ticket = Serialize(ticket, session.Id);
+            session.ExpiresAt = ExpiryOf(ticket);
+            session.LastSeenAt = now;
+        }
 
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Deleted between the read and the update: it stays ended.
-        }
+        // A conflict means it was deleted between the read and the update: it stays ended.
+        await db.TrySaveChangesAsync(cancellationToken);
     }
 
     public Task RemoveAsync(string key) => RemoveAsync(key, null, CancellationToken.None);

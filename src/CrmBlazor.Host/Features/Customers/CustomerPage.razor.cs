@@ -159,8 +159,14 @@ public partial class CustomerPage
             return;
         }
 
-        var report = await PersonalData.EraseAsync(Id, CancellationToken.None);
-        await ChangedAsync(string.Join(" ", report));
+        var erasure = await PersonalData.EraseAsync(Id, CancellationToken.None);
+        if (erasure.Refusal is { } refusal)
+        {
+            Snackbar.Add(L.Show(refusal), Severity.Error, options => options.RequireInteraction = true);
+            return;
+        }
+
+        await ChangedAsync(string.Join(" ", erasure.Report));
     }
 
     private async Task ChangedAsync(string message)

@@ -1,6 +1,7 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Search;
 using CrmBlazor.Host.Identity;
+using CrmBlazor.Sdk.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Customers;
@@ -18,6 +19,11 @@ public sealed class CustomerService(
     /// <summary>The message shown when someone else saved the customer first.</summary>
     public const string ConflictMessage =
         "Someone else changed this customer while you were editing it. Nothing was saved: reload to see their changes, then make yours again.";
+
+    private static readonly Problem CustomerConflict = new(ConflictMessage);
+
+    private static readonly Problem ContactConflict =
+        new("Someone else changed this contact while you were editing it. Nothing was saved: reload and try again.");
 
     /// <summary>Loads a customer with contacts, addresses and tags, or null.</summary>
     /// <param name="id">The customer id.</param>
@@ -38,29 +44,22 @@ public sealed class CustomerService(
     public async Task<ChangeResult> CreateAsync(CustomerInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await access.CanCreateAsync(currentUser.Principal))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        var errors = InputValidation.Validate(input);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var customer = new Customer { Name = string.Empty, CreatedAt = now };
-        Apply(input, customer, now);
-        customer.OwnerUserId ??= currentUser.UserId;
-        await SetTagsAsync(db, customer, input.Tags, cancellationToken);
-        db.Customers.Add(customer);
-        await db.SaveChangesAsync(cancellationToken);
-        await SearchIndex.ReindexAsync(db, customer, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ChangeResult.Saved(customer.Id);
+        return await db.Change<Customer>()
+            .Allow(_ => access.CanCreateAsync(currentUser.Principal))
+            .Validate(input)
+            .Create(() => new Customer { Name = string.Empty, CreatedAt = now })
+            .InTransaction()
+            .Apply(async (customer, ct) =>
+            {
+                Apply(input, customer, now);
+                customer.OwnerUserId ??= currentUser.UserId;
+                await SetTagsAsync(db, customer, input.Tags, ct);
+                return null;
+            })
+            .AlsoSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
+            .SaveAsync(CustomerConflict, cancellationToken);
     }
 
     /// <summary>
@@ -73,42 +72,23 @@ public sealed class CustomerService(
     public async Task<ChangeResult> UpdateAsync(long id, CustomerInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = InputValidation.Validate(input);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customer = await LoadForChangeAsync(db, id, cancellationToken);
-        if (customer is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        if (!await access.CanEditAsync(currentUser.Principal, customer.OwnerUserId)
-            || (input.OwnerUserId != customer.OwnerUserId && !await access.CanEditAsync(currentUser.Principal, input.OwnerUserId)))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        db.Entry(customer).Property(c => c.RowVersion).OriginalValue = input.RowVersion;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        Apply(input, customer, clock.GetUtcNow());
-        await SetTagsAsync(db, customer, input.Tags, cancellationToken);
-        SetAddresses(db, customer, input.Addresses);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(new Problem(ConflictMessage));
-        }
-
-        await SearchIndex.ReindexAsync(db, customer, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ChangeResult.Saved(customer.Id);
+        return await db.Change<Customer>()
+            .Validate(input)
+            .Load(ct => LoadForChangeAsync(db, id, ct))
+            .AllowFor(async (customer, _) => await access.CanEditAsync(currentUser.Principal, customer.OwnerUserId)
+                && (input.OwnerUserId == customer.OwnerUserId || await access.CanEditAsync(currentUser.Principal, input.OwnerUserId)))
+            .Expect(input.RowVersion)
+            .InTransaction()
+            .Apply(async (customer, ct) =>
+            {
+                Apply(input, customer, clock.GetUtcNow());
+                await SetTagsAsync(db, customer, input.Tags, ct);
+                SetAddresses(db, customer, input.Addresses);
+                return null;
+            })
+            .AlsoSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
+            .SaveAsync(CustomerConflict, cancellationToken);
     }
 
     /// <summary>Archives a customer (hidden from lists, history kept) or brings it back.</summary>
@@ -119,30 +99,16 @@ public sealed class CustomerService(
     public async Task<ChangeResult> SetArchivedAsync(long id, bool archived, Guid rowVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (customer is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        if (!await access.CanEditAsync(currentUser.Principal, customer.OwnerUserId))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        db.Entry(customer).Property(c => c.RowVersion).OriginalValue = rowVersion;
-        customer.IsArchived = archived;
-        customer.UpdatedAt = clock.GetUtcNow();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(new Problem(ConflictMessage));
-        }
-
-        return ChangeResult.Saved(customer.Id);
+        return await db.Change<Customer>()
+            .Load(ct => db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct))
+            .AllowFor((customer, _) => access.CanEditAsync(currentUser.Principal, customer.OwnerUserId))
+            .Expect(rowVersion)
+            .Apply(customer =>
+            {
+                customer.IsArchived = archived;
+                customer.UpdatedAt = clock.GetUtcNow();
+            })
+            .SaveAsync(CustomerConflict, cancellationToken);
     }
 
     /// <summary>Adds a contact to a customer, or saves a user's edit of one.</summary>
@@ -153,67 +119,43 @@ public sealed class CustomerService(
     public async Task<ChangeResult> SaveContactAsync(long customerId, long? contactId, ContactInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = InputValidation.Validate(input);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customer = await LoadForChangeAsync(db, customerId, cancellationToken);
-        if (customer is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        if (!await access.CanEditAsync(currentUser.Principal, customer.OwnerUserId))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        Contact? contact;
+        Contact? contact = null;
+        var change = db.Change<Customer>()
+            .Validate(input)
+            .Load(ct => LoadForChangeAsync(db, customerId, ct))
+            .AllowFor((customer, _) => access.CanEditAsync(currentUser.Principal, customer.OwnerUserId));
         if (contactId is { } existingId)
         {
-            contact = customer.Contacts.FirstOrDefault(c => c.Id == existingId);
-            if (contact is null)
+            change.Expect(customer => contact = customer.Contacts.FirstOrDefault(c => c.Id == existingId), input.RowVersion);
+        }
+
+        return await change
+            .InTransaction()
+            .Apply(customer =>
             {
-                return ChangeResult.NotFound();
-            }
+                if (contact is null)
+                {
+                    contact = new Contact { Name = string.Empty, CustomerId = customerId, CreatedAt = clock.GetUtcNow() };
+                    customer.Contacts.Add(contact);
+                }
 
-            db.Entry(contact).Property(c => c.RowVersion).OriginalValue = input.RowVersion;
-        }
-        else
-        {
-            contact = new Contact { Name = string.Empty, CustomerId = customerId, CreatedAt = clock.GetUtcNow() };
-            customer.Contacts.Add(contact);
-        }
-
-        contact.Name = input.Name.Trim();
-        contact.Role = Clean(input.Role);
-        contact.Email = Clean(input.Email);
-        contact.Phone = Clean(input.Phone);
-        contact.IsPrimary = input.IsPrimary || customer.Contacts.Count(c => !c.IsArchived) == 1;
-        if (contact.IsPrimary)
-        {
-            foreach (var other in customer.Contacts.Where(c => c != contact && c.IsPrimary))
-            {
-                other.IsPrimary = false;
-            }
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(new Problem("Someone else changed this contact while you were editing it. Nothing was saved: reload and try again."));
-        }
-
-        await SearchIndex.ReindexAsync(db, customer, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ChangeResult.Saved(contact.Id);
+                contact.Name = input.Name.Trim();
+                contact.Role = Clean(input.Role);
+                contact.Email = Clean(input.Email);
+                contact.Phone = Clean(input.Phone);
+                contact.IsPrimary = input.IsPrimary || customer.Contacts.Count(c => !c.IsArchived) == 1;
+                if (contact.IsPrimary)
+                {
+                    foreach (var other in customer.Contacts.Where(c => c != contact && c.IsPrimary))
+                    {
+                        other.IsPrimary = false;
+                    }
+                }
+            })
+            .AlsoSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
+            .ResultId(_ => contact!.Id)
+            .SaveAsync(ContactConflict, cancellationToken);
     }
 
     /// <summary>Archives a contact (left the company) or brings it back.</summary>
@@ -225,35 +167,19 @@ public sealed class CustomerService(
     public async Task<ChangeResult> SetContactArchivedAsync(long customerId, long contactId, bool archived, Guid rowVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customer = await LoadForChangeAsync(db, customerId, cancellationToken);
-        var contact = customer?.Contacts.FirstOrDefault(c => c.Id == contactId);
-        if (customer is null || contact is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        if (!await access.CanEditAsync(currentUser.Principal, customer.OwnerUserId))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        db.Entry(contact).Property(c => c.RowVersion).OriginalValue = rowVersion;
-        contact.IsArchived = archived;
-        if (archived)
-        {
-            contact.IsPrimary = false;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(new Problem("Someone else changed this contact while you were editing it. Nothing was saved: reload and try again."));
-        }
-
-        return ChangeResult.Saved(contact.Id);
+        return await db.Change<Contact>()
+            .Load(async ct => (await LoadForChangeAsync(db, customerId, ct))?.Contacts.FirstOrDefault(c => c.Id == contactId))
+            .AllowFor((contact, _) => access.CanEditAsync(currentUser.Principal, contact.Customer!.OwnerUserId))
+            .Expect(rowVersion)
+            .Apply(contact =>
+            {
+                contact.IsArchived = archived;
+                if (archived)
+                {
+                    contact.IsPrimary = false;
+                }
+            })
+            .SaveAsync(ContactConflict, cancellationToken);
     }
 
     /// <summary>Copies validated input onto a customer.</summary>

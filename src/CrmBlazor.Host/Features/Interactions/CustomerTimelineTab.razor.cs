@@ -99,6 +99,8 @@ public partial class CustomerTimelineTab
         await ReloadAsync();
     }
 
+    private bool IsOfLoadedPlugin(TimelineItem item) => _pluginKinds.Any(k => k.Id == item.Kind);
+
     private string KindTitle(TimelineItem item) => item.Source == 1 && Enum.TryParse<InteractionChannel>(item.Kind, out var channel)
         ? L[InteractionText.Channel(channel)]
         : _pluginKinds.FirstOrDefault(k => k.Id == item.Kind)?.Title ?? item.Kind;

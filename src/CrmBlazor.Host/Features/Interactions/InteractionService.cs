@@ -2,6 +2,7 @@ using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Interactions;
@@ -13,6 +14,9 @@ public sealed class InteractionService(
     CurrentUser currentUser,
     TimeProvider clock)
 {
+    private static readonly Problem InteractionConflict =
+        new("Someone else changed this interaction while you were editing it. Nothing was saved: reload and try again.");
+
     /// <summary>Logs an interaction with a customer.</summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="input">The interaction.</param>
@@ -20,43 +24,25 @@ public sealed class InteractionService(
     public async Task<ChangeResult> LogAsync(long customerId, InteractionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = InputValidation.Validate(input);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == customerId)
-            .Select(c => new { c.Id, c.OwnerUserId }).FirstOrDefaultAsync(cancellationToken);
-        if (customer is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        // Logging an interaction is work with the customer, not a change of its record: anyone who may
-        // edit customers may log interactions with any customer they can see.
-        if (!await access.CanCreateAsync(currentUser.Principal))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        if (await UnknownContactAsync(db, customerId, input.ContactIds, cancellationToken))
-        {
-            return ChangeResult.Invalid(nameof(input.ContactIds), new Problem("Choose contacts of this customer only."));
-        }
-
         var now = clock.GetUtcNow();
-        var interaction = new Interaction { Subject = string.Empty, CustomerId = customerId, CreatedAt = now, CreatedByUserId = currentUser.UserId };
-        Apply(input, interaction, now);
-        db.Interactions.Add(interaction);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Publish(new InteractionLogged(interaction.Id, customerId, interaction.Channel.ToString(), interaction.OccurredAt));
-        await db.SaveChangesAsync(cancellationToken);
-        await TouchCustomerAsync(db, customerId, interaction.OccurredAt, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ChangeResult.Saved(interaction.Id);
+        return await db.Change<Interaction>()
+            .Validate(input)
+            .Create(() => new Interaction { Subject = string.Empty, CustomerId = customerId, CreatedAt = now, CreatedByUserId = currentUser.UserId })
+            .Check(async (_, ct) => await db.Customers.AnyAsync(c => c.Id == customerId, ct) ? null : ChangeResult.NotFound())
+
+            // Logging an interaction is work with the customer, not a change of its record: anyone who may
+            // edit customers may log interactions with any customer they can see.
+            .AllowFor((_, _) => access.CanCreateAsync(currentUser.Principal))
+            .Check((_, ct) => CheckContactsAsync(db, customerId, input, ct))
+            .Apply(interaction => Apply(input, interaction, now))
+            .AlsoSave(async (interaction, ct) =>
+            {
+                db.Publish(new InteractionLogged(interaction.Id, customerId, interaction.Channel.ToString(), interaction.OccurredAt));
+                await db.SaveChangesAsync(ct);
+                await TouchCustomerAsync(db, customerId, interaction.OccurredAt, ct);
+            })
+            .SaveAsync(InteractionConflict, cancellationToken);
     }
 
     /// <summary>Saves a user's edit of an interaction; refused if someone else changed it meanwhile.</summary>
@@ -66,45 +52,16 @@ public sealed class InteractionService(
     public async Task<ChangeResult> UpdateAsync(long interactionId, InteractionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var errors = InputValidation.Validate(input);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var interaction = await db.Interactions.Include(i => i.Contacts).Include(i => i.Users)
-            .FirstOrDefaultAsync(i => i.Id == interactionId, cancellationToken);
-        if (interaction is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        if (!await CanChangeAsync(db, interaction, cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        if (await UnknownContactAsync(db, interaction.CustomerId, input.ContactIds, cancellationToken))
-        {
-            return ChangeResult.Invalid(nameof(input.ContactIds), new Problem("Choose contacts of this customer only."));
-        }
-
-        db.Entry(interaction).Property(i => i.RowVersion).OriginalValue = input.RowVersion;
-        Apply(input, interaction, clock.GetUtcNow());
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(new Problem("Someone else changed this interaction while you were editing it. Nothing was saved: reload and try again."));
-        }
-
-        await TouchCustomerAsync(db, interaction.CustomerId, interaction.OccurredAt, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ChangeResult.Saved(interaction.Id);
+        return await db.Change<Interaction>()
+            .Validate(input)
+            .Load(ct => db.Interactions.Include(i => i.Contacts).Include(i => i.Users).FirstOrDefaultAsync(i => i.Id == interactionId, ct))
+            .AllowFor((interaction, ct) => CanChangeAsync(db, interaction, ct))
+            .Check((interaction, ct) => CheckContactsAsync(db, interaction.CustomerId, input, ct))
+            .Expect(input.RowVersion)
+            .Apply(interaction => Apply(input, interaction, clock.GetUtcNow()))
+            .AlsoSave((interaction, ct) => TouchCustomerAsync(db, interaction.CustomerId, interaction.OccurredAt, ct))
+            .SaveAsync(InteractionConflict, cancellationToken);
     }
 
     /// <summary>Marks a complaint or inquiry resolved, or opens it again.</summary>
@@ -116,50 +73,24 @@ public sealed class InteractionService(
     public async Task<ChangeResult> SetResolvedAsync(long interactionId, bool resolved, string? outcome, Guid rowVersion, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var interaction = await db.Interactions.FirstOrDefaultAsync(i => i.Id == interactionId, cancellationToken);
-        if (interaction is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        if (!Interaction.IsTracked(interaction.Channel))
-        {
-            return ChangeResult.Invalid("", new Problem("Only complaints and inquiries can be resolved."));
-        }
-
-        if (!await CanChangeAsync(db, interaction, cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        if (outcome is { Length: > 1000 })
-        {
-            return ChangeResult.Invalid(nameof(InteractionInput.Outcome), new Problem("The outcome can be at most 1000 characters long."));
-        }
-
-        if (UserText.Check(outcome, TextKind.SingleLine) is { } problem)
-        {
-            return ChangeResult.Invalid(nameof(InteractionInput.Outcome), problem);
-        }
-
-        db.Entry(interaction).Property(i => i.RowVersion).OriginalValue = rowVersion;
-        interaction.Status = resolved ? InteractionStatus.Resolved : InteractionStatus.Open;
-        interaction.ResolvedAt = resolved ? clock.GetUtcNow() : null;
-        if (!string.IsNullOrWhiteSpace(outcome))
-        {
-            interaction.Outcome = outcome.Trim();
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(new Problem("Someone else changed this interaction while you were looking at it. Nothing was saved: reload and try again."));
-        }
-
-        return ChangeResult.Saved(interaction.Id);
+        return await db.Change<Interaction>()
+            .Load(ct => db.Interactions.FirstOrDefaultAsync(i => i.Id == interactionId, ct))
+            .Check(interaction => Interaction.IsTracked(interaction.Channel) ? null : new Problem("Only complaints and inquiries can be resolved."))
+            .AllowFor((interaction, ct) => CanChangeAsync(db, interaction, ct))
+            .Check(_ => outcome is { Length: > 1000 }
+                ? ChangeResult.Invalid(nameof(InteractionInput.Outcome), new Problem("The outcome can be at most 1000 characters long."))
+                : UserText.Check(outcome, TextKind.SingleLine) is { } problem ? ChangeResult.Invalid(nameof(InteractionInput.Outcome), problem) : null)
+            .Expect(rowVersion)
+            .Apply(interaction =>
+            {
+                interaction.Status = resolved ? InteractionStatus.Resolved : InteractionStatus.Open;
+                interaction.ResolvedAt = resolved ? clock.GetUtcNow() : null;
+                if (!string.IsNullOrWhiteSpace(outcome))
+                {
+                    interaction.Outcome = outcome.Trim();
+                }
+            })
+            .SaveAsync(new Problem("Someone else changed this interaction while you were looking at it. Nothing was saved: reload and try again."), cancellationToken);
     }
 
     private async Task<bool> CanChangeAsync(CrmDbContext db, Interaction interaction, CancellationToken cancellationToken)
@@ -174,16 +105,16 @@ public sealed class InteractionService(
         return await access.CanEditAsync(currentUser.Principal, ownerUserId);
     }
 
-    private static async Task<bool> UnknownContactAsync(CrmDbContext db, long customerId, List<long> contactIds, CancellationToken cancellationToken)
+    private static async Task<ChangeResult?> CheckContactsAsync(CrmDbContext db, long customerId, InteractionInput input, CancellationToken cancellationToken)
     {
-        if (contactIds.Count == 0)
+        if (input.ContactIds.Count == 0)
         {
-            return false;
+            return null;
         }
 
-        var distinct = contactIds.Distinct().ToList();
+        var distinct = input.ContactIds.Distinct().ToList();
         var known = await db.Contacts.CountAsync(c => c.CustomerId == customerId && distinct.Contains(c.Id), cancellationToken);
-        return known != distinct.Count;
+        return known == distinct.Count ? null : ChangeResult.Invalid(nameof(input.ContactIds), new Problem("Choose contacts of this customer only."));
     }
 
     private static void Apply(InteractionInput input, Interaction interaction, DateTimeOffset now)

@@ -6,6 +6,7 @@ using CrmBlazor.Data.Audit;
 using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Features.Administration;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Identity;
@@ -18,14 +19,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Privacy;
 
+/// <summary>How an erasure ended: each part's account of what it did, or why nothing was erased.</summary>
+/// <param name="Report">What the core and each plugin erased (empty when refused).</param>
+/// <param name="Refusal">Why nothing was erased, or null.</param>
+internal sealed record PersonalDataErasure(IReadOnlyList<string> Report, Problem? Refusal)
+{
+    /// <summary>Whether the personal data was erased.</summary>
+    public bool Erased => Refusal is null;
+}
+
 /// <summary>
 /// Exports everything the CRM holds about one person, from the core and every plugin, and erases it.
-/// Both are recorded in the security log.
+/// Both are recorded in the security log. Data of a plugin that is not loaded (removed, refused or
+/// disabled, with its tables still in the database) cannot be read or erased without its code: the
+/// export names such plugins under <c>pluginsNotIncluded</c>, and the erasure is refused until each is
+/// loaded again or its data purged (docs/decisions/0015-plugins-installed-from-the-admin-page.md).
 /// </summary>
 internal sealed class PersonalDataService(
     IDbContextFactory<CrmDbContext> contexts,
     IServiceScopeFactory scopes,
     PluginCatalog catalog,
+    PluginData pluginData,
     SecurityLog securityLog,
     ICurrentUser currentUser,
     IAuthorizationService authorization,
@@ -65,6 +79,12 @@ internal sealed class PersonalDataService(
             }
         }
 
+        var notIncluded = new JsonArray([.. (await pluginData.NotLoadedAsync(cancellationToken)).Select(h => (JsonNode)new JsonObject
+        {
+            ["id"] = h.PluginId,
+            ["name"] = h.Name,
+            ["reason"] = "The plugin is not loaded, so its data could not be read; its tables remain in the database.",
+        })]);
         await securityLog.WriteAsync("personal-data-export", currentUser.UserName, null, $"customer {customerId}");
         return new JsonObject
         {
@@ -93,16 +113,30 @@ internal sealed class PersonalDataService(
                 ["timeline"] = JsonSerializer.SerializeToNode(timeline, JsonSerializerOptions.Web),
             },
             ["plugins"] = plugins,
+            ["pluginsNotIncluded"] = notIncluded,
         };
     }
 
-    /// <summary>Erases the customer's personal data everywhere; returns each part's account of what it did.</summary>
-    public async Task<IReadOnlyList<string>> EraseAsync(long customerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Erases the customer's personal data everywhere and returns each part's account of what it did;
+    /// refused, with nothing erased, while a plugin that holds data is not loaded.
+    /// </summary>
+    public async Task<PersonalDataErasure> EraseAsync(long customerId, CancellationToken cancellationToken)
     {
         await DemandPrivacyPermissionAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken)
             ?? throw new KeyNotFoundException($"Customer {customerId} does not exist.");
+
+        // An erasure that reports success while a plugin's tables still hold the person would be a false
+        // promise: refused until the plugin runs again or an administrator purges its data.
+        if (await pluginData.NotLoadedAsync(cancellationToken) is { Count: > 0 } missing)
+        {
+            await securityLog.WriteAsync("personal-data-erasure-refused", currentUser.UserName, null,
+                $"customer {customerId}: plugins not loaded: {string.Join(", ", missing.Select(m => m.PluginId))}");
+            return new PersonalDataErasure([], new Problem("Nothing was erased: the data of {0} cannot be reached because the plugin is not loaded. Install or enable it again, or have an administrator purge its data on the plugins page, then erase.",
+                string.Join(", ", missing.Select(m => m.Name))));
+        }
 
         // Plugins first, while the core still knows the names and addresses they search for.
         var subject = await SubjectOfAsync(db, customer, cancellationToken);
@@ -164,7 +198,7 @@ internal sealed class PersonalDataService(
         report.Add("crm: customer, contacts, addresses and interaction texts anonymised; timeline titles and details, search entries and audit values removed; " +
             $"mentions removed from {redacted} stored event(s), job run(s) and audit entries of plugins.");
         await securityLog.WriteAsync("personal-data-erasure", currentUser.UserName, null, $"customer {customerId}");
-        return report;
+        return new PersonalDataErasure(report, null);
     }
 
     // Plugins write timeline titles and details as free text, which may name the person: each entry

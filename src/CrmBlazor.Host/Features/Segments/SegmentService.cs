@@ -1,6 +1,7 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,9 @@ public sealed class SegmentService(
     IJobScheduler jobs,
     TimeProvider clock)
 {
+    private static readonly Problem SegmentConflict =
+        new("Someone else changed this segment while you were editing it. Nothing was saved: reload and try again.");
+
     /// <summary>The fields rules can use now.</summary>
     public IReadOnlyList<SegmentField> Fields => SegmentFields.All(catalog);
 
@@ -61,7 +65,7 @@ public sealed class SegmentService(
     /// <returns>Whether it was queued, and the run's id if so.</returns>
     public async Task<(ChangeResult Result, Guid? RunId)> QueueRefreshAsync(long id, CancellationToken cancellationToken = default)
     {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, CorePermissions.ManageSegments)).Succeeded)
+        if (!await CanManageAsync(cancellationToken))
         {
             return (ChangeResult.Forbidden(), null);
         }
@@ -84,24 +88,25 @@ public sealed class SegmentService(
     public async Task<ChangeResult> CreateAsync(SegmentInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (await CheckAsync(input, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var name = input.Name.Trim();
-        if (await db.Segments.AnyAsync(s => s.Name == name, cancellationToken))
+        var result = await db.Change<Segment>()
+            .Allow(CanManageAsync)
+            .Validate(input, errors => AddRuleErrors(db, input.Definition, errors))
+            .Create(() => new Segment { Name = string.Empty, Definition = string.Empty, CreatedAt = clock.GetUtcNow() })
+            .Check((_, ct) => NameTakenAsync(db, input.Name.Trim(), null, ct))
+            .Apply(segment =>
+            {
+                segment.Name = input.Name.Trim();
+                segment.Description = Clean(input.Description);
+                segment.Definition = input.Definition.ToJson();
+            })
+            .SaveAsync(SegmentConflict, cancellationToken);
+        if (result.Succeeded)
         {
-            return NameTaken();
+            await RefreshAsync(result.Id!.Value, cancellationToken);
         }
 
-        var segment = new Segment { Name = name, Description = Clean(input.Description), Definition = input.Definition.ToJson(), CreatedAt = clock.GetUtcNow() };
-        db.Segments.Add(segment);
-        await db.SaveChangesAsync(cancellationToken);
-
-        await RefreshAsync(segment.Id, cancellationToken);
-        return ChangeResult.Saved(segment.Id);
+        return result;
     }
 
     /// <summary>Saves a user's edit of a segment and recomputes its membership.</summary>
@@ -111,38 +116,26 @@ public sealed class SegmentService(
     public async Task<ChangeResult> UpdateAsync(long id, SegmentInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (await CheckAsync(input, cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var segment = await db.Segments.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (segment is null)
+        var result = await db.Change<Segment>()
+            .Allow(CanManageAsync)
+            .Validate(input, errors => AddRuleErrors(db, input.Definition, errors))
+            .Load(ct => db.Segments.FirstOrDefaultAsync(s => s.Id == id, ct))
+            .Check((_, ct) => NameTakenAsync(db, input.Name.Trim(), id, ct))
+            .Expect(input.RowVersion)
+            .Apply(segment =>
+            {
+                segment.Name = input.Name.Trim();
+                segment.Description = Clean(input.Description);
+                segment.Definition = input.Definition.ToJson();
+            })
+            .SaveAsync(SegmentConflict, cancellationToken);
+        if (result.Succeeded)
         {
-            return ChangeResult.NotFound();
+            await RefreshAsync(id, cancellationToken);
         }
 
-        if (await db.Segments.AnyAsync(s => s.Name == input.Name.Trim() && s.Id != id, cancellationToken))
-        {
-            return NameTaken();
-        }
-
-        db.Entry(segment).Property(s => s.RowVersion).OriginalValue = input.RowVersion;
-        segment.Name = input.Name.Trim();
-        segment.Description = Clean(input.Description);
-        segment.Definition = input.Definition.ToJson();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(new Problem("Someone else changed this segment while you were editing it. Nothing was saved: reload and try again."));
-        }
-
-        await RefreshAsync(id, cancellationToken);
-        return ChangeResult.Saved(id);
+        return result;
     }
 
     /// <summary>Deletes a segment.</summary>
@@ -150,29 +143,12 @@ public sealed class SegmentService(
     /// <param name="cancellationToken">Cancels the operation.</param>
     public async Task<ChangeResult> DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, CorePermissions.ManageSegments)).Succeeded)
-        {
-            return ChangeResult.Forbidden();
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var segment = await db.Segments.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (segment is null)
-        {
-            return ChangeResult.NotFound();
-        }
-
-        db.Segments.Remove(segment);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ChangeResult.Conflict(new Problem("Someone else changed or deleted this segment meanwhile. Nothing was deleted: reload and try again."));
-        }
-
-        return ChangeResult.Saved(id);
+        return await db.Change<Segment>()
+            .Allow(CanManageAsync)
+            .Load(ct => db.Segments.FirstOrDefaultAsync(s => s.Id == id, ct))
+            .Remove()
+            .SaveAsync(new Problem("Someone else changed or deleted this segment meanwhile. Nothing was deleted: reload and try again."), cancellationToken);
     }
 
     /// <summary>
@@ -230,26 +206,23 @@ public sealed class SegmentService(
         return SegmentRefreshResult.Refreshed(matching.Count);
     }
 
-    private async Task<ChangeResult?> CheckAsync(SegmentInput input, CancellationToken cancellationToken)
-    {
-        if (!(await authorization.AuthorizeAsync(currentUser.Principal, CorePermissions.ManageSegments)).Succeeded)
-        {
-            return ChangeResult.Forbidden();
-        }
+    private async Task<bool> CanManageAsync(CancellationToken cancellationToken) =>
+        (await authorization.AuthorizeAsync(currentUser.Principal, CorePermissions.ManageSegments)).Succeeded;
 
-        var errors = InputValidation.Validate(input);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (_, ruleErrors) = SegmentPredicate.Build(db, input.Definition, Fields, clock.GetUtcNow());
+    // The rules are checked with the form's other fields, so that the user sees every problem at once.
+    private void AddRuleErrors(CrmDbContext db, SegmentDefinition definition, Dictionary<string, Problem[]> errors)
+    {
+        var (_, ruleErrors) = SegmentPredicate.Build(db, definition, Fields, clock.GetUtcNow());
         foreach (var (key, messages) in ruleErrors)
         {
             errors["Definition." + key] = [.. messages.Select(m => new Problem(m))];
         }
-
-        return errors.Count > 0 ? ChangeResult.Invalid(errors) : null;
     }
 
-    private static ChangeResult NameTaken() =>
-        ChangeResult.Invalid(nameof(SegmentInput.Name), new Problem("Another segment already has this name."));
+    private static async Task<ChangeResult?> NameTakenAsync(CrmDbContext db, string name, long? id, CancellationToken cancellationToken) =>
+        await db.Segments.AnyAsync(s => s.Name == name && s.Id != id, cancellationToken)
+            ? ChangeResult.Invalid(nameof(SegmentInput.Name), new Problem("Another segment already has this name."))
+            : null;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

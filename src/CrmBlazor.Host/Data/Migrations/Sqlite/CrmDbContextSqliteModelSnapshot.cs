@@ -194,6 +194,43 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.ToTable("crm_permission_grants", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Host.Data.PluginArchiveRecord", b =>
+                {
+                    b.Property<string>("PluginId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PluginId");
+
+                    b.ToTable("crm_plugin_archives", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Host.Data.PluginSetting", b =>
                 {
                     b.Property<string>("PluginId")
@@ -298,6 +335,53 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.HasIndex("CustomerId", "OccurredAt");
 
                     b.ToTable("crm_timeline_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Host.Features.Account.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("crm_user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("CrmBlazor.Host.Features.Customers.Contact", b =>
@@ -792,53 +876,6 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.ToTable("crm_users", (string)null);
                 });
 
-            modelBuilder.Entity("CrmBlazor.Host.Identity.UserSession", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Ticket")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("crm_user_sessions", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -973,6 +1010,15 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.ToTable("crm_customer_tags");
                 });
 
+            modelBuilder.Entity("CrmBlazor.Host.Features.Account.UserSession", b =>
+                {
+                    b.HasOne("CrmBlazor.Host.Identity.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Host.Features.Customers.Contact", b =>
                 {
                     b.HasOne("CrmBlazor.Host.Features.Customers.Customer", "Customer")
@@ -1046,15 +1092,6 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.HasOne("CrmBlazor.Host.Features.Segments.Segment", null)
                         .WithMany()
                         .HasForeignKey("SegmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CrmBlazor.Host.Identity.UserSession", b =>
-                {
-                    b.HasOne("CrmBlazor.Host.Identity.CrmUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
