@@ -8,7 +8,4 @@ public static class InvoicingPermissions
 
     /// <summary>Prepare drafts, issue invoices and credit notes, record payments, start invoice runs.</summary>
     public const string Manage = "invoicing.manage";
-
-    /// <summary>The core's permission to see customers: invoices are shown only to those who can see their customer.</summary>
-    public const string ViewCustomers = "crm.customers.view";
 }

@@ -11,6 +11,7 @@ using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Audiences;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Timeline;
 using CrmBlazor.Sdk.Users;
 
@@ -23,6 +24,12 @@ internal static class CoreFeatureExtensions
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+
+        // How pages show instants, dates and money (the UI kit's UserDisplay, for the core and plugins).
+        // The user's time zone is the installation's clock (TimeProvider.LocalTimeZone, as for the
+        // dashboard's months and the audit log's days) until accounts carry a zone of their own: this is
+        // the one place that then changes.
+        services.AddScoped(s => new UserDisplay(s.GetRequiredService<TimeProvider>().LocalTimeZone));
         services.AddScoped<CustomerAccess>();
         services.AddScoped<CustomerService>();
         services.AddScoped<CustomerQueries>();

@@ -1,29 +1,31 @@
+using CrmBlazor.Sdk.Authorization;
+
 namespace CrmBlazor.Host.Features;
 
-/// <summary>The core's permissions (policies of the same names).</summary>
+/// <summary>The core's permissions (policies of the same names); their names are the SDK's <see cref="CrmPermissions"/>, which plugins use.</summary>
 public static class CorePermissions
 {
     /// <summary>See customers, their contacts and timelines.</summary>
-    public const string ViewCustomers = "crm.customers.view";
+    public const string ViewCustomers = CrmPermissions.CustomersView;
 
     /// <summary>Create, edit and archive customers; log interactions.</summary>
-    public const string EditCustomers = "crm.customers.edit";
+    public const string EditCustomers = CrmPermissions.CustomersEdit;
 
     /// <summary>Change every customer, not only those the user manages.</summary>
-    public const string EditAllCustomers = "crm.customers.edit-all";
+    public const string EditAllCustomers = CrmPermissions.CustomersEditAll;
 
     /// <summary>Import customers from CSV files.</summary>
-    public const string ImportCustomers = "crm.customers.import";
+    public const string ImportCustomers = CrmPermissions.CustomersImport;
 
     /// <summary>Create and change segments.</summary>
-    public const string ManageSegments = "crm.segments.manage";
+    public const string ManageSegments = CrmPermissions.SegmentsManage;
 
     /// <summary>Read the audit log of every record.</summary>
-    public const string ViewAudit = "crm.audit.view";
+    public const string ViewAudit = CrmPermissions.AuditView;
 
     /// <summary>Export and erase a person's data.</summary>
-    public const string Privacy = "crm.privacy";
+    public const string Privacy = CrmPermissions.Privacy;
 
     /// <summary>Administration: plugins, jobs, security log. Held by administrators only.</summary>
-    public const string Administration = "crm.admin";
+    public const string Administration = CrmPermissions.Administration;
 }

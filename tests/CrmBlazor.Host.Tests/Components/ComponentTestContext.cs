@@ -1,5 +1,6 @@
 using Bunit;
 using Bunit.TestDoubles;
+using CrmBlazor.Sdk.Formatting;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -18,6 +19,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddLogging();
+        // As the host registers it: the installation's time zone.
+        Services.AddScoped(_ => new UserDisplay(TimeProvider.System.LocalTimeZone));
         User = AddAuthorization();
     }
 

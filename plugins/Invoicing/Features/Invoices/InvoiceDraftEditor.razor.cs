@@ -1,6 +1,7 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
+using CrmBlazor.Sdk.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -82,7 +83,7 @@ public partial class InvoiceDraftEditor
 
     private async Task AddTimeAsync()
     {
-        var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        var today = Show.Day(Clock.GetUtcNow());
         var parameters = new DialogParameters<AddTimeDialog>
         {
             { d => d.InvoiceId, Invoice.Id },
@@ -118,11 +119,11 @@ public partial class InvoiceDraftEditor
 
     private async Task IssueAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await Dialogs.ConfirmAsync(
             Invoice.Kind == InvoiceKind.CreditNote ? L["Issue credit note"] : L["Issue invoice"],
             L["Issuing gives the document its number and freezes it: from then on it can be corrected only by a credit note."],
-            yesText: L["Issue"], cancelText: L["Cancel"]);
-        if (confirmed != true)
+            L["Issue"], L["Cancel"]);
+        if (!confirmed)
         {
             return;
         }
@@ -132,11 +133,11 @@ public partial class InvoiceDraftEditor
 
     private async Task DeleteAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await Dialogs.ConfirmAsync(
             L["Delete draft"],
             Invoice.TimeEntries.Count > 0 ? L["The draft is deleted and its time becomes unbilled again."] : L["The draft is deleted."],
-            yesText: L["Delete"], cancelText: L["Cancel"]);
-        if (confirmed != true)
+            L["Delete"], L["Cancel"], destructive: true);
+        if (!confirmed)
         {
             return;
         }

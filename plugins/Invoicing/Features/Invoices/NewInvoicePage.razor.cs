@@ -52,7 +52,7 @@ public partial class NewInvoicePage
     protected override async Task OnInitializedAsync()
     {
         // The previous month and this one so far: month-end invoicing and "bill what is there now" both fit.
-        _to = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        _to = Show.Day(Clock.GetUtcNow());
         _from = new DateOnly(_to.Year, _to.Month, 1).AddMonths(-1);
         _grouping = Settings.Value.DefaultGrouping;
         _taxProfile = Settings.Value.DefaultTaxProfile;

@@ -48,7 +48,7 @@ public partial class InvoiceRunPage
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        var today = Show.Day(Clock.GetUtcNow());
         // Runs cover the months InvoiceRunService accepts; a month outside them is moved into them (noted).
         _address = new AddressQuery();
         _month = _address.Month("month", Month, InvoiceRunService.FirstMonth, InvoiceRunService.LastMonth)
@@ -153,13 +153,4 @@ public partial class InvoiceRunPage
             });
         }
     }
-
-    private static Color ColorOf(InvoiceRunStatus status) => status switch
-    {
-        InvoiceRunStatus.Running => Color.Info,
-        InvoiceRunStatus.Completed => Color.Success,
-        _ => Color.Error,
-    };
-
-    private static string Title(InvoiceRunStatus status) => InvoiceRunStatuses.Title(status);
 }

@@ -22,7 +22,7 @@ public sealed class InvoiceAccess(ICurrentUser user)
     public async Task<bool> CanViewAsync(CancellationToken cancellationToken = default) =>
         user.IsAuthenticated
         && await user.HasPermissionAsync(InvoicingPermissions.View, cancellationToken)
-        && await user.HasPermissionAsync(InvoicingPermissions.ViewCustomers, cancellationToken);
+        && await user.HasPermissionAsync(CrmPermissions.CustomersView, cancellationToken);
 
     /// <summary>Whether the user may prepare, issue and credit invoices and record payments.</summary>
     /// <param name="cancellationToken">Cancels the check.</param>

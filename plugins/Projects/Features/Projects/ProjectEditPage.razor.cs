@@ -3,7 +3,6 @@ using CrmBlazor.Plugins.Projects.Features.Shared;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Projects;
-using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
 
 namespace CrmBlazor.Plugins.Projects.Features.Projects;
@@ -24,7 +23,6 @@ public partial class ProjectEditPage
     private ProjectInput _input = new();
     private CustomerSummary? _customer;
     private ProjectStatus _status;
-    private IReadOnlyList<UserSummary> _people = [];
     private ChangeResult? _result;
     private bool _loaded;
     private bool _missing;
@@ -39,9 +37,6 @@ public partial class ProjectEditPage
 
     [Inject]
     private ICustomerDirectory Customers { get; set; } = default!;
-
-    [Inject]
-    private IUserDirectory Users { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -59,7 +54,6 @@ public partial class ProjectEditPage
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        _people = await Users.ListAsync();
         if (Id is { } id)
         {
             var detail = await Queries.GetAsync(id);
@@ -109,9 +103,6 @@ public partial class ProjectEditPage
 
         _loaded = true;
     }
-
-    private async Task<IEnumerable<CustomerSummary>> SearchCustomersAsync(string? text, CancellationToken cancellationToken) =>
-        await Customers.SearchAsync(text, 20, cancellationToken);
 
     private void CustomerChanged(CustomerSummary? customer)
     {

@@ -54,7 +54,7 @@ public partial class DayPage
     {
         // A day outside the calendar the CRM works in is moved into it; anything else unusable is left out; both noted.
         _address = new AddressQuery();
-        _date = _address.Day("date", Date) ?? DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        _date = _address.Day("date", Date) ?? Show.Day(Clock.GetUtcNow());
         _userId = await TimeOwner.ReadAsync(_address, User, Access, Users);
         _isOwn = _userId == Access.UserId;
         _result = null;

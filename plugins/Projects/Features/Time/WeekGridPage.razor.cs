@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Projects.Features.Dashboard;
 using CrmBlazor.Plugins.Projects.Features.Shared;
+using CrmBlazor.Sdk.Components;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
@@ -21,7 +22,7 @@ public sealed partial class WeekGridPage : IAsyncDisposable
     private WeekGrid? _grid;
     private WeekSaveResult? _outcome;
     private int _notSaved;
-    private IReadOnlyList<UserSummary> _people = [];
+    private bool _canChoosePerson;
     private string _userId = "";
     private string _personName = "";
     private DateOnly _weekStart;
@@ -67,7 +68,7 @@ public sealed partial class WeekGridPage : IAsyncDisposable
 
     private static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
 
-    private DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+    private DateOnly Today => Show.Day(Clock.GetUtcNow());
 
     private string WeekLabel => WeekGrid.Label(_weekStart, CultureInfo.CurrentCulture);
 
@@ -90,7 +91,7 @@ public sealed partial class WeekGridPage : IAsyncDisposable
             return;
         }
 
-        _people = await Access.CanManageAllTimeAsync() ? await Users.ListAsync() : [];
+        _canChoosePerson = await Access.CanManageAllTimeAsync();
         var sheet = await Time.LoadWeekAsync(_userId, _weekStart);
         _personName = sheet.PersonName;
         _grid = WeekGrid.From(sheet);
@@ -186,8 +187,8 @@ public sealed partial class WeekGridPage : IAsyncDisposable
 
     private async Task GoToWeekAsync(int? days)
     {
-        if (_grid is { HasChanges: true } && await Dialogs.ShowMessageBoxAsync(
-                L["Unsaved changes"], L["This week has changes that are not saved. Leave them?"], yesText: L["Leave"], cancelText: L["Stay"]) != true)
+        if (_grid is { HasChanges: true } && !await Dialogs.ConfirmAsync(
+                L["Unsaved changes"], L["This week has changes that are not saved. Leave them?"], L["Leave"], L["Stay"]))
         {
             return;
         }

@@ -1,4 +1,5 @@
 using CrmBlazor.Host.Features.Audit;
+using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
@@ -30,7 +31,7 @@ public partial class AuditLogPage
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private TimeProvider Clock { get; set; } = default!;
+    private UserDisplay Show { get; set; } = default!;
 
     /// <summary>The owner filter from the address.</summary>
     [SupplyParameterFromQuery(Name = "owner")]
@@ -61,7 +62,7 @@ public partial class AuditLogPage
     {
         _address = new AddressQuery();
         _filter = AuditLogFilter.FromAddress(_address, Owner, Entity, EntityKey, Actor, From, To);
-        _query = _filter.ToFilter(Clock.LocalTimeZone);
+        _query = _filter.ToFilter(Show.TimeZone);
         _owners = await Queries.OwnersAsync();
         _entities = await Queries.EntitiesAsync(_filter.Owner);
         _users = [.. (await Users.ListAsync()).Select(u => (u.Id, u.Name))];
@@ -113,7 +114,7 @@ public partial class AuditLogPage
     private async Task ApplyAsync()
     {
         _address = new AddressQuery();
-        _query = _filter.ToFilter(Clock.LocalTimeZone);
+        _query = _filter.ToFilter(Show.TimeZone);
 
         // Keep the address in step without reloading, so that a reload or a shared link shows these entries.
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(_filter.ToAddressParameters()), replace: true);

@@ -1,4 +1,5 @@
 using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 
@@ -85,11 +86,11 @@ public partial class PluginsAdmin
 
     private async Task RemoveAsync(Row row)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await Dialogs.ConfirmAsync(
             L["Remove plugin"],
             L["Remove {0}? From the next start on it is no longer loaded on any instance. Its tables stay in the database until you purge them.", row.Name],
-            yesText: L["Remove"], cancelText: L["Cancel"]);
-        if (confirmed != true)
+            L["Remove"], L["Cancel"], destructive: true);
+        if (!confirmed)
         {
             return;
         }
@@ -101,11 +102,11 @@ public partial class PluginsAdmin
 
     private async Task PurgeAsync(Row row)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await Dialogs.ConfirmAsync(
             L["Purge data"],
             L["Delete the data of {0}? These tables are dropped: {1}. This cannot be undone.", row.Name, string.Join(", ", row.Data!.Tables)],
-            yesText: L["Purge data"], cancelText: L["Cancel"]);
-        if (confirmed != true)
+            L["Purge data"], L["Cancel"], destructive: true);
+        if (!confirmed)
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Data.Audit;
 using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Sdk.Formatting;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -19,7 +20,7 @@ public partial class AuditEntryGrid
     private AuditQueries Queries { get; set; } = default!;
 
     [Inject]
-    private TimeProvider Clock { get; set; } = default!;
+    private UserDisplay Show { get; set; } = default!;
 
     /// <summary>The entries to show (the grid orders and pages them).</summary>
     [Parameter, EditorRequired]
@@ -43,14 +44,13 @@ public partial class AuditEntryGrid
     private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken cancellationToken)
     {
         var page = await Queries.PageAsync(Filter, state.Page, state.PageSize, cancellationToken);
-        _reader = new AuditChangeReader(page.Names, CultureInfo.CurrentCulture, Clock.LocalTimeZone);
+        _reader = new AuditChangeReader(page.Names, CultureInfo.CurrentCulture, Show.TimeZone);
         return new GridData<AuditEntry> { Items = page.Items, TotalItems = page.Total };
     }
 
     private IReadOnlyList<AuditChange> Changes(AuditEntry entry) => _reader.Read(entry, HiddenProperties);
 
-    private string When(AuditEntry entry) =>
-        TimeZoneInfo.ConvertTime(entry.OccurredAt, Clock.LocalTimeZone).ToString("g", CultureInfo.CurrentCulture);
+    private string When(AuditEntry entry) => Show.DateTime(entry.OccurredAt);
 
     private string Who(AuditEntry entry) => entry.ActorId is { } id
         ? _reader.Names.UserName(id) is var name && name != id ? name : entry.ActorName ?? id

@@ -1,4 +1,5 @@
 using CrmBlazor.Data.Audit;
+using CrmBlazor.Sdk.Formatting;
 
 namespace CrmBlazor.Host.Features.Audit;
 

@@ -1,5 +1,4 @@
 using CrmBlazor.Host.Features;
-using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -12,7 +11,6 @@ public partial class CustomerEditDialog
     private string _tagText = string.Empty;
     private ChangeResult? _result;
     private bool _saving;
-    private List<(string Id, string Name)> _users = [];
 
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
@@ -23,9 +21,6 @@ public partial class CustomerEditDialog
     [Inject]
     private CustomerQueries Queries { get; set; } = default!;
 
-    [Inject]
-    private IUserDirectory Users { get; set; } = default!;
-
     /// <summary>The customer to edit, or null to create one.</summary>
     [Parameter]
     public long? CustomerId { get; set; }
@@ -35,8 +30,6 @@ public partial class CustomerEditDialog
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        _users = [.. (await Users.ListAsync()).Select(u => (u.Id, u.Name))];
-
         if (CustomerId is { } id && await Customers.GetAsync(id) is { } customer)
         {
             _input = CustomerInput.From(customer);

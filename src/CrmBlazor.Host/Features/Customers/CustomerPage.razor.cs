@@ -4,6 +4,7 @@ using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Components;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Navigation;
@@ -109,8 +110,8 @@ public partial class CustomerPage
 
         return figure.Kind switch
         {
-            FigureKind.Date => value.Date?.ToLocalTime().ToString("d", CultureInfo.CurrentCulture),
-            FigureKind.Money when value.Number is { } amount => MoneyFormat.Format((decimal)amount, _customer!.Currency),
+            FigureKind.Date => value.Date is { } date ? Show.Date(date) : null,
+            FigureKind.Money when value.Number is { } amount => Show.Money((decimal)amount, _customer!.Currency),
             _ => value.Number?.ToString("#,##0.##", CultureInfo.CurrentCulture),
         };
     }
@@ -149,11 +150,11 @@ public partial class CustomerPage
 
     private async Task EraseAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await Dialogs.ConfirmAsync(
             L["Erase personal data"],
             L["This anonymises the customer's personal data in the CRM and every plugin. Issued invoices keep their legal content. This cannot be undone."],
-            yesText: L["Erase"], cancelText: L["Cancel"]);
-        if (confirmed != true)
+            L["Erase"], L["Cancel"], destructive: true);
+        if (!confirmed)
         {
             return;
         }

@@ -1,4 +1,5 @@
 using CrmBlazor.Host.Data;
+using CrmBlazor.Sdk.Formatting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Dashboard;

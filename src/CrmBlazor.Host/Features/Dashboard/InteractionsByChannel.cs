@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Sdk.Formatting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 

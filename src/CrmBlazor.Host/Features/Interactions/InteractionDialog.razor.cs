@@ -1,5 +1,6 @@
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Customers;
+using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -10,8 +11,9 @@ namespace CrmBlazor.Host.Features.Interactions;
 public partial class InteractionDialog
 {
     private InteractionInput _input = new();
-    private DateTime? _date = DateTime.Today;
-    private TimeSpan? _time = DateTime.Now.TimeOfDay;
+    private DateTime _today;
+    private DateTime? _date;
+    private TimeSpan? _time;
     private ChangeResult? _result;
     private bool _saving;
     private List<(long Id, string Name)> _contacts = [];
@@ -32,6 +34,12 @@ public partial class InteractionDialog
     [Inject]
     private IUserDirectory Users { get; set; } = default!;
 
+    [Inject]
+    private UserDisplay Show { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
     /// <summary>The customer.</summary>
     [Parameter, EditorRequired]
     public long CustomerId { get; set; }
@@ -47,6 +55,10 @@ public partial class InteractionDialog
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
+        // Now on the user's clock: the default of a new interaction, and the latest day it can have.
+        var now = Show.ToLocal(Clock.GetUtcNow());
+        _today = now.Date;
+        (_date, _time) = (now.Date, now.TimeOfDay);
         _contacts = [.. await Customers.ActiveContactsAsync(CustomerId)];
         _users = [.. (await Users.ListAsync()).Select(u => (u.Id, u.Name))];
         if (InteractionId is { } id)
@@ -55,7 +67,7 @@ public partial class InteractionDialog
             if (interaction is not null)
             {
                 _input = InteractionInput.From(interaction);
-                var local = interaction.OccurredAt.ToLocalTime();
+                var local = Show.ToLocal(interaction.OccurredAt);
                 _date = local.Date;
                 _time = local.TimeOfDay;
             }
@@ -83,8 +95,8 @@ public partial class InteractionDialog
 
     private async Task SaveAsync()
     {
-        var local = (_date ?? DateTime.Today).Date + (_time ?? TimeSpan.Zero);
-        _input.OccurredAt = new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local)).ToUniversalTime();
+        var day = DateOnly.FromDateTime(_date ?? _today);
+        _input.OccurredAt = Show.At(day, TimeOnly.FromTimeSpan(_time ?? TimeSpan.Zero));
         _saving = true;
         try
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Components;
 using CrmBlazor.Sdk.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -149,11 +150,11 @@ public partial class SegmentEditor
 
     private async Task DeleteAsync()
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await Dialogs.ConfirmAsync(
             L["Delete segment"],
             string.Format(CultureInfo.CurrentCulture, L["Delete the segment \"{0}\"? Its customers stay; only the grouping goes. Plugins that use it as an audience lose it."].Value, _segment?.Name),
-            yesText: L["Delete"], cancelText: L["Cancel"]);
-        if (confirmed != true)
+            L["Delete"], L["Cancel"], destructive: true);
+        if (!confirmed)
         {
             return;
         }

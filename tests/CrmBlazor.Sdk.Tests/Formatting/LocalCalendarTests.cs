@@ -1,6 +1,6 @@
-using CrmBlazor.Host.Features;
+using CrmBlazor.Sdk.Formatting;
 
-namespace CrmBlazor.Host.Tests.Features;
+namespace CrmBlazor.Sdk.Tests.Formatting;
 
 public sealed class LocalCalendarTests
 {

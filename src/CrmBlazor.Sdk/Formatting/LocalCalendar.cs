@@ -1,4 +1,4 @@
-namespace CrmBlazor.Host.Features;
+namespace CrmBlazor.Sdk.Formatting;
 
 /// <summary>
 /// Days and months as a clock in one time zone sees them, turned into UTC instants for queries.
@@ -11,13 +11,19 @@ public static class LocalCalendar
     /// <summary>The instant a day starts in a time zone.</summary>
     /// <param name="day">The day.</param>
     /// <param name="zone">The time zone.</param>
-    public static DateTimeOffset Midnight(DateOnly day, TimeZoneInfo zone)
+    public static DateTimeOffset Midnight(DateOnly day, TimeZoneInfo zone) => At(day, TimeOnly.MinValue, zone);
+
+    /// <summary>The instant a clock in a time zone shows a day and time (what a user typed into a date and a time field).</summary>
+    /// <param name="day">The day.</param>
+    /// <param name="time">The time of day on the zone's clock.</param>
+    /// <param name="zone">The time zone.</param>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
 
-        // Some zones move their clocks at midnight: the day then starts at the first time that exists,
-        // and of a midnight that happens twice, the first one counts.
+        // Clocks that move skip a time (it then counts as the first time that exists after it, as a day
+        // that starts at 01:00 when the clocks move at midnight) and show another twice (the first counts).
         while (zone.IsInvalidTime(local))
         {
             local = local.AddMinutes(15);
