@@ -4,6 +4,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using CrmBlazor.Data;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace CrmBlazor.PluginTesting.Components;
 
 /// <summary>
 /// A bUnit context set up like the host's UI for one plugin: MudBlazor's services, localisation (the
-/// plugin's <c>Resources/*.resx</c>), a signed-in user with a role and the permissions the plugin grants
+/// plugin's <c>Resources/*.resx</c>), <see cref="UserDisplay"/> in the user's time zone (see
+/// <see cref="UseTimeZone"/>), a signed-in user with a role and the permissions the plugin grants
 /// that role, and the plugin's own services, settings and tables (its <c>Configure</c> runs; each of its
 /// contexts is on a SQLite database of this context, with the plugin's SQLite migrations applied).
 /// </summary>
@@ -35,6 +37,7 @@ public class PluginTestContext : BunitContext
     private readonly TestCurrentUser _user = new();
     private readonly string _directory = Directory.CreateTempSubdirectory("crm-plugin-bunit-").FullName;
     private PluginRegistrations? _registrations;
+    private TimeZoneInfo? _timeZone;
 
     /// <summary>Creates the context; no one is signed in until <see cref="SignIn"/>.</summary>
     public PluginTestContext()
@@ -46,6 +49,9 @@ public class PluginTestContext : BunitContext
         Services.AddLogging();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ICurrentUser>(_user);
+
+        // As the host: the user's zone is the machine's clock unless a test chose one.
+        Services.AddScoped(s => new UserDisplay(_timeZone ?? s.GetRequiredService<TimeProvider>().LocalTimeZone));
         _authorization = AddAuthorization();
     }
 
@@ -95,6 +101,19 @@ public class PluginTestContext : BunitContext
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the signed-in user's time zone, in which <see cref="UserDisplay"/> shows instants (the host
+    /// uses the machine's zone; so does this context until this is called). Call it before the first
+    /// <c>Render</c>: the display is made once per context.
+    /// </summary>
+    /// <param name="timeZone">The zone, e.g. <c>TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata")</c>.</param>
+    public PluginTestContext UseTimeZone(TimeZoneInfo timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        _timeZone = timeZone;
         return this;
     }
 

@@ -1,5 +1,6 @@
 using Acme.Tickets.Data;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Acme.Tickets.Features;
@@ -7,28 +8,29 @@ namespace Acme.Tickets.Features;
 /// <summary>Adds and lists entries. The permission is checked here, on the server, whatever the page shows.</summary>
 public sealed class EntryService(IDbContextFactory<TicketsDbContext> contexts, ICurrentUser user, TimeProvider clock)
 {
-    /// <summary>Validates and saves a new entry.</summary>
+    /// <summary>Shown if the save fails for a reason the user can only retry.</summary>
+    public const string ConflictMessage = "Nothing was saved. Try again.";
+
+    private static readonly Problem Conflict = new(ConflictMessage);
+
+    /// <summary>Adds a new entry through the SDK's change pipeline: the permission, then the input, then the save.</summary>
     /// <param name="input">The form's values.</param>
     /// <param name="cancellationToken">Cancels the save.</param>
+    /// <returns><c>Saved</c> with the entry's id, or why not (<c>Forbidden</c>, <c>Invalid</c> with messages per field).</returns>
     public async Task<ChangeResult> AddAsync(EntryInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await user.HasPermissionAsync(TicketsPlugin.UsePermission, cancellationToken))
-        {
-            return ChangeResult.Forbidden();
-        }
-
-        var errors = InputValidation.Validate(input);
-        if (errors.Count > 0)
-        {
-            return ChangeResult.Invalid(errors);
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var entry = new Entry { Title = input.Title!.Trim(), CustomerId = input.CustomerId, CreatedAt = clock.GetUtcNow() };
-        db.Entries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        return ChangeResult.Saved(entry.Id);
+        return await db.Change<Entry>()
+            .Allow(ct => user.HasPermissionAsync(TicketsPlugin.UsePermission, ct))
+            .Validate(input)
+            .Create(() => new Entry { Title = string.Empty, CreatedAt = clock.GetUtcNow() })
+            .Apply(entry =>
+            {
+                entry.Title = input.Title!.Trim();
+                entry.CustomerId = input.CustomerId;
+            })
+            .SaveAsync(Conflict, cancellationToken);
     }
 
     /// <summary>The newest entries, of one customer or of all.</summary>
