@@ -10,6 +10,16 @@ namespace CrmBlazor.Host.Tests.Components.Layout;
 public sealed class CulturePickerTests : ComponentTestContext
 {
     [Fact]
+    public void Closed_IconButtonIsNamedLanguage()
+    {
+        var picker = Render<CulturePicker>();
+
+        // The icon alone says nothing to a screen reader: the button carries the name, not the menu's container.
+        Assert.Equal("Language", picker.Find("button").GetAttribute("aria-label"));
+        Assert.Null(picker.Find(".mud-menu").GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public async Task Open_ListsEveryCultureInItsOwnLanguage()
     {
         var popovers = Render<MudPopoverProvider>();

@@ -54,8 +54,20 @@ public sealed class UserMenuTests : ComponentTestContext
         Assert.Empty(menu.Markup.Trim());
     }
 
+    [Fact]
+    public void SignedIn_MenuButtonIsNamedAsTheUserMenuWithTheName()
+    {
+        User.SetAuthorized("ada@example.com");
+
+        var menu = Render<UserMenu>();
+
+        // The name belongs on the button a screen reader lands on; the menu's container may not carry one.
+        Assert.Equal("User menu: ada@example.com", menu.Find("button").GetAttribute("aria-label"));
+        Assert.Null(menu.Find(".mud-menu").GetAttribute("aria-label"));
+    }
+
     // The user clicks their name in the app bar.
-    private static Task OpenAsync(IRenderedComponent<UserMenu> menu) => menu.Find(".mud-chip").ClickAsync(new MouseEventArgs());
+    private static Task OpenAsync(IRenderedComponent<UserMenu> menu) => menu.Find("button").ClickAsync(new MouseEventArgs());
 
     private sealed class FixedAntiforgeryState(AntiforgeryRequestToken token) : AntiforgeryStateProvider
     {
