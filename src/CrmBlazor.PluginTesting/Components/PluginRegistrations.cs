@@ -8,6 +8,9 @@ namespace CrmBlazor.PluginTesting.Components;
 /// <summary>What a plugin's <c>Configure</c> registered, as <see cref="PluginTestContext.AddPlugin{TPlugin}"/> recorded it.</summary>
 public sealed class PluginRegistrations
 {
+    /// <summary>The plugin id, from its <c>plugin.json</c>.</summary>
+    public string PluginId { get; internal set; } = string.Empty;
+
     /// <summary>The permissions, with their default roles.</summary>
     public IList<Permission> Permissions { get; } = [];
 

@@ -3,11 +3,20 @@ using System.Text.Json;
 using Bunit;
 using Bunit.TestDoubles;
 using CrmBlazor.Data;
+using CrmBlazor.PluginTesting.Services;
+using CrmBlazor.Sdk.Audiences;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Formatting;
+using CrmBlazor.Sdk.Jobs;
 using CrmBlazor.Sdk.Plugins;
+using CrmBlazor.Sdk.Timeline;
+using CrmBlazor.Sdk.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace CrmBlazor.PluginTesting.Components;
@@ -16,19 +25,30 @@ namespace CrmBlazor.PluginTesting.Components;
 /// A bUnit context set up like the host's UI for one plugin: MudBlazor's services, localisation (the
 /// plugin's <c>Resources/*.resx</c>), <see cref="UserDisplay"/> in the user's time zone (see
 /// <see cref="UseTimeZone"/>), a signed-in user with a role and the permissions the plugin grants
-/// that role, and the plugin's own services, settings and tables (its <c>Configure</c> runs; each of its
-/// contexts is on a SQLite database of this context, with the plugin's SQLite migrations applied).
+/// that role, the plugin's own services, settings and tables (its <c>Configure</c> runs; each of its
+/// contexts is on a SQLite database of this context, with the plugin's SQLite migrations applied), and
+/// the host's services a plugin uses, kept in memory where a test fills and reads them:
+/// <see cref="Customers"/> (<see cref="ICustomerDirectory"/>, which the SDK's <c>CustomerPicker</c>
+/// searches), <see cref="Users"/> (<see cref="IUserDirectory"/>), <see cref="Timeline"/>
+/// (<see cref="ITimeline"/>), <see cref="Jobs"/> (<see cref="IJobScheduler"/>), <see cref="Events"/>
+/// (<see cref="IDomainEventPublisher"/> and the events the plugin's contexts publish),
+/// <see cref="Figures"/> (<see cref="ICustomerFigures"/>) and <see cref="Audiences"/>
+/// (<see cref="IAudienceDirectory"/>).
 /// </summary>
 /// <remarks>
-/// The host's own services (<c>ICustomerDirectory</c>, <c>ITimeline</c>, <c>IJobScheduler</c>, ...) are
-/// not here: add test doubles to <c>Services</c>, or test through <see cref="PluginHost"/>, which runs
-/// the real host. Domain events a context publishes are stored by the host only.
+/// These stand-ins keep the host's rules that a plugin can break (a job or figure the plugin did not
+/// register is refused, one timeline entry per key) but not its storage: what needs the host's
+/// database, queue, schedule, event delivery or PDF renderer is tested through <see cref="PluginHost"/>,
+/// which runs the real host. A service the plugin registers itself replaces the stand-in.
 /// </remarks>
 /// <example>
 /// <code>
 /// await using var context = new PluginTestContext();
 /// context.AddPlugin&lt;TicketsPlugin&gt;().SignIn(CrmRoles.Staff);
+/// var customer = context.Customers.Add("Chennai Exports");
 /// var page = context.Render&lt;TicketsPage&gt;();
+/// // ... choose the customer, save, then:
+/// Assert.Single(context.Timeline.Entries, e => e.CustomerId == customer.Id);
 /// </code>
 /// </example>
 public class PluginTestContext : BunitContext
@@ -49,11 +69,46 @@ public class PluginTestContext : BunitContext
         Services.AddLogging();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ICurrentUser>(_user);
+        Customers = new TestCustomers();
+        Users = new TestUsers();
+        Timeline = new RecordingTimeline();
+        Jobs = new RecordingJobScheduler(() => _registrations, () => Services);
+        Events = new RecordingEvents();
+        Figures = new RecordingCustomerFigures(() => _registrations);
+        Audiences = new TestAudiences();
+        Services.AddSingleton<ICustomerDirectory>(Customers);
+        Services.AddSingleton<IUserDirectory>(Users);
+        Services.AddSingleton<ITimeline>(Timeline);
+        Services.AddSingleton<IJobScheduler>(Jobs);
+        Services.AddSingleton<IDomainEventPublisher>(Events);
+        Services.AddSingleton<ICustomerFigures>(Figures);
+        Services.AddSingleton<IAudienceDirectory>(Audiences);
 
         // As the host: the user's zone is the machine's clock unless a test chose one.
         Services.AddScoped(s => new UserDisplay(_timeZone ?? s.GetRequiredService<TimeProvider>().LocalTimeZone));
         _authorization = AddAuthorization();
     }
+
+    /// <summary>The customers pages and pickers find: add the ones a test needs.</summary>
+    public TestCustomers Customers { get; }
+
+    /// <summary>The CRM's users: the signed-in user, and those a test adds.</summary>
+    public TestUsers Users { get; }
+
+    /// <summary>The timeline entries the plugin recorded.</summary>
+    public RecordingTimeline Timeline { get; }
+
+    /// <summary>The job runs the plugin queued; runs them when a test asks.</summary>
+    public RecordingJobScheduler Jobs { get; }
+
+    /// <summary>The domain events the plugin published.</summary>
+    public RecordingEvents Events { get; }
+
+    /// <summary>The customer figures the plugin set.</summary>
+    public RecordingCustomerFigures Figures { get; }
+
+    /// <summary>The audiences (segments) the plugin can address: add the ones a test needs.</summary>
+    public TestAudiences Audiences { get; }
 
     /// <summary>What the plugin registered (after <see cref="AddPlugin{TPlugin}"/>).</summary>
     public PluginRegistrations Registrations => _registrations ?? throw new InvalidOperationException("Call AddPlugin first.");
@@ -76,13 +131,17 @@ public class PluginTestContext : BunitContext
             ?? throw new InvalidOperationException($"{PluginManifestFormat.FileName} next to {typeof(TPlugin).Assembly.GetName().Name} is empty.");
         var info = new PluginInfo(manifest.Id, manifest.Name ?? manifest.Id, Version.Parse(manifest.Version), folder);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var builder = new RecordingPluginBuilder(info, Services, configuration, DatabaseFile);
+        var builder = new RecordingPluginBuilder(info, Services, configuration, DatabaseFile, Events);
         new TPlugin().Configure(builder);
         _registrations = builder.Registrations;
         return this;
     }
 
-    /// <summary>Signs in a user with a role, holding the permissions the plugin grants that role by default (every one for an administrator).</summary>
+    /// <summary>
+    /// Signs in a user with a role, holding the permissions the plugin grants that role by default (every
+    /// one for an administrator). The user's id, name and e-mail address are <c>&lt;role&gt;@crm.test</c>
+    /// in lower case, and the user is one of <see cref="Users"/>.
+    /// </summary>
     /// <param name="role">One of <see cref="CrmRoles.All"/>, or null for a signed-in user without a role.</param>
     /// <param name="culture">The UI language, e.g. "ta"; null for English.</param>
     public PluginTestContext SignIn(string? role, string? culture = null)
@@ -96,6 +155,7 @@ public class PluginTestContext : BunitContext
         _user.UserName = email;
         _user.Role = role;
         _user.Permissions = permissions;
+        Users.Add(email, email, email, role is null ? [] : [role]);
         if (culture is not null)
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
@@ -115,6 +175,36 @@ public class PluginTestContext : BunitContext
         ArgumentNullException.ThrowIfNull(timeZone);
         _timeZone = timeZone;
         return this;
+    }
+
+    /// <summary>
+    /// Renders a component after MudBlazor's popover, dialog and snackbar providers, as the host's layout
+    /// does, so that what opens in them (a picker's list, a menu, a dialog, a snackbar) is in the markup:
+    /// find it in the result's markup, e.g. <c>WaitForElement(".mud-popover-open .mud-list-item")</c>.
+    /// </summary>
+    /// <typeparam name="TComponent">The page or component.</typeparam>
+    /// <param name="parameters">Its parameters by name (<c>[nameof(TicketsCustomerTab.CustomerId)] = 42L</c>), or null.</param>
+    /// <returns>The providers and the component, rendered together.</returns>
+    public IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderWithProviders<TComponent>(IReadOnlyDictionary<string, object>? parameters = null)
+        where TComponent : IComponent
+    {
+        void Component(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder tree)
+        {
+            tree.OpenComponent<TComponent>(0);
+            tree.AddMultipleAttributes(1, parameters);
+            tree.CloseComponent();
+        }
+
+        return Render(tree =>
+        {
+            tree.OpenComponent<MudPopoverProvider>(0);
+            tree.CloseComponent();
+            tree.OpenComponent<MudDialogProvider>(1);
+            tree.CloseComponent();
+            tree.OpenComponent<MudSnackbarProvider>(2);
+            tree.CloseComponent();
+            tree.AddContent(3, Component);
+        });
     }
 
     /// <summary>Disposes the context and deletes its database.</summary>

@@ -1,4 +1,5 @@
 using CrmBlazor.Data;
+using CrmBlazor.PluginTesting.Services;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
@@ -21,9 +22,9 @@ namespace CrmBlazor.PluginTesting.Components;
 /// The <see cref="IPluginBuilder"/> of a bUnit context: registers the plugin's services, settings and
 /// contexts into the test's services as the host does, and records the rest in <see cref="PluginRegistrations"/>.
 /// Settings are validated as the host validates them; a context is put on the test's SQLite database
-/// with the plugin's SQLite migrations applied.
+/// with the plugin's SQLite migrations applied, and the events it publishes go to <see cref="RecordingEvents"/>.
 /// </summary>
-internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollection services, IConfiguration configuration, string databaseFile)
+internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollection services, IConfiguration configuration, string databaseFile, RecordingEvents events)
     : IPluginBuilder
 {
     private readonly Dictionary<Type, object> _settings = [];
@@ -34,7 +35,7 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
 
     public IConfiguration Configuration { get; } = configuration;
 
-    public PluginRegistrations Registrations { get; } = new();
+    public PluginRegistrations Registrations { get; } = new() { PluginId = plugin.Id };
 
     public IPluginBuilder AddSettings<TSettings>()
         where TSettings : class
@@ -94,7 +95,9 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
             context.Database.Migrate();
         }
 
-        Services.AddDbContextFactory<TContext>(o => o.UseCrmDatabase(database, Plugin.Id));
+        // One interceptor per context type, as the host's outbox: it records what a successful save published.
+        var interceptor = events.Interceptor();
+        Services.AddDbContextFactory<TContext>(o => o.UseCrmDatabase(database, Plugin.Id).AddInterceptors(interceptor));
         Services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         Registrations.DbContexts.Add(typeof(TContext));
         return this;

@@ -22,6 +22,7 @@ public sealed class PluginKitTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string PluginId = "acme-tickets";
     private const string EntryTitle = "Printer on the second floor";
+    private const string CustomerName = "காஞ்சிபுரம் பட்டு மாளிகை";
 
     private readonly string _root = Directory.CreateTempSubdirectory("crm-plugin-kit-").FullName;
 
@@ -123,12 +124,22 @@ public sealed class PluginKitTests(ITestOutputHelper output) : IAsyncLifetime
         var staff = await HostUsers.CreateAsync(host, CrmRoles.Staff, "Kit Staff");
         var accountant = await HostUsers.CreateAsync(host, CrmRoles.Accountant, "Kit Accountant");
 
+        string customerPath;
         await using (var browser = await OpenAsync(chromium, host, "plugin-kit-loaded"))
         {
-            await browser.SignInAsync(EndToEndFixture.Admin);
+            var shell = await browser.SignInAsync(EndToEndFixture.Admin);
             var plugins = new PluginsAdminPage(browser.Page);
             await plugins.OpenAsync();
             await Expect(plugins.State(PluginId)).ToHaveTextAsync("Loaded");
+
+            // A customer for the plugin's entry to be about.
+            await browser.Page.GotoAsync("/customers");
+            await shell.WaitUntilInteractiveAsync();
+            var dialog = await new CustomersPage(browser.Page).OpenNewCustomerAsync();
+            await dialog.FillAsync(CustomerName, "office@kanchi-silks.example", "+91 44 2722 1234", "retainer", "காஞ்சிபுரம்", "IN");
+            await dialog.SaveAsync();
+            await new CustomerPage(browser.Page).ExpectShownAsync(CustomerName);
+            customerPath = new Uri(browser.Page.Url).AbsolutePath;
         }
 
         // Staff hold the permission: the menu entry leads to the page, whose form writes to the plugin's table.
@@ -139,12 +150,21 @@ public sealed class PluginKitTests(ITestOutputHelper output) : IAsyncLifetime
             await Expect(browser.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/{PluginId}$"));
             await Expect(browser.Page.GetByTestId($"{PluginId}-heading")).ToHaveTextAsync("Tickets");
             await browser.Page.Locator($"input[data-testid={PluginId}-title]").FillAsync(EntryTitle);
+            // The SDK's customer picker, searching the host's customers by a word of the name.
+            await browser.Page.Locator($"input[data-testid={PluginId}-customer], [data-testid={PluginId}-customer] input").First.PressSequentiallyAsync("காஞ்சி");
+            await browser.Page.Locator(".mud-popover-open .mud-list-item").GetByText(CustomerName).ClickAsync();
             await browser.Page.GetByTestId($"{PluginId}-add").ClickAsync();
             await Expect(browser.Page.GetByTestId($"{PluginId}-grid")).ToContainTextAsync(EntryTitle);
+            await Expect(browser.Page.GetByTestId($"{PluginId}-grid")).ToContainTextAsync(CustomerName);
             // The page's scoped CSS came with the archive (wwwroot/) and is served by the host.
             Assert.Equal("grid", await browser.Page.GetByTestId($"{PluginId}-form").EvaluateAsync<string>("e => getComputedStyle(e).display"));
             await browser.ScreenshotAsync("plugin-kit-page");
             Assert.Equal(1L, await HostDatabase.ScalarAsync(host, $"SELECT COUNT(*) FROM {PluginId.Replace('-', '_')}_entries WHERE \"Title\" = @p0", EntryTitle));
+
+            // The event published with the entry reaches the plugin's handler, which puts it on the customer's timeline.
+            await browser.Page.GotoAsync(customerPath);
+            await shell.WaitUntilInteractiveAsync();
+            await Expect(new CustomerPage(browser.Page).TimelineItems.Filter(new() { HasText = EntryTitle })).ToHaveCountAsync(1);
         }
 
         // The recurring job is registered with Hangfire under the plugin's id, on the schedule of its settings.

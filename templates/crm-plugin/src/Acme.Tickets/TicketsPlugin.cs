@@ -30,6 +30,8 @@ public sealed class TicketsPlugin : ICrmPlugin
             .AddMenuItem(new MenuItem("Tickets", PagePath, MudBlazor.Icons.Material.Filled.Extension, UsePermission, 900, MenuGroups.Work))
             .AddCustomerTab<TicketsCustomerTab>("Tickets", order: 900, permission: UsePermission)
             .AddDbContext<TicketsDbContext>()
+            .AddTimelineKind(TicketAddedTimelineHandler.Declaration)
+            .AddEventHandler<TicketAdded, TicketAddedTimelineHandler>()
             // The schedule comes from the validated settings: an administrator can change it, and a
             // schedule that is not a cron expression refuses the plugin with the reason.
             .AddRecurringJob<DailySummaryJob, TicketsSettings>(DailySummaryJob.Key, settings => settings.SummarySchedule);

@@ -13,7 +13,7 @@ public sealed class EntryInput
     [StringLength(TitleLength, ErrorMessage = "Use at most 200 characters.")]
     public string? Title { get; set; }
 
-    /// <summary>The number of the customer it is about, if any.</summary>
-    [Range(1, long.MaxValue, ErrorMessage = "Enter a customer number above zero, or none.")]
+    /// <summary>The customer it is about, if any (the id of the customer chosen in the picker).</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "Choose a customer from the list.")]
     public long? CustomerId { get; set; }
 }
