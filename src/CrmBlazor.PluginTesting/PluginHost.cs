@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -32,23 +29,18 @@ public sealed partial class PluginHost : IAsyncDisposable
     // The host's authentication cookie (set by the sign-in form).
     private const string AuthenticationCookie = ".CrmBlazor.Auth";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
-    private const int OutputLinesKept = 400;
-
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly HostProcess _process;
     private readonly Dictionary<string, TestAccount> _accounts;
 
-    private PluginHost(Process process, Uri baseAddress, string directory, IEnumerable<TestAccount> accounts)
+    private PluginHost(HostProcess process, string directory, IEnumerable<TestAccount> accounts)
     {
         _process = process;
-        BaseAddress = baseAddress;
         Directory = directory;
         _accounts = accounts.ToDictionary(a => a.Role ?? string.Empty);
     }
 
     /// <summary>The address the host listens on, e.g. http://127.0.0.1:41234/.</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _process.BaseAddress;
 
     /// <summary>The host's temporary folder: its data (<c>data/crm.db</c>) and its plugins (<c>plugins/</c>).</summary>
     public string Directory { get; }
@@ -57,9 +49,7 @@ public sealed partial class PluginHost : IAsyncDisposable
     public string DatabaseFile => Path.Combine(Directory, "data", "crm.db");
 
     /// <summary>Whether the host still runs and the last lines it wrote, for failure messages.</summary>
-    public string RecentOutput =>
-        (_process.HasExited ? $"[the host has exited with code {_process.ExitCode}]" : "[the host is running]")
-        + Environment.NewLine + string.Join(Environment.NewLine, _output);
+    public string RecentOutput => _process.RecentOutput;
 
     /// <summary>The user created for a role, to sign in with (a browser test types these).</summary>
     /// <param name="role">One of <see cref="CrmRoles.All"/>, or null for the user without a role.</param>
@@ -85,46 +75,34 @@ public sealed partial class PluginHost : IAsyncDisposable
         var accounts = CrmRoles.All.Select(role => (string?)role).Append(null)
             .Select(role => new TestAccount($"{(role ?? "no-role").ToLowerInvariant()}-{Guid.NewGuid():N}"[..24] + "@crm.test", "Pw-" + Guid.NewGuid().ToString("N"), role))
             .ToList();
-        var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
-        var start = new ProcessStartInfo(DotnetExecutable())
+        var settings = new Dictionary<string, string?>
         {
-            WorkingDirectory = Path.GetDirectoryName(hostAssembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["Database:Provider"] = "Sqlite",
+            ["Crm:DataDirectory"] = Path.Combine(directory, "data"),
+            ["Plugins:Path"] = plugins,
+            ["DOTNET_STARTUP_HOOKS"] = typeof(PluginHost).Assembly.Location,
+            [TestAccountSeeder.Variable] = JsonSerializer.Serialize(accounts),
         };
-        start.ArgumentList.Add(hostAssembly);
-        foreach (var key in start.Environment.Keys.Where(IsHostSetting).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = baseAddress.GetLeftPart(UriPartial.Authority);
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["Crm__DataDirectory"] = Path.Combine(directory, "data");
-        start.Environment["Plugins__Path"] = plugins;
-        start.Environment["DOTNET_STARTUP_HOOKS"] = typeof(PluginHost).Assembly.Location;
-        start.Environment[TestAccountSeeder.Variable] = JsonSerializer.Serialize(accounts);
         foreach (var (key, value) in options.Settings)
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;
+            settings[key] = value;
         }
 
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var host = new PluginHost(process, baseAddress, directory, accounts);
-        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
-        if (!process.Start())
-        {
-            throw new InvalidOperationException($"Could not start '{start.FileName} {hostAssembly}'.");
-        }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        HostProcess process;
         try
         {
-            await host.WaitUntilServingAsync();
+            process = HostProcess.Start(hostAssembly, settings);
+        }
+        catch
+        {
+            HostProcess.TryDelete(directory);
+            throw;
+        }
+
+        var host = new PluginHost(process, directory, accounts);
+        try
+        {
+            await process.WaitUntilServingAsync(requireHealthy: false);
         }
         catch
         {
@@ -176,77 +154,11 @@ public sealed partial class PluginHost : IAsyncDisposable
     {
         try
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await _process.WaitForExitAsync(timeout.Token);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It had already exited.
+            await _process.DisposeAsync();
         }
         finally
         {
-            _process.Dispose();
-            try
-            {
-                System.IO.Directory.Delete(Directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temporary folder is harmless.
-            }
-        }
-    }
-
-    private async Task WaitUntilServingAsync()
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTimeOffset.UtcNow + StartTimeout;
-        string? lastAnswer = null;
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited before it served. Its output:{Environment.NewLine}{RecentOutput}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative));
-                lastAnswer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Busy starting.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"The host did not answer /healthz with 200 within {StartTimeout.TotalSeconds} s (last answer: {lastAnswer ?? "none"}). Its output:{Environment.NewLine}{RecentOutput}");
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        while (_output.Count > OutputLinesKept && _output.TryDequeue(out _))
-        {
+            HostProcess.TryDelete(Directory);
         }
     }
 
@@ -276,35 +188,6 @@ public sealed partial class PluginHost : IAsyncDisposable
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             File.Copy(file, copy, overwrite: true);
         }
-    }
-
-    private static bool IsHostSetting(string key) =>
-        key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
-        || key.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)
-        || key.StartsWith("Crm__", StringComparison.OrdinalIgnoreCase)
-        || key.StartsWith("Plugins__", StringComparison.OrdinalIgnoreCase)
-        || key.StartsWith("Database__", StringComparison.OrdinalIgnoreCase)
-        || key.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
-        || key.StartsWith("Jobs__", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The dotnet executable running the tests, so the host runs on the same runtime.</summary>
-    private static string DotnetExecutable()
-    {
-        var fromCli = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromCli) && File.Exists(fromCli))
-        {
-            return fromCli;
-        }
-
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="(?<value>[^"]+)"|<input[^>]*value="(?<value>[^"]+)"[^>]*name="__RequestVerificationToken" """, RegexOptions.IgnoreCase)]
