@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Jobs;
@@ -20,7 +19,7 @@ namespace CrmBlazor.Host.Plugins;
 /// its own service collection, which is merged into the host's only if <c>Configure</c> succeeds.
 /// The core registers its contributions through a builder too (owner id <c>crm</c>).
 /// </summary>
-internal sealed partial class PluginBuilder : IPluginBuilder
+internal sealed class PluginBuilder : IPluginBuilder
 {
     // The settings AddSettings validated, by type, for schedules that come from them.
     private readonly Dictionary<Type, object> _settings = [];
@@ -40,21 +39,10 @@ internal sealed partial class PluginBuilder : IPluginBuilder
 
     public PluginContributions Contributions { get; } = new();
 
-    private string OwnerPrefix => Plugin.Id + ".";
-
     public IPluginBuilder AddSettings<TSettings>()
         where TSettings : class
     {
-        // Validated now, so that a plugin with missing or invalid settings is refused with the reason
-        // instead of stopping the host when the options are first used.
-        var settings = Configuration.Get<TSettings>() ?? Activator.CreateInstance<TSettings>();
-        var errors = InputValidation.Validate(settings);
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"Its settings (Plugins:{Plugin.Id}) are invalid: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-        }
-
+        var settings = PluginRules.Settings<TSettings>(Configuration, Plugin.Id);
         Services.AddOptions<TSettings>().Bind(Configuration);
         _settings[typeof(TSettings)] = settings;
         return this;
@@ -68,22 +56,14 @@ internal sealed partial class PluginBuilder : IPluginBuilder
 
     public IPluginBuilder AddPermission(Permission permission)
     {
-        ArgumentNullException.ThrowIfNull(permission);
-        Require(permission.Name.StartsWith(OwnerPrefix, StringComparison.Ordinal) && permission.Name.Length > OwnerPrefix.Length,
-            $"Permission '{permission.Name}' must be named '{OwnerPrefix}<name>'.");
-        Require(permission.DefaultRoles.All(CrmRoles.All.Contains),
-            $"Permission '{permission.Name}' names an unknown role; the roles are {string.Join(", ", CrmRoles.All)}.");
+        PluginRules.Permission(Plugin.Id, permission);
         Contributions.Permissions.Add(permission);
         return this;
     }
 
     public IPluginBuilder AddMenuItem(MenuItem item)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        // "//host/path" (and "/\host/path", which browsers read the same) starts with '/' too, but leads to another site.
-        Require(item.Href.StartsWith('/') && !item.Href.StartsWith("//", StringComparison.Ordinal) && !item.Href.StartsWith("/\\", StringComparison.Ordinal),
-            $"Menu entry '{item.Title}' must link to an absolute path such as '/{Plugin.Id}'.");
-        Require(MenuGroups.All.Contains(item.Group), $"Menu entry '{item.Title}' names an unknown group '{item.Group}'.");
+        PluginRules.MenuItem(Plugin.Id, item);
         Contributions.MenuItems.Add(item);
         return this;
     }
@@ -116,11 +96,7 @@ internal sealed partial class PluginBuilder : IPluginBuilder
     public IPluginBuilder AddRecurringJob<TJob>(string key, string cron)
         where TJob : class, IPluginJob
     {
-        if (RecurringSchedule.Problem(cron) is { } problem)
-        {
-            throw new InvalidOperationException($"Recurring job '{key}' has the schedule '{cron}', which {problem}");
-        }
-
+        PluginRules.Schedule(key, cron);
         return AddJob<TJob>(key, cron);
     }
 
@@ -129,8 +105,7 @@ internal sealed partial class PluginBuilder : IPluginBuilder
         where TSettings : class
     {
         ArgumentNullException.ThrowIfNull(cron);
-        Require(_settings.ContainsKey(typeof(TSettings)),
-            $"Recurring job '{key}' takes its schedule from {typeof(TSettings).Name}: register them with AddSettings<{typeof(TSettings).Name}>() first.");
+        PluginRules.ScheduleSettings(key, typeof(TSettings), _settings.ContainsKey(typeof(TSettings)));
         return AddRecurringJob<TJob>(key, cron((TSettings)_settings[typeof(TSettings)]));
     }
 
@@ -145,8 +120,7 @@ internal sealed partial class PluginBuilder : IPluginBuilder
 
     public IPluginBuilder AddTimelineKind(TimelineKind kind)
     {
-        ArgumentNullException.ThrowIfNull(kind);
-        Require(kind.Id.StartsWith(OwnerPrefix, StringComparison.Ordinal), $"Timeline kind '{kind.Id}' must be named '{OwnerPrefix}<name>'.");
+        PluginRules.TimelineKind(Plugin.Id, kind);
         Contributions.TimelineKinds.Add(kind);
         return this;
     }
@@ -161,8 +135,7 @@ internal sealed partial class PluginBuilder : IPluginBuilder
 
     public IPluginBuilder AddCustomerFigure(CustomerFigureDefinition figure)
     {
-        ArgumentNullException.ThrowIfNull(figure);
-        Require(figure.Id.StartsWith(OwnerPrefix, StringComparison.Ordinal), $"Customer figure '{figure.Id}' must be named '{OwnerPrefix}<name>'.");
+        PluginRules.CustomerFigure(Plugin.Id, figure);
         Contributions.CustomerFigures.Add(figure);
         return this;
     }
@@ -185,21 +158,9 @@ internal sealed partial class PluginBuilder : IPluginBuilder
     private PluginBuilder AddJob<TJob>(string key, string? cron)
         where TJob : class, IPluginJob
     {
-        Require(JobKeyPattern().IsMatch(key), $"Job key '{key}' is invalid: use lower-case letters, digits and hyphens.");
-        Require(Contributions.Jobs.All(j => j.Key != key), $"Job key '{key}' is registered twice.");
+        PluginRules.JobKey(key, Contributions.Jobs.Select(j => j.Key));
         Services.AddScoped<TJob>();
         Contributions.Jobs.Add(new JobRegistration(Plugin.Id, key, typeof(TJob), cron));
         return this;
     }
-
-    private void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException(message);
-        }
-    }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
-    private static partial Regex JobKeyPattern();
 }

@@ -21,7 +21,8 @@ namespace CrmBlazor.PluginTesting.Components;
 /// <summary>
 /// The <see cref="IPluginBuilder"/> of a bUnit context: registers the plugin's services, settings and
 /// contexts into the test's services as the host does, and records the rest in <see cref="PluginRegistrations"/>.
-/// Settings are validated as the host validates them; a context is put on the test's SQLite database
+/// Settings and registrations are checked by the host's rules (<see cref="PluginRules"/>), so a test fails
+/// where the host would refuse the plugin; a context is put on the test's SQLite database
 /// with the plugin's SQLite migrations applied, and the events it publishes go to <see cref="RecordingEvents"/>.
 /// </summary>
 internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollection services, IConfiguration configuration, string databaseFile, RecordingEvents events)
@@ -40,14 +41,7 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
     public IPluginBuilder AddSettings<TSettings>()
         where TSettings : class
     {
-        var settings = Configuration.Get<TSettings>() ?? Activator.CreateInstance<TSettings>();
-        var errors = InputValidation.Validate(settings);
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"Its settings (Plugins:{Plugin.Id}) are invalid: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-        }
-
+        var settings = PluginRules.Settings<TSettings>(Configuration, Plugin.Id);
         Services.AddOptions<TSettings>().Bind(Configuration);
         _settings[typeof(TSettings)] = settings;
         return this;
@@ -61,12 +55,14 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
 
     public IPluginBuilder AddPermission(Permission permission)
     {
+        PluginRules.Permission(Plugin.Id, permission);
         Registrations.Permissions.Add(permission);
         return this;
     }
 
     public IPluginBuilder AddMenuItem(MenuItem item)
     {
+        PluginRules.MenuItem(Plugin.Id, item);
         Registrations.MenuItems.Add(item);
         return this;
     }
@@ -107,17 +103,19 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
         where TJob : class, IPluginJob => AddJob<TJob>(key, cron: null);
 
     public IPluginBuilder AddRecurringJob<TJob>(string key, string cron)
-        where TJob : class, IPluginJob => AddJob<TJob>(key, cron);
+        where TJob : class, IPluginJob
+    {
+        PluginRules.Schedule(key, cron);
+        return AddJob<TJob>(key, cron);
+    }
 
     public IPluginBuilder AddRecurringJob<TJob, TSettings>(string key, Func<TSettings, string> cron)
         where TJob : class, IPluginJob
         where TSettings : class
     {
         ArgumentNullException.ThrowIfNull(cron);
-        return _settings.TryGetValue(typeof(TSettings), out var settings)
-            ? AddJob<TJob>(key, cron((TSettings)settings))
-            : throw new InvalidOperationException(
-                $"Recurring job '{key}' takes its schedule from {typeof(TSettings).Name}: register them with AddSettings<{typeof(TSettings).Name}>() first.");
+        PluginRules.ScheduleSettings(key, typeof(TSettings), _settings.ContainsKey(typeof(TSettings)));
+        return AddRecurringJob<TJob>(key, cron((TSettings)_settings[typeof(TSettings)]));
     }
 
     public IPluginBuilder AddEventHandler<TEvent, THandler>()
@@ -130,6 +128,7 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
 
     public IPluginBuilder AddTimelineKind(TimelineKind kind)
     {
+        PluginRules.TimelineKind(Plugin.Id, kind);
         Registrations.TimelineKinds.Add(kind);
         return this;
     }
@@ -143,6 +142,7 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
 
     public IPluginBuilder AddCustomerFigure(CustomerFigureDefinition figure)
     {
+        PluginRules.CustomerFigure(Plugin.Id, figure);
         Registrations.CustomerFigures.Add(figure);
         return this;
     }
@@ -159,6 +159,7 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
     private RecordingPluginBuilder AddJob<TJob>(string key, string? cron)
         where TJob : class, IPluginJob
     {
+        PluginRules.JobKey(key, Registrations.Jobs.Keys);
         Services.AddScoped<TJob>();
         Registrations.Jobs[key] = (typeof(TJob), cron);
         return this;

@@ -1,4 +1,5 @@
 using CrmBlazor.Host.Jobs;
+using CrmBlazor.Sdk.Jobs;
 using Hangfire;
 using Hangfire.InMemory;
 

@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace CrmBlazor.Host.Jobs;
+namespace CrmBlazor.Sdk.Jobs;
 
 /// <summary>
 /// Reads a recurring job's cron expression as Hangfire does when <c>RecurringJobRegistration</c> registers
