@@ -4,9 +4,11 @@
 English text is the key, so the English resource maps each key to itself; translators copy
 SharedResource.resx to SharedResource.<culture>.resx and translate the values. Titles registered
 through the core's builder (menu entries, tabs, permissions) are listed in EXTRA_KEYS.
-Run: python3 tools/sync-resources.py   (a unit test checks the file is complete)
+Run: python3 tools/sync-resources.py           writes the file
+     python3 tools/sync-resources.py --check   fails, naming the keys, when the file is not what the code
+                                               says (tools/test.sh runs it; unit tests check the translations)
 """
-import pathlib, re, html
+import pathlib, re, html, sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "src" / "CrmBlazor.Host"
 RESX = ROOT / "Resources" / "SharedResource.resx"
@@ -42,17 +44,22 @@ RUNTIME_KEYS = [
 SDK = ROOT.parent / "CrmBlazor.Sdk"
 SDK_MESSAGES = (r'new Problem\("((?:[^"\\]|\\.)+)"', r'const string \w*Message =\s*"((?:[^"\\]|\\.)+)"')
 
+def code(path):
+    """The file without its comment lines: an example in an XML doc comment is not a text the UI shows."""
+    return "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//"))
+
 def keys():
     found = set()
     for path in list(ROOT.rglob("*.razor")) + list(ROOT.rglob("*.cs")):
         if "/obj/" in str(path) or "/bin/" in str(path):
             continue
-        for match in PATTERN.finditer(path.read_text(encoding="utf-8")):
+        text = code(path)
+        for match in PATTERN.finditer(text):
             found.add(match.group(1).replace('\\"', '"'))
-        text = path.read_text(encoding="utf-8")
         # Messages that reach the user through ChangeResultAlert's L[...]: validation and refusals.
         for pattern in (r'ErrorMessage = "((?:[^"\\]|\\.)+)"', r'new ValidationResult\("((?:[^"\\]|\\.)+)"',
-                        r'new Problem\("((?:[^"\\]|\\.)+)"', r'const string \w*Message =\s*"((?:[^"\\]|\\.)+)"'):
+                        r'new Problem\("((?:[^"\\]|\\.)+)"', r'const string \w*Message =\s*"((?:[^"\\]|\\.)+)"',
+                        r'Problem \w+ =\s*new\("((?:[^"\\]|\\.)+)"'):
             for match in re.finditer(pattern, text):
                 found.add(match.group(1).replace('\\"', '"'))
     core = (ROOT / "Features" / "CoreModule.cs").read_text(encoding="utf-8")
@@ -71,7 +78,7 @@ def keys():
     for path in SDK.rglob("*.cs"):
         if not {"obj", "bin"} & set(path.relative_to(SDK).parts):
             for pattern in SDK_MESSAGES:
-                for match in re.finditer(pattern, path.read_text(encoding="utf-8")):
+                for match in re.finditer(pattern, code(path)):
                     found.add(match.group(1).replace('\\"', '"'))
     found.update(EXTRA_KEYS)
     return sorted(found, key=str.casefold)
@@ -79,12 +86,12 @@ def keys():
 def value(key):
     return EXTRA_KEYS.get(key, key)
 
-def main():
+def main(check):
+    found = keys()
     entries = "\n".join(
         f'  <data name="{html.escape(k, quote=True)}" xml:space="preserve">\n    <value>{html.escape(value(k), quote=False)}</value>\n  </data>'
-        for k in keys())
-    RESX.parent.mkdir(parents=True, exist_ok=True)
-    RESX.write_text(f'''<?xml version="1.0" encoding="utf-8"?>
+        for k in found)
+    content = f'''<?xml version="1.0" encoding="utf-8"?>
 <root>
   <resheader name="resmimetype">
     <value>text/microsoft-resx</value>
@@ -100,8 +107,24 @@ def main():
   </resheader>
 {entries}
 </root>
-''', encoding="utf-8")
-    print(f"{RESX.relative_to(ROOT.parent.parent)}: {len(keys())} strings")
+'''
+    name = RESX.relative_to(ROOT.parent.parent)
+    if check:
+        current = RESX.read_text(encoding="utf-8") if RESX.exists() else ""
+        if current != content:
+            written = set(html.unescape(k) for k in re.findall(r'<data name="([^"]*)"', current))
+            missing, stale = sorted(set(found) - written), sorted(written - set(found))
+            print(f"{name} is not what the code says; run python3 tools/sync-resources.py and translate what it adds.")
+            for key in missing:
+                print(f"  missing: {key}")
+            for key in stale:
+                print(f"  no longer used: {key}")
+            sys.exit(1)
+        print(f"{name}: {len(found)} strings, as the code says")
+        return
+    RESX.parent.mkdir(parents=True, exist_ok=True)
+    RESX.write_text(content, encoding="utf-8")
+    print(f"{name}: {len(found)} strings")
 
 if __name__ == "__main__":
-    main()
+    main("--check" in sys.argv[1:])

@@ -9,13 +9,14 @@
 #      unicode-data for the BiDi conformance test of the document engine),
 #   2. starts a throwaway PostgreSQL cluster (temporary folder, free port, fsync off, loopback only)
 #      and exports its connection string as CRM_TEST_POSTGRES,
-#   3. builds and runs `dotnet test CrmBlazor.sln`,
-#   4. stops and deletes the cluster, whatever happened.
+#   3. checks that the core's English resources are what the code says (tools/sync-resources.py --check),
+#   4. builds and runs `dotnet test CrmBlazor.sln`,
+#   5. stops and deletes the cluster, whatever happened.
 # The exit code is the tests' result. Screenshots of the end-to-end tests go to TestResults/e2e-screenshots.
 set -euo pipefail
 
 readonly REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-readonly APT_PACKAGES=(chromium postgresql poppler-utils fonts-noto-core unicode-data)
+readonly APT_PACKAGES=(chromium postgresql poppler-utils fonts-noto-core unicode-data python3)
 
 log() { printf '\n==> %s\n' "$*"; }
 fail() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
@@ -137,6 +138,11 @@ main() {
     trap stop_postgres EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
+    # The core's English resources are generated from the code: a text added without running the
+    # script (or an example in a comment taken for one) fails here, before anything is built.
+    log "Resources agree with the code"
+    python3 "$REPO_ROOT/tools/sync-resources.py" --check
+
     start_postgres
 
     local results="$REPO_ROOT/TestResults"
