@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -10,7 +11,7 @@ namespace CrmBlazor.EndToEndTests.Infrastructure;
 /// violation, listing each one as rule, impact, target selector and page address, so a failure says
 /// what to fix without opening the browser.
 /// </summary>
-public static class AxeCheck
+public static partial class AxeCheck
 {
     /// <summary>The axe tags checked: WCAG 2.0, 2.1 and 2.2, levels A and AA.</summary>
     public static readonly IReadOnlyList<string> WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -20,6 +21,7 @@ public static class AxeCheck
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
+        await page.EvaluateAsync(SettleAnimations);
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
@@ -28,8 +30,27 @@ public static class AxeCheck
             $"{rule.Id} ({rule.Impact}) at {node.Target} on {page.Url}: {rule.Help} — {Shorten(node.Html)}"))];
     }
 
-    // Generated ids and Blazor's attributes make poor selectors: the element's opening tag says which one it is.
-    private static string Shorten(string html) => html.Length <= 160 ? html : string.Concat(html.AsSpan(0, 160), "…");
+    // A dialog or a snackbar fading in is half transparent, and axe would measure the contrast of the fade: the
+    // finite animations (not an indeterminate progress bar's endless one) are let finish first, for at most two seconds.
+    private const string SettleAnimations = """
+        () => Promise.race([
+            Promise.all(document.getAnimations()
+                .filter(a => a.effect?.getComputedTiming().iterations !== Infinity)
+                .map(a => a.finished.catch(() => null))),
+            new Promise(resolve => setTimeout(resolve, 2000)),
+        ])
+        """;
+
+    // Generated ids and Blazor's attributes make poor selectors: the element's opening tag (without Blazor's
+    // _bl_ element references) says which one it is.
+    private static string Shorten(string html)
+    {
+        html = BlazorReference().Replace(html, "");
+        return html.Length <= 400 ? html : string.Concat(html.AsSpan(0, 400), "…");
+    }
+
+    [GeneratedRegex(@" _bl_[0-9a-f-]+=""""")]
+    private static partial Regex BlazorReference();
 
     /// <summary>Fails with the list of violations when the page has any.</summary>
     /// <param name="page">The page, loaded and interactive.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CrmBlazor.EndToEndTests.Pages;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -9,9 +10,14 @@ namespace CrmBlazor.EndToEndTests.Infrastructure;
 /// One test's browser: its own cookies and a page. Keeps a screenshot of where the test ended
 /// (screenshots/last/&lt;test&gt;.png) and writes the page's errors and the host's recent output to
 /// the test's output, so a failing test shows what the browser showed and what the host said.
+/// Every page the test shows is checked with axe (<see cref="CheckShownPageAsync"/>).
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
+    // The session of each page, so that page objects, which know only the page, can have it checked.
+    private static readonly ConditionalWeakTable<IPage, BrowserSession> Sessions = new();
+
+    private readonly HashSet<string> _checkedPages = [];
     private readonly IBrowserContext _context;
     private readonly string _testName;
     private readonly ConcurrentQueue<string> _browserErrors = new();
@@ -32,6 +38,7 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => _browserErrors.Enqueue($"page error: {error}");
+        Sessions.AddOrUpdate(page, this);
     }
 
     /// <summary>The page.</summary>
@@ -39,6 +46,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>The host under test.</summary>
     public CrmHostProcess Host { get; }
+
+    /// <summary>
+    /// Whether <see cref="CheckShownPageAsync"/> checks this session's pages (true). Only a test that runs
+    /// axe itself, to collect the violations of many pages into one report, or one that arranges records
+    /// for other tests, turns it off.
+    /// </summary>
+    public bool ChecksShownPages { get; set; } = true;
 
     /// <summary>Errors the page wrote to the browser console or threw, in order.</summary>
     public IReadOnlyCollection<string> BrowserErrors => _browserErrors;
@@ -60,6 +74,26 @@ public sealed class BrowserSession : IAsyncDisposable
         var shell = new Shell(Page);
         await shell.WaitUntilInteractiveAsync();
         return shell;
+    }
+
+    /// <summary>
+    /// Runs axe on what <paramref name="page"/> shows now and fails the test on any WCAG 2.2 AA violation,
+    /// once per address and language in a session (a page seen again costs nothing). Page objects call
+    /// it once a page is shown and interactive (<see cref="Shell.WaitUntilInteractiveAsync"/>), so every
+    /// end-to-end test checks the pages it visits.
+    /// </summary>
+    /// <param name="page">A page of a session opened by <see cref="EndToEndFixture"/>; other pages are left alone.</param>
+    public static async Task CheckShownPageAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (Sessions.TryGetValue(page, out var session) && session.ChecksShownPages)
+        {
+            var language = await page.EvaluateAsync<string>("() => document.documentElement.lang");
+            if (session._checkedPages.Add($"{new Uri(page.Url).AbsolutePath} {language}"))
+            {
+                await AxeCheck.AssertCleanAsync(page);
+            }
+        }
     }
 
     /// <summary>Saves a full-page screenshot as screenshots/&lt;name&gt;.png.</summary>

@@ -27,7 +27,7 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
 
         // The manager sets up the customer (billed in INR) and a project at 95 an hour, and logs 7.5 hours on it.
         await using var managerBrowser = await app.OpenBrowserAsync(nameof(Accountant_InvoicingUnbilledTimeThroughCreditNote_IssuesNumberedPdfRecordsPaymentAndReleasesTheTime) + "-manager", output);
-        var customerId = await ArrangeBillableTimeAsync(managerBrowser, manager, customerName, projectName);
+        var (customerId, _) = await BillableTime.ArrangeAsync(managerBrowser, manager, customerName, projectName);
 
         // The accountant starts an invoice from the customer's invoices tab: the unbilled time is shown first.
         await using var browser = await app.OpenBrowserAsync(nameof(Accountant_InvoicingUnbilledTimeThroughCreditNote_IssuesNumberedPdfRecordsPaymentAndReleasesTheTime), output);
@@ -136,7 +136,7 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         var customerName = "თბილისის პროგრამული სერვისები " + Random.Shared.Next(100, 999);
         var projectName = "Support retainer " + Random.Shared.Next(1000, 9999);
         await using var managerBrowser = await app.OpenBrowserAsync(nameof(Accountant_StartingTheMonthlyRun_WatchesItsProgressAndSeesTheDraftItMade) + "-manager", output);
-        await ArrangeBillableTimeAsync(managerBrowser, manager, customerName, projectName);
+        await BillableTime.ArrangeAsync(managerBrowser, manager, customerName, projectName);
 
         // The time was logged on the first day of this week (Monday in en-GB): its month is run.
         var today = DateOnly.FromDateTime(DateTime.Now);
@@ -156,39 +156,6 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         await Expect(run.GetByTestId("invoicing-run-count")).ToHaveTextAsync(DoneOfTotal());
         await Expect(runs.Drafts.Filter(new() { HasText = customerName })).ToHaveCountAsync(1);
         await browser.ScreenshotAsync("invoicing-40-monthly-run");
-    }
-
-    /// <summary>Creates the customer and a project with a task through the UI, and logs 7.5 hours on the first day of this week.</summary>
-    private static async Task<long> ArrangeBillableTimeAsync(BrowserSession session, Credentials manager, string customerName, string projectName)
-    {
-        var shell = await session.SignInAsync(manager);
-        var page = session.Page;
-        await shell.OpenFromMenuAsync("Customers");
-        var customers = new CustomersPage(page);
-        await customers.ExpectShownAsync();
-        var dialog = await customers.OpenNewCustomerAsync();
-        await dialog.FillAsync(customerName, "accounts@chennai-soft.example", "+91 44 2345 6789", "", "சென்னை", "IN");
-        await dialog.SetCurrencyAsync("INR");
-        await dialog.SaveAsync();
-        await new CustomerPage(page).ExpectShownAsync(customerName);
-        var customerId = long.Parse(CustomerId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
-
-        var edit = new ProjectEditPage(page);
-        await edit.OpenNewAsync(customerId);
-        await edit.CreateAsync(projectName, "Active", "95", "40");
-        var project = new ProjectPage(page);
-        await project.ExpectShownAsync(projectName);
-        await project.AddTaskAsync("Development");
-
-        await shell.OpenFromMenuAsync("My time");
-        var week = new WeekGridPage(page);
-        await week.ExpectShownAsync();
-        await week.AddRowAsync(projectName[..10], projectName, "Development");
-        await week.Cells(projectName).Nth(0).FillAsync("7.5");
-        await week.Cells(projectName).Nth(0).PressAsync("Tab");
-        await week.SaveAsync();
-        await Expect(week.Outcome).ToHaveTextAsync("Changes saved: 1.");
-        return customerId;
     }
 
     /// <summary>Scrolls to the top (the app bar is fixed) and lets the page settle, e.g. the PDF viewer draw, before a screenshot.</summary>
@@ -214,9 +181,6 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         await process.WaitForExitAsync();
         return text;
     }
-
-    [GeneratedRegex(@"/customers/(\d+)")]
-    private static partial Regex CustomerId();
 
     [GeneratedRegex(@"^(\d+) of \1 customers$")]
     private static partial Regex DoneOfTotal();

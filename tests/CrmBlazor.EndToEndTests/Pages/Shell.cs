@@ -20,14 +20,35 @@ public sealed class Shell(IPage page)
 
     /// <summary>
     /// Waits until the page runs interactively (its circuit is connected), so clicks reach the server.
-    /// Until then the page is the prerendered HTML and buttons do nothing.
+    /// Until then the page is the prerendered HTML and buttons do nothing. Then checks the page with axe
+    /// (<see cref="BrowserSession.CheckShownPageAsync"/>): a violation fails the test.
     /// </summary>
-    public async Task WaitUntilInteractiveAsync() =>
+    public async Task WaitUntilInteractiveAsync()
+    {
         await Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+        await BrowserSession.CheckShownPageAsync(page);
+    }
 
-    /// <summary>Opens a page by clicking its menu entry (navigation inside the app, no page load).</summary>
+    /// <summary>
+    /// Opens a page by clicking its menu entry (navigation inside the app, no page load), waits until the
+    /// page has rendered (its address and its title have changed) and checks it with axe.
+    /// </summary>
     /// <param name="title">The entry's title.</param>
-    public Task OpenFromMenuAsync(string title) => MenuItem(title).ClickAsync();
+    public async Task OpenFromMenuAsync(string title)
+    {
+        var entry = MenuItem(title);
+        var target = new Uri(new Uri(page.Url), await entry.GetAttributeAsync("href")).AbsolutePath;
+        var previousTitle = await page.TitleAsync();
+        var elsewhere = target != new Uri(page.Url).AbsolutePath;
+        await entry.ClickAsync();
+        if (elsewhere)
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == target);
+            await page.WaitForFunctionAsync("title => document.title !== title", previousTitle);
+        }
+
+        await WaitUntilInteractiveAsync();
+    }
 
     /// <summary>Chooses a language in the app bar's picker and waits for the page to come back in it.</summary>
     /// <param name="cultureName">The culture's name, e.g. ur-PK.</param>

@@ -37,11 +37,12 @@ public sealed partial class SignInPage(IPage page)
         await page.WaitForLoadStateAsync();
     }
 
-    /// <summary>Asserts that the browser shows the sign-in page.</summary>
+    /// <summary>Asserts that the browser shows the sign-in page, and checks it with axe.</summary>
     public async Task ExpectShownAsync()
     {
         await Expect(page).ToHaveURLAsync(SignInAddress());
         await Expect(page.GetByTestId("signin-submit")).ToBeVisibleAsync();
+        await Infrastructure.BrowserSession.CheckShownPageAsync(page);
     }
 
     [GeneratedRegex(@"/account/login(\?|$)")]

@@ -11,9 +11,6 @@ namespace CrmBlazor.Host.Features.Dashboard;
 /// </summary>
 public partial class CustomersBySegmentChart
 {
-    private static readonly string[] Palette =
-        ["#2a5ca8", "#0f8b8d", "#7b52ab", "#edae49", "#d1495b", "#66a182", "#00a6ed", "#8d99ae"];
-
     private List<ChartSeries<int>> _series = [];
     private string[] _labels = [];
     private BarChartOptions _options = new();
@@ -52,7 +49,7 @@ public partial class CustomersBySegmentChart
         };
     }
 
-    private static string Colour(int index) => Palette[index % Palette.Length];
+    private static string Colour(int index) => ChartColours.Series[index % ChartColours.Series.Count];
 
     private static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 

@@ -12,17 +12,17 @@ namespace CrmBlazor.Host.Features.Dashboard;
 /// </summary>
 public partial class InteractionsByChannelChart
 {
-    // Each channel keeps its colour whichever channels a period has.
+    // Each channel keeps its colour whichever channels a period has; complaints in red.
     private static readonly Dictionary<InteractionChannel, string> ChannelColours = new()
     {
-        [InteractionChannel.Call] = "#2a5ca8",
-        [InteractionChannel.Email] = "#0f8b8d",
-        [InteractionChannel.Meeting] = "#7b52ab",
-        [InteractionChannel.Note] = "#8d99ae",
-        [InteractionChannel.Complaint] = "#d1495b",
-        [InteractionChannel.Inquiry] = "#edae49",
-        [InteractionChannel.WebForm] = "#00a6ed",
-        [InteractionChannel.InStoreVisit] = "#66a182",
+        [InteractionChannel.Call] = ChartColours.Blue,
+        [InteractionChannel.Email] = ChartColours.Teal,
+        [InteractionChannel.Meeting] = ChartColours.Purple,
+        [InteractionChannel.Note] = ChartColours.Slate,
+        [InteractionChannel.Complaint] = ChartColours.Red,
+        [InteractionChannel.Inquiry] = ChartColours.Orange,
+        [InteractionChannel.WebForm] = ChartColours.Magenta,
+        [InteractionChannel.InStoreVisit] = ChartColours.Green,
     };
 
     private List<ChartSeries<int>> _series = [];

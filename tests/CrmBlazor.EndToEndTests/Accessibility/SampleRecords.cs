@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CrmBlazor.EndToEndTests.Infrastructure;
+using CrmBlazor.EndToEndTests.Pages;
+using CrmBlazor.Sdk.Authorization;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CrmBlazor.EndToEndTests.Accessibility;
+
+/// <summary>
+/// A user of each role and the records that make every page show its content (a tagged customer with an
+/// interaction, an open complaint and a contact, a segment, a project with a task and logged time, a draft and an issued
+/// invoice, a completed monthly run), made once per host through the UI, as people would make them.
+/// </summary>
+/// <param name="Users">Who signs in, by role (<see cref="CrmRoles"/>).</param>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="SegmentId">A segment of customers.</param>
+/// <param name="ProjectId">The customer's project.</param>
+/// <param name="DraftInvoiceId">A draft invoice.</param>
+/// <param name="IssuedInvoiceId">An issued invoice (of the project's time).</param>
+/// <param name="RunMonth">The first day of the month that has a completed monthly run.</param>
+public sealed record SampleRecords(
+    IReadOnlyDictionary<string, Credentials> Users, long CustomerId, long SegmentId, long ProjectId, long DraftInvoiceId, long IssuedInvoiceId, DateOnly RunMonth)
+{
+    private static readonly ConditionalWeakTable<CrmHostProcess, Task<SampleRecords>> Arranged = [];
+
+    /// <summary>The records on the fixture's host, made by the first caller.</summary>
+    /// <param name="app">The fixture.</param>
+    /// <param name="output">The first caller's output, for the sessions that make them.</param>
+    public static Task<SampleRecords> OnAsync(EndToEndFixture app, ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return Arranged.GetValue(app.Host, host => ArrangeAsync(app, host, output));
+    }
+
+    private static async Task<SampleRecords> ArrangeAsync(EndToEndFixture app, CrmHostProcess host, ITestOutputHelper output)
+    {
+        var users = new Dictionary<string, Credentials>
+        {
+            [CrmRoles.Admin] = EndToEndFixture.Admin,
+            [CrmRoles.Manager] = await HostUsers.CreateAsync(host, CrmRoles.Manager, "Meera Iyer"),
+            [CrmRoles.Staff] = await HostUsers.CreateAsync(host, CrmRoles.Staff, "Ravi Shankar"),
+            [CrmRoles.Accountant] = await HostUsers.CreateAsync(host, CrmRoles.Accountant, "Nino Tsereteli"),
+        };
+        var word = "Samarkand" + Random.Shared.Next(1000, 9999);
+
+        // The manager: the customer, its project and time, an interaction, a contact and a segment.
+        await using var manager = await app.OpenBrowserAsync("sample-records-manager", output);
+        manager.ChecksShownPages = false;
+        var (customerId, projectId) = await BillableTime.ArrangeAsync(manager, users[CrmRoles.Manager], word + " Advisory", "Audit support " + word, "retainer, priority");
+        var page = manager.Page;
+        await page.GotoAsync($"/customers/{customerId}");
+        var customer = new CustomerPage(page);
+        await customer.ExpectShownAsync(word + " Advisory");
+        await customer.LogInteractionAsync("Call", "Quarterly review");
+        await customer.LogInteractionAsync("Complaint", "Invoice sent twice");
+        await customer.OpenTabAsync("Contacts");
+        await customer.AddContactAsync("Dilnoza Karimova", "dilnoza@samarkand.example");
+
+        await new Shell(page).OpenFromMenuAsync("Segments");
+        var segments = new SegmentsPage(page);
+        await segments.ExpectShownAsync();
+        var editor = await segments.NewSegmentAsync();
+        await editor.Name.FillAsync("Retainer customers " + word);
+        await editor.AddTextRuleAsync("Name", "contains", word);
+        await editor.SaveAsync();
+        var segmentId = IdIn(page.Url, "/segments/");
+
+        // The accountant: an invoice of the time, issued; an empty draft; the month's run.
+        await using var accountant = await app.OpenBrowserAsync("sample-records-accountant", output);
+        accountant.ChecksShownPages = false;
+        await accountant.SignInAsync(users[CrmRoles.Accountant]);
+        page = accountant.Page;
+        var newInvoice = new NewInvoicePage(page);
+        var invoice = new InvoicePage(page);
+        await newInvoice.OpenAsync(customerId);
+        await Expect(newInvoice.Entries).ToHaveCountAsync(1);
+        await newInvoice.ChooseTaxProfileAsync("GST (within the state)");
+        await newInvoice.CreateFromTimeAsync();
+        await invoice.ExpectDraftAsync();
+        await invoice.IssueAsync();
+        var issuedId = IdIn(page.Url, "/invoices/");
+
+        await newInvoice.OpenAsync(customerId);
+        await page.GetByTestId("invoicing-new-empty").ClickAsync();
+        await invoice.ExpectDraftAsync();
+        await invoice.AddFeeAsync("Quarterly review", "120");
+        var draftId = IdIn(page.Url, "/invoices/");
+
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var runs = new InvoiceRunsPage(page);
+        await runs.OpenAsync(month);
+        await runs.RunNowAsync();
+        await Expect(runs.Run(month)).ToHaveAttributeAsync("data-status", "Completed");
+
+        return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month);
+    }
+
+    private static long IdIn(string url, string prefix)
+    {
+        var path = new Uri(url).AbsolutePath;
+        return path.StartsWith(prefix, StringComparison.Ordinal) && long.TryParse(path[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new InvalidOperationException($"No id after {prefix} in {url}.");
+    }
+}
