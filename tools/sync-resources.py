@@ -59,7 +59,7 @@ def keys():
         # Messages that reach the user through ChangeResultAlert's L[...]: validation and refusals.
         for pattern in (r'ErrorMessage = "((?:[^"\\]|\\.)+)"', r'new ValidationResult\("((?:[^"\\]|\\.)+)"',
                         r'new Problem\("((?:[^"\\]|\\.)+)"', r'const string \w*Message =\s*"((?:[^"\\]|\\.)+)"',
-                        r'Problem \w+ =\s*new\("((?:[^"\\]|\\.)+)"'):
+                        r'Problem \w+(?: \{ get; \})? =\s*new\("((?:[^"\\]|\\.)+)"'):
             for match in re.finditer(pattern, text):
                 found.add(match.group(1).replace('\\"', '"'))
     core = (ROOT / "Features" / "CoreModule.cs").read_text(encoding="utf-8")

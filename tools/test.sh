@@ -9,7 +9,8 @@
 #      unicode-data for the BiDi conformance test of the document engine),
 #   2. starts a throwaway PostgreSQL cluster (temporary folder, free port, fsync off, loopback only)
 #      and exports its connection string as CRM_TEST_POSTGRES,
-#   3. checks that the core's English resources are what the code says (tools/sync-resources.py --check),
+#   3. checks that the English resources of the core and the plugins are what the code says
+#      (tools/sync-resources.py and tools/sync-plugin-resources.py with --check),
 #   4. builds and runs `dotnet test CrmBlazor.sln`,
 #   5. stops and deletes the cluster, whatever happened.
 # The exit code is the tests' result. Screenshots of the end-to-end tests go to TestResults/e2e-screenshots.
@@ -138,10 +139,12 @@ main() {
     trap stop_postgres EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
-    # The core's English resources are generated from the code: a text added without running the
+    # The core's and the plugins' English resources are generated from the code: a text added without running the
     # script (or an example in a comment taken for one) fails here, before anything is built.
     log "Resources agree with the code"
     python3 "$REPO_ROOT/tools/sync-resources.py" --check
+    python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Projects ProjectsResources --check
+    python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Invoicing InvoicingResources --check
 
     start_postgres
 
