@@ -22,6 +22,7 @@ public partial class InvoiceRunPage
     private IReadOnlyList<InvoiceListItem>? _drafts;
     private DateOnly? _shown;
     private DateOnly _month;
+    private IReadOnlyList<DateOnly> _months = [];
     private DateOnly? _awaited;
     private DateTimeOffset _startedAt;
     private ChangeResult? _result;
@@ -53,6 +54,7 @@ public partial class InvoiceRunPage
         _address = new AddressQuery();
         _month = _address.Month("month", Month, InvoiceRunService.FirstMonth, InvoiceRunService.LastMonth)
             ?? new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        _months = MonthChoices(new DateOnly(today.Year, today.Month, 1), _month);
         await RefreshAsync();
         if (_runs is { Count: > 0 } runs)
         {
@@ -152,5 +154,18 @@ public partial class InvoiceRunPage
                 StateHasChanged();
             });
         }
+    }
+
+    // The months offered: this one and the 24 before it, newest first, and the month from the address if older.
+    private static IReadOnlyList<DateOnly> MonthChoices(DateOnly thisMonth, DateOnly chosen)
+    {
+        var months = Enumerable.Range(0, 25).Select(back => thisMonth.AddMonths(-back)).ToList();
+        if (!months.Contains(chosen))
+        {
+            months.Add(chosen);
+            months.Sort((a, b) => b.CompareTo(a));
+        }
+
+        return months;
     }
 }
