@@ -41,6 +41,8 @@ internal static class CoreFeatureExtensions
         services.AddScoped<PluginArchives>();
         services.AddScoped<PluginData>();
         services.AddScoped<SecurityLogQueries>();
+        services.AddScoped<PermissionMatrixQueries>();
+        services.AddScoped<PermissionGrantService>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ITimeline, Timeline>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();

@@ -14,7 +14,7 @@ internal static class IdentityExtensions
 {
     /// <summary>
     /// ASP.NET Core Identity with the OWASP ASVS 5.0 password rules (at least 8 characters, no
-    /// composition rules, long passphrases allowed), lock-out after repeated failures, secure cookies,
+    /// composition rules, long passphrases allowed, the 10,000 most common passwords refused), lock-out after repeated failures, secure cookies,
     /// sessions stored on the server, permission policies, and a fallback policy that requires a
     /// signed-in user everywhere.
     /// </summary>
@@ -53,6 +53,7 @@ internal static class IdentityExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<IPasswordValidator<CrmUser>, MaximumLengthPasswordValidator>();
+        services.AddScoped<IPasswordValidator<CrmUser>, CommonPasswordValidator>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<DecoyPasswordHash>();
 

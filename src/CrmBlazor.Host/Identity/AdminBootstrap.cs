@@ -5,7 +5,7 @@ namespace CrmBlazor.Host.Identity;
 
 /// <summary>
 /// Creates the roles, and on an empty database the first administrator from <c>Crm:Admin:Email</c>
-/// and <c>Crm:Admin:Password</c>.
+/// and <c>Crm:Admin:Password</c>, which must pass the password rules (length, not a common password).
 /// </summary>
 internal static class AdminBootstrap
 {
@@ -51,6 +51,22 @@ internal static class AdminBootstrap
             DisplayName = "Administrator",
             CreatedAt = DateTimeOffset.UtcNow,
         };
+
+        // The password rules apply to the first administrator too (a common or short password would
+        // guard the whole installation); the host starts without users rather than with a weak one.
+        var refusals = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var verdict = await validator.ValidateAsync(users, admin, password);
+            refusals.AddRange(verdict.Errors.Select(e => e.Description));
+        }
+
+        if (refusals.Count > 0)
+        {
+            logger.LogError("Refusing to create the first administrator: the password in Crm:Admin:Password is refused ({Reasons}). Set Crm__Admin__Password to a passphrase of your own.", string.Join(" ", refusals));
+            return;
+        }
+
         Check(await users.CreateAsync(admin, password), "create the first administrator");
         Check(await users.AddToRoleAsync(admin, CrmRoles.Admin), "make the first user an administrator");
         logger.LogInformation("Created the first administrator {AdminEmail}", email);

@@ -1,33 +1,52 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Plugins;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace CrmBlazor.Host.Identity;
 
 /// <summary>
-/// Which role holds which permission: read from the database and cached briefly, so that a change
-/// made on one host instance reaches the others within a minute.
+/// Which role holds which permission: read from the database and kept for <see cref="Lifetime"/>, so
+/// that a change made on one host instance reaches the others within a minute. The instance that makes
+/// a change forgets its copy at once (<see cref="Invalidate"/>).
 /// </summary>
-internal sealed class PermissionGrants(IDbContextFactory<CrmDbContext> contexts, IMemoryCache cache, TimeProvider clock)
+/// <remarks>The copy's age is measured with the host's <see cref="TimeProvider"/>.</remarks>
+internal sealed class PermissionGrants(IDbContextFactory<CrmDbContext> contexts, TimeProvider clock)
 {
-    private const string CacheKey = "crm:permission-grants";
+    /// <summary>How long an instance keeps the grants it read.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private Snapshot? _snapshot;
+    private long _generation;
 
     public async Task<IReadOnlySet<(string Role, string Permission)>> GetAsync(CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(CacheKey, out IReadOnlySet<(string, string)>? cached) && cached is not null)
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (snapshot is not null && clock.GetUtcNow() - snapshot.ReadAt < Lifetime)
         {
-            return cached;
+            return snapshot.Grants;
         }
 
+        var generation = Interlocked.Read(ref _generation);
+        var readAt = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var grants = await db.PermissionGrants.AsNoTracking().Select(g => new { g.Role, g.Permission }).ToListAsync(cancellationToken);
         var set = grants.Select(g => (g.Role, g.Permission)).ToHashSet();
-        cache.Set(CacheKey, (IReadOnlySet<(string, string)>)set, TimeSpan.FromMinutes(1));
+
+        // A change invalidated while this read ran may be missing from it: keep it only if none did.
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            Volatile.Write(ref _snapshot, new Snapshot(set, readAt));
+        }
+
         return set;
     }
 
-    public void Invalidate() => cache.Remove(CacheKey);
+    /// <summary>Forgets the grants read, so that the next check reads them again.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _snapshot, null);
+    }
 
     /// <summary>
     /// Records permissions declared for the first time and grants them to their default roles. A
@@ -49,4 +68,6 @@ internal sealed class PermissionGrants(IDbContextFactory<CrmDbContext> contexts,
         await db.SaveChangesAsync(cancellationToken);
         Invalidate();
     }
+
+    private sealed record Snapshot(IReadOnlySet<(string Role, string Permission)> Grants, DateTimeOffset ReadAt);
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmBlazor.Host.Identity;
 
 /// <summary>
-/// Writes security events (sign-ins, failures, lock-outs, refused access) to the log category
+/// Writes security events (sign-ins, failures, lock-outs, refused access, changed permissions) to the log category
 /// <c>CrmBlazor.Security</c> and to <c>crm_security_events</c>, where administrators can read them.
 /// </summary>
 public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimeProvider clock, ILoggerFactory loggers)
@@ -26,6 +26,12 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
 
     /// <summary>A request or page refused for lack of a permission or role.</summary>
     public const string AccessDenied = "access-denied";
+
+    /// <summary>An administrator gave a role a permission (detail: <c>permission → role</c>).</summary>
+    public const string PermissionGranted = "permission-granted";
+
+    /// <summary>An administrator took a permission away from a role (detail: <c>permission → role</c>).</summary>
+    public const string PermissionRevoked = "permission-revoked";
 
     private readonly ILogger _logger = loggers.CreateLogger("CrmBlazor.Security");
 

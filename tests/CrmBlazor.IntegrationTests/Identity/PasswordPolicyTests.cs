@@ -4,12 +4,15 @@ using CrmBlazor.Testing;
 
 namespace CrmBlazor.IntegrationTests.Identity;
 
-/// <summary>OWASP ASVS 5.0 password rules: at least 8 characters, no composition rules, passphrases of 64 characters and more.</summary>
+/// <summary>
+/// OWASP ASVS 5.0 password rules: at least 8 characters (6.2.1), no composition rules (6.2.5),
+/// passphrases of 64 characters and more (6.2.9), the most common passwords refused (6.2.4).
+/// </summary>
 public abstract class PasswordPolicyTests(CrmHostFixture fixture)
 {
     public static TheoryData<string> AcceptedPasswords => new()
     {
-        "abcdefgh", // 8 characters, all lower case
+        "tamarind", // 8 characters, all lower case
         "correct horse battery staple and a quiet blue kettle on the stove!", // a 66-character passphrase
         new string('p', 128),
     };
@@ -36,6 +39,18 @@ public abstract class PasswordPolicyTests(CrmHostFixture fixture)
         var result = await fixture.Host.TryCreateUserAsync(NewStaff(password));
 
         Assert.False(result.Succeeded);
+    }
+
+    [Theory]
+    [InlineData("password")]
+    [InlineData("12345678")]
+    [InlineData("Password1")]
+    [InlineData("QWERTYUIOP")]
+    public async Task NewUser_WithCommonPasswordInAnyCase_IsRefusedAsTooCommon(string password)
+    {
+        var result = await fixture.Host.TryCreateUserAsync(NewStaff(password));
+
+        Assert.Equal(["This password is too common: choose another."], result.Errors.Select(e => e.Description));
     }
 
     private static TestUser NewStaff(string password) => new($"policy-{Guid.NewGuid():N}@crm.test", password, CrmRoles.Staff);

@@ -25,6 +25,7 @@ public static class AuditLabels
         [CustomerTagEntity] = "Tag",
         [UserEntity] = "User",
         ["CrmRole"] = "Role",
+        ["PermissionGrant"] = "Permission grant",
     };
 
     // The same name means the same thing on every core record...
@@ -73,6 +74,7 @@ public static class AuditLabels
         [("Segment", "Definition")] = "Rules",
         [("Segment", "MemberCount")] = "Members",
         [("Segment", "RefreshedAt")] = "Refreshed",
+        [("PermissionGrant", "Permission")] = "Permission",
         [(UserEntity, "DisplayName")] = "Display name",
         [(UserEntity, "UserName")] = "User name",
         [(UserEntity, "EmailConfirmed")] = "E-mail confirmed",
