@@ -46,13 +46,15 @@ internal static class IdentityExtensions
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // Deactivated and invited accounts cannot sign in (AccountInUse).
+                options.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<CrmRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<IPasswordValidator<CrmUser>, MaximumLengthPasswordValidator>();
+        services.AddScoped<IUserConfirmation<CrmUser>, AccountInUse>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<DecoyPasswordHash>();
 
@@ -73,6 +75,21 @@ internal static class IdentityExtensions
         // sessions, refuses the cookie at once on every instance: docs/decisions/0011-server-side-sessions.md.
         services.AddSingleton<UserSessionStore>();
         services.AddSingleton<UserSessions>();
+        // Requests re-read the account every minute: a changed security stamp (a deactivation) refuses
+        // the session, and a role change reaches the principal without signing in again.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = RevalidatingAuthenticationStateProvider.Interval;
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal is { } current && context.NewPrincipal is { } fresh)
+                {
+                    context.NewPrincipal = RefreshedPrincipal.KeepingSessionClaims(current, fresh);
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<UserSessionStore>((options, store) => options.SessionStore = store);
         services.AddAntiforgery(options =>
