@@ -98,8 +98,9 @@ public sealed class SecurityEvent
     public string? UserName { get; set; }
 
     /// <summary>
-    /// For sign-in attempts: the address as Identity normalizes user names, so that the attempts on one
-    /// address are found however it was typed (lock-out of addresses without an account).
+    /// The address the event concerns, as Identity normalizes user names: for sign-in attempts the
+    /// address typed, so that the attempts on one address are found however it was typed (lock-out of
+    /// addresses without an account); for an administrator's change of an account, that account's.
     /// </summary>
     public string? NormalizedUserName { get; set; }
 

@@ -6,6 +6,7 @@ using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Search;
 using CrmBlazor.Host.Features.Segments;
+using CrmBlazor.Host.Features.Users;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Events;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -83,6 +84,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     /// <summary>Signed-in browsers: the server side of the authentication cookies.</summary>
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    /// <summary>Open and used invitations of accounts that had no password.</summary>
+    public DbSet<UserInvitation> UserInvitations => Set<UserInvitation>();
 
     /// <summary>Published domain events.</summary>
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
@@ -210,6 +214,15 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
             e.HasIndex(s => s.ExpiresAt);
             // Deleting a user ends their sessions.
             e.HasOne<CrmUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<UserInvitation>(e =>
+        {
+            e.ToTable("crm_user_invitations");
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasIndex(i => i.UserId).IsUnique();
+            e.HasOne<CrmUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.MapOutbox(ownedByThisContext: true);

@@ -8,6 +8,7 @@ using CrmBlazor.Host.Features.Import;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Features.Segments;
+using CrmBlazor.Host.Features.Users;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Audiences;
 using CrmBlazor.Sdk.Customers;
@@ -43,6 +44,10 @@ internal static class CoreFeatureExtensions
         services.AddScoped<SecurityLogQueries>();
         services.AddScoped<PermissionMatrixQueries>();
         services.AddScoped<PermissionGrantService>();
+        services.AddScoped<UserQueries>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<UserInvitations>();
+        services.AddScoped<InvitationAcceptance>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ITimeline, Timeline>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();

@@ -46,7 +46,8 @@ internal static class IdentityExtensions
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // Deactivated and invited accounts cannot sign in (AccountInUse).
+                options.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<CrmRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
@@ -54,6 +55,7 @@ internal static class IdentityExtensions
             .AddDefaultTokenProviders();
         services.AddScoped<IPasswordValidator<CrmUser>, MaximumLengthPasswordValidator>();
         services.AddScoped<IPasswordValidator<CrmUser>, CommonPasswordValidator>();
+        services.AddScoped<IUserConfirmation<CrmUser>, AccountInUse>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<DecoyPasswordHash>();
 
@@ -74,6 +76,21 @@ internal static class IdentityExtensions
         // sessions, refuses the cookie at once on every instance: docs/decisions/0011-server-side-sessions.md.
         services.AddSingleton<UserSessionStore>();
         services.AddSingleton<UserSessions>();
+        // Requests re-read the account every minute: a changed security stamp (a deactivation) refuses
+        // the session, and a role change reaches the principal without signing in again.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = RevalidatingAuthenticationStateProvider.Interval;
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal is { } current && context.NewPrincipal is { } fresh)
+                {
+                    context.NewPrincipal = RefreshedPrincipal.KeepingSessionClaims(current, fresh);
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<UserSessionStore>((options, store) => options.SessionStore = store);
         services.AddAntiforgery(options =>

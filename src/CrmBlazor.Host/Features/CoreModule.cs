@@ -33,6 +33,7 @@ internal static class CoreModule
             .AddMenuItem(new MenuItem("Dashboard", "/", Icons.Material.Filled.Dashboard, Order: 0, Group: MenuGroups.Customers) { Match = Microsoft.AspNetCore.Components.Routing.NavLinkMatch.All })
             .AddMenuItem(new MenuItem("Customers", "/customers", Icons.Material.Filled.Business, CorePermissions.ViewCustomers, 10, MenuGroups.Customers))
             .AddMenuItem(new MenuItem("Segments", "/segments", Icons.Material.Filled.Groups, CorePermissions.ViewCustomers, 20, MenuGroups.Customers))
+            .AddMenuItem(new MenuItem("Users", "/admin/users", Icons.Material.Filled.People, CrmRoles.Admin, 5, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Plugins", "/admin/plugins", Icons.Material.Filled.Extension, CorePermissions.Administration, 10, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Permissions", "/admin/permissions", Icons.Material.Filled.AdminPanelSettings, CrmRoles.Admin, 15, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Background jobs", "/jobs", Icons.Material.Filled.Schedule, CorePermissions.Administration, 20, MenuGroups.Administration) { FullPageLoad = true })

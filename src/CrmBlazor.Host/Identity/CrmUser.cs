@@ -11,6 +11,12 @@ public sealed class CrmUser : IdentityUser
 
     /// <summary>When the account was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// When an administrator deactivated the account, or null while it is in use. A deactivated user
+    /// cannot sign in and has no sessions; the account and the work recorded under it stay.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }
 
 /// <summary>A role (see <c>CrmRoles</c>).</summary>

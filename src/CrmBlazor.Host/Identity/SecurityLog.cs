@@ -33,6 +33,12 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// <summary>An administrator took a permission away from a role (detail: <c>permission → role</c>).</summary>
     public const string PermissionRevoked = "permission-revoked";
 
+    /// <summary>
+    /// An administrator unlocked an account. Written under the account's normalized address, so that it
+    /// ends the address's run of failed sign-ins as a successful sign-in does.
+    /// </summary>
+    public const string Unlocked = "user-unlocked";
+
     private readonly ILogger _logger = loggers.CreateLogger("CrmBlazor.Security");
 
     /// <summary>Records an event. Never throws: a failure to record is logged instead.</summary>
@@ -52,15 +58,30 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
         WriteAsync(kind, address, normalizedAddress, remoteAddress, null);
 
     /// <summary>
+    /// Records what an administrator did to an account (invited, roles changed, deactivated, unlocked).
+    /// Never throws.
+    /// </summary>
+    /// <param name="kind">What was done, e.g. <see cref="Unlocked"/>.</param>
+    /// <param name="actor">The administrator's user name.</param>
+    /// <param name="target">The account; its address is the event's <see cref="Data.SecurityEvent.NormalizedUserName"/> and starts its detail.</param>
+    /// <param name="detail">More about the change (the roles before and after), or null.</param>
+    public Task WriteAboutUserAsync(string kind, string? actor, CrmUser target, string? detail)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return WriteAsync(kind, actor, target.NormalizedUserName, null, detail is null ? target.Email : $"{target.Email}: {detail}");
+    }
+
+    /// <summary>
     /// The latest sign-in events of an address that count towards its lock-out (<see cref="SignedIn"/>,
-    /// <see cref="SignInFailed"/>, <see cref="LockedOut"/>), newest first.
+    /// <see cref="SignInFailed"/>, <see cref="LockedOut"/>, and <see cref="Unlocked"/>, which ends a run
+    /// of failures as a sign-in does), newest first.
     /// </summary>
     /// <param name="normalizedAddress">The address as Identity normalizes user names.</param>
     /// <param name="count">How many to read at most.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<IReadOnlyList<(string Kind, DateTimeOffset OccurredAt)>> RecentSignInsAsync(string normalizedAddress, int count, CancellationToken cancellationToken = default)
     {
-        string[] kinds = [SignedIn, SignInFailed, LockedOut];
+        string[] kinds = [SignedIn, SignInFailed, LockedOut, Unlocked];
         var key = Truncate(normalizedAddress, 320);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var events = await db.SecurityEvents.AsNoTracking()

@@ -82,6 +82,13 @@ internal sealed class PasswordSignIn(
         else
         {
             var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: false);
+            if (result.IsNotAllowed)
+            {
+                // A deactivated or only invited account (AccountInUse) is refused before any hash is
+                // checked; check the decoy's, so that the refusal costs what a wrong password costs.
+                hasher.VerifyHashedPassword(DecoyPasswordHash.User, decoy.HashWith(hasher), password);
+            }
+
             attempt = result.Succeeded ? Attempt.SignedIn
                 : result.IsLockedOut ? Attempt.RefusedWhileLocked
                 : Failure(failures.Value);
@@ -121,7 +128,7 @@ internal sealed class PasswordSignIn(
                 return occurredAt + lockout.DefaultLockoutTimeSpan > clock.GetUtcNow() ? null : failures;
             }
 
-            if (kind == SecurityLog.SignedIn)
+            if (kind is SecurityLog.SignedIn or SecurityLog.Unlocked)
             {
                 break;
             }

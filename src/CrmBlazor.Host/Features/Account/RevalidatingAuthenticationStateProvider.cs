@@ -10,9 +10,10 @@ namespace CrmBlazor.Host.Features.Account;
 /// <summary>
 /// Re-checks the user of an open circuit every minute: a circuit has no cookie to present, so without
 /// this it would outlive a sign-out on another tab, an ended session (<see cref="UserSessions"/>), an
-/// administrator's lock, a deletion or a role change (security stamp). When the check fails the circuit
+/// administrator's lock or deactivation, a deletion or a new security stamp; when the check fails the circuit
 /// becomes anonymous and its page sends the browser to the sign-in page. (Failed sign-ins by someone
-/// guessing lock the address for new sign-ins only, see <see cref="PasswordSignIn"/>.)
+/// guessing lock the address for new sign-ins only, see <see cref="PasswordSignIn"/>.) When an
+/// administrator changed the user's roles, the circuit gets a principal with the new ones.
 /// </summary>
 internal sealed class RevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -25,8 +26,22 @@ internal sealed class RevalidatingAuthenticationStateProvider(
 
     protected override TimeSpan RevalidationInterval => Interval;
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        IsStillSignedInAsync(authenticationState.User, cancellationToken);
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        if (!await IsStillSignedInAsync(authenticationState.User, cancellationToken))
+        {
+            return false;
+        }
+
+        // Roles changed by an administrator reach the open page (its menu, its checks) without a new
+        // sign-in. The new state restarts the checks for the new principal.
+        if (await RefreshedPrincipalAsync(authenticationState.User, cancellationToken) is { } refreshed)
+        {
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(refreshed)));
+        }
+
+        return true;
+    }
 
     /// <summary>Whether the circuit's user is still signed in: session alive, user present, not locked out, same security stamp.</summary>
     /// <param name="user">The circuit's principal.</param>
@@ -47,6 +62,30 @@ internal sealed class RevalidatingAuthenticationStateProvider(
         }
 
         var principalStamp = user.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await users.GetSecurityStampAsync(account);
+        return account.DeactivatedAt is null && principalStamp == await users.GetSecurityStampAsync(account);
+    }
+
+    /// <summary>The circuit's principal made again from the account when its roles changed, or null when they did not.</summary>
+    /// <param name="user">The circuit's principal.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    internal async Task<ClaimsPrincipal?> RefreshedPrincipalAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CrmUser>>();
+        if (await users.GetUserAsync(user) is not { } account)
+        {
+            return null;
+        }
+
+        var roles = (await users.GetRolesAsync(account)).ToHashSet(StringComparer.Ordinal);
+        var held = user.FindAll(options.Value.ClaimsIdentity.RoleClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        if (roles.SetEquals(held))
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var fresh = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<CrmUser>>().CreateAsync(account);
+        return RefreshedPrincipal.KeepingSessionClaims(user, fresh);
     }
 }

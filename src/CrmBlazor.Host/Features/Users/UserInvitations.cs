@@ -1,0 +1,143 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Identity;
+using CrmBlazor.Sdk.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Host.Features.Users;
+
+/// <summary>A link that lets an invited person choose their password, as issued: the token exists only here and in the link.</summary>
+/// <param name="Token">The random token (256 bits, base64url).</param>
+/// <param name="ExpiresAt">When the link stops working.</param>
+public sealed record InvitationLink(string Token, DateTimeOffset ExpiresAt)
+{
+    /// <summary>The public page that takes the token.</summary>
+    public const string PagePath = "/account/invitation";
+
+    /// <summary>The link's path and query, to put after the CRM's address.</summary>
+    public string PathAndQuery => PagePath + "?token=" + Uri.EscapeDataString(Token);
+}
+
+/// <summary>
+/// Invites people: creates the account without a password, in the roles given, and issues the link
+/// that lets the person choose one (<see cref="InvitationAcceptance"/>). Administrators only. The link is
+/// returned to the caller, once: the page shows it to hand over; an e-mail outbox would send it. See
+/// docs/decisions/0017-invitation-links.md.
+/// </summary>
+public sealed class UserInvitations(
+    IDbContextFactory<CrmDbContext> contexts,
+    CurrentUser currentUser,
+    ILookupNormalizer normalizer,
+    SecurityLog securityLog,
+    TimeProvider clock,
+    IConfiguration configuration)
+{
+    /// <summary>Security log: an administrator invited someone, or issued a new link.</summary>
+    public const string Invited = "user-invited";
+
+    /// <summary>The setting of how many days a link works (7 unless set).</summary>
+    public const string LifetimeSetting = "Crm:Users:InvitationDays";
+
+    /// <summary>How long a link works.</summary>
+    public TimeSpan Lifetime => TimeSpan.FromDays(Math.Clamp(configuration.GetValue(LifetimeSetting, 7), 1, 90));
+
+    /// <summary>Creates an invited account and its link.</summary>
+    /// <param name="input">Name, e-mail address and roles.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>The outcome, and the link when it was saved.</returns>
+    public async Task<(ChangeResult Result, InvitationLink? Link)> InviteAsync(InviteInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var email = input.Email.Trim();
+        var normalized = normalizer.NormalizeEmail(email);
+        var roles = input.Roles.Distinct(StringComparer.Ordinal).ToList();
+        var now = clock.GetUtcNow();
+        InvitationLink? link = null;
+        var result = await db.Change<CrmUser>()
+            .Allow(_ => Task.FromResult(UserAdministration.IsAdministrator(currentUser)), UserAdministration.OnlyAdministrators)
+            .Validate(input, async (errors, ct) =>
+            {
+                UserAdministration.CheckRoles(roles, errors, nameof(InviteInput.Roles));
+                if (!errors.ContainsKey(nameof(InviteInput.Email))
+                    && await db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct))
+                {
+                    errors[nameof(InviteInput.Email)] = [new Problem("There is already a user with this e-mail address.")];
+                }
+            })
+            .Create(() => new CrmUser
+            {
+                UserName = email,
+                NormalizedUserName = normalizer.NormalizeName(email),
+                Email = email,
+                NormalizedEmail = normalized,
+                DisplayName = input.DisplayName.Trim(),
+                CreatedAt = now,
+                LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+            })
+            .InTransaction()
+            .Apply(async (user, ct) =>
+            {
+                var roleIds = await UserAdministration.RoleIdsAsync(db, ct);
+                db.UserRoles.AddRange(roles.Select(r => new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[r] }));
+                link = Issue(db, user.Id, null, now);
+                return null;
+            })
+            .Then((user, _) => securityLog.WriteAboutUserAsync(Invited, currentUser.UserName, user, string.Join(", ", roles)))
+            .ResultId(_ => 0)
+            .SaveAsync(UserAdministration.UserConflict, cancellationToken);
+        return (result, result.Succeeded ? link : null);
+    }
+
+    /// <summary>Issues a new link for an account that is still invited; the link issued before stops working.</summary>
+    /// <param name="userId">The invited account.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <returns>The outcome, and the new link when it was saved.</returns>
+    public async Task<(ChangeResult Result, InvitationLink? Link)> ReinviteAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        InvitationLink? link = null;
+        var result = await db.Change<CrmUser>()
+            .Allow(_ => Task.FromResult(UserAdministration.IsAdministrator(currentUser)), UserAdministration.OnlyAdministrators)
+            .Load(ct => db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct))
+            .Check(user => user.DeactivatedAt is not null ? new Problem("This user is deactivated. Reactivate them first.")
+                : user.PasswordHash is not null ? new Problem("This user has already chosen a password.")
+                : null)
+            .Apply(async (user, ct) =>
+            {
+                var existing = await db.UserInvitations.FirstOrDefaultAsync(i => i.UserId == user.Id, ct);
+                link = Issue(db, user.Id, existing, now);
+                // Saved with the account's row, so that a concurrent change of the account is a conflict.
+                user.ConcurrencyStamp = Guid.NewGuid().ToString();
+                return null;
+            })
+            .Then((user, _) => securityLog.WriteAboutUserAsync(Invited, currentUser.UserName, user, "new link"))
+            .ResultId(_ => 0)
+            .SaveAsync(UserAdministration.UserConflict, cancellationToken);
+        return (result, result.Succeeded ? link : null);
+    }
+
+    /// <summary>SHA-256 of a link's token as stored in <see cref="UserInvitation.TokenHash"/>.</summary>
+    /// <param name="token">The token from the link.</param>
+    public static string HashOf(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    }
+
+    private InvitationLink Issue(CrmDbContext db, string userId, UserInvitation? existing, DateTimeOffset now)
+    {
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var invitation = existing ?? db.UserInvitations.Add(new UserInvitation { UserId = userId, TokenHash = string.Empty }).Entity;
+        invitation.TokenHash = HashOf(token);
+        invitation.CreatedAt = now;
+        invitation.ExpiresAt = now + Lifetime;
+        invitation.UsedAt = null;
+        return new InvitationLink(token, invitation.ExpiresAt);
+    }
+}
