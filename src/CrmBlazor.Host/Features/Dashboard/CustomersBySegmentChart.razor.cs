@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmBlazor.Sdk.Components;
 using CrmBlazor.Sdk.Formatting;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -17,6 +18,7 @@ public partial class CustomersBySegmentChart
     private List<ChartSeries<int>> _series = [];
     private string[] _labels = [];
     private BarChartOptions _options = new();
+    private ChartTable _table = new(string.Empty, [], []);
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -50,6 +52,7 @@ public partial class CustomersBySegmentChart
             YAxisToStringFunc = value => value.ToString("N0", culture),
             YAxisTicks = ChartScale.Step(Sizes.Largest.Select(s => s.Members).DefaultIfEmpty().Max()),
         };
+        _table = new ChartTable(L["Segment"], [L["Customers"]], [.. Sizes.Largest.Select(s => new ChartTableRow(s.Name, [Number(s.Members)]))]);
     }
 
     private static string Colour(int index) => Palette[index % Palette.Length];
