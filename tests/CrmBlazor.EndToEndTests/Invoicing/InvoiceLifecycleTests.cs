@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CrmBlazor.EndToEndTests.Infrastructure;
 using CrmBlazor.EndToEndTests.Pages;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -154,6 +155,9 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
         await Expect(run.GetByTestId("invoicing-run-progress")).ToBeVisibleAsync();
         await Expect(run).ToHaveAttributeAsync("data-status", "Completed");
         await Expect(run.GetByTestId("invoicing-run-count")).ToHaveTextAsync(DoneOfTotal());
+        // Screen readers get the bar's name and are told the end of the run started here.
+        await Expect(run.GetByRole(AriaRole.Progressbar, new() { Name = "Progress of the run of " + month.ToString("Y", CultureInfo.GetCultureInfo("en-GB")) })).ToHaveCountAsync(1);
+        await Expect(run.GetByRole(AriaRole.Status)).ToHaveTextAsync(FinishedRun());
         await Expect(runs.Drafts.Filter(new() { HasText = customerName })).ToHaveCountAsync(1);
         await browser.ScreenshotAsync("invoicing-40-monthly-run");
     }
@@ -184,6 +188,9 @@ public sealed partial class InvoiceLifecycleTests(EndToEndFixture app, ITestOutp
 
     [GeneratedRegex(@"^(\d+) of \1 customers$")]
     private static partial Regex DoneOfTotal();
+
+    [GeneratedRegex(@"^The run of .+ is finished: \d+ drafts made, \d+ customers skipped\.$")]
+    private static partial Regex FinishedRun();
 
     [GeneratedRegex(@"^INV-\d{4}-\d{5}$")]
     private static partial Regex InvoiceNumber();

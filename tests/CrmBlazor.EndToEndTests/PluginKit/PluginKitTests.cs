@@ -143,12 +143,15 @@ public sealed class PluginKitTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         // Staff hold the permission: the menu entry leads to the page, whose form writes to the plugin's table.
+        // The page, empty and with an entry, and its customer tab pass axe's WCAG 2.2 AA rules as generated.
         await using (var browser = await OpenAsync(chromium, host, "plugin-kit-staff"))
         {
             var shell = await browser.SignInAsync(staff);
             await shell.OpenFromMenuAsync("Tickets");
             await Expect(browser.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/{PluginId}$"));
             await Expect(browser.Page.GetByTestId($"{PluginId}-heading")).ToHaveTextAsync("Tickets");
+            await shell.WaitUntilInteractiveAsync();
+            var violations = new List<string>(await AxeCheck.ViolationsAsync(browser.Page));
             await browser.Page.Locator($"input[data-testid={PluginId}-title]").FillAsync(EntryTitle);
             // The SDK's customer picker, searching the host's customers by a word of the name.
             await Pickers.ChooseAsync(browser.Page, browser.Page.Locator($"input[data-testid={PluginId}-customer], [data-testid={PluginId}-customer] input").First, "காஞ்சி", CustomerName);
@@ -159,11 +162,20 @@ public sealed class PluginKitTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal("grid", await browser.Page.GetByTestId($"{PluginId}-form").EvaluateAsync<string>("e => getComputedStyle(e).display"));
             await browser.ScreenshotAsync("plugin-kit-page");
             Assert.Equal(1L, await HostDatabase.ScalarAsync(host, $"SELECT COUNT(*) FROM {PluginId.Replace('-', '_')}_entries WHERE \"Title\" = @p0", EntryTitle));
+            // The page itself, once the shell's "Saved." snackbar has gone (the shell's colours are checked on its own pages).
+            await Expect(browser.Page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+            violations.AddRange(await AxeCheck.ViolationsAsync(browser.Page));
 
-            // The event published with the entry reaches the plugin's handler, which puts it on the customer's timeline.
+            // The event published with the entry reaches the plugin's handler, which puts it on the customer's timeline;
+            // the customer's tab lists the entry.
             await browser.Page.GotoAsync(customerPath);
             await shell.WaitUntilInteractiveAsync();
-            await Expect(new CustomerPage(browser.Page).TimelineItems.Filter(new() { HasText = EntryTitle })).ToHaveCountAsync(1);
+            var customer = new CustomerPage(browser.Page);
+            await Expect(customer.TimelineItems.Filter(new() { HasText = EntryTitle })).ToHaveCountAsync(1);
+            await customer.OpenTabAsync("Tickets");
+            await Expect(browser.Page.GetByTestId($"{PluginId}-customer-tab")).ToContainTextAsync(EntryTitle);
+            violations.AddRange(await AxeCheck.ViolationsAsync(browser.Page));
+            AxeCheck.AssertNone(violations);
         }
 
         // The recurring job is registered with Hangfire under the plugin's id, on the schedule of its settings.

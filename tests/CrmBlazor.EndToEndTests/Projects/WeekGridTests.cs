@@ -72,6 +72,8 @@ public sealed partial class WeekGridTests(EndToEndFixture app, ITestOutputHelper
         await week.SaveAsync();
 
         await Expect(week.Outcome).ToHaveTextAsync("Changes saved: 4. Not saved: 1; see the marked cells.");
+        // Screen readers are told at once what was not saved (an alert), and politely what was (a status).
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Not saved: 1" })).ToHaveCountAsync(1);
         await Expect(week.CellError(projectName, 3)).ToHaveTextAsync("Hours cannot be negative.");
         await Expect(cells.Nth(3)).ToHaveValueAsync("-2");
         await Expect(cells.Nth(3)).ToHaveAttributeAsync("aria-invalid", "true");
@@ -83,6 +85,7 @@ public sealed partial class WeekGridTests(EndToEndFixture app, ITestOutputHelper
         await cells.Nth(3).PressAsync("Tab");
         await week.SaveAsync();
         await Expect(week.Outcome).ToHaveTextAsync("Changes saved: 1.");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Changes saved: 1." })).ToHaveCountAsync(1);
         await Expect(week.CellError(projectName, 3)).ToHaveCountAsync(0);
         await Expect(week.WeekTotal).ToHaveTextAsync("36.5");
         await consultantBrowser.ScreenshotAsync("projects-20-week-saved");

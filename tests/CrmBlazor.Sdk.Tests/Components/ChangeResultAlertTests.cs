@@ -48,11 +48,56 @@ public sealed class ChangeResultAlertTests : KitTestContext
     }
 
     [Fact]
-    public void Alert_SavedChange_ShowsNothing()
+    public void Alert_SavedChangeWithoutAText_ShowsNothing()
     {
         var alert = Render<ChangeResultAlert>(p => p.Add(a => a.Result, ChangeResult.Saved(7)).Add(a => a.Localizer, English));
 
         Assert.Empty(alert.FindAll("[data-testid=change-error]"));
+    }
+
+    [Fact]
+    public void Alert_RefusedChange_IsReadAtOnceAsAnAlert()
+    {
+        var alert = Render<ChangeResultAlert>(p => p.Add(a => a.Result, ChangeResult.Conflict(new Problem("Someone else changed it meanwhile."))).Add(a => a.Localizer, English));
+
+        var region = alert.Find("[role=alert]");
+        Assert.Equal("assertive", region.GetAttribute("aria-live"));
+        Assert.Equal("Someone else changed it meanwhile.", region.TextContent.Trim());
+        Assert.Empty(alert.Find("[role=status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Alert_SavedChangeWithAText_IsReadPolitelyAsAStatus()
+    {
+        var alert = Render<ChangeResultAlert>(p => p.Add(a => a.Result, ChangeResult.Saved(7)).Add(a => a.Localizer, English).Add(a => a.Saved, "Entry deleted."));
+
+        var region = alert.Find("[role=status]");
+        Assert.Equal("polite", region.GetAttribute("aria-live"));
+        Assert.Equal("Entry deleted.", region.TextContent.Trim());
+        Assert.Empty(alert.Find("[role=alert]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Alert_RefusedChangeWithASavedText_SaysNothingSaved()
+    {
+        var alert = Render<ChangeResultAlert>(p => p.Add(a => a.Result, InvalidNameAndRate).Add(a => a.Localizer, English).Add(a => a.Saved, "Entry deleted."));
+
+        Assert.Empty(alert.Find("[role=status]").TextContent.Trim());
+        Assert.Empty(alert.FindAll("[data-testid=change-saved]"));
+    }
+
+    [Fact]
+    public void Alert_BeforeTheFirstOutcome_HoldsBothLiveRegionsEmpty()
+    {
+        // Screen readers read text put into a live region that is already there, not one that arrives with its text.
+        var alert = Render<ChangeResultAlert>(p => p.Add(a => a.Result, null).Add(a => a.Localizer, English));
+
+        Assert.Empty(alert.Find("[role=status]").TextContent.Trim());
+        Assert.Empty(alert.Find("[role=alert]").TextContent.Trim());
+
+        alert.Render(p => p.Add(a => a.Result, InvalidNameAndRate));
+
+        Assert.Contains("Enter a name.", alert.Find("[role=alert]").TextContent, StringComparison.Ordinal);
     }
 
     private static string[] Messages(IRenderedComponent<ChangeResultAlert> alert) =>

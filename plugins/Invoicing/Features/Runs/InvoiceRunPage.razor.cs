@@ -25,6 +25,7 @@ public partial class InvoiceRunPage
     private IReadOnlyList<DateOnly> _months = [];
     private DateOnly? _awaited;
     private DateTimeOffset _startedAt;
+    private DateTimeOffset _openedAt = DateTimeOffset.MaxValue;
     private ChangeResult? _result;
     private bool _starting;
     private Task? _polling;
@@ -49,7 +50,8 @@ public partial class InvoiceRunPage
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        var today = Show.Day(Clock.GetUtcNow());
+        _openedAt = Clock.GetUtcNow();
+        var today = Show.Day(_openedAt);
         // Runs cover the months InvoiceRunService accepts; a month outside them is moved into them (noted).
         _address = new AddressQuery();
         _month = _address.Month("month", Month, InvoiceRunService.FirstMonth, InvoiceRunService.LastMonth)

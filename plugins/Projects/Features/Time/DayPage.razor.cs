@@ -15,6 +15,7 @@ public partial class DayPage
 {
     private IReadOnlyList<DayEntry>? _entries;
     private ChangeResult? _result;
+    private string? _saved;
     private string _userId = "";
     private string _personName = "";
     private DateOnly _date;
@@ -84,16 +85,17 @@ public partial class DayPage
             { d => d.Entry, entry },
         };
         var dialog = await Dialogs.ShowAsync<TimeEntryDialog>(entry is null ? L["Log time"] : L["Edit time"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false })
+        if (await dialog.Result is { Canceled: false } closed)
         {
-            _result = null;
+            // The dialog closes only once the server has saved the entry (its id is the dialog's data).
+            (_result, _saved) = (ChangeResult.Saved(closed.Data is long id ? id : 0), L["Time saved."]);
             await LoadAsync();
         }
     }
 
     private async Task DeleteAsync(DayEntry entry)
     {
-        _result = await Time.DeleteEntryAsync(entry.Id, entry.RowVersion);
+        (_result, _saved) = (await Time.DeleteEntryAsync(entry.Id, entry.RowVersion), L["Time entry deleted."]);
         await LoadAsync();
     }
 

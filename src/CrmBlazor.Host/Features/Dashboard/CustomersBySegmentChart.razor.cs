@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmBlazor.Sdk.Components;
 using CrmBlazor.Sdk.Formatting;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -14,6 +15,7 @@ public partial class CustomersBySegmentChart
     private List<ChartSeries<int>> _series = [];
     private string[] _labels = [];
     private BarChartOptions _options = new();
+    private ChartTable _table = new(string.Empty, [], []);
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -47,6 +49,7 @@ public partial class CustomersBySegmentChart
             YAxisToStringFunc = value => value.ToString("N0", culture),
             YAxisTicks = ChartScale.Step(Sizes.Largest.Select(s => s.Members).DefaultIfEmpty().Max()),
         };
+        _table = new ChartTable(L["Segment"], [L["Customers"]], [.. Sizes.Largest.Select(s => new ChartTableRow(s.Name, [Number(s.Members)]))]);
     }
 
     private static string Colour(int index) => ChartColours.Series[index % ChartColours.Series.Count];

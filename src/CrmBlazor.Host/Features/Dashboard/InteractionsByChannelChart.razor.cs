@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Sdk.Components;
 using CrmBlazor.Sdk.Formatting;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -28,6 +29,7 @@ public partial class InteractionsByChannelChart
     private List<ChartSeries<int>> _series = [];
     private string[] _labels = [];
     private StackedBarChartOptions _options = new();
+    private ChartTable _table = new(string.Empty, [], []);
 
     /// <summary>The counts to show.</summary>
     [Parameter, EditorRequired]
@@ -55,6 +57,8 @@ public partial class InteractionsByChannelChart
             YAxisToStringFunc = value => value.ToString("N0", culture),
             YAxisTicks = ChartScale.Step(Enumerable.Range(0, Counts.Months.Count).Select(month => Counts.Counts.Values.Sum(c => c[month])).DefaultIfEmpty().Max()),
         };
+        _table = new ChartTable(L["Month"], [.. _series.Select(s => s.Name)],
+            [.. Counts.Months.Select((month, index) => new ChartTableRow(month.ToString("Y", culture), [.. Counts.Counts.Values.Select(c => Number(c[index]))]))]);
     }
 
     // Months are labelled by name alone (long in some languages); the axis title names the period with its years.

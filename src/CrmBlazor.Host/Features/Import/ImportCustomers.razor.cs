@@ -110,6 +110,8 @@ public sealed partial class ImportCustomers : IDisposable
 
         _importing = true;
         _result = null;
+        // Shown from the start, so that screen readers are told the end of an import too quick to report progress.
+        _progress = new CustomerImportProgress(0, _plan.Customers.Count);
         try
         {
             var progress = new Progress<CustomerImportProgress>(p =>
@@ -151,5 +153,9 @@ public sealed partial class ImportCustomers : IDisposable
         _summary = null;
     }
 
-    private static double Percent(CustomerImportProgress progress) => progress.Total == 0 ? 100 : 100.0 * progress.Done / progress.Total;
+    private string ProgressText(CustomerImportProgress progress) =>
+        string.Format(CultureInfo.CurrentCulture, L["{0} of {1} customers saved…"].Value, progress.Done, progress.Total);
+
+    private string SummaryText(CustomerImportSummary summary) =>
+        string.Format(CultureInfo.CurrentCulture, L["Imported {0} customers with {1} contacts."].Value, summary.Customers, summary.Contacts);
 }
