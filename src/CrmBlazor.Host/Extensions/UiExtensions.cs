@@ -28,7 +28,15 @@ internal static class UiExtensions
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(options => options.MaximumReceiveMessageSize = MaximumReceiveMessageSize);
-        services.AddMudServices();
+        services.AddMudServices(options =>
+        {
+            // MudBlazor draws a snackbar at 95% opacity by default, which lets the page behind bleed into
+            // its colour: white on the success green then measures under 4.5:1. Messages are drawn opaque,
+            // and fade in and out quickly so that one carried over to the next page is soon gone or whole.
+            options.SnackbarConfiguration.MaximumOpacity = 100;
+            options.SnackbarConfiguration.ShowTransitionDuration = 200;
+            options.SnackbarConfiguration.HideTransitionDuration = 400;
+        });
         // MudBlazor's own texts (pagers, "Loading"...) from the host's resources, in the user's language.
         services.AddTransient<MudLocalizer, CrmMudLocalizer>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");

@@ -91,7 +91,9 @@ public sealed partial class KeyboardOnlyTests(EndToEndFixture app, ITestOutputHe
         await user.ExpectFocusOnAsync("New project", "heading");
         await user.TabToAsync("Name", "textbox");
         await user.TypeAsync(projectName);
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true })).ToHaveValueAsync(projectName);
         await user.TabToAsync("Status", "combobox");
+        await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true })).ToHaveValueAsync(projectName);
         await user.ChooseAsync("Active");
         await user.TabToAsync("Hourly rate", "spinbutton");
         await user.PressAsync("Control+A");

@@ -44,6 +44,8 @@ public static class RoutablePages
             new("/segments", Everyone),
             new($"/segments/{records.SegmentId}", Everyone),
             new("/segments/new", Everyone),
+            new("/admin/users", [CrmRoles.Admin]),
+            new("/admin/permissions", [CrmRoles.Admin]),
             new("/admin/plugins", [CrmRoles.Admin]),
             new("/admin/security", [CrmRoles.Admin]),
             new("/admin/audit", [CrmRoles.Admin, CrmRoles.Manager]),

@@ -102,6 +102,32 @@ public sealed partial class ScreenReaderTests(EndToEndFixture app, ITestOutputHe
         await browser.ScreenshotAsync("a11y-project-name-refused");
     }
 
+    [Fact]
+    public async Task SuccessMessage_WhileShown_IsOpaqueAndMeetsContrast()
+    {
+        await using var browser = await app.OpenBrowserAsync(nameof(SuccessMessage_WhileShown_IsOpaqueAndMeetsContrast), output);
+        var shell = await browser.SignInAsync(EndToEndFixture.Admin);
+        var page = browser.Page;
+        await shell.OpenFromMenuAsync("Customers");
+        var customers = new CustomersPage(page);
+        await customers.ExpectShownAsync();
+        var dialog = await customers.OpenNewCustomerAsync();
+        var customerName = "ბათუმის კონსალტინგი " + Random.Shared.Next(100, 999);
+        await dialog.FillAsync(customerName, "office@batumi.example", "+995 422 27 00 00", "", "ბათუმი", "GE");
+        await dialog.SaveAsync();
+        var customer = new CustomerPage(page);
+        await customer.ExpectShownAsync(customerName);
+
+        await customer.LogInteractionAsync("Call", "Renewal call");
+
+        // The message is drawn whole, not see-through: a translucent green let the page behind lower its contrast.
+        var message = page.Locator(".mud-snackbar", new() { HasText = "Interaction logged." });
+        await Expect(message).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
+        Assert.Equal("1", await message.EvaluateAsync<string>("e => getComputedStyle(e).opacity"));
+        AxeCheck.AssertNone(await AxeCheck.ViolationsAsync(page));
+    }
+
     [GeneratedRegex(@"/customers/(\d+)")]
     private static partial Regex CustomerId();
 }

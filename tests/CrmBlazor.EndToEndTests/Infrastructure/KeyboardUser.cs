@@ -109,6 +109,14 @@ public sealed partial class KeyboardUser(IPage page)
 
         await PressAsync("Enter");
         await ExpectShownAsync(field, option);
+
+        // As a person would, go on once the list has closed: MudBlazor then gives the focus back to the field from
+        // the server, and a Tab pressed before that arrives would be undone by it.
+        await Expect(page.Locator(".mud-popover-open .mud-list")).ToHaveCountAsync(0);
+        for (var wait = 0; wait < 30 && !await field.EvaluateAsync<bool>("e => e === document.activeElement"); wait++)
+        {
+            await page.WaitForTimeoutAsync(100);
+        }
     }
 
     /// <summary>
