@@ -39,6 +39,15 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// </summary>
     public const string Unlocked = "user-unlocked";
 
+    /// <summary>
+    /// A signed-in user typed a wrong current password where a change asks for it again (a password
+    /// or two-factor change): someone may be using a browser left signed in.
+    /// </summary>
+    public const string ReauthenticationFailed = "reauthentication-failed";
+
+    /// <summary>A user signed out on every device: all their sessions ended.</summary>
+    public const string SignedOutEverywhere = "sign-out-everywhere";
+
     private readonly ILogger _logger = loggers.CreateLogger("CrmBlazor.Security");
 
     /// <summary>Records an event. Never throws: a failure to record is logged instead.</summary>

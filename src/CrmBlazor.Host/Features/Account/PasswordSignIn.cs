@@ -1,4 +1,5 @@
 using CrmBlazor.Host.Identity;
+using CrmBlazor.Host.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -87,6 +88,12 @@ internal sealed class PasswordSignIn(
                 // A deactivated or only invited account (AccountInUse) is refused before any hash is
                 // checked; check the decoy's, so that the refusal costs what a wrong password costs.
                 hasher.VerifyHashedPassword(DecoyPasswordHash.User, decoy.HashWith(hasher), password);
+            }
+
+            if (result.Succeeded && CrmCultures.Find(user.Culture) is { } culture)
+            {
+                // The user's language follows them to every browser they sign in with.
+                CultureCookie.Append(signIn.Context.Response, culture);
             }
 
             attempt = result.Succeeded ? Attempt.SignedIn
