@@ -33,6 +33,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped(s => new UserDisplay(s.GetRequiredService<UserTimeZones>().Of(s.GetRequiredService<CurrentUser>().UserId)));
         services.AddScoped<OwnAccount>();
         services.AddScoped<PasswordChange>();
+        services.AddScoped<TwoFactorSettings>();
         services.AddScoped<CustomerAccess>();
         services.AddScoped<CustomerService>();
         services.AddScoped<CustomerQueries>();

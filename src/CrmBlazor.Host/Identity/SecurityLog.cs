@@ -45,6 +45,12 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// </summary>
     public const string ReauthenticationFailed = "reauthentication-failed";
 
+    /// <summary>The password was right and the account asks for a code from the authenticator app next.</summary>
+    public const string SignInCodeRequired = "sign-in-code-required";
+
+    /// <summary>A user signed in with one of their recovery codes instead of an authenticator code; it is used up.</summary>
+    public const string RecoveryCodeUsed = "recovery-code-used";
+
     /// <summary>A user signed out on every device: all their sessions ended.</summary>
     public const string SignedOutEverywhere = "sign-out-everywhere";
 

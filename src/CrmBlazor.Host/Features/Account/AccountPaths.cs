@@ -8,6 +8,12 @@ internal static class AccountPaths
     /// <summary>The sign-in page (static SSR form).</summary>
     public const string SignIn = "/account/login";
 
+    /// <summary>The second step of signing in for an account with two-factor sign-in: the code (static SSR form).</summary>
+    public const string SignInWithCode = "/account/login/two-factor";
+
+    /// <summary>The page that turns two-factor sign-in on and off for the signed-in user (static form).</summary>
+    public const string TwoFactor = "/account/two-factor";
+
     /// <summary>The sign-out endpoint (form POST with an antiforgery token).</summary>
     public const string SignOut = "/account/logout";
 
