@@ -49,6 +49,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped<PermissionGrantService>();
         services.AddScoped<UserQueries>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<TwoFactorRequirements>();
         services.AddScoped<UserInvitations>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<PersonalDataService>();

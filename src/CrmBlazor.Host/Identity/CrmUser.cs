@@ -45,4 +45,11 @@ public sealed class CrmRole : IdentityRole
         : base(name)
     {
     }
+
+    /// <summary>
+    /// Whether members must sign in with two factors: a member without an authenticator is sent to the
+    /// enrolment page after signing in and can open nothing else until enrolled. Set by administrators
+    /// on the users page.
+    /// </summary>
+    public bool RequiresTwoFactor { get; set; }
 }

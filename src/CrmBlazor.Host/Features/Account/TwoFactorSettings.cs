@@ -11,7 +11,8 @@ namespace CrmBlazor.Host.Features.Account;
 /// <param name="Key">The authenticator key (base32), grouped in fours for reading aloud or typing; shown while it is off.</param>
 /// <param name="QrCode">The key as a QR code, a <c>data:image/png</c> URI for an <c>img</c>; while it is off.</param>
 /// <param name="RecoveryCodesLeft">How many unused recovery codes the user has.</param>
-public sealed record TwoFactorState(bool Enabled, string? Key, string? QrCode, int RecoveryCodesLeft);
+/// <param name="Required">Whether one of the user's roles requires two-factor sign-in.</param>
+public sealed record TwoFactorState(bool Enabled, string? Key, string? QrCode, int RecoveryCodesLeft, bool Required);
 
 /// <summary>What a two-factor change came to.</summary>
 /// <param name="Problem">Why nothing changed, or null.</param>
@@ -35,7 +36,7 @@ public sealed record TwoFactorAnswer(Problem? Problem, IReadOnlyList<string> Rec
 /// account a new security stamp, and this session is signed in again with it; other sessions end, as
 /// after a password change.
 /// </remarks>
-public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSessions sessions, SecurityLog securityLog)
+public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSessions sessions, SecurityLog securityLog, RequiredTwoFactor required)
 {
     /// <summary>Security log: a user turned two-factor sign-in on.</summary>
     public const string Enabled = "two-factor-enabled";
@@ -56,6 +57,7 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
     private static readonly Problem WrongCode = new("The code is not correct. Check the time on your phone and enter the code the app shows now.");
     private static readonly Problem AlreadyOn = new("Two-factor sign-in is already on.");
     private static readonly Problem AlreadyOff = new("Two-factor sign-in is already off.");
+    private static readonly Problem RequiredForRole = new("Your role requires two-factor sign-in, so it cannot be turned off.");
 
     /// <summary>The request's user's state, creating their authenticator key the first time.</summary>
     /// <param name="context">The request of the signed-in user.</param>
@@ -68,9 +70,10 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
             return null;
         }
 
+        var isRequired = await required.AppliesToAsync(user);
         if (user.TwoFactorEnabled)
         {
-            return new TwoFactorState(true, null, null, await users.CountRecoveryCodesAsync(user));
+            return new TwoFactorState(true, null, null, await users.CountRecoveryCodesAsync(user), isRequired);
         }
 
         var key = await users.GetAuthenticatorKeyAsync(user);
@@ -83,7 +86,7 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
         }
 
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email ?? user.UserName!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
-        return new TwoFactorState(false, Grouped(key!), QrCodeOf(uri), 0);
+        return new TwoFactorState(false, Grouped(key!), QrCodeOf(uri), 0, isRequired);
     }
 
     /// <summary>Turns two-factor sign-in on, when the password is right and the code fits the key; returns the recovery codes.</summary>
@@ -110,13 +113,14 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        required.Forget(user.Id);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         var ended = await SignInAgainAsync(context, user);
         await securityLog.WriteAboutUserAsync(Enabled, user.UserName, user, $"{ended} other sessions ended");
         return new(null, codes);
     }
 
-    /// <summary>Turns two-factor sign-in off; the next enrolment gets a new key.</summary>
+    /// <summary>Turns two-factor sign-in off (refused while one of the user's roles requires it); the next enrolment gets a new key.</summary>
     /// <param name="context">The request of the signed-in user.</param>
     /// <param name="password">The current password.</param>
     public async Task<TwoFactorAnswer> DisableAsync(HttpContext context, string password)
@@ -133,7 +137,13 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
             return new(AlreadyOff, []);
         }
 
+        if (await required.AppliesToAsync(user))
+        {
+            return new(RequiredForRole, []);
+        }
+
         await users.SetTwoFactorEnabledAsync(user, false);
+        required.Forget(user.Id);
         // The old key may be on a lost phone: a later enrolment starts from a new one.
         await users.ResetAuthenticatorKeyAsync(user);
         var ended = await SignInAgainAsync(context, user);
