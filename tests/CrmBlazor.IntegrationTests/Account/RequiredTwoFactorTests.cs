@@ -1,10 +1,10 @@
 using System.Net;
 using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Features.Users;
+using CrmBlazor.Host.Identity;
 using CrmBlazor.IntegrationTests.Hosting;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Results;
-using CrmBlazor.Host.Identity;
 using CrmBlazor.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
