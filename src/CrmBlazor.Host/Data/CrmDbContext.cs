@@ -118,6 +118,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
         {
             e.ToTable("crm_users");
             e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Culture).HasMaxLength(16);
+            e.Property(u => u.TimeZone).HasMaxLength(64);
         });
         builder.Entity<CrmRole>().ToTable("crm_roles");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>().ToTable("crm_user_roles");

@@ -1,4 +1,5 @@
 using CrmBlazor.Documents;
+using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Features.Administration;
 using CrmBlazor.Host.Features.Audit;
 using CrmBlazor.Host.Features.Customers;
@@ -26,11 +27,13 @@ internal static class CoreFeatureExtensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
 
-        // How pages show instants, dates and money (the UI kit's UserDisplay, for the core and plugins).
-        // The user's time zone is the installation's clock (TimeProvider.LocalTimeZone, as for the
-        // dashboard's months and the audit log's days) until accounts carry a zone of their own: this is
-        // the one place that then changes.
-        services.AddScoped(s => new UserDisplay(s.GetRequiredService<TimeProvider>().LocalTimeZone));
+        // How pages show instants, dates and money (the UI kit's UserDisplay, for the core and plugins),
+        // in the signed-in user's time zone (chosen on /account), the firm's clock otherwise.
+        services.AddSingleton<UserTimeZones>();
+        services.AddScoped(s => new UserDisplay(s.GetRequiredService<UserTimeZones>().Of(s.GetRequiredService<CurrentUser>().UserId)));
+        services.AddScoped<OwnAccount>();
+        services.AddScoped<PasswordChange>();
+        services.AddScoped<TwoFactorSettings>();
         services.AddScoped<CustomerAccess>();
         services.AddScoped<CustomerService>();
         services.AddScoped<CustomerQueries>();
@@ -46,6 +49,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped<PermissionGrantService>();
         services.AddScoped<UserQueries>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<TwoFactorRequirements>();
         services.AddScoped<UserInvitations>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<PersonalDataService>();

@@ -57,6 +57,7 @@ internal static class IdentityExtensions
         services.AddScoped<IPasswordValidator<CrmUser>, CommonPasswordValidator>();
         services.AddScoped<IUserConfirmation<CrmUser>, AccountInUse>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<RequiredTwoFactor>();
         services.AddSingleton<DecoyPasswordHash>();
 
         services.ConfigureApplicationCookie(options =>

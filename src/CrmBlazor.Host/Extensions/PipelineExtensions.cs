@@ -31,6 +31,7 @@ internal static class PipelineExtensions
         app.UseAuthentication();
         app.UseCrmActor();
         app.UseAuthorization();
+        app.UseRequiredTwoFactorEnrolment();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -17,6 +17,18 @@ public sealed class CrmUser : IdentityUser
     /// cannot sign in and has no sessions; the account and the work recorded under it stay.
     /// </summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>
+    /// The user's language (one of <c>CrmCultures</c>), or null for the browser's. The sign-in sets the
+    /// culture cookie from it, so the choice follows the user to another browser.
+    /// </summary>
+    public string? Culture { get; set; }
+
+    /// <summary>
+    /// The IANA id of the user's time zone (<c>Asia/Kolkata</c>), or null for the firm's: the dates and
+    /// times pages show the user are on this clock (<c>UserDisplay</c>).
+    /// </summary>
+    public string? TimeZone { get; set; }
 }
 
 /// <summary>A role (see <c>CrmRoles</c>).</summary>
@@ -33,4 +45,11 @@ public sealed class CrmRole : IdentityRole
         : base(name)
     {
     }
+
+    /// <summary>
+    /// Whether members must sign in with two factors: a member without an authenticator is sent to the
+    /// enrolment page after signing in and can open nothing else until enrolled. Set by administrators
+    /// on the users page.
+    /// </summary>
+    public bool RequiresTwoFactor { get; set; }
 }

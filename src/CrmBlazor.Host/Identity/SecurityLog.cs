@@ -39,6 +39,21 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// </summary>
     public const string Unlocked = "user-unlocked";
 
+    /// <summary>
+    /// A signed-in user typed a wrong current password where a change asks for it again (a password
+    /// or two-factor change): someone may be using a browser left signed in.
+    /// </summary>
+    public const string ReauthenticationFailed = "reauthentication-failed";
+
+    /// <summary>The password was right and the account asks for a code from the authenticator app next.</summary>
+    public const string SignInCodeRequired = "sign-in-code-required";
+
+    /// <summary>A user signed in with one of their recovery codes instead of an authenticator code; it is used up.</summary>
+    public const string RecoveryCodeUsed = "recovery-code-used";
+
+    /// <summary>A user signed out on every device: all their sessions ended.</summary>
+    public const string SignedOutEverywhere = "sign-out-everywhere";
+
     private readonly ILogger _logger = loggers.CreateLogger("CrmBlazor.Security");
 
     /// <summary>Records an event. Never throws: a failure to record is logged instead.</summary>

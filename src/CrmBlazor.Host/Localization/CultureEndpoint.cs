@@ -1,5 +1,6 @@
+using System.Security.Claims;
+using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Sdk.Navigation;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CrmBlazor.Host.Localization;
@@ -7,12 +8,13 @@ namespace CrmBlazor.Host.Localization;
 /// <summary>
 /// <c>GET /culture?name=ta-IN&amp;returnUrl=/customers</c> (anonymous): keeps the chosen culture in the
 /// culture cookie for a year and goes back to the page, a path of this site only. The culture picker
-/// links here.
+/// and the own-account page link here. For a signed-in user the choice is also remembered with the
+/// account, so that the next sign-in, in any browser, starts in it.
 /// </summary>
 internal static class CultureEndpoint
 {
     public static IEndpointConventionBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/culture", (HttpContext context, [FromQuery] string? name, [FromQuery] string? returnUrl) =>
+        endpoints.MapGet("/culture", async (HttpContext context, [FromQuery] string? name, [FromQuery] string? returnUrl) =>
         {
             var address = new AddressQuery();
             var chosen = address.Choice("name", name, CrmCultures.Names);
@@ -29,11 +31,12 @@ internal static class CultureEndpoint
             }
 
             var culture = CrmCultures.Find(chosen)!;
+            CultureCookie.Append(context.Response, culture);
+            if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            {
+                await context.RequestServices.GetRequiredService<OwnAccount>().RememberCultureAsync(userId, culture.Name, context.RequestAborted);
+            }
 
-            context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture.Name)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(target);
         }).AllowAnonymous();
 }

@@ -65,7 +65,19 @@ public static class SessionCookies
     /// <param name="host">The host.</param>
     /// <param name="user">The signed-in user.</param>
     /// <param name="cookie">The user's authentication cookie, "name=value".</param>
-    public static async Task<HttpResponseMessage> SignOutWithCookieAsync(this CrmHostFactory host, TestUser user, string cookie)
+    public static Task<HttpResponseMessage> SignOutWithCookieAsync(this CrmHostFactory host, TestUser user, string cookie) =>
+        host.PostMenuFormWithCookieAsync(user, cookie, "/account/logout");
+
+    /// <summary>
+    /// Posts a form of the signed-in pages that has no field but its antiforgery token (sign out, sign out
+    /// everywhere), with the authentication cookie and a token made for the user as in
+    /// <see cref="SignOutWithCookieAsync"/>.
+    /// </summary>
+    /// <param name="host">The host.</param>
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="cookie">The user's authentication cookie, "name=value".</param>
+    /// <param name="path">The form's action.</param>
+    public static async Task<HttpResponseMessage> PostMenuFormWithCookieAsync(this CrmHostFactory host, TestUser user, string cookie, string path)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(user);
@@ -83,7 +95,7 @@ public static class SessionCookies
 
         using var client = Replaying(host);
         using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", tokens.RequestToken!)]);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/logout") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Add("Cookie", $"{cookie}; {AntiforgeryCookie}={tokens.CookieToken}");
         return await client.SendAsync(request);
     }

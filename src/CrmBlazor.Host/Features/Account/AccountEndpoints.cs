@@ -5,9 +5,14 @@ using Microsoft.AspNetCore.Identity;
 namespace CrmBlazor.Host.Features.Account;
 
 /// <summary>
-/// <c>POST /account/logout</c>: ends the signed-in user's session (the cookie handler deletes its row
-/// through <see cref="UserSessionStore"/>), writes the sign-out to the security log and goes back to the
-/// sign-in page. The form's antiforgery token is checked by an endpoint filter.
+/// The account's form endpoints, each checking the form's antiforgery token in an endpoint filter:
+/// <list type="bullet">
+/// <item><c>POST /account/logout</c>: ends the signed-in user's session (the cookie handler deletes its
+/// row through <see cref="UserSessionStore"/>), writes the sign-out to the security log and goes back to
+/// the sign-in page.</item>
+/// <item><c>POST /account/logout-everywhere</c>: ends every session of the user, this one included (on
+/// other devices the next request is refused, an open page within a minute), and signs out here.</item>
+/// </list>
 /// </summary>
 internal static class AccountEndpoints
 {
@@ -19,17 +24,32 @@ internal static class AccountEndpoints
             await signIn.SignOutAsync();
             await securityLog.WriteAsync(SecurityLog.SignedOut, name, context.Connection.RemoteIpAddress?.ToString(), null);
             return TypedResults.LocalRedirect(AccountPaths.SignIn);
-        }).DisableAntiforgery().AddEndpointFilter(async (context, next) =>
+        }).WithAntiforgeryCheck();
+
+        endpoints.MapPost(AccountPaths.SignOutEverywhere, async (HttpContext context, SignInManager<CrmUser> signIn, UserSessions sessions, SecurityLog securityLog) =>
         {
-            // Validated here rather than by form binding, because the endpoint binds no form field.
+            if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+            {
+                var ended = await sessions.EndAllAsync(user.Id, cancellationToken: CancellationToken.None);
+                await securityLog.WriteAboutUserAsync(SecurityLog.SignedOutEverywhere, user.UserName, user, $"{ended} sessions ended");
+            }
+
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect(AccountPaths.SignIn);
+        }).WithAntiforgeryCheck();
+        return endpoints;
+    }
+
+    // Validated here rather than by form binding, because the endpoints bind no form field.
+    private static RouteHandlerBuilder WithAntiforgeryCheck(this RouteHandlerBuilder endpoint) =>
+        endpoint.DisableAntiforgery().AddEndpointFilter(async (context, next) =>
+        {
             var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(context.HttpContext))
             {
-                return TypedResults.Problem("The sign-out form has expired; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem("The form has expired; reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
             }
 
             return await next(context);
         });
-        return endpoints;
-    }
 }

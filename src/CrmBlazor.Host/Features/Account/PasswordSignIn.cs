@@ -1,4 +1,5 @@
 using CrmBlazor.Host.Identity;
+using CrmBlazor.Host.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,12 @@ internal enum SignInAnswer
 
     /// <summary>Too many failed attempts with this address; whether it has an account is not said.</summary>
     Locked,
+
+    /// <summary>The password is right and the account has two-factor sign-in: the code comes next.</summary>
+    CodeRequired,
+
+    /// <summary>The code step was reached without a right password first, or it took too long: start again.</summary>
+    SignInAgain,
 }
 
 /// <summary>
@@ -51,6 +58,7 @@ internal sealed class PasswordSignIn(
     private enum Attempt
     {
         SignedIn,
+        CodeRequired,
         Failed,
         LockedNow,
         RefusedWhileLocked,
@@ -89,9 +97,82 @@ internal sealed class PasswordSignIn(
                 hasher.VerifyHashedPassword(DecoyPasswordHash.User, decoy.HashWith(hasher), password);
             }
 
+            if (result.Succeeded && CrmCultures.Find(user.Culture) is { } culture)
+            {
+                // The user's language follows them to every browser they sign in with.
+                CultureCookie.Append(signIn.Context.Response, culture);
+            }
+
             attempt = result.Succeeded ? Attempt.SignedIn
+                : result.RequiresTwoFactor ? Attempt.CodeRequired
                 : result.IsLockedOut ? Attempt.RefusedWhileLocked
                 : Failure(failures.Value);
+        }
+
+        await securityLog.WriteSignInAsync(
+            attempt switch
+            {
+                Attempt.SignedIn => SecurityLog.SignedIn,
+                // Not a sign-in yet: the run of failures goes on until the code is right too.
+                Attempt.CodeRequired => SecurityLog.SignInCodeRequired,
+                Attempt.LockedNow => SecurityLog.LockedOut,
+                Attempt.RefusedWhileLocked => SecurityLog.SignInLocked,
+                _ => SecurityLog.SignInFailed,
+            },
+            address,
+            normalized,
+            remoteAddress);
+        return Answer(attempt);
+    }
+
+    /// <summary>
+    /// The second step for an account with two-factor sign-in, after <see cref="SignInAsync"/> answered
+    /// <see cref="SignInAnswer.CodeRequired"/> (Identity keeps who passed the first step in a short-lived
+    /// cookie): checks a 6-digit code from the authenticator app or, failing that, one of the user's
+    /// recovery codes (used up by the sign-in), and signs in. A wrong code counts as a failed sign-in
+    /// of the address, so the lock-out applies to codes as to passwords.
+    /// </summary>
+    /// <param name="code">The code as typed (spaces and dashes are ignored in an authenticator code).</param>
+    /// <param name="remember">Whether the cookie outlives the browser session.</param>
+    /// <param name="remoteAddress">The client address, for the security log.</param>
+    public async Task<SignInAnswer> SignInWithCodeAsync(string code, bool remember, string? remoteAddress)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return SignInAnswer.SignInAgain;
+        }
+
+        var failures = await FailuresInARowAsync(user.NormalizedUserName!);
+        var usedRecoveryCode = false;
+        Attempt attempt;
+        if (failures is null)
+        {
+            attempt = Attempt.RefusedWhileLocked;
+        }
+        else
+        {
+            var digits = TwoFactorSettings.DigitsOf(code);
+            SignInResult result;
+            if (digits.Length == 6 && digits.All(char.IsAsciiDigit))
+            {
+                result = await signIn.TwoFactorAuthenticatorSignInAsync(digits, remember, rememberClient: false);
+            }
+            else
+            {
+                result = await signIn.TwoFactorRecoveryCodeSignInAsync(code.Trim());
+                usedRecoveryCode = result.Succeeded;
+            }
+
+            // Identity counts wrong codes too and locks the account at the same number (LockoutEnd):
+            // the failure that makes it lock is this address's lock-out.
+            attempt = result.Succeeded ? Attempt.SignedIn
+                : result.IsLockedOut && Failure(failures.Value) != Attempt.LockedNow ? Attempt.RefusedWhileLocked
+                : Failure(failures.Value);
+        }
+
+        if (attempt == Attempt.SignedIn && CrmCultures.Find(user.Culture) is { } culture)
+        {
+            CultureCookie.Append(signIn.Context.Response, culture);
         }
 
         await securityLog.WriteSignInAsync(
@@ -102,16 +183,24 @@ internal sealed class PasswordSignIn(
                 Attempt.RefusedWhileLocked => SecurityLog.SignInLocked,
                 _ => SecurityLog.SignInFailed,
             },
-            address,
-            normalized,
+            user.UserName!,
+            user.NormalizedUserName!,
             remoteAddress);
-        return attempt switch
+        if (usedRecoveryCode)
         {
-            Attempt.SignedIn => SignInAnswer.SignedIn,
-            Attempt.LockedNow or Attempt.RefusedWhileLocked => SignInAnswer.Locked,
-            _ => SignInAnswer.Refused,
-        };
+            await securityLog.WriteAboutUserAsync(SecurityLog.RecoveryCodeUsed, user.UserName, user, $"{await signIn.UserManager.CountRecoveryCodesAsync(user)} left");
+        }
+
+        return Answer(attempt);
     }
+
+    private static SignInAnswer Answer(Attempt attempt) => attempt switch
+    {
+        Attempt.SignedIn => SignInAnswer.SignedIn,
+        Attempt.CodeRequired => SignInAnswer.CodeRequired,
+        Attempt.LockedNow or Attempt.RefusedWhileLocked => SignInAnswer.Locked,
+        _ => SignInAnswer.Refused,
+    };
 
     private Attempt Failure(int failuresBefore) =>
         failuresBefore + 1 >= identity.Value.Lockout.MaxFailedAccessAttempts ? Attempt.LockedNow : Attempt.Failed;

@@ -10,7 +10,8 @@ namespace CrmBlazor.Host.Features.Account;
 /// <summary>
 /// Re-checks the user of an open circuit every minute: a circuit has no cookie to present, so without
 /// this it would outlive a sign-out on another tab, an ended session (<see cref="UserSessions"/>), an
-/// administrator's lock or deactivation, a deletion or a new security stamp; when the check fails the circuit
+/// administrator's lock or deactivation, a deletion, a new security stamp or a role that now requires
+/// two-factor sign-in the user has not set up; when the check fails the circuit
 /// becomes anonymous and its page sends the browser to the sign-in page. (Failed sign-ins by someone
 /// guessing lock the address for new sign-ins only, see <see cref="PasswordSignIn"/>.) When an
 /// administrator changed the user's roles, the circuit gets a principal with the new ones.
@@ -62,7 +63,9 @@ internal sealed class RevalidatingAuthenticationStateProvider(
         }
 
         var principalStamp = user.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return account.DeactivatedAt is null && principalStamp == await users.GetSecurityStampAsync(account);
+        return account.DeactivatedAt is null && principalStamp == await users.GetSecurityStampAsync(account)
+            // A role that now requires two-factor sign-in: the next page load goes to the enrolment.
+            && !await scope.ServiceProvider.GetRequiredService<RequiredTwoFactor>().IsPendingAsync(user, cancellationToken);
     }
 
     /// <summary>The circuit's principal made again from the account when its roles changed, or null when they did not.</summary>

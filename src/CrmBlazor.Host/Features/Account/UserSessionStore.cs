@@ -83,8 +83,9 @@ internal sealed class UserSessionStore(
         {
             // The cookie handler keeps the key of the session a request arrives with when it signs in
             // (dotnet/aspnetcore#22135), so a cookie planted before sign-in would carry the new user's
-            // session. The sign-in page therefore never resumes a session: a sign-in always gets a new
-            // key, and the session the browser held ends when it succeeds (StoreAsync).
+            // session. The sign-in pages (password, then code) therefore never resume a session: a
+            // sign-in always gets a new key, and the session the browser held ends when it succeeds
+            // (StoreAsync).
             httpContext.Items[PreviousSessionItem] = hash;
             return null;
         }
@@ -180,7 +181,8 @@ internal sealed class UserSessionStore(
     // Not read from the cookie options: the store is part of those options, and depending on them
     // would make the options' construction recursive.
     private static bool IsSignInPage(HttpContext httpContext) =>
-        httpContext.Request.Path.Equals(AccountPaths.SignIn, StringComparison.OrdinalIgnoreCase);
+        httpContext.Request.Path.Equals(AccountPaths.SignIn, StringComparison.OrdinalIgnoreCase)
+        || httpContext.Request.Path.Equals(AccountPaths.SignInWithCode, StringComparison.OrdinalIgnoreCase);
 
     // The stored principal carries the session's public id, so that an open circuit, which has no
     // cookie to read, can check that its session still exists (RevalidatingAuthenticationStateProvider).
