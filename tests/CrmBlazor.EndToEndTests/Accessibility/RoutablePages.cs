@@ -60,6 +60,8 @@ public static class RoutablePages
             new($"/invoices/{records.IssuedInvoiceId}", Everyone),
             new($"/invoices/new?customer={records.CustomerId}", [CrmRoles.Admin, CrmRoles.Accountant]),
             new($"/invoices/runs?month={records.RunMonth:yyyy-MM}", [CrmRoles.Admin, CrmRoles.Accountant]),
+            new("/account", Everyone),
+            new("/account/password", Everyone),
             new("/account/access-denied", Everyone),
             new("/no-such-page", Everyone),
         ];
