@@ -1,4 +1,5 @@
 using CrmBlazor.Documents;
+using CrmBlazor.Host.Features.Account.PasswordReset;
 using CrmBlazor.Host.Features.Administration;
 using CrmBlazor.Host.Features.Audit;
 using CrmBlazor.Host.Features.Customers;
@@ -15,6 +16,7 @@ using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Timeline;
 using CrmBlazor.Sdk.Users;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmBlazor.Host.Extensions;
 
@@ -48,6 +50,11 @@ internal static class CoreFeatureExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<UserInvitations>();
         services.AddScoped<InvitationAcceptance>();
+        services.AddScoped<PasswordResets>();
+        services.AddScoped<PasswordResetAcceptance>();
+        services.AddSingleton<PasswordResetRateLimits>();
+        // Replaced by the mail outbox's sender when there is one; until then requests wait for an administrator.
+        services.TryAddSingleton<IPasswordResetLinkSender, NoPasswordResetMail>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ITimeline, Timeline>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
