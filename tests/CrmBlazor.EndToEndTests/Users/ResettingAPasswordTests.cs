@@ -35,6 +35,7 @@ public sealed class ResettingAPasswordTests(EndToEndFixture app, ITestOutputHelp
         await AxeCheck.AssertCleanAsync(her.Page);
         await her.ScreenshotAsync("forgot-requested-ur");
         await her.Page.Locator("nav a[lang=en-GB]").ClickAsync();
+        await Expect(her.Page.Locator("html")).ToHaveAttributeAsync("lang", "en-GB");
 
         await using var admin = await app.OpenBrowserAsync(nameof(ForgottenPassword_AdministratorIssuesALink_ThePersonSetsANewPasswordAndSignsInWithIt), output);
         await admin.SignInAsync(EndToEndFixture.Admin);
@@ -66,6 +67,7 @@ public sealed class ResettingAPasswordTests(EndToEndFixture app, ITestOutputHelp
         await AxeCheck.AssertCleanAsync(her.Page);
         await her.ScreenshotAsync("reset-ur");
         await her.Page.Locator("nav a[lang=en-GB]").ClickAsync();
+        await Expect(her.Page.Locator("html")).ToHaveAttributeAsync("lang", "en-GB");
         const string password = "mira remembers this one";
         await her.Page.GetByTestId("reset-new-password").FillAsync(password);
         await her.Page.GetByTestId("reset-repeat").FillAsync(password);

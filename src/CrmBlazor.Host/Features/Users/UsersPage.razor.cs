@@ -126,8 +126,9 @@ public sealed partial class UsersPage
         await ReloadAsync();
     }
 
+    // Not waiting for the dialog to close: the row's menu closes once its item's handler returns.
     private async Task ShowLinkAsync(string title, DialogParameters<AccountLinkDialog> parameters) =>
-        await (await Dialogs.ShowAsync<AccountLinkDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true })).Result;
+        await Dialogs.ShowAsync<AccountLinkDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
 
     private async Task ChangeRolesAsync(UserRow user)
     {
