@@ -1,6 +1,7 @@
 using CrmBlazor.Data.Audit;
 using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Features.Account;
+using CrmBlazor.Host.Features.Account.PasswordReset;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Interactions;
@@ -87,6 +88,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     /// <summary>Open and used invitations of accounts that had no password.</summary>
     public DbSet<UserInvitation> UserInvitations => Set<UserInvitation>();
+
+    /// <summary>Open and used password reset links of accounts in use.</summary>
+    public DbSet<UserPasswordReset> UserPasswordResets => Set<UserPasswordReset>();
 
     /// <summary>Published domain events.</summary>
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
@@ -225,6 +229,15 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.HasIndex(i => i.UserId).IsUnique();
             e.HasOne<CrmUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<UserPasswordReset>(e =>
+        {
+            e.ToTable("crm_user_password_resets");
+            e.Property(r => r.TokenHash).HasMaxLength(64);
+            e.HasIndex(r => r.TokenHash).IsUnique();
+            e.HasIndex(r => r.UserId).IsUnique();
+            e.HasOne<CrmUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.MapOutbox(ownedByThisContext: true);

@@ -1,5 +1,6 @@
 using CrmBlazor.Documents;
 using CrmBlazor.Host.Features.Account;
+using CrmBlazor.Host.Features.Account.PasswordReset;
 using CrmBlazor.Host.Features.Administration;
 using CrmBlazor.Host.Features.Audit;
 using CrmBlazor.Host.Features.Customers;
@@ -16,6 +17,7 @@ using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Timeline;
 using CrmBlazor.Sdk.Users;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrmBlazor.Host.Extensions;
 
@@ -52,6 +54,11 @@ internal static class CoreFeatureExtensions
         services.AddScoped<TwoFactorRequirements>();
         services.AddScoped<UserInvitations>();
         services.AddScoped<InvitationAcceptance>();
+        services.AddScoped<PasswordResets>();
+        services.AddScoped<PasswordResetAcceptance>();
+        services.AddSingleton<PasswordResetRateLimits>();
+        // Replaced by the mail outbox's sender when there is one; until then requests wait for an administrator.
+        services.TryAddSingleton<IPasswordResetLinkSender, NoPasswordResetMail>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ITimeline, Timeline>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();

@@ -7,7 +7,8 @@ namespace CrmBlazor.Host.Identity;
 /// <summary>
 /// Which role holds which permission: read from the database and kept for <see cref="Lifetime"/>, so
 /// that a change made on one host instance reaches the others within a minute. The instance that makes
-/// a change forgets its copy at once (<see cref="Invalidate"/>).
+/// a change forgets its copy at once (<see cref="Invalidate"/>). <see cref="Changed"/> tells open
+/// menus to work themselves out again.
 /// </summary>
 /// <remarks>The copy's age is measured with the host's <see cref="TimeProvider"/>.</remarks>
 internal sealed class PermissionGrants(IDbContextFactory<CrmDbContext> contexts, TimeProvider clock)
@@ -17,6 +18,13 @@ internal sealed class PermissionGrants(IDbContextFactory<CrmDbContext> contexts,
 
     private Snapshot? _snapshot;
     private long _generation;
+
+    /// <summary>
+    /// Raised when the grants changed: at once on the instance that changed them, and on another instance
+    /// when its first read after <see cref="Lifetime"/> finds them different. Handlers run on the thread
+    /// that noticed, and must not throw.
+    /// </summary>
+    public event Action? Changed;
 
     public async Task<IReadOnlySet<(string Role, string Permission)>> GetAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +43,12 @@ internal sealed class PermissionGrants(IDbContextFactory<CrmDbContext> contexts,
         // A change invalidated while this read ran may be missing from it: keep it only if none did.
         if (Interlocked.Read(ref _generation) == generation)
         {
-            Volatile.Write(ref _snapshot, new Snapshot(set, readAt));
+            var previous = Interlocked.Exchange(ref _snapshot, new Snapshot(set, readAt));
+            if (previous is not null && !previous.Grants.SetEquals(set))
+            {
+                // Changed on another instance (this one would have forgotten its copy instead).
+                Changed?.Invoke();
+            }
         }
 
         return set;
@@ -46,6 +59,7 @@ internal sealed class PermissionGrants(IDbContextFactory<CrmDbContext> contexts,
     {
         Interlocked.Increment(ref _generation);
         Volatile.Write(ref _snapshot, null);
+        Changed?.Invoke();
     }
 
     /// <summary>

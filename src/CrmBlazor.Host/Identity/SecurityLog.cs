@@ -54,6 +54,21 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// <summary>A user signed out on every device: all their sessions ended.</summary>
     public const string SignedOutEverywhere = "sign-out-everywhere";
 
+    /// <summary>
+    /// Someone asked for a password reset on the forgotten-password page. Written under the address as
+    /// typed and normalized, whether or not it has an account; the users page shows it on the account's row.
+    /// </summary>
+    public const string PasswordResetRequested = "password-reset-requested";
+
+    /// <summary>An administrator issued a password reset link for an account (or one was sent to its address).</summary>
+    public const string PasswordResetIssued = "password-reset-issued";
+
+    /// <summary>
+    /// A person chose a new password with a reset link. Ends the address's run of failed sign-ins, as a
+    /// sign-in does: the account's lock is cleared with it.
+    /// </summary>
+    public const string PasswordReset = "password-reset";
+
     private readonly ILogger _logger = loggers.CreateLogger("CrmBlazor.Security");
 
     /// <summary>Records an event. Never throws: a failure to record is logged instead.</summary>
@@ -72,6 +87,14 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     public Task WriteSignInAsync(string kind, string address, string normalizedAddress, string? remoteAddress) =>
         WriteAsync(kind, address, normalizedAddress, remoteAddress, null);
 
+    /// <summary>Records something done by someone who typed an address, such as <see cref="PasswordResetRequested"/>. Never throws.</summary>
+    /// <param name="kind">One of the constants of this class.</param>
+    /// <param name="address">The address as typed (trimmed).</param>
+    /// <param name="normalizedAddress">The address as Identity normalizes user names.</param>
+    /// <param name="remoteAddress">The client address, if known.</param>
+    public Task WriteForAddressAsync(string kind, string address, string normalizedAddress, string? remoteAddress) =>
+        WriteAsync(kind, address, normalizedAddress, remoteAddress, null);
+
     /// <summary>
     /// Records what an administrator did to an account (invited, roles changed, deactivated, unlocked).
     /// Never throws.
@@ -88,15 +111,15 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
 
     /// <summary>
     /// The latest sign-in events of an address that count towards its lock-out (<see cref="SignedIn"/>,
-    /// <see cref="SignInFailed"/>, <see cref="LockedOut"/>, and <see cref="Unlocked"/>, which ends a run
-    /// of failures as a sign-in does), newest first.
+    /// <see cref="SignInFailed"/>, <see cref="LockedOut"/>, and <see cref="Unlocked"/> and <see cref="PasswordReset"/>,
+    /// which end a run of failures as a sign-in does), newest first.
     /// </summary>
     /// <param name="normalizedAddress">The address as Identity normalizes user names.</param>
     /// <param name="count">How many to read at most.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<IReadOnlyList<(string Kind, DateTimeOffset OccurredAt)>> RecentSignInsAsync(string normalizedAddress, int count, CancellationToken cancellationToken = default)
     {
-        string[] kinds = [SignedIn, SignInFailed, LockedOut, Unlocked];
+        string[] kinds = [SignedIn, SignInFailed, LockedOut, Unlocked, PasswordReset];
         var key = Truncate(normalizedAddress, 320);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var events = await db.SecurityEvents.AsNoTracking()

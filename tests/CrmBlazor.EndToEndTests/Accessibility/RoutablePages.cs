@@ -28,7 +28,8 @@ public static class RoutablePages
     private static readonly string[] Everyone = [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff, CrmRoles.Accountant];
 
     /// <summary>The pages shown to someone signed out.</summary>
-    public static IReadOnlyList<string> Public { get; } = ["/account/login", "/account/access-denied", "/error", "/no-such-page"];
+    public static IReadOnlyList<string> Public { get; } =
+        ["/account/login", "/account/forgot-password", "/account/reset-password?token=not-a-token", "/account/access-denied", "/error", "/no-such-page"];
 
     /// <summary>The pages shown to the signed in, with the roles that may open each.</summary>
     /// <param name="records">The records the addresses name.</param>

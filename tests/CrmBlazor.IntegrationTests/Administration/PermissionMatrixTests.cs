@@ -214,6 +214,26 @@ public abstract class PermissionMatrixTests(CrmHostFixture fixture)
     private Task<long> GrantCountAsync(string role) => fixture.Database.ScalarAsync<long>(
         "SELECT COUNT(*) FROM crm_permission_grants WHERE \"Role\" = @p0 AND \"Permission\" = @p1", role, Beta);
 
+    [Fact]
+    public async Task Grant_Saved_TellsTheOpenMenusOfThisInstanceAtOnce()
+    {
+        var grants = fixture.Host.Services.GetRequiredService<PermissionGrants>();
+        var told = 0;
+        void Tell() => Interlocked.Increment(ref told);
+        grants.Changed += Tell;
+        try
+        {
+            Assert.Equal(ChangeStatus.Saved, (await ChangeAsync(CrmHostFactory.Administrator, CrmRoles.Staff, granted: true)).Status);
+
+            Assert.Equal(1, told);
+        }
+        finally
+        {
+            grants.Changed -= Tell;
+            await ChangeAsync(CrmHostFactory.Administrator, CrmRoles.Staff, granted: false);
+        }
+    }
+
     [Collection(SqliteHost.Name)]
     public sealed class OnSqlite(SqliteHostFixture fixture) : PermissionMatrixTests(fixture);
 
@@ -247,6 +267,41 @@ public abstract class PermissionMatrixTests(CrmHostFixture fixture)
 
                 using var after = await other.GetWithCookieAsync("/admin/audit", cookie);
                 Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+            }
+            finally
+            {
+                await ChangeAsync(CrmHostFactory.Administrator, CrmRoles.Staff, granted: false, CrmPermissions.AuditView);
+            }
+        }
+
+        [Fact]
+        public async Task Grant_OnOneInstance_TellsTheOpenMenusOfAnotherInstanceAtItsFirstReadAfterAMinute()
+        {
+            var clock = new MovableClock();
+            await using var other = (fixture.Setup with
+            {
+                TestServices = services =>
+                {
+                    fixture.Setup.TestServices?.Invoke(services);
+                    services.AddSingleton<TimeProvider>(clock);
+                },
+            }).StartOn(fixture.Database);
+            var grants = other.Services.GetRequiredService<PermissionGrants>();
+            await grants.GetAsync(CancellationToken.None);
+            var told = 0;
+            grants.Changed += () => Interlocked.Increment(ref told);
+
+            try
+            {
+                Assert.Equal(ChangeStatus.Saved, (await ChangeAsync(CrmHostFactory.Administrator, CrmRoles.Staff, granted: true, CrmPermissions.AuditView)).Status);
+                await grants.GetAsync(CancellationToken.None);
+                Assert.Equal(0, told);
+                clock.Advance(PermissionGrants.Lifetime);
+
+                var read = await grants.GetAsync(CancellationToken.None);
+
+                Assert.Contains((CrmRoles.Staff, CrmPermissions.AuditView), read);
+                Assert.Equal(1, told);
             }
             finally
             {

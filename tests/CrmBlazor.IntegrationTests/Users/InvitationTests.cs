@@ -110,7 +110,7 @@ public abstract class InvitationTests(CrmHostFixture fixture)
 
         var second = await AcceptAsync(link.Token, "someone else's passphrase");
 
-        Assert.Equal(InvitationStatus.Used, second.Status);
+        Assert.Equal(AccountLinkStatus.Used, second.Status);
         Assert.False(second.Accepted);
         (await Host.SignInAsync(new TestUser(email, "the first passphrase", null))).Dispose();
     }
@@ -125,7 +125,7 @@ public abstract class InvitationTests(CrmHostFixture fixture)
 
         var answer = await AcceptAsync(link.Token, "a long enough passphrase");
 
-        Assert.Equal(InvitationStatus.Expired, answer.Status);
+        Assert.Equal(AccountLinkStatus.Expired, answer.Status);
         Assert.False(answer.Accepted);
     }
 
@@ -164,7 +164,7 @@ public abstract class InvitationTests(CrmHostFixture fixture)
         var (result, renewed) = await Host.AsUserAsync(admin, s => s.GetRequiredService<UserInvitations>().ReinviteAsync(Assert.Single(items).Id));
         Assert.True(result.Succeeded);
 
-        Assert.Equal(InvitationStatus.Unknown, (await AcceptAsync(old.Token, "a long enough passphrase")).Status);
+        Assert.Equal(AccountLinkStatus.Unknown, (await AcceptAsync(old.Token, "a long enough passphrase")).Status);
         Assert.True((await AcceptAsync(renewed!.Token, "a long enough passphrase")).Accepted);
     }
 
@@ -190,7 +190,7 @@ public abstract class InvitationTests(CrmHostFixture fixture)
         var row = Assert.Single(items);
         Assert.True((await Host.AsUserAsync(admin, s => s.GetRequiredService<UserAdministration>().DeactivateAsync(row.Id, row.Version))).Succeeded);
 
-        Assert.Equal(InvitationStatus.Unknown, (await AcceptAsync(link.Token, "a long enough passphrase")).Status);
+        Assert.Equal(AccountLinkStatus.Unknown, (await AcceptAsync(link.Token, "a long enough passphrase")).Status);
     }
 
     [Theory]
@@ -200,7 +200,7 @@ public abstract class InvitationTests(CrmHostFixture fixture)
     {
         using var browser = Host.CreateBrowserClient();
 
-        using var response = await browser.GetAsync(InvitationLink.PagePath + query);
+        using var response = await browser.GetAsync(AccountLink.InvitationPage + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("This invitation link is not valid.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -243,7 +243,7 @@ public abstract class InvitationTests(CrmHostFixture fixture)
         return text.PadRight(text.Length + (4 - text.Length % 4) % 4, '=');
     }
 
-    private async Task<(string Email, InvitationLink Link)> InviteAsync(TestUser admin)
+    private async Task<(string Email, AccountLink Link)> InviteAsync(TestUser admin)
     {
         var email = NewEmail();
         var (result, link) = await Host.AsUserAsync(admin, s => s.GetRequiredService<UserInvitations>()
@@ -252,7 +252,7 @@ public abstract class InvitationTests(CrmHostFixture fixture)
         return (email, link!);
     }
 
-    private Task<InvitationAnswer> AcceptAsync(string token, string password) =>
+    private Task<AccountLinkAnswer> AcceptAsync(string token, string password) =>
         Host.InScopeAsync(s => s.GetRequiredService<InvitationAcceptance>().AcceptAsync(token, password));
 
     [Collection(SqliteHost.Name)]

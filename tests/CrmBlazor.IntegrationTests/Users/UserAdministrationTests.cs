@@ -404,7 +404,7 @@ public abstract class UserAdministrationTests(CrmHostFixture fixture)
         return await s.GetRequiredService<SignInManager<CrmUser>>().CreateUserPrincipalAsync(account!);
     });
 
-    private async Task<InvitationLink> InviteAsync(TestUser admin, string name, string email, string role)
+    private async Task<AccountLink> InviteAsync(TestUser admin, string name, string email, string role)
     {
         var (result, link) = await Host.AsUserAsync(admin, s => s.GetRequiredService<UserInvitations>()
             .InviteAsync(new InviteInput { DisplayName = name, Email = email, Roles = [role] }));

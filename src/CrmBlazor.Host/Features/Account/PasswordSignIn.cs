@@ -217,7 +217,7 @@ internal sealed class PasswordSignIn(
                 return occurredAt + lockout.DefaultLockoutTimeSpan > clock.GetUtcNow() ? null : failures;
             }
 
-            if (kind is SecurityLog.SignedIn or SecurityLog.Unlocked)
+            if (kind is SecurityLog.SignedIn or SecurityLog.Unlocked or SecurityLog.PasswordReset)
             {
                 break;
             }

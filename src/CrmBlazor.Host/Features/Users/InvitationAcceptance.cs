@@ -5,31 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Users;
 
-/// <summary>What an invitation link is worth now.</summary>
-public enum InvitationStatus
-{
-    /// <summary>Open: the person can choose a password with it.</summary>
-    Open,
-
-    /// <summary>No such link: mistyped, replaced by a newer one, or withdrawn by a deactivation.</summary>
-    Unknown,
-
-    /// <summary>Already used to choose a password.</summary>
-    Used,
-
-    /// <summary>Past its expiry.</summary>
-    Expired,
-}
-
-/// <summary>The outcome of choosing a password with an invitation link.</summary>
-/// <param name="Status"><see cref="InvitationStatus.Open"/> when the password was set (the link is used now), otherwise why the link did not work.</param>
-/// <param name="PasswordErrors">Identity's password rules the password broke (the link stays open), or none.</param>
-public sealed record InvitationAnswer(InvitationStatus Status, IReadOnlyList<string> PasswordErrors)
-{
-    /// <summary>Whether the password was set and the account is in use.</summary>
-    public bool Accepted => Status == InvitationStatus.Open && PasswordErrors.Count == 0;
-}
-
 /// <summary>
 /// The public side of an invitation (<c>/account/invitation</c>, no sign-in): tells what a link is worth
 /// and lets the invited person choose their password with it, once, before it expires, for the account
@@ -47,34 +22,34 @@ public sealed class InvitationAcceptance(
     /// <summary>What the link is worth, and the invited account's address when it is open.</summary>
     /// <param name="token">The token from the link.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<(InvitationStatus Status, string? Email)> CheckAsync(string? token, CancellationToken cancellationToken = default)
+    public async Task<(AccountLinkStatus Status, string? Email)> CheckAsync(string? token, CancellationToken cancellationToken = default)
     {
         var (status, invitation) = await FindAsync(token, cancellationToken);
-        if (status != InvitationStatus.Open)
+        if (status != AccountLinkStatus.Open)
         {
             return (status, null);
         }
 
         var email = await db.Users.Where(u => u.Id == invitation!.UserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
-        return (InvitationStatus.Open, email);
+        return (AccountLinkStatus.Open, email);
     }
 
     /// <summary>Sets the password of the invited account and uses the link up; nothing changes when the password breaks a rule.</summary>
     /// <param name="token">The token from the link.</param>
     /// <param name="password">The password chosen.</param>
     /// <param name="cancellationToken">Cancels the change.</param>
-    public async Task<InvitationAnswer> AcceptAsync(string? token, string password, CancellationToken cancellationToken = default)
+    public async Task<AccountLinkAnswer> AcceptAsync(string? token, string password, CancellationToken cancellationToken = default)
     {
         var (status, invitation) = await FindAsync(token, cancellationToken);
-        if (status != InvitationStatus.Open)
+        if (status != AccountLinkStatus.Open)
         {
-            return new InvitationAnswer(status, []);
+            return new AccountLinkAnswer(status, []);
         }
 
         var user = await users.FindByIdAsync(invitation!.UserId);
         if (user is null || user.DeactivatedAt is not null || user.PasswordHash is not null)
         {
-            return new InvitationAnswer(InvitationStatus.Used, []);
+            return new AccountLinkAnswer(AccountLinkStatus.Used, []);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -85,7 +60,7 @@ public sealed class InvitationAcceptance(
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now), cancellationToken);
         if (claimed == 0)
         {
-            return new InvitationAnswer(InvitationStatus.Used, []);
+            return new AccountLinkAnswer(AccountLinkStatus.Used, []);
         }
 
         user.EmailConfirmed = true;
@@ -93,30 +68,24 @@ public sealed class InvitationAcceptance(
         if (!result.Succeeded)
         {
             // Disposing the transaction without a commit gives the link back.
-            return new InvitationAnswer(InvitationStatus.Open, [.. result.Errors.Select(e => e.Description)]);
+            return new AccountLinkAnswer(AccountLinkStatus.Open, [.. result.Errors.Select(e => e.Description)]);
         }
 
         await transaction.CommitAsync(cancellationToken);
         await securityLog.WriteAboutUserAsync(Accepted, user.UserName, user, null);
-        return new InvitationAnswer(InvitationStatus.Open, []);
+        return new AccountLinkAnswer(AccountLinkStatus.Open, []);
     }
 
-    private async Task<(InvitationStatus Status, UserInvitation? Invitation)> FindAsync(string? token, CancellationToken cancellationToken)
+    private async Task<(AccountLinkStatus Status, UserInvitation? Invitation)> FindAsync(string? token, CancellationToken cancellationToken)
     {
-        // A token is 43 characters; anything far longer is not one, and is not hashed.
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        if (AccountLinkTokens.LookupHashOf(token) is not { } hash)
         {
-            return (InvitationStatus.Unknown, null);
+            return (AccountLinkStatus.Unknown, null);
         }
 
-        var hash = UserInvitations.HashOf(token.Trim());
         var invitation = await db.UserInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
-        return invitation switch
-        {
-            null => (InvitationStatus.Unknown, null),
-            { UsedAt: not null } => (InvitationStatus.Used, invitation),
-            _ when invitation.ExpiresAt <= clock.GetUtcNow() => (InvitationStatus.Expired, invitation),
-            _ => (InvitationStatus.Open, invitation),
-        };
+        return invitation is null
+            ? (AccountLinkStatus.Unknown, null)
+            : (AccountLinkTokens.StatusOf(invitation.UsedAt, invitation.ExpiresAt, clock.GetUtcNow()), invitation);
     }
 }

@@ -94,7 +94,7 @@ public sealed class UserAdministration(
 
     /// <summary>
     /// Deactivates a user: they cannot sign in, their sessions end at once (open pages within a minute)
-    /// and an open invitation stops working. Refused for oneself and for the last active administrator.
+    /// and an open invitation or password reset link stops working. Refused for oneself and for the last active administrator.
     /// </summary>
     /// <param name="userId">The user.</param>
     /// <param name="version">The version the page showed.</param>
@@ -123,6 +123,7 @@ public sealed class UserAdministration(
                 user.SecurityStamp = Guid.NewGuid().ToString("N");
                 user.ConcurrencyStamp = Guid.NewGuid().ToString();
                 await db.UserInvitations.Where(i => i.UserId == user.Id).ExecuteDeleteAsync(ct);
+                await db.UserPasswordResets.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(ct);
                 return null;
             })
             .Then(async (user, ct) =>

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Data;
@@ -8,18 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Users;
-
-/// <summary>A link that lets an invited person choose their password, as issued: the token exists only here and in the link.</summary>
-/// <param name="Token">The random token (256 bits, base64url).</param>
-/// <param name="ExpiresAt">When the link stops working.</param>
-public sealed record InvitationLink(string Token, DateTimeOffset ExpiresAt)
-{
-    /// <summary>The public page that takes the token.</summary>
-    public const string PagePath = "/account/invitation";
-
-    /// <summary>The link's path and query, to put after the CRM's address.</summary>
-    public string PathAndQuery => PagePath + "?token=" + Uri.EscapeDataString(Token);
-}
 
 /// <summary>
 /// Invites people: creates the account without a password, in the roles given, and issues the link
@@ -48,7 +33,7 @@ public sealed class UserInvitations(
     /// <param name="input">Name, e-mail address and roles.</param>
     /// <param name="cancellationToken">Cancels the change.</param>
     /// <returns>The outcome, and the link when it was saved.</returns>
-    public async Task<(ChangeResult Result, InvitationLink? Link)> InviteAsync(InviteInput input, CancellationToken cancellationToken = default)
+    public async Task<(ChangeResult Result, AccountLink? Link)> InviteAsync(InviteInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -56,7 +41,7 @@ public sealed class UserInvitations(
         var normalized = normalizer.NormalizeEmail(email);
         var roles = input.Roles.Distinct(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow();
-        InvitationLink? link = null;
+        AccountLink? link = null;
         var result = await db.Change<CrmUser>()
             .Allow(_ => Task.FromResult(UserAdministration.IsAdministrator(currentUser)), UserAdministration.OnlyAdministrators)
             .Validate(input, async (errors, ct) =>
@@ -97,11 +82,11 @@ public sealed class UserInvitations(
     /// <param name="userId">The invited account.</param>
     /// <param name="cancellationToken">Cancels the change.</param>
     /// <returns>The outcome, and the new link when it was saved.</returns>
-    public async Task<(ChangeResult Result, InvitationLink? Link)> ReinviteAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<(ChangeResult Result, AccountLink? Link)> ReinviteAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        InvitationLink? link = null;
+        AccountLink? link = null;
         var result = await db.Change<CrmUser>()
             .Allow(_ => Task.FromResult(UserAdministration.IsAdministrator(currentUser)), UserAdministration.OnlyAdministrators)
             .Load(ct => db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct))
@@ -124,20 +109,16 @@ public sealed class UserInvitations(
 
     /// <summary>SHA-256 of a link's token as stored in <see cref="UserInvitation.TokenHash"/>.</summary>
     /// <param name="token">The token from the link.</param>
-    public static string HashOf(string token)
-    {
-        ArgumentNullException.ThrowIfNull(token);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-    }
+    public static string HashOf(string token) => AccountLinkTokens.HashOf(token);
 
-    private InvitationLink Issue(CrmDbContext db, string userId, UserInvitation? existing, DateTimeOffset now)
+    private AccountLink Issue(CrmDbContext db, string userId, UserInvitation? existing, DateTimeOffset now)
     {
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var token = AccountLinkTokens.New();
         var invitation = existing ?? db.UserInvitations.Add(new UserInvitation { UserId = userId, TokenHash = string.Empty }).Entity;
         invitation.TokenHash = HashOf(token);
         invitation.CreatedAt = now;
         invitation.ExpiresAt = now + Lifetime;
         invitation.UsedAt = null;
-        return new InvitationLink(token, invitation.ExpiresAt);
+        return new AccountLink(AccountLink.InvitationPage, token, invitation.ExpiresAt);
     }
 }

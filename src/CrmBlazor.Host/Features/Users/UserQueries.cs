@@ -72,6 +72,7 @@ public sealed class UserQueries(
             .Select(g => new { Name = g.Key, At = g.Max(e => e.OccurredAt) })
             .ToDictionaryAsync(g => g.Name, g => g.At, cancellationToken);
         var lockedAddresses = await LockedAddressesAsync(db, names, cancellationToken);
+        var resetRequests = await OpenResetRequestsAsync(db, names, cancellationToken);
 
         var now = clock.GetUtcNow();
         return ([.. rows.Select(r => new UserRow(
@@ -85,7 +86,8 @@ public sealed class UserQueries(
                 : UserState.Active,
             r.NormalizedUserName is not null && lastSignIns.TryGetValue(r.NormalizedUserName, out var at) ? at : null,
             r.TwoFactorEnabled,
-            r.ConcurrencyStamp ?? string.Empty))], total);
+            r.ConcurrencyStamp ?? string.Empty,
+            r.NormalizedUserName is not null && resetRequests.TryGetValue(r.NormalizedUserName, out var requested) ? requested : null))], total);
     }
 
     /// <summary>
@@ -94,7 +96,7 @@ public sealed class UserQueries(
     /// </summary>
     private async Task<HashSet<string>> LockedAddressesAsync(CrmDbContext db, List<string> names, CancellationToken cancellationToken)
     {
-        string[] kinds = [SecurityLog.LockedOut, SecurityLog.SignedIn, SecurityLog.Unlocked];
+        string[] kinds = [SecurityLog.LockedOut, SecurityLog.SignedIn, SecurityLog.Unlocked, SecurityLog.PasswordReset];
         var since = clock.GetUtcNow() - identity.Value.Lockout.DefaultLockoutTimeSpan;
         var events = await db.SecurityEvents.AsNoTracking()
             .Where(e => e.NormalizedUserName != null && names.Contains(e.NormalizedUserName) && kinds.Contains(e.Kind) && e.OccurredAt > since)
@@ -103,6 +105,24 @@ public sealed class UserQueries(
         return [.. events.GroupBy(e => e.NormalizedUserName!)
             .Where(g => g.MaxBy(e => e.Id)!.Kind == SecurityLog.LockedOut)
             .Select(g => g.Key)];
+    }
+
+    /// <summary>
+    /// The addresses whose latest password reset event is a request (no link issued or password reset
+    /// since), with when it was asked.
+    /// </summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> OpenResetRequestsAsync(CrmDbContext db, List<string> names, CancellationToken cancellationToken)
+    {
+        string[] kinds = [SecurityLog.PasswordResetRequested, SecurityLog.PasswordResetIssued, SecurityLog.PasswordReset];
+        var events = await db.SecurityEvents.AsNoTracking()
+            .Where(e => e.NormalizedUserName != null && names.Contains(e.NormalizedUserName) && kinds.Contains(e.Kind))
+            .GroupBy(e => new { Name = e.NormalizedUserName!, e.Kind })
+            .Select(g => new { g.Key.Name, g.Key.Kind, Id = g.Max(e => e.Id), At = g.Max(e => e.OccurredAt) })
+            .ToListAsync(cancellationToken);
+        return events.GroupBy(e => e.Name)
+            .Select(g => g.MaxBy(e => e.Id)!)
+            .Where(e => e.Kind == SecurityLog.PasswordResetRequested)
+            .ToDictionary(e => e.Name, e => e.At);
     }
 
     private static IEnumerable<string> WordsOf(string? search) =>

@@ -25,6 +25,7 @@ public enum UserState
 /// <param name="LastSignInAt">The last successful sign-in, from the security log, or null.</param>
 /// <param name="TwoFactor">Whether two-factor sign-in is on.</param>
 /// <param name="Version">The account's concurrency stamp when it was read: changes made from this row expect it.</param>
+/// <param name="PasswordResetRequestedAt">When someone asked for a password reset on the forgotten-password page with the account's address, and no link has been issued since; or null.</param>
 public sealed record UserRow(
     string Id,
     string Name,
@@ -33,4 +34,5 @@ public sealed record UserRow(
     UserState State,
     DateTimeOffset? LastSignInAt,
     bool TwoFactor,
-    string Version);
+    string Version,
+    DateTimeOffset? PasswordResetRequestedAt = null);

@@ -1,3 +1,4 @@
+using CrmBlazor.Host.Features.Account.PasswordReset;
 using CrmBlazor.Sdk.Components;
 using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Results;
@@ -8,7 +9,8 @@ namespace CrmBlazor.Host.Features.Users;
 
 /// <summary>
 /// The users page (<c>/admin/users</c>): every account with its roles, state, last sign-in and
-/// two-factor sign-in; invite, change roles, deactivate, reactivate, unlock. Administrators only: the
+/// two-factor sign-in, and password resets people asked for; invite, change roles, issue a password
+/// reset link, deactivate, reactivate, unlock. Administrators only: the
 /// page's policy, and every service method it calls checks again.
 /// </summary>
 public sealed partial class UsersPage
@@ -26,6 +28,9 @@ public sealed partial class UsersPage
 
     [Inject]
     private UserInvitations Invitations { get; set; } = default!;
+
+    [Inject]
+    private PasswordResets Resets { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -89,12 +94,41 @@ public sealed partial class UsersPage
         _result = result.Succeeded ? null : result;
         if (link is not null)
         {
-            var parameters = new DialogParameters<InvitationLinkDialog> { { d => d.Link, link }, { d => d.Email, user.Email } };
-            await (await Dialogs.ShowAsync<InvitationLinkDialog>(L["Invitation link"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true })).Result;
+            await ShowLinkAsync(L["Invitation link"], new DialogParameters<AccountLinkDialog>
+            {
+                { d => d.Link, link },
+                { d => d.Message, L["{0} is invited.", user.Email].Value },
+                { d => d.Explanation, L["Give this link to the person, for example in a message. It lets them choose a password, works once and expires on {0}. It is shown only now: if it gets lost, issue a new one from the list.", Show.DateTime(link.ExpiresAt)].Value },
+                { d => d.Label, L["Invitation link"].Value },
+                { d => d.TestIdPrefix, "invitation" },
+            });
         }
 
         await ReloadAsync();
     }
+
+    private async Task IssuePasswordResetAsync(UserRow user)
+    {
+        var (result, link) = await Resets.IssueAsync(user.Id);
+        _result = result.Succeeded ? null : result;
+        if (link is not null)
+        {
+            await ShowLinkAsync(L["Password reset link"], new DialogParameters<AccountLinkDialog>
+            {
+                { d => d.Link, link },
+                { d => d.Message, L["A password reset link for {0} is ready.", user.Email].Value },
+                { d => d.Explanation, L["Give this link to the person, for example in a message. It lets them choose a new password, works once and expires at {0}; an older reset link of theirs no longer works. It is shown only now.", Show.DateTime(link.ExpiresAt)].Value },
+                { d => d.Label, L["Password reset link"].Value },
+                { d => d.TestIdPrefix, "reset" },
+            });
+        }
+
+        await ReloadAsync();
+    }
+
+    // Not waiting for the dialog to close: the row's menu closes once its item's handler returns.
+    private async Task ShowLinkAsync(string title, DialogParameters<AccountLinkDialog> parameters) =>
+        await Dialogs.ShowAsync<AccountLinkDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
 
     private async Task ChangeRolesAsync(UserRow user)
     {

@@ -1,10 +1,13 @@
 using AngleSharp.Dom;
 using Bunit;
 using CrmBlazor.Host.Components.Layout;
+using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Tests.Builders;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Host.Tests.Components.Layout;
@@ -24,8 +27,12 @@ public sealed class NavMenuTests : ComponentTestContext
                 .AddMenuItem(new MenuItem("Surveys", "/surveys")))
             .Build();
         Services.AddSingleton(catalog);
+        Services.AddSingleton(Grants);
         User.SetAuthorized("ada@example.com");
     }
+
+    // The grants' cache, only told of changes here: bUnit's authorization decides who holds what.
+    private PermissionGrants Grants { get; } = new(new NoGrantReads(), TimeProvider.System);
 
     [Fact]
     public void Entries_UserHoldingSomePermissions_SeesOnlyThoseAndTheUnrestricted()
@@ -79,7 +86,38 @@ public sealed class NavMenuTests : ComponentTestContext
         Assert.DoesNotContain("/surveys", Hrefs(menu));
     }
 
+    [Fact]
+    public void Entries_AuthenticationStateChangedWithNewRoles_AreWorkedOutAgainOnTheOpenPage()
+    {
+        var menu = Render<NavMenu>();
+        Assert.DoesNotContain("/customers", Hrefs(menu));
+        User.SetPolicies(CorePermissions.ViewCustomers);
+
+        // As the revalidating provider does when an administrator changed the user's roles.
+        User.SetAuthorized("ada@example.com");
+
+        menu.WaitForAssertion(() => Assert.Contains("/customers", Hrefs(menu)));
+    }
+
+    [Fact]
+    public void Entries_GrantsChanged_AreWorkedOutAgainOnTheOpenPage()
+    {
+        var menu = Render<NavMenu>();
+        Assert.DoesNotContain("/customers", Hrefs(menu));
+        User.SetPolicies(CorePermissions.ViewCustomers);
+
+        Grants.Invalidate();
+
+        menu.WaitForAssertion(() => Assert.Contains("/customers", Hrefs(menu)));
+    }
+
     private static List<string?> Hrefs(IRenderedComponent<NavMenu> menu) => [.. menu.FindAll("a").Select(a => a.GetAttribute("href"))];
 
     private static IElement Link(IRenderedComponent<NavMenu> menu, string href) => menu.Find($"a[href='{href}']");
+
+    /// <summary>No database: the menu tests must not read grants (bUnit's authorization answers instead).</summary>
+    private sealed class NoGrantReads : IDbContextFactory<CrmDbContext>
+    {
+        public CrmDbContext CreateDbContext() => throw new InvalidOperationException("The menu read the grants from a database.");
+    }
 }

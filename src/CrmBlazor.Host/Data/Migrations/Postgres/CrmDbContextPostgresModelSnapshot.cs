@@ -348,6 +348,43 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
                     b.ToTable("crm_timeline_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Host.Features.Account.PasswordReset.UserPasswordReset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("crm_user_password_resets", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Host.Features.Account.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1091,6 +1128,15 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
                     b.HasIndex("TagId", "CustomerId");
 
                     b.ToTable("crm_customer_tags");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Host.Features.Account.PasswordReset.UserPasswordReset", b =>
+                {
+                    b.HasOne("CrmBlazor.Host.Identity.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CrmBlazor.Host.Features.Account.UserSession", b =>

@@ -337,6 +337,41 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.ToTable("crm_timeline_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Host.Features.Account.PasswordReset.UserPasswordReset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("crm_user_password_resets", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Host.Features.Account.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1057,6 +1092,15 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.HasIndex("TagId", "CustomerId");
 
                     b.ToTable("crm_customer_tags");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Host.Features.Account.PasswordReset.UserPasswordReset", b =>
+                {
+                    b.HasOne("CrmBlazor.Host.Identity.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CrmBlazor.Host.Features.Account.UserSession", b =>

@@ -1,0 +1,80 @@
+using CrmBlazor.EndToEndTests.Infrastructure;
+using CrmBlazor.EndToEndTests.Pages;
+using CrmBlazor.Sdk.Authorization;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CrmBlazor.EndToEndTests.Layout;
+
+/// <summary>
+/// The menu of an open page follows what its user may do: a new role within the minute in which the
+/// circuit re-reads the account, a new grant at once, both without a reload or a new sign-in.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class MenuFollowsAccessChangesTests(EndToEndFixture app, ITestOutputHelper output)
+{
+    // Marks the document: a reload or a navigation that loads a new page drops it.
+    private const string MarkPage = "() => { window.crmSamePage = true; }";
+    private const string IsSamePage = "() => window.crmSamePage === true";
+
+    [Fact]
+    public async Task RoleChangedToManager_StaffMembersOpenPage_ShowsTheManagersMenuWithoutAReload()
+    {
+        var kavya = await HostUsers.CreateAsync(app.Host, CrmRoles.Staff, "Kavya Rao");
+        await using var her = await app.OpenBrowserAsync(nameof(RoleChangedToManager_StaffMembersOpenPage_ShowsTheManagersMenuWithoutAReload), output);
+        var herShell = await her.SignInAsync(kavya);
+        await Expect(herShell.MenuItem("Customers")).ToBeVisibleAsync();
+        await Expect(herShell.MenuItem("Audit log")).ToHaveCountAsync(0);
+        await her.Page.EvaluateAsync(MarkPage);
+
+        await using var admin = await app.OpenBrowserAsync(nameof(RoleChangedToManager_StaffMembersOpenPage_ShowsTheManagersMenuWithoutAReload) + "-admin", output);
+        await admin.SignInAsync(EndToEndFixture.Admin);
+        await admin.Page.GotoAsync("/admin/users");
+        await new Shell(admin.Page).WaitUntilInteractiveAsync();
+        await admin.Page.Locator("input[data-testid=user-search]").FillAsync(kavya.Email);
+        await Expect(admin.Page.GetByTestId("user-row-email")).ToHaveCountAsync(1);
+        await admin.Page.GetByTestId("user-row-actions").ClickAsync();
+        await admin.Page.GetByTestId("user-action-roles").ClickAsync();
+        var dialog = admin.Page.Locator(".mud-dialog");
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Staff", Exact = true }).UncheckAsync();
+        await dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Manager", Exact = true }).CheckAsync();
+        await dialog.GetByTestId("roles-save").ClickAsync();
+        await Expect(admin.Page.GetByTestId("user-row-roles")).ToHaveTextAsync("Manager");
+
+        // Her circuit re-reads the account every minute; allow one interval, one check and a busy machine.
+        await Expect(herShell.MenuItem("Audit log")).ToBeVisibleAsync(new() { Timeout = 100_000 });
+        Assert.True(await her.Page.EvaluateAsync<bool>(IsSamePage), "The page was reloaded.");
+        await Expect(her.Page.GetByTestId("user-menu")).ToContainTextAsync(kavya.Email);
+    }
+
+    [Fact]
+    public async Task PermissionGrantedToStaff_StaffMembersOpenPage_ShowsItsMenuEntryAtOnce()
+    {
+        var kavya = await HostUsers.CreateAsync(app.Host, CrmRoles.Staff, "Kavya Rao");
+        await using var her = await app.OpenBrowserAsync(nameof(PermissionGrantedToStaff_StaffMembersOpenPage_ShowsItsMenuEntryAtOnce), output);
+        var herShell = await her.SignInAsync(kavya);
+        await Expect(herShell.MenuItem("Audit log")).ToHaveCountAsync(0);
+        await her.Page.EvaluateAsync(MarkPage);
+
+        await using var admin = await app.OpenBrowserAsync(nameof(PermissionGrantedToStaff_StaffMembersOpenPage_ShowsItsMenuEntryAtOnce) + "-admin", output);
+        var adminShell = await admin.SignInAsync(EndToEndFixture.Admin);
+        await adminShell.OpenFromMenuAsync("Permissions");
+        var box = admin.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Staff: Read the audit log", Exact = true });
+        await box.CheckAsync();
+        await Expect(admin.Page.GetByTestId("permissions-status")).ToHaveTextAsync("Saved: Staff now holds “Read the audit log”.");
+        try
+        {
+            // The same instance forgets its grants at once and tells the open menus; well within the minute.
+            await Expect(herShell.MenuItem("Audit log")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            Assert.True(await her.Page.EvaluateAsync<bool>(IsSamePage), "The page was reloaded.");
+        }
+        finally
+        {
+            await box.UncheckAsync();
+            await Expect(admin.Page.GetByTestId("permissions-status")).ToHaveTextAsync("Saved: Staff no longer holds “Read the audit log”.");
+        }
+
+        await Expect(herShell.MenuItem("Audit log")).ToHaveCountAsync(0);
+    }
+}
