@@ -71,6 +71,22 @@ public sealed class InvoiceRunHistoryTests : BunitContext, IAsyncLifetime
         Assert.Equal(completed, history.Find("[data-testid=invoicing-run-status]").TextContent);
     }
 
+    [Fact]
+    public void History_AMonthRunAgainThatEndsBetweenTwoLooks_TellsScreenReadersTheNewRunsEnd()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
+        var openedAt = StartedUtc.AddHours(1);
+        var history = Render<InvoiceRunHistory>(p => p.Add(h => h.Runs, [Run(StartedUtc)]).Add(h => h.Shown, November)
+            .Add(h => h.Drafts, []).Add(h => h.FollowedSince, openedAt));
+        Assert.Equal("", history.Find("[data-testid=work-progress-status]").TextContent);
+
+        // The month is run again from this page, on the same row, and has finished by the page's next look.
+        history.Render(p => p.Add(h => h.Runs, [Run(openedAt.AddMinutes(1))]));
+
+        Assert.Equal("The run of November 2026 is finished: 1 drafts made, 0 customers skipped.",
+            history.Find("[data-testid=work-progress-status]").TextContent);
+    }
+
     /// <inheritdoc />
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -100,4 +116,16 @@ public sealed class InvoiceRunHistoryTests : BunitContext, IAsyncLifetime
         var draft = new InvoiceListItem(7, InvoiceKind.Invoice, InvoiceStatus.Draft, null, 4, "சென்னை மென்பொருள் சேவைகள்", "INR", new DateOnly(2026, 11, 30), null, 104624.15m, 18832.35m, 123456.5m, 123456.5m);
         return Render<InvoiceRunHistory>(p => p.Add(h => h.Runs, [run]).Add(h => h.Shown, November).Add(h => h.Drafts, [draft]));
     }
+
+    private static InvoiceRun Run(DateTimeOffset startedAt) => new()
+    {
+        Id = 1,
+        PeriodStart = November,
+        Status = InvoiceRunStatus.Completed,
+        Total = 1,
+        Done = 1,
+        Drafted = 1,
+        StartedAt = startedAt,
+        FinishedAt = startedAt.AddMinutes(2),
+    };
 }
