@@ -69,6 +69,9 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// </summary>
     public const string PasswordReset = "password-reset";
 
+    // What ends an address's run of failed sign-ins, for its lock-out as sign-in counts it and as the users page shows it.
+    private static readonly string[] EndsARunOfFailures = [SignedIn, Unlocked, PasswordReset];
+
     private readonly ILogger _logger = loggers.CreateLogger("CrmBlazor.Security");
 
     /// <summary>Records an event. Never throws: a failure to record is logged instead.</summary>
@@ -119,7 +122,7 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<IReadOnlyList<(string Kind, DateTimeOffset OccurredAt)>> RecentSignInsAsync(string normalizedAddress, int count, CancellationToken cancellationToken = default)
     {
-        string[] kinds = [SignedIn, SignInFailed, LockedOut, Unlocked, PasswordReset];
+        string[] kinds = [SignInFailed, LockedOut, .. EndsARunOfFailures];
         var key = Truncate(normalizedAddress, 320);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var events = await db.SecurityEvents.AsNoTracking()
@@ -129,6 +132,27 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
             .Select(e => new { e.Kind, e.OccurredAt })
             .ToListAsync(cancellationToken);
         return [.. events.Select(e => (e.Kind, e.OccurredAt))];
+    }
+
+    /// <summary>
+    /// Of <paramref name="normalizedAddresses"/>, those locked out by failed sign-ins: their latest event among
+    /// <see cref="LockedOut"/> and the events that end a run of failures since <paramref name="since"/>
+    /// (the lock-out's length ago) is a lock-out. One query for a page of addresses.
+    /// </summary>
+    /// <param name="normalizedAddresses">Addresses as Identity normalizes user names.</param>
+    /// <param name="since">The start of the lock-out window.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<HashSet<string>> LockedAddressesAsync(IReadOnlyCollection<string> normalizedAddresses, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        string[] kinds = [LockedOut, .. EndsARunOfFailures];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var events = await db.SecurityEvents.AsNoTracking()
+            .Where(e => e.NormalizedUserName != null && normalizedAddresses.Contains(e.NormalizedUserName) && kinds.Contains(e.Kind) && e.OccurredAt > since)
+            .Select(e => new { e.Id, e.NormalizedUserName, e.Kind })
+            .ToListAsync(cancellationToken);
+        return [.. events.GroupBy(e => e.NormalizedUserName!)
+            .Where(g => g.MaxBy(e => e.Id)!.Kind == LockedOut)
+            .Select(g => g.Key)];
     }
 
     private async Task WriteAsync(string kind, string? userName, string? normalizedUserName, string? remoteAddress, string? detail)

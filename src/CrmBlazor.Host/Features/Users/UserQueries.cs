@@ -13,6 +13,7 @@ public sealed class UserQueries(
     IDbContextFactory<CrmDbContext> contexts,
     CurrentUser currentUser,
     TimeProvider clock,
+    SecurityLog securityLog,
     IOptions<IdentityOptions> identity)
 {
     /// <summary>A page of users in name order, and how many match in all.</summary>
@@ -71,7 +72,7 @@ public sealed class UserQueries(
             .GroupBy(e => e.NormalizedUserName!)
             .Select(g => new { Name = g.Key, At = g.Max(e => e.OccurredAt) })
             .ToDictionaryAsync(g => g.Name, g => g.At, cancellationToken);
-        var lockedAddresses = await LockedAddressesAsync(db, names, cancellationToken);
+        var lockedAddresses = await securityLog.LockedAddressesAsync(names, clock.GetUtcNow() - identity.Value.Lockout.DefaultLockoutTimeSpan, cancellationToken);
         var resetRequests = await OpenResetRequestsAsync(db, names, cancellationToken);
 
         var now = clock.GetUtcNow();
@@ -94,19 +95,6 @@ public sealed class UserQueries(
     /// The addresses locked now by failed sign-ins (see <c>PasswordSignIn</c>): the latest of their
     /// lock-outs, successes and unlocks within the lock-out time is a lock-out.
     /// </summary>
-    private async Task<HashSet<string>> LockedAddressesAsync(CrmDbContext db, List<string> names, CancellationToken cancellationToken)
-    {
-        string[] kinds = [SecurityLog.LockedOut, SecurityLog.SignedIn, SecurityLog.Unlocked, SecurityLog.PasswordReset];
-        var since = clock.GetUtcNow() - identity.Value.Lockout.DefaultLockoutTimeSpan;
-        var events = await db.SecurityEvents.AsNoTracking()
-            .Where(e => e.NormalizedUserName != null && names.Contains(e.NormalizedUserName) && kinds.Contains(e.Kind) && e.OccurredAt > since)
-            .Select(e => new { e.Id, e.NormalizedUserName, e.Kind })
-            .ToListAsync(cancellationToken);
-        return [.. events.GroupBy(e => e.NormalizedUserName!)
-            .Where(g => g.MaxBy(e => e.Id)!.Kind == SecurityLog.LockedOut)
-            .Select(g => g.Key)];
-    }
-
     /// <summary>
     /// The addresses whose latest password reset event is a request (no link issued or password reset
     /// since), with when it was asked.
