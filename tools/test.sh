@@ -119,6 +119,18 @@ start_postgres() {
     fail "Could not start the throwaway PostgreSQL cluster."
 }
 
+# Repeats each failed test with its message and the top of its stack at the end of the log, where CI's
+# excerpt of the output reaches: among thousands of passed lines a failure is otherwise out of sight.
+print_failures() {
+    local log_file="$1"
+    awk '
+        /^[[:space:]]+Failed [A-Za-z_].* \[[0-9<]/ { showing = 1; lines = 0; print; next }
+        showing && /^[[:space:]]+(Passed|Failed|Skipped) [A-Za-z_]/ { showing = 0 }
+        showing && /^(warn|info|fail|dbug):|^\[xUnit/ { showing = 0 }
+        showing && lines < 25 { print; lines++ }
+    ' "$log_file"
+}
+
 # Adds up the per-assembly summaries of the console logger into one closing line.
 print_totals() {
     local log_file="$1"
@@ -163,6 +175,10 @@ main() {
         "$@" 2>&1 | tee "$console_log" || status=$?
 
     stop_postgres
+    if [[ $status -ne 0 ]]; then
+        log "Failed tests"
+        print_failures "$console_log"
+    fi
     log "Finished in $((SECONDS - started)) s with exit code $status (log: $console_log)"
     # Last line, in the form CI reads: "Tests: N passed, N failed, N skipped".
     print_totals "$console_log"
