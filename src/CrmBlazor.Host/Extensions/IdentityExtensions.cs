@@ -48,11 +48,14 @@ internal static class IdentityExtensions
                 options.User.RequireUniqueEmail = true;
                 // Deactivated and invited accounts cannot sign in (AccountInUse).
                 options.SignIn.RequireConfirmedAccount = true;
+                // Each code of the authenticator app signs in once (SingleUseAuthenticatorCodes).
+                options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorCodes.Name;
             })
             .AddRoles<CrmRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorCodes>(SingleUseAuthenticatorCodes.Name);
         services.AddScoped<IPasswordValidator<CrmUser>, MaximumLengthPasswordValidator>();
         services.AddScoped<IPasswordValidator<CrmUser>, CommonPasswordValidator>();
         services.AddScoped<IUserConfirmation<CrmUser>, AccountInUse>();

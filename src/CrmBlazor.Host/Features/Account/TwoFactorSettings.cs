@@ -26,7 +26,7 @@ public sealed record TwoFactorAnswer(Problem? Problem, IReadOnlyList<string> Rec
 /// <summary>
 /// Two-factor sign-in with an authenticator app (TOTP, RFC 6238) through ASP.NET Core Identity's
 /// authenticator support: the key is kept by Identity (<c>crm_user_tokens</c>), codes are checked by
-/// <see cref="TokenOptions.DefaultAuthenticatorProvider"/>, recovery codes are stored hashed.
+/// <see cref="SingleUseAuthenticatorCodes"/> (each code once), recovery codes are stored hashed.
 /// Turning it on needs the current password and a code from the app (so the app is known to work);
 /// turning it off and new recovery codes need the current password (re-authentication, OWASP ASVS 5.0
 /// 7.5.1). Every change is in the security log.
@@ -54,7 +54,7 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
     public const string Issuer = "CrmBlazor";
 
     private static readonly Problem SignedOut = new("Sign in to change two-factor sign-in.");
-    private static readonly Problem WrongCode = new("The code is not correct. Check the time on your phone and enter the code the app shows now.");
+    private static readonly Problem WrongCode = new("The code is not correct or was used already. Enter the next code the app shows, and check the time on your phone.");
     private static readonly Problem AlreadyOn = new("Two-factor sign-in is already on.");
     private static readonly Problem AlreadyOff = new("Two-factor sign-in is already off.");
     private static readonly Problem RequiredForRole = new("Your role requires two-factor sign-in, so it cannot be turned off.");
@@ -80,7 +80,7 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
         if (string.IsNullOrEmpty(key))
         {
             // A new key gives the account a new security stamp: this session is signed in again with it.
-            await users.ResetAuthenticatorKeyAsync(user);
+            await SingleUseAuthenticatorCodes.ResetKeyAsync(users, user);
             await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
@@ -145,7 +145,7 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
         await users.SetTwoFactorEnabledAsync(user, false);
         required.Forget(user.Id);
         // The old key may be on a lost phone: a later enrolment starts from a new one.
-        await users.ResetAuthenticatorKeyAsync(user);
+        await SingleUseAuthenticatorCodes.ResetKeyAsync(users, user);
         var ended = await SignInAgainAsync(context, user);
         await securityLog.WriteAboutUserAsync(Disabled, user.UserName, user, $"{ended} other sessions ended");
         return new(null, []);
