@@ -18,9 +18,9 @@ public sealed partial class RoutablePagesTests
     private static readonly Dictionary<string, string> CheckedElsewhere = new(StringComparer.Ordinal)
     {
         ["/not-found"] = "the router's page for an unknown address, walked at /no-such-page",
-        ["/account/invitation"] = "needs an invitation link: Users/InvitingAColleagueTests",
-        ["/account/two-factor"] = "opening it makes a new authenticator key: Account/TwoFactorSignInTests",
-        ["/account/login/two-factor"] = "follows the password of an account with two-factor sign-in: Account/TwoFactorSignInTests",
+        ["/account/invitation"] = "needs an invitation link: Users/NewColleagueTests",
+        ["/account/two-factor"] = "opening it makes a new authenticator key: Users/NewColleagueTests",
+        ["/account/login/two-factor"] = "follows the password of an account with two-factor sign-in: Users/NewColleagueTests",
     };
 
     [Fact]
