@@ -65,10 +65,15 @@ public sealed class BrowserSession : IAsyncDisposable
         return signIn;
     }
 
-    /// <summary>Signs in through the form as <paramref name="user"/> and returns the shell (dashboard), ready for clicks.</summary>
+    /// <summary>
+    /// Signs in through the form as <paramref name="user"/> and returns the shell (dashboard), ready for clicks.
+    /// The account starts in the browser's language (English): a language an earlier test chose for it is forgotten.
+    /// </summary>
     /// <param name="user">Who signs in.</param>
     public async Task<Shell> SignInAsync(Credentials user)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        await HostUsers.ForgetLanguageAsync(Host, user.Email);
         var signIn = await OpenSignInAsync();
         await signIn.SubmitAsync(user.Email, user.Password);
         var shell = new Shell(Page);

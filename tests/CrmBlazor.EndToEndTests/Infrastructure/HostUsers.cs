@@ -40,6 +40,25 @@ public static class HostUsers
         return new Credentials(email, password);
     }
 
+    /// <summary>
+    /// Forgets the language an account remembers (chosen on its account page or in the shell), so that it
+    /// signs in in the browser's language. Accounts shared by tests (the administrator) are otherwise
+    /// left in whatever language an earlier test chose.
+    /// </summary>
+    /// <param name="host">The running host.</param>
+    /// <param name="email">The account's address.</param>
+    public static async Task ForgetLanguageAsync(CrmHostProcess host, string email)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(email);
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "crm.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """UPDATE crm_users SET "Culture" = NULL WHERE "NormalizedEmail" = @normalized""";
+        command.Parameters.AddWithValue("@normalized", email.ToUpperInvariant());
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
