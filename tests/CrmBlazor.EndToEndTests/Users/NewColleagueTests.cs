@@ -83,6 +83,15 @@ public sealed partial class NewColleagueTests(EndToEndFixture app, ITestOutputHe
 
         await Expect(mira.Page).ToHaveURLAsync(SignInAddress(), new() { Timeout = 100_000 });
 
+        // She left the firm and asks to be forgotten: her work stays under an anonymous name.
+        await admin.Page.GetByTestId("user-row-actions").ClickAsync();
+        await admin.Page.GetByTestId("user-action-erase").ClickAsync();
+        await AxeCheck.AssertCleanAsync(admin.Page);
+        await admin.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(admin.Page.GetByTestId("user-row-state")).ToHaveCountAsync(0);
+        await FindAsync(admin.Page, "erased.invalid", exact: false);
+        await Expect(admin.Page.Locator("tr", new() { HasText = "Former user" }).GetByTestId("user-row-state").First).ToContainTextAsync("Erased");
+
         await new Shell(admin.Page).ChooseLanguageAsync("ur-PK", "اردو");
         await Expect(admin.Page.GetByTestId("user-grid")).ToBeVisibleAsync();
         await AxeCheck.AssertCleanAsync(admin.Page);
@@ -177,11 +186,18 @@ public sealed partial class NewColleagueTests(EndToEndFixture app, ITestOutputHe
         await page.GetByTestId("sign-out").ClickAsync();
     }
 
-    private static async Task FindAsync(IPage page, string email)
+    private static async Task FindAsync(IPage page, string search, bool exact = true)
     {
-        await page.Locator("input[data-testid=user-search]").FillAsync(email);
-        await Expect(page.GetByTestId("user-row-email")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("user-row-email")).ToHaveTextAsync(email);
+        await page.Locator("input[data-testid=user-search]").FillAsync(search);
+        if (exact)
+        {
+            await Expect(page.GetByTestId("user-row-email")).ToHaveCountAsync(1);
+            await Expect(page.GetByTestId("user-row-email")).ToHaveTextAsync(search);
+        }
+        else
+        {
+            await Expect(page.GetByTestId("user-row-email").First).ToContainTextAsync(search);
+        }
     }
 
     // What the authenticator app shows now, and next, for the key as the page shows it (grouped in fours).

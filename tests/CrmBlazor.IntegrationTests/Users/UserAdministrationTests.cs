@@ -308,6 +308,88 @@ public abstract class UserAdministrationTests(CrmHostFixture fixture)
     }
 
     [Fact]
+    public async Task Erase_ADeactivatedUser_ReplacesNameAndAddressInTheLogsAndKeepsTheirWork()
+    {
+        var admin = await Host.CreateUserAsync(CrmRoles.Admin);
+        var manager = await Host.CreateUserAsync(CrmRoles.Manager);
+        await Host.SignInForCookieAsync(manager);
+        var created = await Host.AsUserAsync(manager, s => s.GetRequiredService<Host.Features.Customers.CustomerService>()
+            .CreateAsync(new Host.Features.Customers.CustomerInput { Name = "ತುಮಕೂರು ಲೆಕ್ಕಪರಿಶೋಧಕರು" }));
+        Assert.True(created.Succeeded, string.Join(" ", created.Messages));
+        await DeactivateAsync(admin, manager);
+        var row = await RowOfAsync(admin, manager);
+
+        var result = await Host.AsUserAsync(admin, s => s.GetRequiredService<UserAdministration>().EraseAsync(row.Id, row.Version));
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Messages));
+        var (items, _) = await Host.AsUserAsync(admin, s => s.GetRequiredService<UserQueries>().PageAsync(row.Id[..8], 0, 10));
+        var erased = Assert.Single(items, r => r.Id == row.Id);
+        Assert.Equal(UserState.Erased, erased.State);
+        Assert.StartsWith("Former user ", erased.Name, StringComparison.Ordinal);
+        Assert.EndsWith("@" + UserAdministration.ErasedDomain, erased.Email, StringComparison.Ordinal);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM crm_security_events WHERE \"NormalizedUserName\" = @p0 OR \"UserName\" = @p1 OR \"Detail\" LIKE @p2",
+            manager.Email.ToUpperInvariant(), manager.Email, "%" + manager.Email + "%"));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM crm_audit_entries WHERE \"ActorName\" LIKE @p0 OR \"Changes\" LIKE @p0", "%" + manager.Email + "%"));
+        // The customer they created keeps its author, anonymously.
+        Assert.Equal(erased.Name, await fixture.Database.ScalarAsync<string>(
+            "SELECT \"ActorName\" FROM crm_audit_entries WHERE \"ActorId\" = @p0 AND \"Entity\" = 'Customer' AND \"Action\" = 'Created'", row.Id));
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("SELECT COUNT(*) FROM crm_customers WHERE \"Id\" = @p0", created.Id));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT COUNT(*) FROM crm_user_tokens WHERE \"UserId\" = @p0", row.Id));
+        Assert.Null(await fixture.Database.ScalarAsync<string>("SELECT \"PasswordHash\" FROM crm_users WHERE \"Id\" = @p0", row.Id));
+        Assert.Equal(admin.Email, await fixture.Database.ScalarAsync<string>(
+            "SELECT \"UserName\" FROM crm_security_events WHERE \"Kind\" = @p0 AND \"NormalizedUserName\" = @p1",
+            UserAdministration.Erased, erased.Email.ToUpperInvariant()));
+    }
+
+    [Fact]
+    public async Task Erase_AnActiveUser_IsRefusedAndChangesNothing()
+    {
+        var admin = await Host.CreateUserAsync(CrmRoles.Admin);
+        var staff = await Host.CreateUserAsync(CrmRoles.Staff);
+        var row = await RowOfAsync(admin, staff);
+
+        var result = await Host.AsUserAsync(admin, s => s.GetRequiredService<UserAdministration>().EraseAsync(row.Id, row.Version));
+
+        Assert.Equal(ChangeStatus.Invalid, result.Status);
+        Assert.Equal(staff.Email, (await RowOfAsync(admin, staff)).Email);
+        (await Host.SignInAsync(staff)).Dispose();
+    }
+
+    [Theory]
+    [InlineData(CrmRoles.Manager)]
+    [InlineData(CrmRoles.Staff)]
+    public async Task Erase_AsNonAdministrator_IsForbidden(string role)
+    {
+        var user = await Host.CreateUserAsync(role);
+        var admin = await Host.CreateUserAsync(CrmRoles.Admin);
+        var staff = await Host.CreateUserAsync(CrmRoles.Staff);
+        await DeactivateAsync(admin, staff);
+        var row = await RowOfAsync(admin, staff);
+
+        var result = await Host.AsUserAsync(user, s => s.GetRequiredService<UserAdministration>().EraseAsync(row.Id, row.Version));
+
+        Assert.Equal(ChangeStatus.Forbidden, result.Status);
+        Assert.Equal(staff.Email, (await RowOfAsync(admin, staff)).Email);
+    }
+
+    [Fact]
+    public async Task Reactivate_AnErasedUser_IsRefused()
+    {
+        var admin = await Host.CreateUserAsync(CrmRoles.Admin);
+        var staff = await Host.CreateUserAsync(CrmRoles.Staff);
+        await DeactivateAsync(admin, staff);
+        var row = await RowOfAsync(admin, staff);
+        Assert.True((await Host.AsUserAsync(admin, s => s.GetRequiredService<UserAdministration>().EraseAsync(row.Id, row.Version))).Succeeded);
+        var erased = await Host.InScopeAsync(async s => (await s.GetRequiredService<CrmDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == row.Id)).ConcurrencyStamp!);
+
+        var result = await Host.AsUserAsync(admin, s => s.GetRequiredService<UserAdministration>().ReactivateAsync(row.Id, erased));
+
+        Assert.Equal(ChangeStatus.Invalid, result.Status);
+    }
+
+    [Fact]
     public async Task Unlock_AfterFailedSignInsLockedTheAddress_LetsTheUserSignInAtOnce()
     {
         var admin = await Host.CreateUserAsync(CrmRoles.Admin);

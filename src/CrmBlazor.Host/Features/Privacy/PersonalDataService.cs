@@ -214,8 +214,9 @@ internal sealed class PersonalDataService(
     }
 
     // Event payloads, job arguments and the audit log hold copies of what plugins stored, published or
-    // queued (a note's text); mentions of the person are replaced wherever they occur in them.
-    private static async Task<int> RedactStoredMentionsAsync(CrmDbContext db, PersonalDataSubject subject, CancellationToken cancellationToken)
+    // queued (a note's text); mentions of the person are replaced wherever they occur in them. Also used
+    // when a user's personal data is erased (UserAdministration). The caller saves.
+    internal static async Task<int> RedactStoredMentionsAsync(CrmDbContext db, PersonalDataSubject subject, CancellationToken cancellationToken)
     {
         var mentions = PersonalDataRedaction.MentionsOf(subject);
         var events = new Dictionary<Guid, DomainEventRecord>();

@@ -1,18 +1,22 @@
+using CrmBlazor.Data;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Account;
+using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Data;
+using CrmBlazor.Sdk.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Host.Features.Users;
 
 /// <summary>
-/// What administrators do to accounts: change roles, deactivate, reactivate, unlock. Every method
-/// checks on the server that the current user is an administrator, expects the version of the account
-/// the page showed (a concurrent change is a conflict, not overwritten), and records the change in the
-/// security log with who made it. Accounts are never deleted: the work recorded under them stays.
+/// What administrators do to accounts: change roles, deactivate, reactivate, unlock, erase the personal
+/// data of a deactivated account. Every method checks on the server that the current user is an
+/// administrator, expects the version of the account the page showed (a concurrent change is a
+/// conflict, not overwritten), and records the change in the security log with who made it. Accounts
+/// are never deleted: the work recorded under them stays, under an anonymous name once erased.
 /// </summary>
 /// <remarks>
 /// The last active administrator cannot be deactivated or lose the role. Two administrators demoting
@@ -36,6 +40,12 @@ public sealed class UserAdministration(
 
     /// <summary>Security log: an administrator reactivated a user.</summary>
     public const string Reactivated = "user-reactivated";
+
+    /// <summary>Security log: an administrator erased a deactivated user's personal data.</summary>
+    public const string Erased = "user-erased";
+
+    /// <summary>The domain of the addresses erased accounts get (reserved, RFC 2606: no mail reaches it).</summary>
+    public const string ErasedDomain = "erased.invalid";
 
     internal static readonly Problem UserConflict =
         new("Someone else changed this user meanwhile. Nothing was saved: reload the list and try again.");
@@ -146,6 +156,7 @@ public sealed class UserAdministration(
             .Allow(_ => Task.FromResult(IsAdministrator(currentUser)), OnlyAdministrators)
             .Load(ct => db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct))
             .Check(user => user.DeactivatedAt is null ? new Problem("This user is not deactivated.") : null)
+            .Check(user => IsErased(user.Email) ? new Problem("This user's personal data was erased; invite the person again instead.") : null)
             .Check(user => Expect(db, user, version))
             .Apply(user =>
             {
@@ -181,6 +192,100 @@ public sealed class UserAdministration(
             .Then((user, _) => securityLog.WriteAboutUserAsync(SecurityLog.Unlocked, currentUser.UserName, user, null))
             .ResultId(_ => 0)
             .SaveAsync(UserConflict, cancellationToken);
+    }
+
+    /// <summary>
+    /// Erases the personal data of a deactivated account (GDPR article 17): the name becomes "Former user"
+    /// with a short code, the address one at <see cref="ErasedDomain"/>; the password, the authenticator
+    /// key and recovery codes, the remembered language and time zone go; the account's name and address
+    /// are replaced in the security log and the audit log. The account itself stays, so the work recorded
+    /// under it (time, invoices, interactions) keeps its author, anonymously. Cannot be undone.
+    /// </summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="version">The version the page showed.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> EraseAsync(string userId, string version, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Change<CrmUser>()
+            .Allow(_ => Task.FromResult(IsAdministrator(currentUser)), OnlyAdministrators)
+            .Load(ct => db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct))
+            .Check(user => user.DeactivatedAt is null ? new Problem("Deactivate this user before erasing their personal data.") : null)
+            .Check(user => IsErased(user.Email) ? new Problem("This user's personal data is already erased.") : null)
+            .Check(user => Expect(db, user, version))
+            .InTransaction()
+            .Apply(async (user, ct) =>
+            {
+                var subject = new PersonalDataSubject(
+                    0, null, [.. new[] { user.DisplayName, user.UserName }.OfType<string>()], [.. new[] { user.Email }.OfType<string>()]);
+                var oldName = user.NormalizedUserName;
+                var code = user.Id.Replace("-", string.Empty, StringComparison.Ordinal)[..8];
+                var address = $"user-{code}@{ErasedDomain}";
+                user.DisplayName = $"Former user {code}";
+                user.UserName = user.Email = address;
+                user.NormalizedUserName = user.NormalizedEmail = address.ToUpperInvariant();
+                user.PasswordHash = null;
+                user.PhoneNumber = null;
+                user.Culture = null;
+                user.TimeZone = null;
+                user.TwoFactorEnabled = false;
+                user.LockoutEnd = null;
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
+                user.ConcurrencyStamp = Guid.NewGuid().ToString();
+                await db.UserTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(ct);
+                await db.UserLogins.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(ct);
+                await db.UserClaims.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(ct);
+                await db.UserInvitations.Where(i => i.UserId == user.Id).ExecuteDeleteAsync(ct);
+                await db.UserPasswordResets.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(ct);
+                await RedactLogsAsync(db, user, oldName, subject, ct);
+                return null;
+            })
+            // The audit entries of the account (this change's too) copied its name and address: their
+            // values go, the record that a change happened (who, when, what kind) stays.
+            .AlsoSave((user, ct) => db.AuditEntries
+                .Where(a => a.Owner == CrmDbContextOptions.CoreOwnerId && a.Entity == nameof(CrmUser) && a.EntityKey == user.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Changes, "{\"erased\":true}"), ct))
+            .Then(async (user, ct) =>
+            {
+                await sessions.EndAllAsync(user.Id, cancellationToken: CancellationToken.None);
+                await securityLog.WriteAboutUserAsync(Erased, currentUser.UserName, user, null);
+            })
+            .ResultId(_ => 0)
+            .SaveAsync(UserConflict, cancellationToken);
+    }
+
+    /// <summary>Whether an account's personal data was erased (<see cref="EraseAsync"/>).</summary>
+    /// <param name="email">The account's address.</param>
+    public static bool IsErased(string? email) =>
+        email is not null && email.EndsWith("@" + ErasedDomain, StringComparison.OrdinalIgnoreCase);
+
+    // The security log keys events by the address; the audit log names the actor; stored events, job
+    // arguments and audit values may mention the person. All keep what happened and when, with the
+    // erased address and name in place of the person's. The change pipeline saves.
+    private static async Task RedactLogsAsync(CrmDbContext db, CrmUser user, string? oldName, PersonalDataSubject subject, CancellationToken cancellationToken)
+    {
+        if (oldName is not null)
+        {
+            await db.SecurityEvents.Where(e => e.NormalizedUserName == oldName)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.NormalizedUserName, user.NormalizedUserName), cancellationToken);
+        }
+
+        var mentions = PersonalDataRedaction.MentionsOf(subject);
+        foreach (var mention in mentions)
+        {
+            var events = await db.SecurityEvents
+                .Where(e => (e.UserName != null && e.UserName.Contains(mention)) || (e.Detail != null && e.Detail.Contains(mention)))
+                .ToListAsync(cancellationToken);
+            foreach (var e in events)
+            {
+                e.UserName = mentions.Contains(e.UserName!) ? user.UserName : PersonalDataRedaction.RedactText(e.UserName, mentions);
+                e.Detail = PersonalDataRedaction.RedactText(e.Detail, mentions);
+            }
+        }
+
+        await db.AuditEntries.Where(a => a.ActorId == user.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorName, user.DisplayName), cancellationToken);
+        await PersonalDataService.RedactStoredMentionsAsync(db, subject, cancellationToken);
     }
 
     /// <summary>Adds a message for each role that does not exist, or one when there is none.</summary>

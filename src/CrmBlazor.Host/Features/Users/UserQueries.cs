@@ -81,7 +81,8 @@ public sealed class UserQueries(
             string.IsNullOrWhiteSpace(r.DisplayName) ? r.Email ?? r.Id : r.DisplayName,
             r.Email ?? string.Empty,
             [.. CrmRoles.All.Where(role => roles[r.Id].Contains(role))],
-            r.DeactivatedAt is not null ? UserState.Deactivated
+            UserAdministration.IsErased(r.Email) ? UserState.Erased
+                : r.DeactivatedAt is not null ? UserState.Deactivated
                 : r.PasswordHash is null ? UserState.Invited
                 : r.LockoutEnd > now || (r.NormalizedUserName is not null && lockedAddresses.Contains(r.NormalizedUserName)) ? UserState.Locked
                 : UserState.Active,

@@ -14,6 +14,9 @@ public enum UserState
 
     /// <summary>Deactivated by an administrator: cannot sign in; the work recorded under it stays.</summary>
     Deactivated,
+
+    /// <summary>Deactivated and its personal data erased: an anonymous name under which the recorded work stays.</summary>
+    Erased,
 }
 
 /// <summary>One row of the users page.</summary>

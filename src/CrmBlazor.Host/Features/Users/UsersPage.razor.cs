@@ -54,6 +54,7 @@ public sealed partial class UsersPage
         UserState.Active => L["Active"],
         UserState.Invited => L["Invited"],
         UserState.Locked => L["Locked"],
+        UserState.Erased => L["Erased"],
         _ => L["Deactivated"],
     };
 
@@ -151,6 +152,18 @@ public sealed partial class UsersPage
         if (confirmed)
         {
             await ChangedAsync(await Administration.DeactivateAsync(user.Id, user.Version), L["{0} is deactivated.", user.Name]);
+        }
+    }
+
+    private async Task EraseAsync(UserRow user)
+    {
+        var confirmed = await Dialogs.ConfirmAsync(
+            L["Erase the personal data of {0}?", user.Name],
+            L["Their name and address are replaced by an anonymous name everywhere, including the security and audit logs; their password and two-factor sign-in are removed. The work recorded under the account stays, under that name. This cannot be undone."],
+            L["Erase"], L["Cancel"], destructive: true);
+        if (confirmed)
+        {
+            await ChangedAsync(await Administration.EraseAsync(user.Id, user.Version), L["The personal data of {0} is erased.", user.Name]);
         }
     }
 
