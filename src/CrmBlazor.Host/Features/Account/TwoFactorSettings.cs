@@ -97,9 +97,10 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
     {
         ArgumentNullException.ThrowIfNull(context);
         var users = signIn.UserManager;
-        if (await ReauthenticatedAsync(context, password) is not { } user)
+        var (user, refused) = await ReauthenticatedAsync(context, password);
+        if (user is null)
         {
-            return new(await users.GetUserAsync(context.User) is null ? SignedOut : PasswordChange.WrongCurrentPassword, []);
+            return new(refused, []);
         }
 
         if (user.TwoFactorEnabled)
@@ -127,9 +128,10 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
     {
         ArgumentNullException.ThrowIfNull(context);
         var users = signIn.UserManager;
-        if (await ReauthenticatedAsync(context, password) is not { } user)
+        var (user, refused) = await ReauthenticatedAsync(context, password);
+        if (user is null)
         {
-            return new(await users.GetUserAsync(context.User) is null ? SignedOut : PasswordChange.WrongCurrentPassword, []);
+            return new(refused, []);
         }
 
         if (!user.TwoFactorEnabled)
@@ -158,9 +160,10 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
     {
         ArgumentNullException.ThrowIfNull(context);
         var users = signIn.UserManager;
-        if (await ReauthenticatedAsync(context, password) is not { } user)
+        var (user, refused) = await ReauthenticatedAsync(context, password);
+        if (user is null)
         {
-            return new(await users.GetUserAsync(context.User) is null ? SignedOut : PasswordChange.WrongCurrentPassword, []);
+            return new(refused, []);
         }
 
         if (!user.TwoFactorEnabled)
@@ -204,22 +207,23 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
         return "data:image/png;base64," + Convert.ToBase64String(png);
     }
 
-    /// <summary>The request's user when the password is theirs; a wrong one goes to the security log.</summary>
-    private async Task<CrmUser?> ReauthenticatedAsync(HttpContext context, string password)
+    // The signed-in user when the password is theirs (re-authentication before a change), or why not;
+    // a wrong password goes to the security log.
+    private async Task<(CrmUser? User, Problem? Refused)> ReauthenticatedAsync(HttpContext context, string password)
     {
         var users = signIn.UserManager;
         if (await users.GetUserAsync(context.User) is not { } user)
         {
-            return null;
+            return (null, SignedOut);
         }
 
         if (!await users.CheckPasswordAsync(user, password))
         {
             await securityLog.WriteAboutUserAsync(SecurityLog.ReauthenticationFailed, user.UserName, user, "two-factor change");
-            return null;
+            return (null, PasswordChange.WrongCurrentPassword);
         }
 
-        return user;
+        return (user, null);
     }
 
     /// <summary>Ends the user's other sessions and signs this one in again with the account's new stamp.</summary>
