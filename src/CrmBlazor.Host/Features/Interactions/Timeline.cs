@@ -5,8 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmBlazor.Host.Features.Interactions;
 
 /// <summary>Stores plugin timeline entries in <c>crm_timeline_entries</c>, one per key.</summary>
+/// <remarks>
+/// Entries are mostly written by event handlers, and events are delivered at least once: the same entry
+/// can be recorded twice at the same moment (a delivery and the recovery at start, or the sweep). Writers
+/// of one key take turns on this instance, so the second finds the first's row instead of failing on the
+/// unique key; across instances the unique key still decides, and the loser updates the winner's row.
+/// </remarks>
 internal sealed class Timeline(IDbContextFactory<CrmDbContext> contexts) : ITimeline
 {
+    private static readonly SemaphoreSlim[] KeyLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public async Task RecordAsync(TimelineEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -17,6 +25,26 @@ internal sealed class Timeline(IDbContextFactory<CrmDbContext> contexts) : ITime
             throw new ArgumentException("A timeline link must be an absolute path within the CRM.", nameof(entry));
         }
 
+        var keyLock = KeyLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(entry.Key) % (uint)KeyLocks.Length)];
+        await keyLock.WaitAsync(cancellationToken);
+        try
+        {
+            await RecordOneAsync(entry, cancellationToken);
+        }
+        finally
+        {
+            keyLock.Release();
+        }
+    }
+
+    public async Task RemoveAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.TimelineEntries.Where(t => t.Key == key).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task RecordOneAsync(TimelineEntry entry, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.TimelineEntries.FirstOrDefaultAsync(t => t.Key == entry.Key, cancellationToken);
         if (record is null)
@@ -48,9 +76,4 @@ internal sealed class Timeline(IDbContextFactory<CrmDbContext> contexts) : ITime
         }
     }
 
-    public async Task RemoveAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.TimelineEntries.Where(t => t.Key == key).ExecuteDeleteAsync(cancellationToken);
-    }
 }
