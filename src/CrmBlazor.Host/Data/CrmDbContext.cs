@@ -98,6 +98,15 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     /// <summary>Deliveries of domain events.</summary>
     public DbSet<DomainEventDelivery> DomainEventDeliveries => Set<DomainEventDelivery>();
 
+    /// <summary>E-mail messages of the mail outbox.</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Attachments of e-mail messages.</summary>
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
+
+    /// <summary>Delivery attempts of e-mail messages.</summary>
+    public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+
     /// <inheritdoc />
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
