@@ -1,3 +1,4 @@
+using CrmBlazor.Sdk.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Data.Outbox;
@@ -21,16 +22,16 @@ public static class OutboxModel
     public const string AttemptsTable = "crm_outbox_attempts";
 
     /// <summary>Longest idempotency key of a message.</summary>
-    public const int IdempotencyKeyLength = 200;
+    public const int IdempotencyKeyLength = OutgoingMessage.MaxIdempotencyKeyLength;
 
     /// <summary>Longest subject of a message (RFC 5322's limit of a header line).</summary>
-    public const int SubjectLength = 998;
+    public const int SubjectLength = OutgoingMessage.MaxSubjectLength;
 
     /// <summary>Longest file name of an attachment.</summary>
-    public const int FileNameLength = 255;
+    public const int FileNameLength = OutgoingMessage.MaxFileNameLength;
 
     /// <summary>Longest MIME type of an attachment.</summary>
-    public const int ContentTypeLength = 100;
+    public const int ContentTypeLength = OutgoingMessage.MaxContentTypeLength;
 
     /// <summary>Longest server answer or error kept with a message or an attempt.</summary>
     public const int ServerAnswerLength = 2000;
