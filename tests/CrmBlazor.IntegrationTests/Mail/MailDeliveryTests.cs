@@ -38,8 +38,7 @@ public abstract class MailDeliveryTests(MailHostFixture fixture)
 
         var received = await ReceivedAsync(to);
 
-        var stored = await MessageAsync(id);
-        Assert.Equal(OutboxMessageState.Sent, stored.State);
+        var stored = await SentAsync(id);
         Assert.Equal(MailHostFixture.From, received.From.Mailboxes.Single().Address);
         Assert.Equal(MailHostFixture.FromName, received.From.Mailboxes.Single().Name);
         Assert.Equal([to], received.To.Mailboxes.Select(m => m.Address));
@@ -74,6 +73,9 @@ public abstract class MailDeliveryTests(MailHostFixture fixture)
         using var content = new MemoryStream();
         await attachment.Content!.DecodeToAsync(content);
         Assert.Equal(pdf, content.ToArray());
+        var mixed = Assert.IsType<Multipart>(received.Body);
+        Assert.Equal("multipart/mixed", mixed.ContentType.MimeType);
+        Assert.Equal("multipart/alternative", mixed[0].ContentType.MimeType);
         Assert.Equal("Your invoice is attached.", received.TextBody?.Trim());
         Assert.Contains("<p>Dear customer</p>", received.HtmlBody ?? "", StringComparison.Ordinal);
     }
@@ -171,8 +173,7 @@ public abstract class MailDeliveryTests(MailHostFixture fixture)
         await RunSweepAsync();
 
         var received = await ReceivedAsync(to);
-        var sent = await MessageAsync(id);
-        Assert.Equal(OutboxMessageState.Sent, sent.State);
+        var sent = await SentAsync(id);
         Assert.Equal(sent.MessageIdHeader, received.MessageId);
         Assert.Equal([OutboxAttemptOutcomes.TransientFailure, OutboxAttemptOutcomes.Sent], (await AttemptsAsync(id)).Select(a => a.Outcome));
     }
@@ -206,8 +207,7 @@ public abstract class MailDeliveryTests(MailHostFixture fixture)
         await RunSweepAsync();
         await SendMarkerAndWaitAsync(to);
 
-        var sent = await MessageAsync(id);
-        Assert.Equal(OutboxMessageState.Sent, sent.State);
+        var sent = await SentAsync(id);
         Assert.Equal(sent.MessageIdHeader, received.MessageId);
         Assert.Single(Smtp.ReceivedBy(to), m => m.MessageId == sent.MessageIdHeader);
     }
@@ -239,7 +239,7 @@ public abstract class MailDeliveryTests(MailHostFixture fixture)
 
         Assert.True(result.Succeeded, string.Join(" ", result.Messages));
         await ReceivedAsync(to, m => m.Subject == "Ihre Rechnung");
-        Assert.Equal(OutboxMessageState.Sent, (await MessageAsync(id)).State);
+        await SentAsync(id);
     }
 
     [Fact]
@@ -260,7 +260,7 @@ public abstract class MailDeliveryTests(MailHostFixture fixture)
         var to = NewAddress();
         var id = await QueueAsync(Message(to));
         await ReceivedAsync(to);
-        var sent = await Eventually.ReturnsAsync("the message is recorded as sent", () => MessageAsync(id), m => m.State == OutboxMessageState.Sent);
+        var sent = await SentAsync(id);
 
         var result = await DeliveryAsync(d => d.RetryAsync(id, sent.RowVersion));
 
@@ -343,6 +343,10 @@ public abstract class MailDeliveryTests(MailHostFixture fixture)
 
     private Task<OutboxMessage> MessageAsync(Guid id) =>
         WithCoreAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+
+    /// <summary>Waits until the message is recorded as sent (just after the server accepted it) and returns it.</summary>
+    private Task<OutboxMessage> SentAsync(Guid id) =>
+        Eventually.ReturnsAsync($"message {id} is recorded as sent", () => MessageAsync(id), m => m.State == OutboxMessageState.Sent);
 
     private Task<List<OutboxAttempt>> AttemptsAsync(Guid id) =>
         WithCoreAsync(db => db.OutboxAttempts.AsNoTracking().Where(a => a.MessageId == id).OrderBy(a => a.Id).ToListAsync());

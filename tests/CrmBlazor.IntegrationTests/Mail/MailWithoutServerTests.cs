@@ -2,6 +2,7 @@ using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.IntegrationTests.Hosting;
+using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,38 @@ public abstract class MailWithoutServerTests(CrmHostFixture fixture)
         var attempt = Assert.Single(attempts);
         Assert.Equal(OutboxAttemptOutcomes.NoMailServer, attempt.Outcome);
         Assert.Equal(OutboxMessageState.NotSent, (await MessageAsync(key)).State);
+    }
+
+    [Fact]
+    public async Task Send_FromAPluginsContext_IsStoredInItsSaveWithThePluginAsOwnerAndItsKeyHonouredByTheCore()
+    {
+        var key = $"fixture-alpha:test:{Guid.NewGuid():N}";
+        var message = new OutgoingMessage
+        {
+            To = [new MessageAddress("meena@customer.example")],
+            Subject = "From a plugin",
+            HtmlBody = "<p>Hello</p>",
+            Attachments = [new MessageAttachment("a.txt", "text/plain", [65, 66])],
+            IdempotencyKey = key,
+        };
+        var alpha = FixtureAlpha.In(fixture.Host);
+        await fixture.Host.InScopeAsync(async services =>
+        {
+            var db = (PluginDbContext)services.GetRequiredService(alpha.ContextType);
+            db.Send(message);
+            await db.SaveChangesAsync();
+        });
+        await WithCoreAsync(async db =>
+        {
+            db.Send(message with { Subject = "From the core" });
+            return await db.SaveChangesAsync();
+        });
+
+        var stored = await MessageAsync(key);
+        Assert.Equal(FixtureAlpha.Id, stored.Owner);
+        Assert.Equal("From a plugin", stored.Subject);
+        var attachment = Assert.Single(await WithCoreAsync(db => db.OutboxAttachments.AsNoTracking().Where(a => a.MessageId == stored.Id).ToListAsync()));
+        Assert.Equal([65, 66], attachment.Content);
     }
 
     private Task<OutboxMessage> MessageAsync(string key) =>
