@@ -46,13 +46,16 @@ public sealed class OutboxMessage : IVersionedEntity
     /// <summary>Where the message is on its way.</summary>
     public OutboxMessageState State { get; set; }
 
-    /// <summary>How many delivery attempts were made.</summary>
+    /// <summary>How many delivery attempts were made since the message was queued or an administrator last retried it (every attempt is in <see cref="OutboxAttempt"/>).</summary>
     public int Attempts { get; set; }
 
     /// <summary>When it was queued.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>When the next attempt is due (after a transient failure), or null.</summary>
+    /// <summary>
+    /// When the next attempt is due (Queued after a transient failure), or, while the message is Sending,
+    /// when the sender's claim ends (after which the sweep sends it again); null otherwise.
+    /// </summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
 
     /// <summary>When the mail server accepted it, or null.</summary>
