@@ -161,7 +161,7 @@ public abstract class MailDeliveryTests(MailHostFixture fixture)
             id = await QueueAsync(Message(to));
             var waiting = await Eventually.ReturnsAsync("the first attempt failed", () => MessageAsync(id), m => m.Attempts == 1 && m.State == OutboxMessageState.Queued);
             Assert.NotNull(waiting.LastError);
-            Assert.InRange(waiting.NextAttemptAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30), OutboxDelivery.Backoff[0]);
+            Assert.InRange(waiting.NextAttemptAt!.Value - DateTimeOffset.UtcNow, TimeSpan.Zero, OutboxDelivery.Backoff[0]);
         }
         finally
         {
