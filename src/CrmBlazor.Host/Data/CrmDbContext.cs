@@ -10,6 +10,7 @@ using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Features.Users;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Events;
+using CrmBlazor.Sdk.Messaging;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +23,10 @@ namespace CrmBlazor.Host.Data;
 /// </summary>
 /// <param name="options">The options configured by <c>UseCrmDatabase</c>.</param>
 public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
-    : IdentityDbContext<CrmUser, CrmRole, string>(options), IDataProtectionKeyContext, IDomainEventSource
+    : IdentityDbContext<CrmUser, CrmRole, string>(options), IDataProtectionKeyContext, IDomainEventSource, IOutgoingMessageSource
 {
     private readonly List<IDomainEvent> _pendingEvents = [];
+    private readonly List<OutgoingMessage> _pendingMessages = [];
 
     /// <summary>Customers.</summary>
     public DbSet<Customer> Customers => Set<Customer>();
@@ -98,6 +100,15 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     /// <summary>Deliveries of domain events.</summary>
     public DbSet<DomainEventDelivery> DomainEventDeliveries => Set<DomainEventDelivery>();
 
+    /// <summary>E-mail messages of the mail outbox.</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Attachments of e-mail messages.</summary>
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
+
+    /// <summary>Delivery attempts of e-mail messages.</summary>
+    public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+
     /// <inheritdoc />
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
@@ -105,6 +116,23 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     /// <summary>Publishes a domain event with the next save (see <c>PluginDbContext.Publish</c>).</summary>
     /// <param name="domainEvent">The event.</param>
     public void Publish(IDomainEvent domainEvent) => _pendingEvents.Add(domainEvent);
+
+    /// <summary>Queues an e-mail message with the next save (see <c>PluginDbContext.Send</c>).</summary>
+    /// <param name="message">The message.</param>
+    /// <exception cref="ArgumentException">The message is incomplete or invalid.</exception>
+    public void Send(OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message.Validate();
+        _pendingMessages.Add(message);
+    }
+
+    IReadOnlyList<OutgoingMessage> IOutgoingMessageSource.TakePendingMessages()
+    {
+        var messages = _pendingMessages.ToArray();
+        _pendingMessages.Clear();
+        return messages;
+    }
 
     IReadOnlyList<IDomainEvent> IDomainEventSource.TakePendingEvents()
     {

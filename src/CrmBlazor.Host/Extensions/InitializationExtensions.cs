@@ -1,5 +1,6 @@
 using CrmBlazor.Data;
 using CrmBlazor.Host.Features.DemoData;
+using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Jobs;
 using CrmBlazor.Host.Plugins;
@@ -65,6 +66,10 @@ internal static class InitializationExtensions
         }
 
         await PrintSignInAsync(app, logger);
+
+        // Operators see at once whether mail leaves this machine (never the password).
+        var mail = app.Services.GetRequiredService<MailSettings>();
+        logger.LogInformation("Mail: {MailSettings}", mail.CanSend ? $"sent through {mail}" : $"{MailSettings.NoMailServerReason}; messages are kept in the outbox, unsent");
         RecurringJobRegistration.Synchronise(
             catalog,
             app.Services.GetRequiredService<IRecurringJobManager>(),

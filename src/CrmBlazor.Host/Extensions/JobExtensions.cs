@@ -1,5 +1,6 @@
 using CrmBlazor.Data;
 using CrmBlazor.Host.Events;
+using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.Host.Jobs;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Jobs;
@@ -18,6 +19,9 @@ internal static class JobExtensions
     public static IHostApplicationBuilder AddCrmJobs(this IHostApplicationBuilder builder, DatabaseSettings database)
     {
         var configuration = builder.Configuration;
+
+        // The mail outbox's server and sender, checked now so that a wrong value stops the start with its name.
+        builder.Services.AddSingleton(MailSettings.FromConfiguration(configuration));
         var pollInterval = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Jobs:PollIntervalSeconds", 5)));
 
         // How long a job taken by an instance that died (kill -9, power cut) stays invisible before
@@ -55,6 +59,8 @@ internal static class JobExtensions
         });
 
         builder.Services.AddSingleton<DomainEventQueue>();
+        builder.Services.AddSingleton<MailQueue>();
+        builder.Services.AddScoped<OutboxDelivery>();
         builder.Services.AddScoped<JobDispatcher>();
         builder.Services.AddScoped<DomainEventDispatcher>();
         builder.Services.AddScoped<IJobScheduler, JobScheduler>();

@@ -1,5 +1,7 @@
+using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Events;
+using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.Sdk.Jobs;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -37,9 +39,18 @@ internal static class JobRecovery
             queue.QueueDelivery(id);
         }
 
-        if (runs.Count + events.Count > 0)
+        // Messages queued before this start; those waiting for a later attempt or left Sending are the sweep's.
+        var messages = await db.OutboxMessages.Where(m => m.State == OutboxMessageState.Queued && m.NextAttemptAt == null && m.CreatedAt < startedAt)
+            .Select(m => m.Id).ToListAsync(cancellationToken);
+        var mail = services.GetRequiredService<MailQueue>();
+        foreach (var id in messages)
         {
-            logger.LogInformation("Queued again {RunCount} unfinished job runs and {EventCount} undelivered events", runs.Count, events.Count);
+            mail.QueueDelivery(id);
+        }
+
+        if (runs.Count + events.Count + messages.Count > 0)
+        {
+            logger.LogInformation("Queued again {RunCount} unfinished job runs, {EventCount} undelivered events and {MessageCount} unsent messages", runs.Count, events.Count, messages.Count);
         }
     }
 }

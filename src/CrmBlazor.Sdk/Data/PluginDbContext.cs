@@ -1,4 +1,5 @@
 using CrmBlazor.Sdk.Events;
+using CrmBlazor.Sdk.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Sdk.Data;
@@ -19,12 +20,13 @@ namespace CrmBlazor.Sdk.Data;
 /// <para>
 /// Entities implementing <see cref="IVersionedEntity"/> are protected by optimistic concurrency.
 /// Events passed to <see cref="Publish"/> are stored in the same transaction as the other changes and
-/// delivered to their handlers after it commits.
+/// delivered to their handlers after it commits; so are e-mail messages passed to <see cref="Send"/>.
 /// </para>
 /// </remarks>
-public abstract class PluginDbContext : DbContext, IDomainEventSource
+public abstract class PluginDbContext : DbContext, IDomainEventSource, IOutgoingMessageSource
 {
     private readonly List<IDomainEvent> _pendingEvents = [];
+    private readonly List<OutgoingMessage> _pendingMessages = [];
 
     /// <summary>Creates the context with the options the host configured.</summary>
     /// <param name="options">The options.</param>
@@ -50,5 +52,28 @@ public abstract class PluginDbContext : DbContext, IDomainEventSource
         var events = _pendingEvents.ToArray();
         _pendingEvents.Clear();
         return events;
+    }
+
+    /// <summary>
+    /// Queues an e-mail message with the next <c>SaveChanges</c>: it is stored in the same transaction as
+    /// the other changes and delivered after the commit. Nothing is queued if the save fails or its
+    /// transaction rolls back. A message whose <see cref="OutgoingMessage.IdempotencyKey"/> is already
+    /// stored is left out, without failing the save, so it is sent once.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    /// <exception cref="ArgumentException">The message is incomplete or invalid (see <see cref="OutgoingMessage.Validate"/>).</exception>
+    public void Send(OutgoingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        message.Validate();
+        _pendingMessages.Add(message);
+    }
+
+    /// <inheritdoc />
+    IReadOnlyList<OutgoingMessage> IOutgoingMessageSource.TakePendingMessages()
+    {
+        var messages = _pendingMessages.ToArray();
+        _pendingMessages.Clear();
+        return messages;
     }
 }
