@@ -8,6 +8,7 @@ using CrmBlazor.Host.Features.Dashboard;
 using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Import;
 using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Features.Users;
@@ -56,6 +57,8 @@ internal static class CoreFeatureExtensions
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<PasswordResets>();
         services.AddScoped<PasswordResetAcceptance>();
+        services.AddScoped<OutboxQueries>();
+        services.AddScoped<OutboxAdministration>();
         services.AddSingleton<PasswordResetRateLimits>();
         // Replaced by the mail outbox's sender when there is one; until then requests wait for an administrator.
         services.TryAddSingleton<IPasswordResetLinkSender, NoPasswordResetMail>();

@@ -2,6 +2,7 @@ using CrmBlazor.Host.Components;
 using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Features.Administration;
 using CrmBlazor.Host.Features.Export;
+using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Http;
 using CrmBlazor.Host.Identity;
@@ -43,6 +44,7 @@ internal static class PipelineExtensions
         endpoints.MapCultureEndpoint();
         endpoints.MapPersonalDataEndpoints();
         endpoints.MapCustomerExports();
+        endpoints.MapOutboxAttachments();
         endpoints.MapPluginEndpoints(startup.Catalog);
         app.MapJobsDashboard();
 

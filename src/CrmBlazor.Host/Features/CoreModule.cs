@@ -37,6 +37,7 @@ internal static class CoreModule
             .AddMenuItem(new MenuItem("Plugins", "/admin/plugins", Icons.Material.Filled.Extension, CorePermissions.Administration, 10, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Permissions", "/admin/permissions", Icons.Material.Filled.AdminPanelSettings, CrmRoles.Admin, 15, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Background jobs", "/jobs", Icons.Material.Filled.Schedule, CorePermissions.Administration, 20, MenuGroups.Administration) { FullPageLoad = true })
+            .AddMenuItem(new MenuItem("Outbox", "/admin/outbox", Icons.Material.Filled.Outbox, CrmRoles.Admin, 25, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Security log", "/admin/security", Icons.Material.Filled.Security, CorePermissions.Administration, 30, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Audit log", "/admin/audit", Icons.Material.Filled.History, CorePermissions.ViewAudit, 40, MenuGroups.Administration))
             .AddCustomerTab<CustomerTimelineTab>("Timeline", order: 100, permission: null)

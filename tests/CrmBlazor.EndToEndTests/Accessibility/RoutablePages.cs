@@ -49,6 +49,8 @@ public static class RoutablePages
             new("/admin/permissions", [CrmRoles.Admin]),
             new("/admin/plugins", [CrmRoles.Admin]),
             new("/admin/security", [CrmRoles.Admin]),
+            new("/admin/outbox", [CrmRoles.Admin]),
+            new($"/admin/outbox/{records.OutboxMessageId}", [CrmRoles.Admin]),
             new("/admin/audit", [CrmRoles.Admin, CrmRoles.Manager]),
             new("/projects", Everyone),
             new($"/projects/{records.ProjectId}", Everyone),

@@ -11,7 +11,8 @@ namespace CrmBlazor.EndToEndTests.Accessibility;
 /// <summary>
 /// A user of each role and the records that make every page show its content (a tagged customer with an
 /// interaction, an open complaint and a contact, a segment, a project with a task and logged time, a draft and an issued
-/// invoice, a completed monthly run), made once per host through the UI, as people would make them.
+/// invoice, a completed monthly run), made once per host through the UI, as people would make them; and a message in
+/// the outbox, which no page queues yet (<see cref="HostOutbox"/>).
 /// </summary>
 /// <param name="Users">Who signs in, by role (<see cref="CrmRoles"/>).</param>
 /// <param name="CustomerId">The customer.</param>
@@ -20,8 +21,10 @@ namespace CrmBlazor.EndToEndTests.Accessibility;
 /// <param name="DraftInvoiceId">A draft invoice.</param>
 /// <param name="IssuedInvoiceId">An issued invoice (of the project's time).</param>
 /// <param name="RunMonth">The first day of the month that has a completed monthly run.</param>
+/// <param name="OutboxMessageId">A message in the outbox, not sent for want of a mail server.</param>
 public sealed record SampleRecords(
-    IReadOnlyDictionary<string, Credentials> Users, long CustomerId, long SegmentId, long ProjectId, long DraftInvoiceId, long IssuedInvoiceId, DateOnly RunMonth)
+    IReadOnlyDictionary<string, Credentials> Users, long CustomerId, long SegmentId, long ProjectId, long DraftInvoiceId, long IssuedInvoiceId, DateOnly RunMonth,
+    Guid OutboxMessageId)
 {
     private static readonly ConditionalWeakTable<CrmHostProcess, Task<SampleRecords>> Arranged = [];
 
@@ -95,7 +98,8 @@ public sealed record SampleRecords(
         await runs.RunNowAsync();
         await Expect(runs.Run(month)).ToHaveAttributeAsync("data-status", "Completed");
 
-        return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month);
+        var messageId = await HostOutbox.AddNotSentAsync(host, HostOutbox.UrduInvoice(word));
+        return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId);
     }
 
     private static long IdIn(string url, string prefix)
