@@ -11,6 +11,7 @@ public partial class CustomerEditDialog
     private string _tagText = string.Empty;
     private ChangeResult? _result;
     private bool _saving;
+    private bool _loaded;
 
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
@@ -40,6 +41,8 @@ public partial class CustomerEditDialog
         {
             _input.Addresses.Add(new AddressInput { Kind = AddressKind.Main });
         }
+
+        _loaded = true;
     }
 
     private void TagsChanged(string value)
