@@ -312,12 +312,12 @@ public abstract class OutboxPageTests(CrmHostFixture fixture)
         await AddAsync(message);
         var shown = message.RowVersion;
         Assert.True((await Host.AsUserAsync(admin, s => s.GetRequiredService<OutboxAdministration>().RetryAsync(message.Id, shown))).Succeeded);
-        var after = await StateOfAsync(message.Id);
 
         var result = await Host.AsUserAsync(admin, s => s.GetRequiredService<OutboxAdministration>().CancelAsync(message.Id, shown));
 
+        // The retry queued it for delivery, which goes on meanwhile (to Not sent here): only the cancel must not have happened.
         Assert.Equal(ChangeStatus.Conflict, result.Status);
-        Assert.Equal(after, await StateOfAsync(message.Id));
+        Assert.NotEqual(OutboxMessageState.Cancelled, await StateOfAsync(message.Id));
     }
 
     [Fact]
