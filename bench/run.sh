@@ -7,6 +7,8 @@
 #   bench/run.sh pdf                        # 10,000 invoices with the document engine, 50 through wkhtmltopdf and Chromium
 #   bench/run.sh pdf --count 1000 --html-sample 10   # smaller, for development
 #   bench/run.sh pdf --samples /tmp/pdf-samples      # write one invoice per script (PDF and HTML) to look at
+#   bench/run.sh messaging                  # 10,000 personalised messages rendered and delivered to a local SMTP sink
+#   bench/run.sh messaging --messages 1000  # smaller, for development
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,9 +37,15 @@ case "${1:-}" in
     dotnet build bench/CrmBlazor.Bench.Pdf -c Release -v q -nologo -clp:ErrorsOnly >&2
     exec dotnet bench/CrmBlazor.Bench.Pdf/bin/Release/net10.0/CrmBlazor.Bench.Pdf.dll "$@"
     ;;
+  messaging)
+    shift
+    dotnet build bench/CrmBlazor.Bench.Messaging -c Release -v q -nologo -clp:ErrorsOnly >&2
+    exec dotnet bench/CrmBlazor.Bench.Messaging/bin/Release/net10.0/CrmBlazor.Bench.Messaging.dll "$@"
+    ;;
   *)
     echo "usage: bench/run.sh core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--reuse FILE|DB] [--data-dir DIR]" >&2
     echo "       bench/run.sh pdf [--count N] [--html-sample N] [--parallel N] [--samples DIR] [--no-html]" >&2
+    echo "       bench/run.sh messaging [--messages N] [--workers N]" >&2
     exit 2
     ;;
 esac

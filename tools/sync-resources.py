@@ -35,6 +35,11 @@ RUNTIME_KEYS = [
     ("Features/Segments/SegmentPredicate.cs", r'FormatException\("([^"]+)"\)'),
     ("Features/Segments/SegmentPredicate.cs", r'= \["([^"]+)"\]'),
     ("Features/Segments/SegmentService.cs", r'= \["([^"]+)"\]'),
+    # Message templates' titles and merge fields' titles, shown on /messages.
+    ("Features/Messages/CoreMessageTemplates.cs", r'Title = "([^"]+)"'),
+    ("Features/Messages/CoreMessageTemplates.cs", r'new\("[a-z_.]+", "([^"]+)"'),
+    ("../CrmBlazor.Sdk/Messaging/MessageTemplates.cs", r'new\("[a-z_.]+", "([^"]+)"'),
+    ("Features/Messages/MessageTemplateRecords.cs", r'new\("[a-z_.]+", "([^"]+)"'),
     # MudBlazor's own texts (pagers, "Loading"...), mapped from MudBlazor's keys to English texts.
     ("Localization/CrmMudLocalizer.cs", r'=> "([^"]+)",'),
 ]
@@ -67,6 +72,7 @@ def keys():
     found.update(re.findall(r'AddCustomerTab<\w+>\("([^"]+)"', core))
     found.update(re.findall(r'AddDashboardWidget<\w+>\("([^"]+)"', core))
     found.update(re.findall(r'new Permission\([^,]+, "([^"]+)"', core))
+    found.update(re.findall(r'new TimelineKind\([^,]+, "([^"]+)"', core))
     for file, pattern in RUNTIME_KEYS:
         for match in re.finditer(pattern, (ROOT / file).read_text(encoding="utf-8")):
             found.update(g for g in match.groups() if g)

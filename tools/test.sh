@@ -157,6 +157,7 @@ main() {
     python3 "$REPO_ROOT/tools/sync-resources.py" --check
     python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Projects ProjectsResources --check
     python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Invoicing InvoicingResources --check
+    python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Resources ResourcesResources --check
 
     start_postgres
 

@@ -7,6 +7,7 @@ using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Payments;
 using CrmBlazor.Plugins.Invoicing.Features.Privacy;
 using CrmBlazor.Plugins.Invoicing.Features.Runs;
+using CrmBlazor.Plugins.Invoicing.Features.Sending;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Timeline;
 using CrmBlazor.Plugins.Invoicing.Jobs;
@@ -21,7 +22,8 @@ namespace CrmBlazor.Plugins.Invoicing;
 /// <summary>
 /// Invoicing: invoices and credit notes from billable time (through the SDK's
 /// <c>IBillableTimeSource</c>, offered by the projects plugin), fixed fees and discounts; taxes;
-/// gap-free numbering; payments and reminders; PDF, zip and CSV exports; a monthly invoice run.
+/// gap-free numbering; payments and reminders; documents and reminders sent by e-mail; PDF, zip and
+/// CSV exports; a monthly invoice run.
 /// </summary>
 public sealed class InvoicingPlugin : ICrmPlugin
 {
@@ -43,6 +45,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddEventHandler<InvoiceIssued, InvoiceIssuedTimelineHandler>()
             .AddEventHandler<InvoiceIssued, CreditNoteTimeReleaseHandler>()
             .AddEventHandler<InvoiceIssued, IssuedInvoiceTimeNumberHandler>()
+            .AddEventHandler<InvoiceIssued, SendIssuedRunInvoiceHandler>()
             .AddEventHandler<PaymentReceived, PaymentTimelineHandler>()
             .AddEventHandler<PaymentReminderDue, ReminderTimelineHandler>()
             .AddPersonalData<InvoicingPersonalData>()
@@ -50,6 +53,11 @@ public sealed class InvoicingPlugin : ICrmPlugin
         foreach (var kind in InvoiceTimeline.Kinds)
         {
             plugin.AddTimelineKind(kind);
+        }
+
+        foreach (var template in InvoiceMessageTemplates.All)
+        {
+            plugin.AddMessageTemplate(template);
         }
 
         var services = plugin.Services;
@@ -64,5 +72,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
         services.AddScoped<InvoiceDocuments>();
         services.AddScoped<InvoiceRunService>();
         services.AddScoped<InvoiceCsvExport>();
+        services.AddScoped<InvoiceMail>();
+        services.AddScoped<InvoiceSendService>();
     }
 }

@@ -37,6 +37,7 @@ public sealed class Invoice : IVersionedEntity
     private readonly List<InvoiceTimeEntry> _timeEntries = [];
     private readonly List<Payment> _payments = [];
     private readonly List<InvoiceReminder> _reminders = [];
+    private readonly List<InvoiceSending> _sendings = [];
     private readonly List<IDomainEvent> _domainEvents = [];
 
     private Invoice()
@@ -142,6 +143,12 @@ public sealed class Invoice : IVersionedEntity
 
     /// <summary>The events raised since the document was loaded, published when the context saves it.</summary>
     public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
+
+    /// <summary>The times the issued document was sent by e-mail, first to last.</summary>
+    public IReadOnlyList<InvoiceSending> Sendings => _sendings;
+
+    /// <summary>The latest sending, or null if the document was never sent.</summary>
+    public InvoiceSending? LastSending => _sendings.Count == 0 ? null : _sendings.MaxBy(s => s.Position);
 
     /// <summary>What is still owed: the gross amount less credit notes and payments (never below zero).</summary>
     public decimal Outstanding => Math.Max(0, GrossTotal - CreditedTotal - PaidTotal);
@@ -681,6 +688,44 @@ public sealed class Invoice : IVersionedEntity
         }
 
         return remind;
+    }
+
+    /// <summary>
+    /// Records that the issued document is sent by e-mail now, as the next sending (the service queues
+    /// the message, keyed by the sending, in the same save). A draft is never sent. Needs the sendings
+    /// loaded. <paramref name="expectedSendings"/> is how many sendings the user saw: a second click, or
+    /// a colleague who sent it meanwhile, is refused rather than sending it twice.
+    /// </summary>
+    /// <param name="expectedSendings">The number of sendings the user saw when they chose to send.</param>
+    /// <param name="email">The recipient's address.</param>
+    /// <param name="name">The recipient's name.</param>
+    /// <param name="contactId">The contact, or null for the customer's own address.</param>
+    /// <param name="sentBy">Who sends it.</param>
+    /// <param name="fileName">The PDF's file name.</param>
+    /// <param name="pdf">The PDF attached, kept with the sending.</param>
+    /// <param name="now">Now.</param>
+    /// <returns>The sending, or why not.</returns>
+    public (InvoiceSending? Sending, InvoiceRefusal? Refusal) RecordSending(
+        int expectedSendings, string email, string name, long? contactId, string? sentBy, string fileName, byte[] pdf, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentNullException.ThrowIfNull(pdf);
+        if (IsDraft)
+        {
+            return (null, InvoiceRefusal.Of(new Problem("Only issued documents can be sent.")));
+        }
+
+        if (_sendings.Count != expectedSendings)
+        {
+            return (null, InvoiceRefusal.Of(new Problem("This document was sent meanwhile; check whether it should be sent again.")));
+        }
+
+        var sending = InvoiceSending.Of(_sendings.Count + 1, email, name, contactId, sentBy, fileName, pdf, now);
+        _sendings.Add(sending);
+        UpdatedAt = now;
+        return (sending, null);
     }
 
     /// <summary>Forgets the raised events once the context has taken them for publishing.</summary>

@@ -30,4 +30,10 @@ public sealed class InvoiceRun
     public DateTimeOffset StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// Whether each draft of the month's runs is e-mailed to the customer when an accountant issues it
+    /// (chosen when the run is started by hand; a scheduled run keeps the month's choice, off at first).
+    /// </summary>
+    public bool SendOnIssue { get; set; }
 }

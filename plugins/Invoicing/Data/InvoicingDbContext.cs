@@ -26,7 +26,9 @@ public sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> opti
 
     public DbSet<InvoiceRun> Runs => Set<InvoiceRun>();
 
-    /// <summary>An invoice or credit note with every part it owns (lines, tax totals, annex, payments, reminders), tracked; null if there is none.</summary>
+    public DbSet<InvoiceSending> Sendings => Set<InvoiceSending>();
+
+    /// <summary>An invoice or credit note with every part it owns (lines, tax totals, annex, payments, reminders, sendings), tracked; null if there is none.</summary>
     /// <param name="invoiceId">The document.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public Task<Invoice?> LoadInvoiceAsync(long invoiceId, CancellationToken cancellationToken) =>
@@ -36,6 +38,7 @@ public sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> opti
             .Include(i => i.TimeEntries)
             .Include(i => i.Payments)
             .Include(i => i.Reminders)
+            .Include(i => i.Sendings)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
 
@@ -88,6 +91,8 @@ public sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> opti
             e.HasMany(i => i.TimeEntries).WithOne().HasForeignKey(t => t.InvoiceId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(i => i.Reminders).WithOne().HasForeignKey(r => r.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Sendings).WithOne().HasForeignKey(r => r.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(i => i.LastSending);
         });
         modelBuilder.Entity<InvoiceLine>(e =>
         {
@@ -140,6 +145,23 @@ public sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> opti
         {
             e.ToTable("reminders");
             e.HasIndex(r => new { r.InvoiceId, r.Level }).IsUnique();
+        });
+        modelBuilder.Entity<InvoiceSending>(e =>
+        {
+            e.ToTable("sendings");
+            e.Property(s => s.RecipientEmail).HasMaxLength(320);
+            e.Property(s => s.RecipientName).HasMaxLength(300);
+            e.Property(s => s.SentBy).HasMaxLength(450);
+            e.Property(s => s.FileName).HasMaxLength(255);
+            e.HasOne(s => s.Pdf).WithOne().HasForeignKey<InvoiceSendingPdf>(p => p.SendingId).OnDelete(DeleteBehavior.Cascade);
+
+            // One sending per position: two accountants sending at once cannot both be the next.
+            e.HasIndex(s => new { s.InvoiceId, s.Position }).IsUnique();
+        });
+        modelBuilder.Entity<InvoiceSendingPdf>(e =>
+        {
+            e.ToTable("sending_pdfs");
+            e.HasKey(p => p.SendingId);
         });
         modelBuilder.Entity<InvoiceRun>(e =>
         {

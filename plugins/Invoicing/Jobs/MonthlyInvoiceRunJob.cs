@@ -7,7 +7,8 @@ namespace CrmBlazor.Plugins.Invoicing.Jobs;
 /// <summary>The month a run bills, when queued by hand (a scheduled run bills the previous month).</summary>
 /// <param name="Year">The year.</param>
 /// <param name="Month">The month, 1 to 12.</param>
-public sealed record MonthlyInvoiceRunArguments(int Year, int Month);
+/// <param name="SendOnIssue">Whether the month's drafts are e-mailed when issued (<see cref="Data.InvoiceRun.SendOnIssue"/>), or null to keep the month's choice.</param>
+public sealed record MonthlyInvoiceRunArguments(int Year, int Month, bool? SendOnIssue = null);
 
 /// <summary>
 /// The monthly invoice run (recurring, <c>invoicing:monthly-run</c>, on <c>Plugins:invoicing:MonthlyRunDay</c>
@@ -23,13 +24,12 @@ public sealed class MonthlyInvoiceRunJob(InvoiceRunService runs) : IPluginJob
     public async Task RunAsync(JobRunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var month = context.Arguments is null
-            ? runs.PreviousMonth()
-            : context.GetArguments<MonthlyInvoiceRunArguments>() is var a ? new DateOnly(a.Year, a.Month, 1) : default;
+        var arguments = context.Arguments is null ? null : context.GetArguments<MonthlyInvoiceRunArguments>();
+        var month = arguments is null ? runs.PreviousMonth() : new DateOnly(arguments.Year, arguments.Month, 1);
         var name = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         try
         {
-            await runs.RunAsync(month, percent => context.ReportProgressAsync(percent, $"Invoice run {name}", cancellationToken), cancellationToken);
+            await runs.RunAsync(month, arguments?.SendOnIssue, percent => context.ReportProgressAsync(percent, $"Invoice run {name}", cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,4 +1,6 @@
 using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Plugins.Invoicing.Features.Sending;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,8 +15,16 @@ namespace CrmBlazor.Plugins.Invoicing.Jobs;
 /// which puts it on the customer's timeline. When several levels fell due while the job did not run,
 /// only the highest is recorded: one reminder, not a burst. The rules are the invoice's
 /// (<see cref="Invoice.RemindIfOverdue"/>); the job finds the invoices and saves each on its own.
+/// Each reminder recorded is also e-mailed to the customer (<see cref="InvoiceMessageTemplates.ReminderKey"/>)
+/// in the same save, keyed by invoice and level, so a job that runs again never sends it twice; a customer
+/// without an address gets the reminder on the timeline only, and the job's message counts them.
 /// </summary>
-public sealed class OverdueInvoicesJob(IDbContextFactory<InvoicingDbContext> contexts, IOptions<InvoicingSettings> settings, TimeProvider clock) : IPluginJob
+public sealed class OverdueInvoicesJob(
+    IDbContextFactory<InvoicingDbContext> contexts,
+    IOptions<InvoicingSettings> settings,
+    TimeProvider clock,
+    ICustomerDirectory customers,
+    InvoiceMail mail) : IPluginJob
 {
     /// <summary>The job key.</summary>
     public const string Key = "overdue";
@@ -38,11 +48,18 @@ public sealed class OverdueInvoicesJob(IDbContextFactory<InvoicingDbContext> con
         }
 
         var reminded = 0;
+        var unaddressed = 0;
         for (var n = 0; n < ids.Count; n++)
         {
-            if (await HandleAsync(ids[n], now, schedule, cancellationToken))
+            switch (await HandleAsync(ids[n], now, schedule, cancellationToken))
             {
-                reminded++;
+                case Reminded.WithMail:
+                    reminded++;
+                    break;
+                case Reminded.WithoutAddress:
+                    reminded++;
+                    unaddressed++;
+                    break;
             }
 
             if (n % 50 == 49)
@@ -51,22 +68,42 @@ public sealed class OverdueInvoicesJob(IDbContextFactory<InvoicingDbContext> con
             }
         }
 
-        await context.ReportProgressAsync(100, $"{ids.Count} overdue invoice(s), {reminded} reminder(s)", cancellationToken);
+        var message = $"{ids.Count} overdue invoice(s), {reminded} reminder(s)";
+        if (unaddressed > 0)
+        {
+            message += $", {unaddressed} not e-mailed: neither the customer nor its primary contact has an e-mail address";
+        }
+
+        await context.ReportProgressAsync(100, message, cancellationToken);
     }
 
-    private async Task<bool> HandleAsync(long invoiceId, DateTimeOffset now, IReadOnlyList<int> schedule, CancellationToken cancellationToken)
+    private enum Reminded
+    {
+        No,
+        WithMail,
+        WithoutAddress,
+    }
+
+    private async Task<Reminded> HandleAsync(long invoiceId, DateTimeOffset now, IReadOnlyList<int> schedule, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var invoice = await db.LoadInvoiceAsync(invoiceId, cancellationToken);
         if (invoice is null)
         {
-            return false;
+            return Reminded.No;
         }
 
-        var reminded = invoice.RemindIfOverdue(schedule, now);
+        var reminded = invoice.RemindIfOverdue(schedule, now) ? Reminded.WithoutAddress : Reminded.No;
         if (!db.ChangeTracker.HasChanges())
         {
-            return false;
+            return Reminded.No;
+        }
+
+        if (reminded != Reminded.No && await customers.GetBillingRecipientAsync(invoice.CustomerId, cancellationToken) is { } recipient)
+        {
+            var level = invoice.Reminders.Max(r => r.Level);
+            db.Send(await mail.ReminderAsync(invoice, level, recipient, cancellationToken));
+            reminded = Reminded.WithMail;
         }
 
         try
@@ -76,7 +113,7 @@ public sealed class OverdueInvoicesJob(IDbContextFactory<InvoicingDbContext> con
         catch (DbUpdateException)
         {
             // A payment changed the invoice, or another run recorded the reminder: tomorrow's run looks again.
-            return false;
+            return Reminded.No;
         }
 
         return reminded;

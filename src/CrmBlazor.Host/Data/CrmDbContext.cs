@@ -7,6 +7,8 @@ using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Search;
 using CrmBlazor.Host.Features.Segments;
+using CrmBlazor.Host.Features.Messages;
+using CrmBlazor.Host.Features.Sends;
 using CrmBlazor.Host.Features.Users;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Events;
@@ -55,6 +57,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     /// <summary>Segments.</summary>
     public DbSet<Segment> Segments => Set<Segment>();
 
+    /// <summary>The firm's wording of message templates, per template and language.</summary>
+    public DbSet<MessageTemplateVersion> MessageTemplateVersions => Set<MessageTemplateVersion>();
+
+    /// <summary>Templates users made for campaigns.</summary>
+    public DbSet<CampaignTemplate> CampaignTemplates => Set<CampaignTemplate>();
+
     /// <summary>Segment memberships as of each segment's last refresh.</summary>
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
 
@@ -94,6 +102,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     /// <summary>Open and used password reset links of accounts in use.</summary>
     public DbSet<UserPasswordReset> UserPasswordResets => Set<UserPasswordReset>();
 
+    /// <summary>Attempts counted by the forgotten-password and reset pages' rate limits.</summary>
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+
     /// <summary>Published domain events.</summary>
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
 
@@ -108,6 +119,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     /// <summary>Delivery attempts of e-mail messages.</summary>
     public DbSet<OutboxAttempt> OutboxAttempts => Set<OutboxAttempt>();
+
+    /// <summary>Sends of a template to a segment or a contact.</summary>
+    public DbSet<MessageSend> MessageSends => Set<MessageSend>();
+
+    /// <summary>The recipients of sends.</summary>
+    public DbSet<MessageSendRecipient> MessageSendRecipients => Set<MessageSendRecipient>();
 
     /// <inheritdoc />
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
@@ -170,8 +187,12 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
         builder.ApplyConfiguration(new InteractionUserConfiguration());
         builder.ApplyConfiguration(new SearchTermConfiguration(Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"));
         builder.ApplyConfiguration(new SegmentConfiguration());
+        builder.ApplyConfiguration(new MessageTemplateVersionConfiguration());
+        builder.ApplyConfiguration(new CampaignTemplateConfiguration());
         builder.ApplyConfiguration(new SegmentMemberConfiguration());
         builder.ApplyConfiguration(new CustomerFigureConfiguration());
+        builder.ApplyConfiguration(new MessageSendConfiguration());
+        builder.ApplyConfiguration(new MessageSendRecipientConfiguration());
         builder.MapAudit();
 
         builder.Entity<TimelineEntryRecord>(e =>
@@ -259,6 +280,13 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
             e.HasOne<CrmUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<RateLimitCounter>(e =>
+        {
+            e.ToTable("crm_rate_limits");
+            e.HasKey(c => c.Key);
+            e.Property(c => c.Key).HasMaxLength(400);
+            e.HasIndex(c => c.Window);
+        });
         builder.Entity<UserPasswordReset>(e =>
         {
             e.ToTable("crm_user_password_resets");

@@ -9,13 +9,16 @@ using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Import;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Mail;
+using CrmBlazor.Host.Features.Messages;
 using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Features.Segments;
+using CrmBlazor.Host.Features.Sends;
 using CrmBlazor.Host.Features.Users;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Audiences;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Formatting;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Timeline;
 using CrmBlazor.Sdk.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -59,9 +62,16 @@ internal static class CoreFeatureExtensions
         services.AddScoped<PasswordResetAcceptance>();
         services.AddScoped<OutboxQueries>();
         services.AddScoped<OutboxAdministration>();
+        services.AddSingleton<IMessageStatusReader, OutboxMessageStatuses>();
+        services.AddSingleton(SendSettings.FromConfiguration(builder.Configuration));
+        services.AddScoped<SendTemplates>();
+        services.AddScoped<SendMessageWriter>();
+        services.AddScoped<SendService>();
+        services.AddScoped<SendQueries>();
+        services.AddScoped<Unsubscribing>();
         services.AddSingleton<PasswordResetRateLimits>();
         // Replaced by the mail outbox's sender when there is one; until then requests wait for an administrator.
-        services.TryAddSingleton<IPasswordResetLinkSender, NoPasswordResetMail>();
+        services.AddScoped<AccountLinkMail>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ITimeline, Timeline>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
@@ -70,6 +80,14 @@ internal static class CoreFeatureExtensions
         services.AddScoped<CustomerImporter>();
         services.AddScoped<IAudienceDirectory, AudienceDirectory>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+
+        // Message templates (decision 0020): the firm's name and default language are checked now, so
+        // that a wrong value stops the start with its name.
+        services.AddSingleton(FirmSettings.FromConfiguration(builder.Configuration));
+        services.AddSingleton<MessageTemplateCatalog>();
+        services.AddScoped<MessageTemplates>();
+        services.AddScoped<IMessageTemplates>(s => s.GetRequiredService<MessageTemplates>());
+        services.AddScoped<MessageTemplateService>();
 
         // IPdfRenderer for plugins (invoices, reports): see docs/decisions/0009-pdf-engine.md.
         services.AddCrmDocuments();

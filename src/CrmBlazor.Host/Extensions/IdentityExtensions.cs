@@ -40,7 +40,7 @@ internal static class IdentityExtensions
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                // PasswordSignIn counts failures per address in the security log with these numbers, for
+                // SignInLockout counts failures per address in the security log with these numbers, for
                 // accounts and unknown addresses alike; Identity's LockoutEnd remains for administrators' locks.
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
@@ -54,12 +54,16 @@ internal static class IdentityExtensions
             .AddRoles<CrmRole>()
             .AddEntityFrameworkStores<CrmDbContext>()
             .AddSignInManager()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorCodes>(SingleUseAuthenticatorCodes.Name);
+        services.AddScoped(s => (LocalizedIdentityErrors)s.GetRequiredService<IdentityErrorDescriber>());
         services.AddScoped<IPasswordValidator<CrmUser>, MaximumLengthPasswordValidator>();
         services.AddScoped<IPasswordValidator<CrmUser>, CommonPasswordValidator>();
         services.AddScoped<IUserConfirmation<CrmUser>, AccountInUse>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<SignInLockout>();
+        services.AddScoped<Reauthentication>();
         services.AddSingleton<RequiredTwoFactor>();
         services.AddSingleton<DecoyPasswordHash>();
 

@@ -1,6 +1,7 @@
 using CrmBlazor.Data;
 using CrmBlazor.Host.Features.DemoData;
 using CrmBlazor.Host.Features.Mail;
+using CrmBlazor.Host.Features.Users;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Jobs;
 using CrmBlazor.Host.Plugins;
@@ -70,6 +71,10 @@ internal static class InitializationExtensions
         // Operators see at once whether mail leaves this machine (never the password).
         var mail = app.Services.GetRequiredService<MailSettings>();
         logger.LogInformation("Mail: {MailSettings}", mail.CanSend ? $"sent through {mail}" : $"{MailSettings.NoMailServerReason}; messages are kept in the outbox, unsent");
+        if (mail.CanSend && AccountLinkMail.PublicUrlOf(app.Configuration) is null)
+        {
+            logger.LogWarning("Mail: {Setting} is not set (or not an http(s) address), so invitation and password reset links are shown to administrators instead of e-mailed; set it to the address people open the CRM at", AccountLinkMail.PublicUrlSetting);
+        }
         RecurringJobRegistration.Synchronise(
             catalog,
             app.Services.GetRequiredService<IRecurringJobManager>(),
@@ -79,6 +84,10 @@ internal static class InitializationExtensions
         if (startup.Database.Provider == DatabaseProvider.Sqlite)
         {
             await JobRecovery.RequeueUnfinishedAsync(app.Services, startedAt, logger, stopping);
+        }
+        else
+        {
+            await JobRecovery.RequeueUnqueuedMessagesAsync(app.Services, startedAt, logger, stopping);
         }
     }
 

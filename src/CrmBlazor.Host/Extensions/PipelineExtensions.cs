@@ -4,6 +4,7 @@ using CrmBlazor.Host.Features.Administration;
 using CrmBlazor.Host.Features.Export;
 using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.Host.Features.Privacy;
+using CrmBlazor.Host.Features.Sends;
 using CrmBlazor.Host.Http;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Localization;
@@ -45,6 +46,7 @@ internal static class PipelineExtensions
         endpoints.MapPersonalDataEndpoints();
         endpoints.MapCustomerExports();
         endpoints.MapOutboxAttachments();
+        endpoints.MapUnsubscribe();
         endpoints.MapPluginEndpoints(startup.Catalog);
         app.MapJobsDashboard();
 

@@ -4,11 +4,14 @@ using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Dashboard;
 using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Host.Features.Messages;
 using CrmBlazor.Host.Features.Segments;
+using CrmBlazor.Host.Features.Sends;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
+using CrmBlazor.Sdk.Timeline;
 using MudBlazor;
 
 namespace CrmBlazor.Host.Features;
@@ -27,12 +30,16 @@ internal static class CoreModule
             .AddPermission(new Permission(CorePermissions.EditAllCustomers, "Edit every customer", CrmRoles.Manager))
             .AddPermission(new Permission(CorePermissions.ImportCustomers, "Import customers", CrmRoles.Manager))
             .AddPermission(new Permission(CorePermissions.ManageSegments, "Manage segments", CrmRoles.Manager))
+            .AddPermission(new Permission(CorePermissions.Messages, "Edit messages and campaign templates", CrmRoles.Manager, CrmRoles.Staff))
             .AddPermission(new Permission(CorePermissions.ViewAudit, "Read the audit log", CrmRoles.Manager))
             .AddPermission(new Permission(CorePermissions.Privacy, "Export and erase personal data", CrmRoles.Manager))
             .AddPermission(new Permission(CorePermissions.Administration, "Administer the CRM"))
+            .AddPermission(new Permission(CorePermissions.SendCampaigns, "Send campaigns to segments", CrmRoles.Manager))
             .AddMenuItem(new MenuItem("Dashboard", "/", Icons.Material.Filled.Dashboard, Order: 0, Group: MenuGroups.Customers) { Match = Microsoft.AspNetCore.Components.Routing.NavLinkMatch.All })
             .AddMenuItem(new MenuItem("Customers", "/customers", Icons.Material.Filled.Business, CorePermissions.ViewCustomers, 10, MenuGroups.Customers))
             .AddMenuItem(new MenuItem("Segments", "/segments", Icons.Material.Filled.Groups, CorePermissions.ViewCustomers, 20, MenuGroups.Customers))
+            .AddMenuItem(new MenuItem("Messages", "/messages", Icons.Material.Filled.Email, CorePermissions.Messages, 30, MenuGroups.Customers))
+            .AddMenuItem(new MenuItem("Sends", "/messages/sends", Icons.Material.Filled.Send, CorePermissions.SendCampaigns, 31, MenuGroups.Customers))
             .AddMenuItem(new MenuItem("Users", "/admin/users", Icons.Material.Filled.People, CrmRoles.Admin, 5, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Plugins", "/admin/plugins", Icons.Material.Filled.Extension, CorePermissions.Administration, 10, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Permissions", "/admin/permissions", Icons.Material.Filled.AdminPanelSettings, CrmRoles.Admin, 15, MenuGroups.Administration))
@@ -40,6 +47,7 @@ internal static class CoreModule
             .AddMenuItem(new MenuItem("Outbox", "/admin/outbox", Icons.Material.Filled.Outbox, CrmRoles.Admin, 25, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Security log", "/admin/security", Icons.Material.Filled.Security, CorePermissions.Administration, 30, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Audit log", "/admin/audit", Icons.Material.Filled.History, CorePermissions.ViewAudit, 40, MenuGroups.Administration))
+            .AddTimelineKind(new TimelineKind(MessageSendJob.TimelineKind, "Message sent", Icons.Material.Filled.Email))
             .AddCustomerTab<CustomerTimelineTab>("Timeline", order: 100, permission: null)
             .AddCustomerTab<CustomerContactsTab>("Contacts", order: 200, permission: null)
             .AddCustomerTab<CustomerHistoryTab>("History", order: 950, permission: CorePermissions.ViewAudit)
@@ -47,9 +55,12 @@ internal static class CoreModule
             .AddDashboardWidget<InteractionsByChannelWidget>("Interactions by channel, last 12 months", order: 200, permission: CorePermissions.ViewCustomers, size: WidgetSize.Full)
             .AddDashboardWidget<OpenCasesWidget>("Open complaints and inquiries", order: 300, permission: CorePermissions.ViewCustomers)
             .AddDashboardWidget<CustomersBySegmentWidget>("Customers by segment", order: 400, permission: CorePermissions.ViewCustomers)
+            .AddMessageTemplate(CoreMessageTemplates.Invitation)
+            .AddMessageTemplate(CoreMessageTemplates.PasswordReset)
             .AddRecurringJob<OutboxSweepJob>("outbox-sweep", "*/5 * * * *")
             .AddRecurringJob<UserSessionSweepJob>("session-sweep", "29 * * * *")
             .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *")
-            .AddRecurringJob<PlannerStatisticsJob>("planner-statistics", "41 * * * *");
+            .AddRecurringJob<PlannerStatisticsJob>("planner-statistics", "41 * * * *")
+            .AddRecurringJob<MessageSendJob>("sends", "*/5 * * * *");
     }
 }

@@ -20,6 +20,9 @@ public static class CorePermissions
     /// <summary>Create and change segments.</summary>
     public const string ManageSegments = CrmPermissions.SegmentsManage;
 
+    /// <summary>Edit the wording of messages and make campaign templates.</summary>
+    public const string Messages = CrmPermissions.Messages;
+
     /// <summary>Read the audit log of every record.</summary>
     public const string ViewAudit = CrmPermissions.AuditView;
 
@@ -28,4 +31,7 @@ public static class CorePermissions
 
     /// <summary>Administration: plugins, jobs, security log. Held by administrators only.</summary>
     public const string Administration = CrmPermissions.Administration;
+
+    /// <summary>Send campaigns (a template to every contact of a segment).</summary>
+    public const string SendCampaigns = "crm.messages.send-campaigns";
 }

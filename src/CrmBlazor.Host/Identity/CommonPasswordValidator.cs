@@ -10,11 +10,8 @@ namespace CrmBlazor.Host.Identity;
 /// see THIRD-PARTY-NOTICES.md), compared without regard to case. It is read once per process into a
 /// set of about 10,000 strings (well under a megabyte).
 /// </summary>
-internal sealed class CommonPasswordValidator : IPasswordValidator<CrmUser>
+internal sealed class CommonPasswordValidator(LocalizedIdentityErrors errors) : IPasswordValidator<CrmUser>
 {
-    /// <summary>The message a refused password gets.</summary>
-    public const string RefusedMessage = "This password is too common: choose another.";
-
     private static readonly Lazy<IReadOnlySet<string>> List = new(Load);
 
     /// <summary>The common passwords, compared without regard to case.</summary>
@@ -26,7 +23,7 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<CrmUser>
 
     public Task<IdentityResult> ValidateAsync(UserManager<CrmUser> manager, CrmUser user, string? password) =>
         Task.FromResult(IsCommon(password)
-            ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooCommon", Description = RefusedMessage })
+            ? IdentityResult.Failed(errors.PasswordTooCommon())
             : IdentityResult.Success);
 
     private static HashSet<string> Load()

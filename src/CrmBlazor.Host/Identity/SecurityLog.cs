@@ -41,7 +41,8 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
 
     /// <summary>
     /// A signed-in user typed a wrong current password where a change asks for it again (a password
-    /// or two-factor change): someone may be using a browser left signed in.
+    /// or two-factor change): someone may be using a browser left signed in. Counts towards the address's
+    /// lock-out as a failed sign-in does.
     /// </summary>
     public const string ReauthenticationFailed = "reauthentication-failed";
 
@@ -70,7 +71,7 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     public const string PasswordReset = "password-reset";
 
     // What ends an address's run of failed sign-ins, for its lock-out as sign-in counts it and as the users page shows it.
-    private static readonly string[] EndsARunOfFailures = [SignedIn, Unlocked, PasswordReset];
+    internal static readonly string[] EndsARunOfFailures = [SignedIn, Unlocked, PasswordReset];
 
     private readonly ILogger _logger = loggers.CreateLogger("CrmBlazor.Security");
 
@@ -114,7 +115,7 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
 
     /// <summary>
     /// The latest sign-in events of an address that count towards its lock-out (<see cref="SignedIn"/>,
-    /// <see cref="SignInFailed"/>, <see cref="LockedOut"/>, and <see cref="Unlocked"/> and <see cref="PasswordReset"/>,
+    /// <see cref="SignInFailed"/>, <see cref="ReauthenticationFailed"/>, <see cref="LockedOut"/>, and <see cref="Unlocked"/> and <see cref="PasswordReset"/>,
     /// which end a run of failures as a sign-in does), newest first.
     /// </summary>
     /// <param name="normalizedAddress">The address as Identity normalizes user names.</param>
@@ -122,7 +123,7 @@ public sealed class SecurityLog(IDbContextFactory<CrmDbContext> contexts, TimePr
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<IReadOnlyList<(string Kind, DateTimeOffset OccurredAt)>> RecentSignInsAsync(string normalizedAddress, int count, CancellationToken cancellationToken = default)
     {
-        string[] kinds = [SignInFailed, LockedOut, .. EndsARunOfFailures];
+        string[] kinds = [SignInFailed, ReauthenticationFailed, LockedOut, .. EndsARunOfFailures];
         var key = Truncate(normalizedAddress, 320);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var events = await db.SecurityEvents.AsNoTracking()

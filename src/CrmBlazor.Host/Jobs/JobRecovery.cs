@@ -10,8 +10,9 @@ namespace CrmBlazor.Host.Jobs;
 
 /// <summary>
 /// Finds work that an in-memory job queue lost when the process stopped (job runs not finished,
-/// events not delivered) and queues it again. With PostgreSQL, Hangfire's queue is durable and only
-/// events whose delivery was never queued need this, which the outbox sweep covers.
+/// events not delivered) and queues it again. With PostgreSQL, Hangfire's queue is durable: only work
+/// whose queueing was lost (the process died between a commit and its Hangfire job) needs this; the
+/// outbox sweep covers it within minutes, and <see cref="RequeueUnqueuedMessagesAsync"/> at once for mail.
 /// Only work from before this start is queued again: runs and events that plugin initializers queued
 /// during this start are in the queue already, and queuing them twice would run them twice at once.
 /// </summary>
@@ -39,7 +40,40 @@ internal static class JobRecovery
             queue.QueueDelivery(id);
         }
 
-        // Messages queued before this start; those waiting for a later attempt or left Sending are the sweep's.
+        // A message left Sending was claimed by the process that stopped: this is the only process on
+        // SQLite, so the claim is released at once instead of after it runs out (Mail:SendingClaimSeconds).
+        // It is sent again with the same Message-ID (docs/decisions/0019-mail-outbox.md).
+        var released = Guid.NewGuid();
+        await db.OutboxMessages.Where(m => m.State == OutboxMessageState.Sending && m.CreatedAt < startedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxMessageState.Queued).SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null).SetProperty(m => m.RowVersion, released), cancellationToken);
+
+        var messages = await QueueMessagesQueuedBeforeAsync(db, services, startedAt, cancellationToken);
+        if (runs.Count + events.Count + messages > 0)
+        {
+            logger.LogInformation("Queued again {RunCount} unfinished job runs, {EventCount} undelivered events and {MessageCount} unsent messages", runs.Count, events.Count, messages);
+        }
+    }
+
+    /// <summary>
+    /// With PostgreSQL: queues the delivery of messages queued before this start, as a process that died
+    /// between storing a message and queueing its job leaves them, instead of waiting for the sweep. A
+    /// message whose job is still in the queue (another instance stored it) gets a second one, which finds
+    /// it sent or being sent and does nothing. Messages left Sending are not touched here: another
+    /// instance may be sending them; their own jobs take them over when the claim runs out.
+    /// </summary>
+    public static async Task RequeueUnqueuedMessagesAsync(IServiceProvider services, DateTimeOffset startedAt, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync(cancellationToken);
+        var messages = await QueueMessagesQueuedBeforeAsync(db, services, startedAt, cancellationToken);
+        if (messages > 0)
+        {
+            logger.LogInformation("Queued again {MessageCount} unsent messages", messages);
+        }
+    }
+
+    // Messages queued before this start; those waiting for a later attempt have a scheduled job, and the sweep.
+    private static async Task<int> QueueMessagesQueuedBeforeAsync(CrmDbContext db, IServiceProvider services, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
         var messages = await db.OutboxMessages.Where(m => m.State == OutboxMessageState.Queued && m.NextAttemptAt == null && m.CreatedAt < startedAt)
             .Select(m => m.Id).ToListAsync(cancellationToken);
         var mail = services.GetRequiredService<MailQueue>();
@@ -48,9 +82,6 @@ internal static class JobRecovery
             mail.QueueDelivery(id);
         }
 
-        if (runs.Count + events.Count + messages.Count > 0)
-        {
-            logger.LogInformation("Queued again {RunCount} unfinished job runs, {EventCount} undelivered events and {MessageCount} unsent messages", runs.Count, events.Count, messages.Count);
-        }
+        return messages.Count;
     }
 }

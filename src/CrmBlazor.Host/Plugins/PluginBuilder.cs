@@ -1,8 +1,11 @@
 using CrmBlazor.Host.Data;
+using System.Globalization;
 using CrmBlazor.Host.Features;
+using CrmBlazor.Host.Features.Messages;
 using CrmBlazor.Host.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Jobs;
@@ -137,6 +140,24 @@ internal sealed class PluginBuilder : IPluginBuilder
     {
         PluginRules.CustomerFigure(Plugin.Id, figure);
         Contributions.CustomerFigures.Add(figure);
+        return this;
+    }
+
+    public IPluginBuilder AddMessageTemplate(MessageTemplateDefinition template)
+    {
+        PluginRules.MessageTemplate(Plugin.Id, template, Contributions.MessageTemplates.Select(t => t.Key));
+
+        // Checked now like a firm's edit is at save time, so that a broken default refuses the plugin with
+        // the place of the mistake instead of failing a send later.
+        foreach (var (language, text) in template.Defaults)
+        {
+            if (LiquidTemplates.Check(template, text) is { } problem)
+            {
+                throw new InvalidOperationException($"Message template '{template.Key}' ({language}): {problem.Format(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        Contributions.MessageTemplates.Add(template);
         return this;
     }
 

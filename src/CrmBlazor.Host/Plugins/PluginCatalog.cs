@@ -2,6 +2,7 @@ using System.Reflection;
 using CrmBlazor.Data;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Timeline;
 using Microsoft.Extensions.Localization;
@@ -86,6 +87,10 @@ public sealed class PluginCatalog
     /// <summary>All customer figures with their owners.</summary>
     public IEnumerable<(string OwnerId, CustomerFigureDefinition Figure)> CustomerFigures =>
         Active.SelectMany(a => a.Contributions.CustomerFigures.Select(f => (a.OwnerId, f)));
+
+    /// <summary>All message templates with their owners.</summary>
+    public IEnumerable<(string OwnerId, MessageTemplateDefinition Template)> MessageTemplates =>
+        Active.SelectMany(a => a.Contributions.MessageTemplates.Select(t => (a.OwnerId, t)));
 
     /// <summary>The subscriptions to an event.</summary>
     /// <param name="eventName">The event name.</param>

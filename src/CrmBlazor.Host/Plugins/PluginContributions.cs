@@ -1,5 +1,6 @@
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Timeline;
 
@@ -79,6 +80,9 @@ public sealed class PluginContributions
 
     /// <summary>Customer figures.</summary>
     public List<CustomerFigureDefinition> CustomerFigures { get; } = [];
+
+    /// <summary>Message templates.</summary>
+    public List<MessageTemplateDefinition> MessageTemplates { get; } = [];
 
     /// <summary>Initializer types.</summary>
     public List<Type> Initializers { get; } = [];

@@ -1,5 +1,6 @@
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Timeline;
 
@@ -34,6 +35,9 @@ public sealed class PluginRegistrations
 
     /// <summary>The customer figures.</summary>
     public IList<CustomerFigureDefinition> CustomerFigures { get; } = [];
+
+    /// <summary>The message templates.</summary>
+    public IList<MessageTemplateDefinition> MessageTemplates { get; } = [];
 
     /// <summary>The resource marker type given to <c>UseResources</c>, if any.</summary>
     public Type? Resources { get; internal set; }

@@ -10,6 +10,7 @@ using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Plugins;
 using CrmBlazor.Sdk.Timeline;
 using CrmBlazor.Sdk.Users;
@@ -32,8 +33,8 @@ namespace CrmBlazor.PluginTesting.Components;
 /// searches), <see cref="Users"/> (<see cref="IUserDirectory"/>), <see cref="Timeline"/>
 /// (<see cref="ITimeline"/>), <see cref="Jobs"/> (<see cref="IJobScheduler"/>), <see cref="Events"/>
 /// (<see cref="IDomainEventPublisher"/> and the events the plugin's contexts publish),
-/// <see cref="Figures"/> (<see cref="ICustomerFigures"/>) and <see cref="Audiences"/>
-/// (<see cref="IAudienceDirectory"/>).
+/// <see cref="Figures"/> (<see cref="ICustomerFigures"/>), <see cref="Audiences"/>
+/// (<see cref="IAudienceDirectory"/>) and <see cref="MessageTemplates"/> (<see cref="IMessageTemplates"/>).
 /// </summary>
 /// <remarks>
 /// These stand-ins keep the host's rules that a plugin can break (a job or figure the plugin did not
@@ -76,6 +77,7 @@ public class PluginTestContext : BunitContext
         Events = new RecordingEvents();
         Figures = new RecordingCustomerFigures(() => _registrations);
         Audiences = new TestAudiences();
+        MessageTemplates = new RecordingMessageTemplates(() => _registrations);
         Services.AddSingleton<ICustomerDirectory>(Customers);
         Services.AddSingleton<IUserDirectory>(Users);
         Services.AddSingleton<ITimeline>(Timeline);
@@ -83,6 +85,7 @@ public class PluginTestContext : BunitContext
         Services.AddSingleton<IDomainEventPublisher>(Events);
         Services.AddSingleton<ICustomerFigures>(Figures);
         Services.AddSingleton<IAudienceDirectory>(Audiences);
+        Services.AddSingleton<IMessageTemplates>(MessageTemplates);
 
         // As the host: the user's zone is the machine's clock unless a test chose one.
         Services.AddScoped(s => new UserDisplay(_timeZone ?? s.GetRequiredService<TimeProvider>().LocalTimeZone));
@@ -103,6 +106,9 @@ public class PluginTestContext : BunitContext
 
     /// <summary>The domain events the plugin published.</summary>
     public RecordingEvents Events { get; }
+
+    /// <summary>The message templates the plugin rendered (see <see cref="RecordingMessageTemplates"/>).</summary>
+    public RecordingMessageTemplates MessageTemplates { get; }
 
     /// <summary>The customer figures the plugin set.</summary>
     public RecordingCustomerFigures Figures { get; }

@@ -2,6 +2,7 @@ using CrmBlazor.Data;
 using CrmBlazor.PluginTesting.Services;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Jobs;
@@ -144,6 +145,13 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
     {
         PluginRules.CustomerFigure(Plugin.Id, figure);
         Registrations.CustomerFigures.Add(figure);
+        return this;
+    }
+
+    public IPluginBuilder AddMessageTemplate(MessageTemplateDefinition template)
+    {
+        PluginRules.MessageTemplate(Plugin.Id, template, Registrations.MessageTemplates.Select(t => t.Key));
+        Registrations.MessageTemplates.Add(template);
         return this;
     }
 

@@ -17,6 +17,7 @@ public sealed class TestCustomers : ICustomerDirectory
 {
     private readonly Lock _lock = new();
     private readonly List<CustomerSummary> _customers = [];
+    private readonly Dictionary<long, BillingRecipient> _billing = [];
 
     /// <summary>The customers added, in the order they were added.</summary>
     public IReadOnlyList<CustomerSummary> All
@@ -84,6 +85,26 @@ public sealed class TestCustomers : ICustomerDirectory
                     .Take(Math.Clamp(take, 1, 100)),
             ];
             return Task.FromResult(found);
+        }
+    }
+
+    /// <summary>Sets where a customer's documents are sent (<see cref="GetBillingRecipientAsync"/>).</summary>
+    /// <param name="recipient">The recipient, for its customer.</param>
+    public void SetBillingRecipient(BillingRecipient recipient)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        lock (_lock)
+        {
+            _billing[recipient.CustomerId] = recipient;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<BillingRecipient?> GetBillingRecipientAsync(long customerId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_billing.GetValueOrDefault(customerId));
         }
     }
 

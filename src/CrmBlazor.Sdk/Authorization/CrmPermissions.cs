@@ -21,6 +21,9 @@ public static class CrmPermissions
     /// <summary>Create and change segments.</summary>
     public const string SegmentsManage = "crm.segments.manage";
 
+    /// <summary>Edit the wording of messages and make campaign templates (<c>/messages</c>).</summary>
+    public const string Messages = "crm.messages";
+
     /// <summary>Read the audit log of every record.</summary>
     public const string AuditView = "crm.audit.view";
 

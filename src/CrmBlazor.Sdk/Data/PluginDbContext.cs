@@ -1,6 +1,7 @@
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CrmBlazor.Sdk.Data;
 
@@ -26,6 +27,7 @@ namespace CrmBlazor.Sdk.Data;
 public abstract class PluginDbContext : DbContext, IDomainEventSource, IOutgoingMessageSource
 {
     private readonly List<IDomainEvent> _pendingEvents = [];
+    private const int MaxStatusKeys = 1000;
     private readonly List<OutgoingMessage> _pendingMessages = [];
 
     /// <summary>Creates the context with the options the host configured.</summary>
@@ -67,6 +69,36 @@ public abstract class PluginDbContext : DbContext, IDomainEventSource, IOutgoing
         ArgumentNullException.ThrowIfNull(message);
         message.Validate();
         _pendingMessages.Add(message);
+    }
+
+    /// <summary>
+    /// Reads where the messages this plugin queued with <see cref="Send"/> are on their way, by their
+    /// <see cref="OutgoingMessage.IdempotencyKey"/>: queued, sent (and when), not sent for want of a mail
+    /// server, failed (with the server's answer) or cancelled. Only the plugin's own messages are read:
+    /// a key another plugin or the core queued is absent from the answer, as is a key never queued (or
+    /// queued in a save not yet committed, or removed from the outbox since).
+    /// </summary>
+    /// <param name="idempotencyKeys">The keys, at most 1,000.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The status of each key found, by key.</returns>
+    /// <exception cref="ArgumentException">More than 1,000 keys.</exception>
+    /// <exception cref="InvalidOperationException">The context was not made by the host (such as in a unit test without it).</exception>
+    public Task<IReadOnlyDictionary<string, MessageStatus>> GetMessageStatusesAsync(IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKeys);
+        if (idempotencyKeys.Count > MaxStatusKeys)
+        {
+            throw new ArgumentException($"Ask for at most {MaxStatusKeys} message statuses at once ({idempotencyKeys.Count}).", nameof(idempotencyKeys));
+        }
+
+        if (idempotencyKeys.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, MessageStatus>>(new Dictionary<string, MessageStatus>(StringComparer.Ordinal));
+        }
+
+        var reader = this.GetService<IDbContextOptions>().Extensions.OfType<CoreOptionsExtension>().FirstOrDefault()?.ApplicationServiceProvider?.GetService(typeof(IMessageStatusReader)) as IMessageStatusReader
+            ?? throw new InvalidOperationException("Message statuses are read from the host's outbox; this context was not made by the host.");
+        return reader.ReadAsync(this, idempotencyKeys, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -3,6 +3,7 @@ using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Privacy;
 using CrmBlazor.Sdk.Timeline;
@@ -159,6 +160,16 @@ public interface IPluginBuilder
     /// </summary>
     /// <param name="figure">The figure; its id must start with the plugin id and a dot.</param>
     IPluginBuilder AddCustomerFigure(CustomerFigureDefinition figure);
+
+    /// <summary>
+    /// Registers a message the plugin sends (an invoice, a reminder, a survey link) with its default texts
+    /// per language. The firm edits its wording per language on <c>/messages</c>; render it with
+    /// <see cref="IMessageTemplates"/>. Texts with Liquid syntax errors or fields that are neither standard
+    /// nor the template's own refuse the plugin (state <c>failed</c>) with the line and column.
+    /// </summary>
+    /// <param name="template">The template; its key must start with the plugin id and a dot, its title is
+    /// translated through <see cref="UseResources{TResource}"/>, and it needs an English default.</param>
+    IPluginBuilder AddMessageTemplate(MessageTemplateDefinition template);
 
     /// <summary>
     /// Maps HTTP endpoints of the plugin (downloads, exports, previews) in a route group at

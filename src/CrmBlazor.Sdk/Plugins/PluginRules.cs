@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Results;
 using CrmBlazor.Sdk.Timeline;
@@ -73,6 +74,48 @@ internal static partial class PluginRules
         Require(figure.Id.StartsWith(pluginId + ".", StringComparison.Ordinal), $"Customer figure '{figure.Id}' must be named '{pluginId}.<name>'.");
     }
 
+    /// <summary>
+    /// A message template is named after its plugin, has an English default, known languages, and merge
+    /// fields that are lower-case paths distinct from the standard ones and from each other's parents.
+    /// </summary>
+    /// <param name="pluginId">The plugin id.</param>
+    /// <param name="template">The template.</param>
+    /// <param name="registered">The keys registered before (by every owner).</param>
+    public static void MessageTemplate(string pluginId, MessageTemplateDefinition template, IEnumerable<string> registered)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var prefix = pluginId + ".";
+        Require(template.Key is not null && template.Key.StartsWith(prefix, StringComparison.Ordinal) && TemplateKeyPattern().IsMatch(template.Key[prefix.Length..]),
+            $"Message template '{template.Key}' must be named '{prefix}<name>' (lower-case letters, digits, hyphens, underscores and dots).");
+        Require(registered.All(k => k != template.Key), $"Message template '{template.Key}' is registered twice.");
+        Require(!string.IsNullOrWhiteSpace(template.Title), $"Message template '{template.Key}' needs a title.");
+        Require(template.Defaults is not null && template.Defaults.ContainsKey("en"), $"Message template '{template.Key}' needs an English (\"en\") default text.");
+        foreach (var (language, text) in template.Defaults!)
+        {
+            Require(MessageTemplateDefinition.Languages.Contains(language),
+                $"Message template '{template.Key}' has a text in '{language}'; the languages are {string.Join(", ", MessageTemplateDefinition.Languages)}.");
+            Require(text is not null && !string.IsNullOrWhiteSpace(text.Subject) && text.HtmlBody is not null,
+                $"Message template '{template.Key}' needs a subject and an HTML body in '{language}'.");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in template.Fields ?? [])
+        {
+            Require(field is not null && MergeFieldPattern().IsMatch(field.Name ?? string.Empty),
+                $"Merge field '{field?.Name}' of message template '{template.Key}' must be a lower-case path such as 'invoice.number'.");
+            Require(MessageTemplateDefinition.StandardFields.All(s => s.Name != field!.Name), $"Merge field '{field!.Name}' of message template '{template.Key}' is a standard field; do not declare it.");
+            Require(names.Add(field.Name!), $"Merge field '{field.Name}' of message template '{template.Key}' is declared twice.");
+        }
+
+        // 'invoice' and 'invoice.number' cannot both be values: the first would hide the second.
+        var all = names.Concat(MessageTemplateDefinition.StandardFields.Select(s => s.Name)).ToList();
+        foreach (var name in names)
+        {
+            Require(!all.Any(other => other.StartsWith(name + ".", StringComparison.Ordinal)) && !all.Any(other => name.StartsWith(other + ".", StringComparison.Ordinal)),
+                $"Merge field '{name}' of message template '{template.Key}' is also the start of another field's path; name them like 'invoice.number' and 'invoice.date'.");
+        }
+    }
+
     /// <summary>A job key is short, lower case, and registered once.</summary>
     /// <param name="key">The key.</param>
     /// <param name="registered">The keys the plugin registered before.</param>
@@ -109,4 +152,10 @@ internal static partial class PluginRules
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
     private static partial Regex JobKeyPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_.-]{0,79}$")]
+    private static partial Regex TemplateKeyPattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$")]
+    private static partial Regex MergeFieldPattern();
 }

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CrmBlazor.EndToEndTests.Accessibility;
 
 /// <summary>
-/// Every page of the core and of the projects and invoicing plugins (<see cref="RoutablePages"/>), each tab
+/// Every page of the core and of the projects, invoicing and resources plugins (<see cref="RoutablePages"/>), each tab
 /// of those pages and their main dialogs pass axe's WCAG 2.2 AA rules, in a left-to-right and a right-to-left
 /// language, for each role that may open them and for someone signed out. Each test collects the violations
 /// of all its pages into one report. Other tests check the pages they visit as they go

@@ -13,7 +13,7 @@ public sealed record RoutablePage(string Address, IReadOnlyList<string> Roles);
 public sealed record PageDialog(string Address, string Opener);
 
 /// <summary>
-/// Every page of the core and of the projects and invoicing plugins (each <c>@page</c> route), and their main
+/// Every page of the core and of the projects, invoicing and resources plugins (each <c>@page</c> route), and their main
 /// dialogs: the list the accessibility tests walk. A new page or dialog is added here.
 /// </summary>
 /// <remarks>
@@ -29,7 +29,7 @@ public static class RoutablePages
 
     /// <summary>The pages shown to someone signed out.</summary>
     public static IReadOnlyList<string> Public { get; } =
-        ["/account/login", "/account/forgot-password", "/account/reset-password?token=not-a-token", "/account/access-denied", "/error", "/no-such-page"];
+        ["/account/login", "/account/forgot-password", "/account/reset-password?token=not-a-token", "/account/access-denied", "/error", "/no-such-page", "/unsubscribe/not-a-token"];
 
     /// <summary>The pages shown to the signed in, with the roles that may open each.</summary>
     /// <param name="records">The records the addresses name.</param>
@@ -45,6 +45,9 @@ public static class RoutablePages
             new("/segments", Everyone),
             new($"/segments/{records.SegmentId}", Everyone),
             new("/segments/new", Everyone),
+            new("/messages", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
+            new("/messages?template=crm.invitation", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
+            new("/messages/sends", [CrmRoles.Admin, CrmRoles.Manager]),
             new("/admin/users", [CrmRoles.Admin]),
             new("/admin/permissions", [CrmRoles.Admin]),
             new("/admin/plugins", [CrmRoles.Admin]),
@@ -63,6 +66,9 @@ public static class RoutablePages
             new($"/invoices/{records.IssuedInvoiceId}", Everyone),
             new($"/invoices/new?customer={records.CustomerId}", [CrmRoles.Admin, CrmRoles.Accountant]),
             new($"/invoices/runs?month={records.RunMonth:yyyy-MM}", [CrmRoles.Admin, CrmRoles.Accountant]),
+            new("/resources/people", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
+            new($"/resources/people/{records.PersonId}", [CrmRoles.Admin, CrmRoles.Staff]),
+            new($"/resources/projects/{records.ProjectId}", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
             new("/account", Everyone),
             new("/account/password", Everyone),
             new("/account/access-denied", Everyone),
@@ -96,6 +102,8 @@ public static class RoutablePages
             new(draft, "invoicing-issue"),
             new(issued, "invoicing-record-payment"),
             new(issued, "invoicing-credit"),
+            new("/resources/people", "resources-people-add"),
+            new($"/resources/projects/{records.ProjectId}", "resources-team-add"),
         ];
     }
 }

@@ -21,6 +21,8 @@ public sealed partial class RoutablePagesTests
         ["/account/invitation"] = "needs an invitation link: Users/NewColleagueTests",
         ["/account/two-factor"] = "opening it makes a new authenticator key: Users/NewColleagueTests",
         ["/account/login/two-factor"] = "follows the password of an account with two-factor sign-in: Users/NewColleagueTests",
+        ["/messages/sends/{Id:long}"] = "a send's progress, which exists once a send started: Sends/CampaignTests",
+        ["/messages/sent/{Id:long}"] = "a message sent to a customer, opened from its timeline: Sends/CampaignTests",
     };
 
     [Fact]
@@ -29,7 +31,7 @@ public sealed partial class RoutablePagesTests
         var routes = Routes();
         Assert.Contains("/customers/{Id:long}", routes);
         Assert.Contains("/invoices/runs", routes);
-        var records = new SampleRecords(new Dictionary<string, Credentials>(), 1, 2, 3, 4, 5, new DateOnly(2026, 11, 1), Guid.Empty);
+        var records = new SampleRecords(new Dictionary<string, Credentials>(), 1, 2, 3, 4, 5, new DateOnly(2026, 11, 1), Guid.Empty, 6);
         var walked = RoutablePages.Public.Concat(RoutablePages.SignedIn(records).Select(page => page.Address))
             .Select(address => address.Split('?')[0])
             .ToList();

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using CrmBlazor.EndToEndTests.Infrastructure;
 using CrmBlazor.EndToEndTests.Pages;
 using CrmBlazor.Sdk.Authorization;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,7 +12,7 @@ namespace CrmBlazor.EndToEndTests.Accessibility;
 /// <summary>
 /// A user of each role and the records that make every page show its content (a tagged customer with an
 /// interaction, an open complaint and a contact, a segment, a project with a task and logged time, a draft and an issued
-/// invoice, a completed monthly run), made once per host through the UI, as people would make them; and a message in
+/// invoice, a completed monthly run, the staff member planned in resources with an allocation on the project), made once per host through the UI, as people would make them; and a message in
 /// the outbox, which no page queues yet (<see cref="HostOutbox"/>).
 /// </summary>
 /// <param name="Users">Who signs in, by role (<see cref="CrmRoles"/>).</param>
@@ -22,9 +23,10 @@ namespace CrmBlazor.EndToEndTests.Accessibility;
 /// <param name="IssuedInvoiceId">An issued invoice (of the project's time).</param>
 /// <param name="RunMonth">The first day of the month that has a completed monthly run.</param>
 /// <param name="OutboxMessageId">A message in the outbox, not sent for want of a mail server.</param>
+/// <param name="PersonId">The staff member as a person planned in resources (their own page; the administrator plans them).</param>
 public sealed record SampleRecords(
     IReadOnlyDictionary<string, Credentials> Users, long CustomerId, long SegmentId, long ProjectId, long DraftInvoiceId, long IssuedInvoiceId, DateOnly RunMonth,
-    Guid OutboxMessageId)
+    Guid OutboxMessageId, long PersonId)
 {
     private static readonly ConditionalWeakTable<CrmHostProcess, Task<SampleRecords>> Arranged = [];
 
@@ -98,8 +100,39 @@ public sealed record SampleRecords(
         await runs.RunNowAsync();
         await Expect(runs.Run(month)).ToHaveAttributeAsync("data-status", "Completed");
 
+        // The administrator: the staff member as a person to plan, allocated to the project.
+        await using var admin = await app.OpenBrowserAsync("sample-records-admin", output);
+        admin.ChecksShownPages = false;
+        await admin.SignInAsync(users[CrmRoles.Admin]);
+        page = admin.Page;
+        await page.GotoAsync("/resources/people");
+        await new Shell(page).WaitUntilInteractiveAsync();
+        await page.GetByTestId("resources-people-add").ClickAsync();
+        await ChooseAsync(page, "User (leave empty for a placeholder)", "Ravi Shankar");
+        await page.GetByTestId("resources-person-save").ClickAsync();
+        await page.GetByTestId("resources-person-link").Filter(new() { HasText = "Ravi Shankar" }).ClickAsync();
+        await Expect(page.GetByTestId("resources-person-weeks")).ToBeVisibleAsync();
+        var personId = IdIn(page.Url, "/resources/people/");
+
+        await page.GotoAsync($"/resources/projects/{projectId}");
+        await new Shell(page).WaitUntilInteractiveAsync();
+        await page.GetByTestId("resources-team-add").ClickAsync();
+        await ChooseAsync(page, "Person", "Ravi Shankar");
+        await page.Locator("input[data-testid=resources-allocation-hours]").FillAsync("10");
+        await page.GetByTestId("resources-allocation-save").ClickAsync();
+        await Expect(page.GetByTestId("resources-team").Locator("tbody tr").Filter(new() { HasText = "Ravi Shankar" })).ToHaveCountAsync(1);
+
         var messageId = await HostOutbox.AddNotSentAsync(host, HostOutbox.UrduInvoice(word));
-        return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId);
+        return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId, personId);
+    }
+
+    // Chooses an option of a dialog's select, found by its label (what was chosen shows in what the dialog saves).
+    private static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = label }).First.ClickAsync();
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        await options.GetByText(option, new() { Exact = true }).ClickAsync();
+        await Expect(options).ToHaveCountAsync(0);
     }
 
     private static long IdIn(string url, string prefix)

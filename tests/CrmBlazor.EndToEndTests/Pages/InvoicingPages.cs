@@ -109,6 +109,28 @@ public sealed class InvoicePage(IPage page)
         await Expect(page.GetByTestId("invoicing-document")).ToBeVisibleAsync();
     }
 
+    /// <summary>Whether and when the document was sent, and to whom ("Sent on … to …").</summary>
+    public ILocator SentState => page.GetByTestId("invoicing-sent-state");
+
+    /// <summary>The button that sends the document by e-mail (again).</summary>
+    public ILocator Send => page.GetByTestId("invoicing-send");
+
+    /// <summary>Opens the send dialog and returns the recipient it shows before anything is sent.</summary>
+    public async Task<ILocator> OpenSendAsync()
+    {
+        await Send.ClickAsync();
+        var recipient = page.Locator(".mud-dialog").GetByTestId("invoicing-send-recipient");
+        await Expect(recipient).ToBeVisibleAsync();
+        return recipient;
+    }
+
+    /// <summary>Confirms the open send dialog and waits until it is closed.</summary>
+    public async Task ConfirmSendAsync()
+    {
+        await page.GetByTestId("invoicing-send-confirm").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Downloads the PDF through the page's button.</summary>
     public Task<IDownload> DownloadPdfAsync() =>
         page.RunAndWaitForDownloadAsync(() => page.GetByTestId("invoicing-download").ClickAsync());

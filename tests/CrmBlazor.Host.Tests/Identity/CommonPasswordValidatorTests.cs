@@ -1,12 +1,18 @@
+using System.Globalization;
+using CrmBlazor.Host;
 using CrmBlazor.Host.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CrmBlazor.Host.Tests.Identity;
 
 /// <summary>The 10,000 most common passwords are refused, whatever their case (OWASP ASVS 5.0 6.2.4).</summary>
 public sealed class CommonPasswordValidatorTests
 {
-    private static readonly CommonPasswordValidator Validator = new();
+    private static readonly CommonPasswordValidator Validator = new(new LocalizedIdentityErrors(new StringLocalizer<SharedResource>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance))));
 
     [Theory]
     [InlineData("password")]
@@ -18,6 +24,7 @@ public sealed class CommonPasswordValidatorTests
     [InlineData("Trustno1")]
     public async Task Validate_CommonPasswordInAnyCase_IsRefusedWithAClearMessage(string password)
     {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
         var result = await Validator.ValidateAsync(null!, new CrmUser(), password);
 
         var error = Assert.Single(result.Errors);

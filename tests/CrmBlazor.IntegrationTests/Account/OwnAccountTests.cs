@@ -13,7 +13,8 @@ namespace CrmBlazor.IntegrationTests.Account;
 
 /// <summary>
 /// The own-account page's services: a user's name, language and time zone; changing the password with
-/// the current one (OWASP ASVS 5.0 6.2.3), which ends the user's other sessions (7.4.3); signing out
+/// the current one (OWASP ASVS 5.0 6.2.3; a wrong one counts towards the sign-in lock-out, 6.3.1),
+/// which ends the user's other sessions (7.4.3); signing out
 /// everywhere (7.4.1: an ended session cannot be used again).
 /// </summary>
 public abstract class OwnAccountTests(CrmHostFixture fixture)
@@ -128,6 +129,70 @@ public abstract class OwnAccountTests(CrmHostFixture fixture)
     }
 
     [Fact]
+    public async Task ChangePassword_FifthWrongCurrentPassword_LocksTheAddressForSignIn_Asvs_6_3_1()
+    {
+        var user = await Host.CreateUserAsync(CrmRoles.Staff);
+        using var here = await Host.SignInAsync(user);
+        for (var i = 0; i < 4; i++)
+        {
+            using var wrong = await ChangePasswordAsync(here, "not my password " + i, NewPassword);
+            Assert.Contains("The current password is not correct.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var fifth = await ChangePasswordAsync(here, "not my password 4", NewPassword);
+
+        Assert.Equal(HttpStatusCode.BadRequest, fifth.StatusCode);
+        Assert.Contains("Too many failed attempts", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var browser = Host.CreateBrowserClient();
+        using var signIn = await LoginForm.SubmitAsync(browser, user.Email, user.Password);
+        Assert.False(LoginForm.SetsCookie(signIn, LoginForm.AuthenticationCookie));
+        Assert.StartsWith("Too many failed attempts", LoginForm.ErrorOf(await signIn.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangePassword_WrongPasswordsAtSignInAndHere_CountTogether_Asvs_6_3_1()
+    {
+        var user = await Host.CreateUserAsync(CrmRoles.Staff);
+        using var here = await Host.SignInAsync(user);
+        using (var browser = Host.CreateBrowserClient())
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                (await LoginForm.SubmitAsync(browser, user.Email, "wrong at sign-in " + i)).Dispose();
+            }
+        }
+
+        using var fifth = await ChangePasswordAsync(here, "not my password", NewPassword);
+
+        Assert.Contains("Too many failed attempts", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM crm_security_events WHERE \"Kind\" = @p0 AND \"NormalizedUserName\" = @p1",
+            SecurityLog.LockedOut, user.Email.ToUpperInvariant()));
+    }
+
+    [Fact]
+    public async Task ChangePassword_WhileTheAddressIsLocked_IsRefusedWithTheRightPasswordAndChangesNothing_Asvs_6_3_1()
+    {
+        var user = await Host.CreateUserAsync(CrmRoles.Staff);
+        using var here = await Host.SignInAsync(user);
+        using (var browser = Host.CreateBrowserClient())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                (await LoginForm.SubmitAsync(browser, user.Email, "wrong at sign-in " + i)).Dispose();
+            }
+        }
+
+        using var refused = await ChangePasswordAsync(here, user.Password, NewPassword);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Too many failed attempts", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM crm_security_events WHERE \"Kind\" = @p0 AND \"NormalizedUserName\" = @p1",
+            PasswordChange.Changed, user.Email.ToUpperInvariant()));
+    }
+
+    [Fact]
     public async Task ChangePassword_ToACommonPassword_IsRefused_Asvs_6_2_4()
     {
         var user = await Host.CreateUserAsync(CrmRoles.Staff);
@@ -137,6 +202,23 @@ public abstract class OwnAccountTests(CrmHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         (await Host.SignInAsync(user)).Dispose();
+    }
+
+    [Theory]
+    [InlineData("ur-PK", "کم از کم 8 حروف استعمال کریں۔")]
+    [InlineData("ta-IN", "குறைந்தது 8 எழுத்துகளைப் பயன்படுத்தவும்.")]
+    public async Task ChangePassword_TooShortForAUserOfAnotherLanguage_SaysTheRuleInTheirLanguage(string culture, string rule)
+    {
+        var user = await Host.CreateUserAsync(CrmRoles.Staff);
+        var account = await Host.AsUserAsync(user, s => s.GetRequiredService<OwnAccount>().LoadAsync());
+        await Host.AsUserAsync(user, s => s.GetRequiredService<OwnAccount>().SaveAsync(
+            new AccountInput { DisplayName = "Mira", Culture = culture, TimeZone = "Asia/Kolkata" }, account!.Version));
+        using var here = await Host.SignInAsync(user);
+
+        using var refused = await ChangePasswordAsync(here, user.Password, "kurz");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(rule, (await HtmlPage.ReadAsync(refused)).TextOf("password-error"));
     }
 
     [Fact]

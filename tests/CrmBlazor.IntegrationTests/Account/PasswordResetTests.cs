@@ -293,6 +293,24 @@ public abstract partial class PasswordResetTests(CrmHostFixture fixture)
     }
 
     [Fact]
+    public async Task ForgotPassword_RequestsForOneAddressOnTwoInstances_CountTowardsOneLimit()
+    {
+        await using var database = await Testing.Databases.TestDatabase.CreateAsync(fixture.Provider);
+        await using var first = fixture.Setup.StartOn(database);
+        await using var second = fixture.Setup.StartOn(database);
+        const string address = "asked-everywhere@crm.test";
+        for (var i = 0; i < 5; i++)
+        {
+            using var allowed = await RequestResetAsync(i % 2 == 0 ? first : second, address);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await RequestResetAsync(second, address.ToUpperInvariant());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task ResetPage_SixthNewPasswordForOneAccount_IsRefusedWith429()
     {
         var staff = await Host.CreateUserAsync(CrmRoles.Staff);

@@ -214,6 +214,24 @@ public abstract partial class TwoFactorTests(CrmHostFixture fixture)
     }
 
     [Fact]
+    public async Task Disable_WrongPasswordsCountTowardsTheLockOutAndALockedAddressChangesNothing_Asvs_6_3_1()
+    {
+        var (user, _, _) = await EnrolledUserAsync();
+        using var browser = await SignInWithCodeAsync(user);
+        for (var i = 0; i < 5; i++)
+        {
+            (await PostPasswordFormAsync(browser, "two-factor-disable", "Disable", "not my password " + i)).Dispose();
+        }
+
+        using var refused = await PostPasswordFormAsync(browser, "two-factor-disable", "Disable", user.Password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Too many failed attempts", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"two-factor-on\"", await browser.GetStringAsync(AccountPaths.TwoFactor), StringComparison.Ordinal);
+        Assert.Equal(1L, await CountEventsAsync(SecurityLog.LockedOut, user));
+    }
+
+    [Fact]
     public async Task Disable_NeedsTheCurrentPassword_Asvs_7_5_1()
     {
         var (user, _, _) = await EnrolledUserAsync();

@@ -3,8 +3,10 @@ using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.Sdk.Messaging;
+using CrmBlazor.Sdk.Privacy;
 using CrmBlazor.Sdk.Results;
 using CrmBlazor.Testing;
+using CrmBlazor.Testing.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -226,6 +228,24 @@ public abstract class MailDeliveryTests(MailHostFixture fixture)
     }
 
     [Fact]
+    public async Task Delivery_OfAMessageUnderAnotherSendersClaim_TakesItOverOnceTheClaimRunsOut()
+    {
+        // What a dead instance's delivery job does when Hangfire hands it to another instance: the claim
+        // still runs for a few seconds.
+        var to = NewAddress();
+        var id = await StoreAsync(to, OutboxMessageState.Sending, nextAttemptAt: DateTimeOffset.UtcNow.AddSeconds(3));
+
+        await fixture.Host.InScopeAsync(services => services.GetRequiredService<OutboxDelivery>().DeliverAsync(id, CancellationToken.None));
+        Assert.Equal(OutboxMessageState.Sending, (await MessageAsync(id)).State);
+        var received = await ReceivedAsync(to);
+        await SendMarkerAndWaitAsync(to);
+
+        var sent = await SentAsync(id);
+        Assert.Equal(sent.MessageIdHeader, received.MessageId);
+        Assert.Single(Smtp.ReceivedBy(to), m => m.MessageId == sent.MessageIdHeader);
+    }
+
+    [Fact]
     public async Task Retry_OfAMessageKeptWhenNoServerWasConfigured_SendsItOnlyThen()
     {
         var to = NewAddress();
@@ -286,6 +306,45 @@ public abstract class MailDeliveryTests(MailHostFixture fixture)
         Assert.True(result.Succeeded);
         Assert.Equal(OutboxMessageState.Cancelled, (await MessageAsync(id)).State);
         Assert.Equal(["marker"], Smtp.ReceivedBy(to).Select(m => m.Subject));
+    }
+
+    [Fact]
+    public async Task Erasure_WhileTheServerTakesTheMessage_LeavesItErasedAndCancelledAndRecordsTheAttempt()
+    {
+        var to = NewAddress();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Smtp.Accepting = async message =>
+        {
+            if (message.To.Mailboxes.Any(a => a.Address == to))
+            {
+                held.TrySetResult();
+                await release.Task;
+            }
+        };
+        try
+        {
+            var id = await QueueAsync(Message(to));
+            await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await WithCoreAsync(async db =>
+            {
+                await OutboxPersonalData.EraseAsync(db, null, new PersonalDataSubject(0, null, ["Kunde"], [to]), CancellationToken.None);
+                return await db.SaveChangesAsync();
+            });
+            release.SetResult();
+
+            var attempt = Assert.Single(await Eventually.ReturnsAsync("the attempt was recorded", () => AttemptsAsync(id), a => a.Count == 1));
+            Assert.Equal(OutboxAttemptOutcomes.Sent, attempt.Outcome);
+            var erased = await MessageAsync(id);
+            Assert.Equal(OutboxMessageState.Cancelled, erased.State);
+            Assert.True(OutboxPersonalData.IsErased(erased));
+            Assert.DoesNotContain(to, erased.Recipients, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Smtp.Accepting = null;
+            release.TrySetResult();
+        }
     }
 
     private static string NewAddress() => $"customer-{Guid.NewGuid():N}@customer.example";

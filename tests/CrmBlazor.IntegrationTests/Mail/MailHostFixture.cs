@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Data;
 using CrmBlazor.Testing.Hosting;
+using CrmBlazor.Testing.Mail;
 
 namespace CrmBlazor.IntegrationTests.Mail;
 
@@ -12,6 +13,9 @@ public abstract class MailHostFixture : HostFixture, IAsyncLifetime, IDisposable
 {
     /// <summary>The sender configured in <c>Mail:From</c>.</summary>
     public const string From = "crm@firm.example";
+
+    /// <summary>The CRM's public address configured in <c>Crm:PublicUrl</c>, which e-mailed links start with.</summary>
+    public const string PublicUrl = "https://crm.firm.example";
 
     /// <summary>The sender's name configured in <c>Mail:FromName</c> (Gujarati: "Patel &amp; Sons").</summary>
     public const string FromName = "પટેલ એન્ડ સન્સ";
@@ -31,6 +35,7 @@ public abstract class MailHostFixture : HostFixture, IAsyncLifetime, IDisposable
             ["Mail:Smtp:Security"] = "None",
             ["Mail:From"] = From,
             ["Mail:FromName"] = FromName,
+            ["Crm:PublicUrl"] = PublicUrl,
         }))
     {
         Smtp = smtp;

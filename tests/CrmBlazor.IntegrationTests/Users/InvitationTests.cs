@@ -243,6 +243,18 @@ public abstract class InvitationTests(CrmHostFixture fixture)
         return text.PadRight(text.Length + (4 - text.Length % 4) % 4, '=');
     }
 
+    [Fact]
+    public async Task Invite_WithoutAMailServer_ReturnsTheLinkToShowAndQueuesNoMessage()
+    {
+        var admin = await Host.CreateUserAsync(CrmRoles.Admin);
+
+        var (email, link) = await InviteAsync(admin);
+
+        Assert.Null(link.SentTo);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM crm_outbox_messages WHERE \"Recipients\" LIKE @p0", "%" + email + "%"));
+    }
+
     private async Task<(string Email, AccountLink Link)> InviteAsync(TestUser admin)
     {
         var email = NewEmail();

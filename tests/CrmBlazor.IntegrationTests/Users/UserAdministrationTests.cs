@@ -6,6 +6,7 @@ using CrmBlazor.Host.Features.Users;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.IntegrationTests.Hosting;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Results;
 using CrmBlazor.Testing;
 using CrmBlazor.Testing.Hosting;
@@ -318,10 +319,20 @@ public abstract class UserAdministrationTests(CrmHostFixture fixture)
         Assert.True(created.Succeeded, string.Join(" ", created.Messages));
         await DeactivateAsync(admin, manager);
         var row = await RowOfAsync(admin, manager);
+        var invitation = $"test:{Guid.NewGuid():N}";
+        await Host.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<CrmDbContext>();
+            db.Send(new OutgoingMessage { To = [new MessageAddress(manager.Email)], Subject = $"Welcome, {manager.Email}", HtmlBody = "<p>Choose a password</p>", IdempotencyKey = invitation });
+            await db.SaveChangesAsync();
+        });
 
         var result = await Host.AsUserAsync(admin, s => s.GetRequiredService<UserAdministration>().EraseAsync(row.Id, row.Version));
 
         Assert.True(result.Succeeded, string.Join(" ", result.Messages));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM crm_outbox_messages WHERE \"IdempotencyKey\" = @p0 AND (\"Recipients\" LIKE @p1 OR \"Subject\" LIKE @p1 OR \"HtmlBody\" LIKE '%password%')",
+            invitation, "%" + manager.Email + "%"));
         var (items, _) = await Host.AsUserAsync(admin, s => s.GetRequiredService<UserQueries>().PageAsync(row.Id[..8], 0, 10));
         var erased = Assert.Single(items, r => r.Id == row.Id);
         Assert.Equal(UserState.Erased, erased.State);

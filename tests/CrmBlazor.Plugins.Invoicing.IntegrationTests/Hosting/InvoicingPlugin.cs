@@ -314,6 +314,21 @@ public sealed class InvoicingPlugin
         return (Outcome)Read(await payments.RecordAsync(invoiceId, input, CancellationToken.None));
     });
 
+    /// <summary>Sends an issued document by e-mail as someone, saying how many times they saw it sent.</summary>
+    public Task<Outcome> SendAsync(Person actor, long invoiceId, int sentBefore = 0) => AsAsync(actor, async services =>
+    {
+        dynamic sender = Service(services, "Features.Sending.InvoiceSendService");
+        return (Outcome)Read(await sender.SendAsync(invoiceId, sentBefore, CancellationToken.None));
+    });
+
+    /// <summary>A document's sendings as stored: position, address, name, contact, who sent it, file name.</summary>
+    public Task<List<(int Position, string Email, string Name, long? ContactId, string? SentBy, string FileName)>> SendingsAsync(long invoiceId) => _host.InScopeAsync(services =>
+        Task.FromResult(Rows(Context(services), Type("Data.InvoiceSending"))
+            .Where(s => (long)s.InvoiceId == invoiceId)
+            .Select(s => ((int)s.Position, (string)s.RecipientEmail, (string)s.RecipientName, (long?)s.ContactId, (string?)s.SentBy, (string)s.FileName))
+            .OrderBy(s => s.Item1)
+            .ToList()));
+
     /// <summary>Reads a document as an administrator would see it.</summary>
     public Task<StoredInvoice> GetAsync(long invoiceId) => _host.AsUserAsync(CrmHostFactory.Administrator, async services =>
     {
@@ -388,11 +403,13 @@ public sealed class InvoicingPlugin
     /// Runs the monthly run of a month in this process as its job does (no user), without the job's
     /// bookkeeping and retries: an exception thrown inside (a simulated crash) reaches the caller.
     /// </summary>
-    public Task RunMonthAsync(DateOnly month) => _host.InScopeAsync(async services =>
+    /// <param name="month">The month.</param>
+    /// <param name="sendOnIssue">Whether its drafts are e-mailed when issued, or null to keep the month's choice (as a scheduled run does).</param>
+    public Task RunMonthAsync(DateOnly month, bool? sendOnIssue = null) => _host.InScopeAsync(async services =>
     {
         var runs = Service(services, "Features.Runs.InvoiceRunService");
         var run = runs.GetType().GetMethod("RunAsync", BindingFlags.Instance | BindingFlags.NonPublic)!;
-        await (Task)run.Invoke(runs, [month, null, CancellationToken.None])!;
+        await (Task)run.Invoke(runs, [month, sendOnIssue, null, CancellationToken.None])!;
     });
 
     /// <summary>A month's run as the runs page shows it: status, customers in all and done, drafts of the month, customers skipped.</summary>

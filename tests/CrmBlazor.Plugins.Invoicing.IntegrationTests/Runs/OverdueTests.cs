@@ -3,7 +3,10 @@ using CrmBlazor.Testing;
 
 namespace CrmBlazor.Plugins.Invoicing.IntegrationTests.Runs;
 
-/// <summary>The nightly overdue job: invoices past their due date become overdue, with one reminder per level on the customer's timeline.</summary>
+/// <summary>
+/// The nightly overdue job: invoices past their due date become overdue, with one reminder per level on the
+/// customer's timeline, e-mailed once to the customer's address.
+/// </summary>
 public abstract class OverdueTests(InvoicingHostFixture fixture)
 {
     private InvoicingPlugin Invoicing => fixture.Invoicing;
@@ -23,6 +26,39 @@ public abstract class OverdueTests(InvoicingHostFixture fixture)
         Assert.Equal([2], reminders);
         var titles = await Eventually.ReturnsAsync("the reminder reached the timeline", () => RemindersOnTimelineAsync(billing.CustomerId), t => t.Count > 0);
         Assert.StartsWith("Reminder 2: invoice INV-", Assert.Single(titles), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OverdueJob_RunTwice_EmailsTheReminderOnce()
+    {
+        var email = $"reminded-{Guid.NewGuid():N}@customer.example";
+        var billing = await Billing.CreateAsync(fixture, "INR", email: email);
+        var id = await IssuedAsync(billing, 1000m);
+        var number = (await Invoicing.GetAsync(id)).Number;
+        await MoveDueDateAsync(id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2));
+
+        await Invoicing.RunJobAsync("Jobs.OverdueInvoicesJob");
+        await Invoicing.RunJobAsync("Jobs.OverdueInvoicesJob");
+
+        var received = await Eventually.ReturnsAsync("the reminder arrived", () => Task.FromResult(fixture.Smtp.ReceivedBy(email)), m => m.Count > 0);
+        Assert.Equal($"Reminder: invoice {number} is overdue", Assert.Single(received).Subject);
+        Assert.Contains("1,000.00 INR", received[0].HtmlBody, StringComparison.Ordinal);
+        Assert.Equal([1L], await fixture.Database.ColumnAsync<long>(
+            "SELECT COUNT(*) FROM crm_outbox_messages WHERE \"IdempotencyKey\" = @p0", $"invoicing:payment-reminder:{id}:1"));
+    }
+
+    [Fact]
+    public async Task OverdueJob_ForACustomerWithoutAnAddress_RecordsTheReminderWithoutMail()
+    {
+        var billing = await Billing.CreateAsync(fixture, "INR");
+        var id = await IssuedAsync(billing, 1000m);
+        await MoveDueDateAsync(id, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2));
+
+        await Invoicing.RunJobAsync("Jobs.OverdueInvoicesJob");
+
+        Assert.Equal([1], await fixture.Database.ColumnAsync<int>("SELECT \"Level\" FROM invoicing_reminders WHERE \"InvoiceId\" = @p0", id));
+        Assert.Equal([0L], await fixture.Database.ColumnAsync<long>(
+            "SELECT COUNT(*) FROM crm_outbox_messages WHERE \"IdempotencyKey\" LIKE @p0", $"invoicing:payment-reminder:{id}:%"));
     }
 
     [Fact]

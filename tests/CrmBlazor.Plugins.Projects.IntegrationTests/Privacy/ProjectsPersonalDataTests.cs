@@ -33,6 +33,9 @@ public abstract class ProjectsPersonalDataTests(ProjectsHostFixture fixture)
     public async Task Erase_OfACustomerWhoIsAPerson_RemovesTheirNameEverywhereAndKeepsTheHours()
     {
         var (manager, customerId, project) = await PersonWithAProjectAsync();
+        // The project's start and its hours are on the timeline, with the name, before the erasure.
+        await Eventually.HoldsAsync("the project and its hours reached the timeline", async () =>
+            await fixture.Database.ScalarAsync<long>("SELECT COUNT(*) FROM crm_timeline_entries WHERE \"CustomerId\" = @p0", customerId) == 2);
 
         await fixture.Host.AsUserAsync(manager.User, services =>
             services.GetRequiredService<PersonalDataService>().EraseAsync(customerId, CancellationToken.None));

@@ -79,5 +79,7 @@ public sealed class FieldErrorIdTests : KitTestContext
 
         public Task<IReadOnlyList<CustomerSummary>> SearchAsync(string? text, int take = 20, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<CustomerSummary>>([]);
+
+        public Task<BillingRecipient?> GetBillingRecipientAsync(long customerId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -3,6 +3,7 @@ using CrmBlazor.Sdk.Audiences;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Jobs;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Plugins;
 using CrmBlazor.Sdk.Timeline;
 using CrmBlazor.Sdk.Users;
@@ -122,6 +123,29 @@ public sealed class HostStandInsTests : PluginTestContext
         Assert.Equal(2, Assert.Single(await Directory<IAudienceDirectory>().ListAsync()).MemberCount);
     }
 
+    [Fact]
+    public async Task MessageTemplates_ARegisteredTemplate_IsRenderedFromItsDefaultAndRecorded()
+    {
+        var fields = new Dictionary<string, object?> { ["note.title"] = "<Review> & plan" };
+
+        var message = await Directory<IMessageTemplates>().RenderAsync("stand-ins.note", new TemplateRecipient(7, Language: "ta-IN"), fields);
+
+        Assert.Equal("ta", message.Language);
+        Assert.Equal("குறிப்பு: <Review> & plan", message.Subject);
+        Assert.Equal("<p>&lt;Review&gt; &amp; plan</p>", message.HtmlBody);
+        var render = Assert.Single(MessageTemplates.Renders);
+        Assert.Equal("stand-ins.note", render.TemplateKey);
+        Assert.Equal(7, render.Recipient.CustomerId);
+    }
+
+    [Fact]
+    public async Task MessageTemplates_ATemplateThePluginDidNotRegister_IsRefused()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Directory<IMessageTemplates>().RenderAsync("stand-ins.other", new TemplateRecipient(), new Dictionary<string, object?>()));
+
+        Assert.Empty(MessageTemplates.Renders);
+    }
+
     // What a plugin gets when it asks for the service.
     private T Directory<T>()
         where T : notnull => Services.GetRequiredService<T>();
@@ -133,7 +157,18 @@ public sealed class HostStandInsTests : PluginTestContext
         {
             ArgumentNullException.ThrowIfNull(plugin);
             plugin.AddJob<CountingJob>("counting")
-                .AddCustomerFigure(new CustomerFigureDefinition("stand-ins.open-notes", "Open notes", FigureKind.Number));
+                .AddCustomerFigure(new CustomerFigureDefinition("stand-ins.open-notes", "Open notes", FigureKind.Number))
+                .AddMessageTemplate(new MessageTemplateDefinition
+                {
+                    Key = "stand-ins.note",
+                    Title = "Note",
+                    Fields = [new MergeField("note.title", "Title", "Quarterly review")],
+                    Defaults = new Dictionary<string, MessageTemplateText>
+                    {
+                        ["en"] = new("Note: {{ note.title }}", "<p>{{ note.title }}</p>"),
+                        ["ta"] = new("குறிப்பு: {{ note.title }}", "<p>{{ note.title }}</p>"),
+                    },
+                });
         }
     }
 

@@ -4,6 +4,7 @@ using CrmBlazor.Fixtures.Alpha.Features;
 using CrmBlazor.Fixtures.Alpha.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Messaging;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
 using CrmBlazor.Sdk.Timeline;
@@ -17,6 +18,10 @@ public sealed class AlphaPlugin : ICrmPlugin
     public const string ViewPermission = "fixture-alpha.view";
     public const string NoteKind = "fixture-alpha.note";
     public const string ScoreFigure = "fixture-alpha.score";
+    public const string ReminderTemplate = "fixture-alpha.reminder";
+
+    /// <summary>A campaign template, in English and Gujarati, that the send tests use.</summary>
+    public const string NewsletterTemplate = "fixture-alpha.newsletter";
 
     public void Configure(IPluginBuilder plugin)
     {
@@ -32,6 +37,31 @@ public sealed class AlphaPlugin : ICrmPlugin
             .AddEventHandler<NoteAdded, NoteAddedTimelineHandler>()
             .AddTimelineKind(new TimelineKind(NoteKind, "Fixture note", MudBlazor.Icons.Material.Filled.Note))
             .AddCustomerFigure(new CustomerFigureDefinition(ScoreFigure, "Fixture score", FigureKind.Number))
+            .AddMessageTemplate(new MessageTemplateDefinition
+            {
+                Key = ReminderTemplate,
+                Title = "Fixture reminder",
+                Fields = [new MergeField("reminder.topic", "Topic", "Quarterly review")],
+                Defaults = new Dictionary<string, MessageTemplateText>
+                {
+                    ["en"] = new("Reminder for {{ recipient.name }}: {{ reminder.topic }}",
+                        "<p>Dear {{ recipient.name }} of {{ customer.name }},</p><p>{{ reminder.topic }}</p><p>{{ account_manager.name }} ({{ account_manager.email }}), {{ firm.name }}</p>",
+                        "Dear {{ recipient.name }} of {{ customer.name }}, {{ reminder.topic }}. {{ contact.email }} {{ customer.email }}"),
+                    ["ta"] = new("நினைவூட்டல்: {{ reminder.topic }}", "<p>அன்புள்ள {{ recipient.name }},</p><p>{{ reminder.topic }}</p>"),
+                    ["ur"] = new("یاد دہانی: {{ reminder.topic }}", "<p>محترم {{ recipient.name }}،</p><p>{{ reminder.topic }}</p>"),
+                },
+            })
+            .AddMessageTemplate(new MessageTemplateDefinition
+            {
+                Key = NewsletterTemplate,
+                Title = "Fixture newsletter",
+                Kind = MessageKind.Campaign,
+                Defaults = new Dictionary<string, MessageTemplateText>
+                {
+                    ["en"] = new("News for {{ recipient.name }}", "<p>Dear {{ recipient.name }},</p><p>Our news of the season.</p>", "Dear {{ recipient.name }}, our news of the season."),
+                    ["gu"] = new("{{ recipient.name }} માટે સમાચાર", "<p>પ્રિય {{ recipient.name }},</p><p>આ ઋતુના અમારા સમાચાર.</p>"),
+                },
+            })
             .AddPersonalData<AlphaPersonalData>()
             .MapEndpoints(AlphaEndpoints.Map)
             .AddInitializer<AlphaInitializer>();

@@ -38,6 +38,26 @@ public sealed class InvoiceDocuments(
         return FileNameOf(invoice);
     }
 
+    /// <summary>
+    /// Renders a document's PDF exactly as <see cref="RenderAsync(long, Stream, CancellationToken)"/> does, for
+    /// the plugin's own background work that has no user (sending a run's invoice when it is issued).
+    /// </summary>
+    /// <param name="invoiceId">The document.</param>
+    /// <param name="output">Where the PDF is written.</param>
+    /// <param name="cancellationToken">Cancels the rendering.</param>
+    /// <returns>The file name, or null when there is no such document.</returns>
+    internal async Task<string?> RenderForJobAsync(long invoiceId, Stream output, CancellationToken cancellationToken)
+    {
+        var invoice = await queries.LoadAsync(invoiceId, cancellationToken);
+        if (invoice is null)
+        {
+            return null;
+        }
+
+        await RenderAsync(invoice, output, cancellationToken);
+        return FileNameOf(invoice);
+    }
+
     /// <summary>Builds a document's PDF layout (for previews and tests).</summary>
     /// <param name="invoice">The document, loaded with its parts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

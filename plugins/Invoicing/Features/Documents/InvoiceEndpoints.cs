@@ -12,7 +12,8 @@ namespace CrmBlazor.Plugins.Invoicing.Features.Documents;
 /// <summary>
 /// The plugin's downloads, mapped under <c>/invoicing</c> (see <c>IPluginBuilder.MapEndpoints</c>):
 /// <c>GET /invoicing/invoices/{id}.pdf</c> (inline for the browser's preview; <c>?download=true</c> as
-/// an attachment), <c>GET /invoicing/invoices/export.zip?from=&amp;to=</c> (a period's PDFs) and
+/// an attachment), <c>GET /invoicing/invoices/{id}/sent/{n}.pdf</c> (the PDF the n-th sending attached,
+/// byte for byte), <c>GET /invoicing/invoices/export.zip?from=&amp;to=</c> (a period's PDFs) and
 /// <c>GET /invoicing/invoices/export.csv?from=&amp;to=</c> (the export for the books). Each needs
 /// <see cref="InvoicingPermissions.View"/>, checked by the policy and again by the services; refused
 /// requests get 403, unknown documents 404, bad periods and values 400 with a problem naming them (the
@@ -27,6 +28,7 @@ public static class InvoiceEndpoints
         // Downloads, not pages: refused with 401/403 rather than a redirect to the sign-in page.
         var invoices = endpoints.MapGroup("/invoices").RequireAuthorization(InvoicingPermissions.View).DisableCookieRedirect();
         invoices.MapGet("/{id:long}.pdf", PdfAsync);
+        invoices.MapGet("/{id:long}/sent/{position:int}.pdf", SentPdfAsync);
         invoices.MapGet("/export.zip", ZipAsync);
         invoices.MapGet("/export.csv", CsvAsync);
     }
@@ -65,6 +67,31 @@ public static class InvoiceEndpoints
         context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(attachment ? "attachment" : "inline") { FileNameStar = name }.ToString();
         pdf.Position = 0;
         await pdf.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    private static async Task SentPdfAsync(HttpContext context, long id, int position, Sending.InvoiceSendService sender)
+    {
+        (string FileName, byte[] Pdf)? sent;
+        try
+        {
+            sent = await sender.SentPdfAsync(id, position, context.RequestAborted);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (sent is not { } found)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.ContentType = "application/pdf";
+        context.Response.ContentLength = found.Pdf.Length;
+        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = found.FileName }.ToString();
+        await context.Response.Body.WriteAsync(found.Pdf, context.RequestAborted);
     }
 
     private static async Task ZipAsync(HttpContext context, [FromQuery] string? from, [FromQuery] string? to, InvoiceDocuments documents)

@@ -44,6 +44,12 @@ public partial class InvoiceDraftEditor
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
+    [Inject]
+    private Sending.InvoiceSendService Sender { get; set; } = default!;
+
+    // Whether issuing e-mails the draft (its monthly run asks for it), and to whom; null when it does not.
+    private Sending.SendOnIssue? _sendOnIssue;
+
     /// <summary>The draft, with its lines, tax totals and annex.</summary>
     [Parameter, EditorRequired]
     public Invoice Invoice { get; set; } = default!;
@@ -57,13 +63,17 @@ public partial class InvoiceDraftEditor
     public EventCallback Changed { get; set; }
 
     /// <inheritdoc />
-    protected override void OnParametersSet() => _header = new DraftHeaderInput
+    protected override async Task OnParametersSetAsync()
     {
-        TaxProfile = Invoice.TaxProfile,
-        PricesIncludeTax = Invoice.PricesIncludeTax,
-        Grouping = Invoice.Grouping,
-        Notes = Invoice.Notes,
-    };
+        _header = new DraftHeaderInput
+        {
+            TaxProfile = Invoice.TaxProfile,
+            PricesIncludeTax = Invoice.PricesIncludeTax,
+            Grouping = Invoice.Grouping,
+            Notes = Invoice.Notes,
+        };
+        _sendOnIssue = Invoice.RunPeriod is null ? null : await Sender.SendOnIssueAsync(Invoice.Id);
+    }
 
     private bool HeaderChanged() =>
         _header.TaxProfile != Invoice.TaxProfile || _header.PricesIncludeTax != Invoice.PricesIncludeTax

@@ -150,6 +150,7 @@ public sealed class InvoiceQueries(IDbContextFactory<InvoicingDbContext> context
             .Include(i => i.TaxTotals)
             .Include(i => i.TimeEntries.OrderBy(t => t.Date).ThenBy(t => t.EntryId))
             .Include(i => i.Payments.OrderBy(p => p.Date))
+            .Include(i => i.Sendings)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == invoiceId, cancellationToken);
     }

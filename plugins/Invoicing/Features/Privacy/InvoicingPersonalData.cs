@@ -22,7 +22,7 @@ public sealed class InvoicingPersonalData(InvoicingDbContext db, IBillableTimeSo
     {
         ArgumentNullException.ThrowIfNull(subject);
         var invoices = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == subject.CustomerId)
-            .Include(i => i.Lines).Include(i => i.TaxTotals).Include(i => i.Payments).AsSplitQuery()
+            .Include(i => i.Lines).Include(i => i.TaxTotals).Include(i => i.Payments).Include(i => i.Sendings).AsSplitQuery()
             .OrderBy(i => i.Date).ThenBy(i => i.Id).ToListAsync(cancellationToken);
         if (invoices.Count == 0)
         {
@@ -50,6 +50,7 @@ public sealed class InvoicingPersonalData(InvoicingDbContext db, IBillableTimeSo
                 lines = i.Lines.OrderBy(l => l.Position).Select(l => new { l.Description, l.Quantity, l.UnitPrice, l.Amount, l.TaxProfile }),
                 taxes = i.TaxTotals.Select(t => new { t.Component, t.Rate, t.Base, t.Tax }),
                 payments = i.Payments.OrderBy(p => p.Date).Select(p => new { p.Date, p.Amount, p.Reference }),
+                sentByEmail = i.Sendings.OrderBy(x => x.Position).Select(x => new { x.SentAt, x.RecipientName, x.RecipientEmail }),
             }),
         };
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
+using CrmBlazor.Sdk.Components;
 using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,8 @@ public partial class InvoiceRunPage
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1.5);
 
-    private readonly CancellationTokenSource _closing = new();
+    private readonly PagePolling _polling = new(PollInterval);
+    private bool _sendOnIssue;
     private IReadOnlyList<InvoiceRun>? _runs;
     private IReadOnlyList<InvoiceListItem>? _drafts;
     private DateOnly? _shown;
@@ -28,7 +30,6 @@ public partial class InvoiceRunPage
     private DateTimeOffset _openedAt = DateTimeOffset.MaxValue;
     private ChangeResult? _result;
     private bool _starting;
-    private Task? _polling;
     private AddressQuery _address = new();
 
     [Inject]
@@ -69,20 +70,7 @@ public partial class InvoiceRunPage
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _closing.CancelAsync();
-        if (_polling is not null)
-        {
-            try
-            {
-                await _polling;
-            }
-            catch (OperationCanceledException)
-            {
-                // Closed.
-            }
-        }
-
-        _closing.Dispose();
+        await _polling.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
@@ -94,7 +82,7 @@ public partial class InvoiceRunPage
         _startedAt = Clock.GetUtcNow();
         try
         {
-            _result = await Runs.StartAsync(_month.Year, _month.Month);
+            _result = await Runs.StartAsync(_month.Year, _month.Month, _sendOnIssue);
         }
         finally
         {
@@ -133,30 +121,13 @@ public partial class InvoiceRunPage
     }
 
     // Polls while a run is going or one was just started; stops by itself when they finished.
-    private void StartPolling()
+    private void StartPolling() => _polling.Start(AnyRunning, cancellationToken => InvokeAsync(async () =>
     {
-        if (_polling is { IsCompleted: false } || !AnyRunning())
-        {
-            return;
-        }
-
-        _polling = PollAsync(_closing.Token);
-    }
+        await RefreshAsync(cancellationToken);
+        StateHasChanged();
+    }));
 
     private bool AnyRunning() => _awaited is not null || _runs?.Any(r => r.Status == InvoiceRunStatus.Running) == true;
-
-    private async Task PollAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(PollInterval);
-        while (AnyRunning() && await timer.WaitForNextTickAsync(cancellationToken))
-        {
-            await InvokeAsync(async () =>
-            {
-                await RefreshAsync(cancellationToken);
-                StateHasChanged();
-            });
-        }
-    }
 
     // The months offered: this one and the 24 before it, newest first, and the month from the address if older.
     private static IReadOnlyList<DateOnly> MonthChoices(DateOnly thisMonth, DateOnly chosen)

@@ -63,9 +63,10 @@ public sealed class InvoiceRunService(
     /// <summary>Queues a run for a month, for an accountant who starts it from the UI.</summary>
     /// <param name="year">The year.</param>
     /// <param name="month">The month, 1 to 12.</param>
+    /// <param name="sendOnIssue">Whether each of the month's drafts is e-mailed to the customer when it is issued (<see cref="InvoiceRun.SendOnIssue"/>).</param>
     /// <param name="cancellationToken">Cancels the queuing.</param>
     /// <returns>The outcome; when queued, poll <see cref="GetAsync"/> for progress.</returns>
-    public async Task<ChangeResult> StartAsync(int year, int month, CancellationToken cancellationToken = default)
+    public async Task<ChangeResult> StartAsync(int year, int month, bool sendOnIssue = false, CancellationToken cancellationToken = default)
     {
         if (!await access.CanManageAsync(cancellationToken))
         {
@@ -77,7 +78,7 @@ public sealed class InvoiceRunService(
             return ChangeResult.Invalid("", new Problem("Choose a month."));
         }
 
-        await scheduler.EnqueueAsync<MonthlyInvoiceRunJob>(new MonthlyInvoiceRunArguments(year, month), cancellationToken: cancellationToken);
+        await scheduler.EnqueueAsync<MonthlyInvoiceRunJob>(new MonthlyInvoiceRunArguments(year, month, sendOnIssue), cancellationToken: cancellationToken);
         return ChangeResult.Saved(year * 100L + month);
     }
 
@@ -99,13 +100,14 @@ public sealed class InvoiceRunService(
 
     /// <summary>Runs a month (called by the job; no user).</summary>
     /// <param name="periodStart">The first day of the month.</param>
+    /// <param name="sendOnIssue">Whether the month's drafts are e-mailed when issued, or null to keep the month's choice.</param>
     /// <param name="progress">Reports the percentage done, or null.</param>
     /// <param name="cancellationToken">Cancels the run; what was drafted stays.</param>
-    internal async Task RunAsync(DateOnly periodStart, Func<int, Task>? progress, CancellationToken cancellationToken)
+    internal async Task RunAsync(DateOnly periodStart, bool? sendOnIssue, Func<int, Task>? progress, CancellationToken cancellationToken)
     {
         var from = new DateOnly(periodStart.Year, periodStart.Month, 1);
         var to = from.AddMonths(1).AddDays(-1);
-        var runId = await BeginAsync(from, cancellationToken);
+        var runId = await BeginAsync(from, sendOnIssue, cancellationToken);
         var customers = await CustomersOfAsync(from, to, cancellationToken);
         await UpdateAsync(runId, r => r.Total = customers.Count, cancellationToken);
         var problems = new List<string>();
@@ -189,7 +191,7 @@ public sealed class InvoiceRunService(
         }
     }
 
-    private async Task<long> BeginAsync(DateOnly periodStart, CancellationToken cancellationToken)
+    private async Task<long> BeginAsync(DateOnly periodStart, bool? sendOnIssue, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -202,6 +204,7 @@ public sealed class InvoiceRunService(
             }
 
             run.Status = InvoiceRunStatus.Running;
+            run.SendOnIssue = sendOnIssue ?? run.SendOnIssue;
             run.Total = 0;
             run.Done = 0;
             run.Skipped = 0;

@@ -18,4 +18,12 @@ public static class InvoiceFormat
     /// <summary>A tax rate as a percentage (<c>9%</c>, <c>18%</c>).</summary>
     /// <param name="rate">The rate as a fraction.</param>
     public static string Rate(decimal rate) => rate.ToString("0.##%", CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// A value set into a translated sentence ("Sent on {0} to {1}") as an isolate (U+2068 … U+2069, the
+    /// text form of <c>&lt;bdi&gt;</c>), so that in an Urdu sentence a date such as "6/12/2026 5:32 PM"
+    /// or an address keeps its own order instead of being reordered word by word.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    public static string Isolated(string value) => "\u2068" + value + "\u2069";
 }

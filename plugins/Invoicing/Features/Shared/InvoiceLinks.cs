@@ -26,6 +26,12 @@ public static class InvoiceLinks
     public static string Pdf(long invoiceId, bool inline = false) =>
         FormattableString.Invariant($"/invoicing/invoices/{invoiceId}.pdf") + (inline ? string.Empty : "?download=true");
 
+    /// <summary>The PDF a sending attached, exactly as the customer received it (a download).</summary>
+    /// <param name="invoiceId">The document.</param>
+    /// <param name="position">The sending (1 for the first).</param>
+    public static string SentPdf(long invoiceId, int position) =>
+        FormattableString.Invariant($"/invoicing/invoices/{invoiceId}/sent/{position}.pdf");
+
     /// <summary>The PDFs of the documents issued in a period, as one zip file.</summary>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>

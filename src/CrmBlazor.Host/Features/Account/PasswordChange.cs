@@ -15,7 +15,8 @@ public sealed record PasswordChangeAnswer(IReadOnlyList<Problem> Errors, int Oth
 
 /// <summary>
 /// A signed-in user changes their own password. The current password is required (re-authentication:
-/// a browser left signed in is not enough to take the account over); the new one passes Identity's
+/// a browser left signed in is not enough to take the account over; a wrong one counts towards the
+/// sign-in lock-out, <see cref="Reauthentication"/>); the new one passes Identity's
 /// validators, the common-password check included. On success the account gets a new security stamp,
 /// which refuses every principal issued before; this session is signed in again at once with the new
 /// stamp (same session, cookie re-issued), and every other session of the user ends.
@@ -24,13 +25,10 @@ public sealed record PasswordChangeAnswer(IReadOnlyList<Problem> Errors, int Oth
 /// Runs in an HTTP request, not in a circuit: re-issuing the cookie needs the response
 /// (<c>/account/password</c> is a static form for that reason).
 /// </remarks>
-public sealed class PasswordChange(SignInManager<CrmUser> signIn, UserSessions sessions, SecurityLog securityLog)
+public sealed class PasswordChange(SignInManager<CrmUser> signIn, UserSessions sessions, SecurityLog securityLog, Reauthentication reauthentication)
 {
     /// <summary>Security log: a user changed their password.</summary>
     public const string Changed = "password-changed";
-
-    /// <summary>The answer to a wrong current password.</summary>
-    internal static readonly Problem WrongCurrentPassword = new("The current password is not correct.");
 
     private static readonly Problem SignedOut = new("Sign in to change your password.");
 
@@ -48,15 +46,15 @@ public sealed class PasswordChange(SignInManager<CrmUser> signIn, UserSessions s
             return new([SignedOut], 0);
         }
 
+        if (await reauthentication.CheckAsync(user, currentPassword, "password change", context.Connection.RemoteIpAddress?.ToString()) is { } refused)
+        {
+            return new([refused], 0);
+        }
+
+        // Checks the current password again (it was right a moment ago), then the new one's rules.
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!result.Succeeded)
         {
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
-            {
-                await securityLog.WriteAboutUserAsync(SecurityLog.ReauthenticationFailed, user.UserName, user, "password change");
-                return new([WrongCurrentPassword], 0);
-            }
-
             return new([.. result.Errors.Select(e => new Problem(e.Description))], 0);
         }
 

@@ -1,7 +1,6 @@
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Localization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace CrmBlazor.Host.Features.Account;
 
@@ -27,7 +26,7 @@ internal enum SignInAnswer
 /// <summary>
 /// Signing in with an e-mail address and a password, without telling anyone whether an account exists
 /// (no account enumeration). Every attempt takes the same steps whether or not the address has an account:
-/// find the user, read the address's recent attempts from the security log, verify a password hash
+/// find the user, read the address's recent attempts from the security log (<see cref="SignInLockout"/>), verify a password hash
 /// (an account's, or <see cref="DecoyPasswordHash"/>), record the attempt. So both cost the same work
 /// and the same database round trips, and lock the same way: after
 /// <see cref="LockoutOptions.MaxFailedAccessAttempts"/> failures in a row (since the last success or
@@ -52,8 +51,7 @@ internal sealed class PasswordSignIn(
     IPasswordHasher<CrmUser> hasher,
     DecoyPasswordHash decoy,
     SecurityLog securityLog,
-    TimeProvider clock,
-    IOptions<IdentityOptions> identity)
+    SignInLockout lockout)
 {
     private enum Attempt
     {
@@ -75,7 +73,7 @@ internal sealed class PasswordSignIn(
         var users = signIn.UserManager;
         var normalized = users.NormalizeName(address);
         var user = await users.FindByNameAsync(address);
-        var failures = await FailuresInARowAsync(normalized);
+        var failures = await lockout.FailuresInARowAsync(normalized);
         Attempt attempt;
         if (failures is null)
         {
@@ -142,7 +140,7 @@ internal sealed class PasswordSignIn(
             return SignInAnswer.SignInAgain;
         }
 
-        var failures = await FailuresInARowAsync(user.NormalizedUserName!);
+        var failures = await lockout.FailuresInARowAsync(user.NormalizedUserName!);
         var usedRecoveryCode = false;
         Attempt attempt;
         if (failures is null)
@@ -202,29 +200,5 @@ internal sealed class PasswordSignIn(
         _ => SignInAnswer.Refused,
     };
 
-    private Attempt Failure(int failuresBefore) =>
-        failuresBefore + 1 >= identity.Value.Lockout.MaxFailedAccessAttempts ? Attempt.LockedNow : Attempt.Failed;
-
-    /// <summary>The address's failed attempts since its last success or lock-out, or null while it is locked.</summary>
-    private async Task<int?> FailuresInARowAsync(string normalizedAddress)
-    {
-        var lockout = identity.Value.Lockout;
-        var failures = 0;
-        foreach (var (kind, occurredAt) in await securityLog.RecentSignInsAsync(normalizedAddress, lockout.MaxFailedAccessAttempts))
-        {
-            if (kind == SecurityLog.LockedOut)
-            {
-                return occurredAt + lockout.DefaultLockoutTimeSpan > clock.GetUtcNow() ? null : failures;
-            }
-
-            if (kind is SecurityLog.SignedIn or SecurityLog.Unlocked or SecurityLog.PasswordReset)
-            {
-                break;
-            }
-
-            failures++;
-        }
-
-        return failures;
-    }
+    private Attempt Failure(int failuresBefore) => lockout.Locks(failuresBefore) ? Attempt.LockedNow : Attempt.Failed;
 }

@@ -29,14 +29,15 @@ public sealed record TwoFactorAnswer(Problem? Problem, IReadOnlyList<string> Rec
 /// <see cref="SingleUseAuthenticatorCodes"/> (each code once), recovery codes are stored hashed.
 /// Turning it on needs the current password and a code from the app (so the app is known to work);
 /// turning it off and new recovery codes need the current password (re-authentication, OWASP ASVS 5.0
-/// 7.5.1). Every change is in the security log.
+/// 7.5.1; a wrong one counts towards the sign-in lock-out, <see cref="Reauthentication"/>). Every
+/// change is in the security log.
 /// </summary>
 /// <remarks>
 /// Runs in HTTP requests (<c>/account/two-factor</c> is a static form): turning it on or off gives the
 /// account a new security stamp, and this session is signed in again with it; other sessions end, as
 /// after a password change.
 /// </remarks>
-public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSessions sessions, SecurityLog securityLog, RequiredTwoFactor required)
+public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSessions sessions, SecurityLog securityLog, RequiredTwoFactor required, Reauthentication reauthentication)
 {
     /// <summary>Security log: a user turned two-factor sign-in on.</summary>
     public const string Enabled = "two-factor-enabled";
@@ -208,7 +209,7 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
     }
 
     // The signed-in user when the password is theirs (re-authentication before a change), or why not;
-    // a wrong password goes to the security log.
+    // a wrong password counts towards the sign-in lock-out.
     private async Task<(CrmUser? User, Problem? Refused)> ReauthenticatedAsync(HttpContext context, string password)
     {
         var users = signIn.UserManager;
@@ -217,13 +218,9 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
             return (null, SignedOut);
         }
 
-        if (!await users.CheckPasswordAsync(user, password))
-        {
-            await securityLog.WriteAboutUserAsync(SecurityLog.ReauthenticationFailed, user.UserName, user, "two-factor change");
-            return (null, PasswordChange.WrongCurrentPassword);
-        }
-
-        return (user, null);
+        return await reauthentication.CheckAsync(user, password, "two-factor change", context.Connection.RemoteIpAddress?.ToString()) is { } refused
+            ? (null, refused)
+            : (user, null);
     }
 
     /// <summary>Ends the user's other sessions and signs this one in again with the account's new stamp.</summary>

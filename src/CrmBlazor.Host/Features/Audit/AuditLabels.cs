@@ -26,6 +26,8 @@ public static class AuditLabels
         [UserEntity] = "User",
         ["CrmRole"] = "Role",
         ["PermissionGrant"] = "Permission grant",
+        ["MessageTemplateVersion"] = "Message wording",
+        ["CampaignTemplate"] = "Campaign template",
     };
 
     // The same name means the same thing on every core record...
@@ -57,6 +59,7 @@ public static class AuditLabels
         ["TagId"] = "Tag",
         ["InteractionId"] = "Interaction",
         ["UserId"] = "User",
+        ["Language"] = "Language",
     };
 
     // ...except where a record gives it its own meaning.
@@ -75,6 +78,12 @@ public static class AuditLabels
         [("Segment", "MemberCount")] = "Members",
         [("Segment", "RefreshedAt")] = "Refreshed",
         [("PermissionGrant", "Permission")] = "Permission",
+        [("MessageTemplateVersion", "TemplateKey")] = "Template",
+        [("MessageTemplateVersion", "HtmlBody")] = "HTML body",
+        [("MessageTemplateVersion", "TextBody")] = "Text body",
+        [("MessageTemplateVersion", "UpdatedAt")] = "Saved",
+        [("CampaignTemplate", "Key")] = "Template",
+        [("CampaignTemplate", "Title")] = "Title",
         [(UserEntity, "DisplayName")] = "Display name",
         [(UserEntity, "UserName")] = "User name",
         [(UserEntity, "EmailConfirmed")] = "E-mail confirmed",

@@ -13,7 +13,7 @@ public enum CustomerKind
 }
 
 /// <summary>A customer of the firm: a company with its contacts, or a person.</summary>
-public sealed class Customer : IVersionedEntity
+public sealed class Customer : IVersionedEntity, IEmailConsentHolder
 {
     /// <summary>Longest name accepted.</summary>
     public const int NameLength = 300;
@@ -39,6 +39,12 @@ public sealed class Customer : IVersionedEntity
     /// <summary>Web site.</summary>
     public string? Website { get; set; }
 
+    /// <summary>
+    /// The language messages to the customer are written in (<c>en</c>, <c>ta</c>, <c>kn</c>, <c>gu</c>,
+    /// <c>ur</c>, <c>ka</c>), or null for the firm's default.
+    /// </summary>
+    public string? Language { get; set; }
+
     /// <summary>ISO 4217 currency the customer is billed in.</summary>
     public string Currency { get; set; } = "EUR";
 
@@ -60,6 +66,18 @@ public sealed class Customer : IVersionedEntity
     /// <summary>When the latest interaction happened (kept up to date when interactions are logged).</summary>
     public DateTimeOffset? LastInteractionAt { get; set; }
 
+    /// <summary>When the person (a person customer) agreed to receive campaign e-mails, or null if no consent is recorded.</summary>
+    public DateTimeOffset? EmailConsentAt { get; set; }
+
+    /// <summary>How the consent was given, as the colleague who recorded it wrote it (e.g. "Signed up at the Chennai seminar").</summary>
+    public string? EmailConsentSource { get; set; }
+
+    /// <summary>The colleague (a user id) who recorded the consent.</summary>
+    public string? EmailConsentRecordedBy { get; set; }
+
+    /// <summary>When the person opted out of campaign e-mails (their unsubscribe link), or null; honoured by every later campaign.</summary>
+    public DateTimeOffset? EmailOptedOutAt { get; set; }
+
     /// <inheritdoc />
     public Guid RowVersion { get; set; }
 
@@ -74,7 +92,7 @@ public sealed class Customer : IVersionedEntity
 }
 
 /// <summary>A person at a company customer.</summary>
-public sealed class Contact : IVersionedEntity
+public sealed class Contact : IVersionedEntity, IEmailConsentHolder
 {
     /// <summary>The id.</summary>
     public long Id { get; set; }
@@ -97,11 +115,26 @@ public sealed class Contact : IVersionedEntity
     /// <summary>Phone number.</summary>
     public string? Phone { get; set; }
 
+    /// <summary>The language messages to the contact are written in, or null for the customer's (then the firm's).</summary>
+    public string? Language { get; set; }
+
     /// <summary>The customer's main contact.</summary>
     public bool IsPrimary { get; set; }
 
     /// <summary>Archived contacts have left the company but stay in the history.</summary>
     public bool IsArchived { get; set; }
+
+    /// <summary>When the person agreed to receive campaign e-mails, or null if no consent is recorded.</summary>
+    public DateTimeOffset? EmailConsentAt { get; set; }
+
+    /// <summary>How the consent was given, as the colleague who recorded it wrote it (e.g. "Signed up at the Chennai seminar").</summary>
+    public string? EmailConsentSource { get; set; }
+
+    /// <summary>The colleague (a user id) who recorded the consent.</summary>
+    public string? EmailConsentRecordedBy { get; set; }
+
+    /// <summary>When the person opted out of campaign e-mails (their unsubscribe link), or null; honoured by every later campaign.</summary>
+    public DateTimeOffset? EmailOptedOutAt { get; set; }
 
     /// <summary>When the contact was created.</summary>
     public DateTimeOffset CreatedAt { get; set; }

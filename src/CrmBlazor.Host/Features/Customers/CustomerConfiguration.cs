@@ -15,8 +15,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         e.Property(c => c.Phone).HasMaxLength(50);
         e.Property(c => c.Website).HasMaxLength(300);
         e.Property(c => c.Currency).HasMaxLength(3);
+        e.Property(c => c.Language).HasMaxLength(CustomerInput.LanguageLength);
         e.Property(c => c.OwnerUserId).HasMaxLength(450);
         e.Property(c => c.Notes).HasMaxLength(4000);
+        e.Property(c => c.EmailConsentSource).HasMaxLength(EmailConsent.SourceLength);
+        e.Property(c => c.EmailConsentRecordedBy).HasMaxLength(450);
         e.HasMany(c => c.Contacts).WithOne(c => c.Customer).HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(c => c.Addresses).WithOne().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(c => c.Tags).WithMany(t => t.Customers).UsingEntity(
@@ -57,6 +60,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(c => c.Role).HasMaxLength(100);
         e.Property(c => c.Email).HasMaxLength(320);
         e.Property(c => c.Phone).HasMaxLength(50);
+        e.Property(c => c.Language).HasMaxLength(CustomerInput.LanguageLength);
+        e.Property(c => c.EmailConsentSource).HasMaxLength(EmailConsent.SourceLength);
+        e.Property(c => c.EmailConsentRecordedBy).HasMaxLength(450);
         e.HasIndex(c => c.CustomerId);
     }
 }

@@ -31,4 +31,25 @@ internal sealed class CustomerDirectory(IDbContextFactory<CrmDbContext> contexts
             .Select(c => new CustomerSummary(c.Id, c.Name, c.Currency, c.OwnerUserId, c.IsArchived))
             .ToListAsync(cancellationToken);
     }
+
+    public async Task<BillingRecipient?> GetBillingRecipientAsync(long customerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await db.Customers.AsNoTracking().Where(c => c.Id == customerId)
+            .Select(c => new
+            {
+                c.Name,
+                c.Email,
+                Primary = c.Contacts.Where(x => x.IsPrimary && !x.IsArchived && x.Email != null).OrderBy(x => x.Id)
+                    .Select(x => new { x.Id, x.Name, x.Email }).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found switch
+        {
+            null => null,
+            { Email: { Length: > 0 } email } => new BillingRecipient(customerId, null, found.Name, email),
+            { Primary: { Email: { Length: > 0 } email } primary } => new BillingRecipient(customerId, primary.Id, primary.Name, email),
+            _ => null,
+        };
+    }
 }

@@ -8,6 +8,7 @@ namespace CrmBlazor.Host.Features.Customers;
 public partial class CustomerEditDialog
 {
     private CustomerInput _input = new();
+    private Customer? _recorded;
     private string _tagText = string.Empty;
     private ChangeResult? _result;
     private bool _saving;
@@ -34,6 +35,7 @@ public partial class CustomerEditDialog
         if (CustomerId is { } id && await Customers.GetAsync(id) is { } customer)
         {
             _input = CustomerInput.From(customer);
+            _recorded = customer;
             _tagText = string.Join(", ", _input.Tags);
         }
 

@@ -3,8 +3,14 @@ using System.ComponentModel.DataAnnotations;
 namespace CrmBlazor.Host.Features.Customers;
 
 /// <summary>What a user enters for a customer; validated by the form and again by <see cref="CustomerService"/>.</summary>
-public sealed class CustomerInput
+public sealed class CustomerInput : IEmailConsentInput
 {
+    /// <summary>The longest language code stored.</summary>
+    public const int LanguageLength = 10;
+
+    /// <summary>The language codes messages are written in, as the language fields accept them.</summary>
+    internal const string LanguagePattern = "^(en|ta|kn|gu|ur|ka)$";
+
     /// <summary>The longest text the tags field takes: tags are typed as one text, separated by commas.</summary>
     public const int TagsTextLength = 1000;
 
@@ -41,6 +47,11 @@ public sealed class CustomerInput
     [StringLength(3, ErrorMessage = "Enter a three-letter ISO currency code, e.g. EUR or INR.")]
     public string Currency { get; set; } = "EUR";
 
+    /// <summary>The language of messages to the customer, or null for the firm's default.</summary>
+    [RegularExpression(CustomerInput.LanguagePattern, ErrorMessage = "Choose one of the languages offered.")]
+    [StringLength(CustomerInput.LanguageLength, ErrorMessage = "Choose one of the languages offered.")]
+    public string? Language { get; set; }
+
     /// <summary>The account manager's user id.</summary>
     public string? OwnerUserId { get; set; }
 
@@ -55,6 +66,16 @@ public sealed class CustomerInput
     /// <summary>Addresses.</summary>
     public List<AddressInput> Addresses { get; set; } = [];
 
+    /// <inheritdoc />
+    public bool HasEmailConsent { get; set; }
+
+    /// <inheritdoc />
+    [StringLength(EmailConsent.SourceLength, ErrorMessage = "How the consent was given can be at most 200 characters long.")]
+    public string? EmailConsentSource { get; set; }
+
+    /// <inheritdoc />
+    public bool RemoveOptOut { get; set; }
+
     /// <summary>The version the user loaded, for concurrency checks on update.</summary>
     public Guid RowVersion { get; set; }
 
@@ -63,7 +84,7 @@ public sealed class CustomerInput
     public static CustomerInput From(Customer customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return new CustomerInput
+        var input = new CustomerInput
         {
             Kind = customer.Kind,
             Name = customer.Name,
@@ -72,12 +93,15 @@ public sealed class CustomerInput
             Phone = customer.Phone,
             Website = customer.Website,
             Currency = customer.Currency,
+            Language = customer.Language,
             OwnerUserId = customer.OwnerUserId,
             Notes = customer.Notes,
             Tags = [.. customer.Tags.Select(t => t.Name).Order(StringComparer.CurrentCulture)],
             Addresses = [.. customer.Addresses.OrderBy(a => a.Kind).Select(AddressInput.From)],
             RowVersion = customer.RowVersion,
         };
+        EmailConsent.Fill(customer, input);
+        return input;
     }
 }
 
@@ -131,7 +155,7 @@ public sealed class AddressInput
 }
 
 /// <summary>What a user enters for a contact.</summary>
-public sealed class ContactInput
+public sealed class ContactInput : IEmailConsentInput
 {
     /// <summary>Full name.</summary>
     [Required(ErrorMessage = "Enter the contact's name.")]
@@ -152,8 +176,23 @@ public sealed class ContactInput
     [StringLength(50, ErrorMessage = "Enter a phone number with digits, spaces and + ( ) - . / only.")]
     public string? Phone { get; set; }
 
+    /// <summary>The language of messages to the contact, or null for the customer's.</summary>
+    [RegularExpression(CustomerInput.LanguagePattern, ErrorMessage = "Choose one of the languages offered.")]
+    [StringLength(CustomerInput.LanguageLength, ErrorMessage = "Choose one of the languages offered.")]
+    public string? Language { get; set; }
+
     /// <summary>Main contact of the customer.</summary>
     public bool IsPrimary { get; set; }
+
+    /// <inheritdoc />
+    public bool HasEmailConsent { get; set; }
+
+    /// <inheritdoc />
+    [StringLength(EmailConsent.SourceLength, ErrorMessage = "How the consent was given can be at most 200 characters long.")]
+    public string? EmailConsentSource { get; set; }
+
+    /// <inheritdoc />
+    public bool RemoveOptOut { get; set; }
 
     /// <summary>The version the user loaded.</summary>
     public Guid RowVersion { get; set; }
@@ -163,14 +202,17 @@ public sealed class ContactInput
     public static ContactInput From(Contact contact)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        return new ContactInput
+        var input = new ContactInput
         {
             Name = contact.Name,
             Role = contact.Role,
             Email = contact.Email,
             Phone = contact.Phone,
+            Language = contact.Language,
             IsPrimary = contact.IsPrimary,
             RowVersion = contact.RowVersion,
         };
+        EmailConsent.Fill(contact, input);
+        return input;
     }
 }

@@ -139,6 +139,16 @@ public partial class CustomerPage
         }
     }
 
+    private async Task SendMessageAsync()
+    {
+        var parameters = new DialogParameters<Sends.SendMessageDialog> { { d => d.Customer, _customer } };
+        var dialog = await Dialogs.ShowAsync<Sends.SendMessageDialog>(L["Send message"], parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await ChangedAsync(L["Message queued. It appears on the timeline once it is in the outbox."]);
+        }
+    }
+
     private async Task ToggleArchivedAsync()
     {
         _result = await Customers.SetArchivedAsync(Id, !_customer!.IsArchived, _customer.RowVersion);

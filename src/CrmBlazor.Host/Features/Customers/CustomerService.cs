@@ -54,6 +54,7 @@ public sealed class CustomerService(
             .Apply(async (customer, ct) =>
             {
                 Apply(input, customer, now);
+                EmailConsent.Apply(input, customer, currentUser.UserId, now);
                 customer.OwnerUserId ??= currentUser.UserId;
                 await SetTagsAsync(db, customer, input.Tags, ct);
                 return null;
@@ -83,6 +84,7 @@ public sealed class CustomerService(
             .Apply(async (customer, ct) =>
             {
                 Apply(input, customer, clock.GetUtcNow());
+                EmailConsent.Apply(input, customer, currentUser.UserId, clock.GetUtcNow());
                 await SetTagsAsync(db, customer, input.Tags, ct);
                 SetAddresses(db, customer, input.Addresses);
                 return null;
@@ -144,6 +146,8 @@ public sealed class CustomerService(
                 contact.Role = Clean(input.Role);
                 contact.Email = Clean(input.Email);
                 contact.Phone = Clean(input.Phone);
+                contact.Language = Clean(input.Language);
+                EmailConsent.Apply(input, contact, currentUser.UserId, clock.GetUtcNow());
                 contact.IsPrimary = input.IsPrimary || customer.Contacts.Count(c => !c.IsArchived) == 1;
                 if (contact.IsPrimary)
                 {
@@ -192,6 +196,7 @@ public sealed class CustomerService(
         customer.Phone = Clean(input.Phone);
         customer.Website = Clean(input.Website);
         customer.Currency = input.Currency.Trim().ToUpperInvariant();
+        customer.Language = Clean(input.Language);
         customer.OwnerUserId = Clean(input.OwnerUserId);
         customer.Notes = Clean(input.Notes);
         customer.UpdatedAt = now;

@@ -18,8 +18,8 @@ public enum SmtpSecurity
 
 /// <summary>
 /// The mail server and sender, read from <c>Mail:Smtp:*</c>, <c>Mail:From</c> and <c>Mail:FromName</c> at
-/// start. Without <c>Mail:Smtp:Host</c> (the embedded default) nothing is sent: messages stay in the
-/// outbox as not sent.
+/// start, and how long a sender's claim on a message lasts (<c>Mail:SendingClaimSeconds</c>). Without
+/// <c>Mail:Smtp:Host</c> (the embedded default) nothing is sent: messages stay in the outbox as not sent.
 /// </summary>
 /// <param name="Host">The SMTP server, or null when none is configured.</param>
 /// <param name="Port">Its port.</param>
@@ -32,6 +32,29 @@ public sealed record MailSettings(string? Host, int Port, SmtpSecurity Security,
 {
     /// <summary>The reason recorded on a message kept because no server is configured.</summary>
     public const string NoMailServerReason = "no mail server configured";
+
+    /// <summary>The claim's length when <c>Mail:SendingClaimSeconds</c> is not set: ten minutes.</summary>
+    public static readonly TimeSpan DefaultSendingClaim = TimeSpan.FromMinutes(10);
+
+    /// <summary>The shortest claim <c>Mail:SendingClaimSeconds</c> accepts: 30 seconds, so that each SMTP step still has 3.</summary>
+    public static readonly TimeSpan ShortestSendingClaim = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest time-out of one step of the SMTP conversation: a minute.</summary>
+    public static readonly TimeSpan LongestSmtpTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a sender's claim on a message lasts (<c>Mail:SendingClaimSeconds</c>): a message still
+    /// Sending when its claim runs out was claimed by a process that died, and is sent again with the same
+    /// Message-ID.
+    /// </summary>
+    public TimeSpan SendingClaim { get; init; } = DefaultSendingClaim;
+
+    /// <summary>
+    /// The time-out of each step of the SMTP conversation (connect, each command and answer): a tenth of
+    /// <see cref="SendingClaim"/>, at most <see cref="LongestSmtpTimeout"/>, so that a live sender's
+    /// conversation ends, one way or the other, long before its claim does.
+    /// </summary>
+    public TimeSpan SmtpTimeout => SendingClaim / 10 < LongestSmtpTimeout ? SendingClaim / 10 : LongestSmtpTimeout;
 
     /// <summary>Whether a mail server is configured.</summary>
     public bool CanSend => Host is not null;
@@ -78,7 +101,19 @@ public sealed record MailSettings(string? Host, int Port, SmtpSecurity Security,
             throw new InvalidOperationException($"Mail:Smtp:Host is '{host}' but Mail:From is empty; set the sender address, such as crm@example.com.");
         }
 
-        return new MailSettings(host, port, security, user, user is null ? null : password, from, Trimmed(configuration["Mail:FromName"]));
+        var claimText = Trimmed(configuration["Mail:SendingClaimSeconds"]);
+        var claim = DefaultSendingClaim;
+        if (claimText is not null)
+        {
+            if (!int.TryParse(claimText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < ShortestSendingClaim.TotalSeconds || seconds > TimeSpan.FromDays(1).TotalSeconds)
+            {
+                throw new InvalidOperationException($"Mail:SendingClaimSeconds is '{claimText}'; use a number of seconds from {ShortestSendingClaim.TotalSeconds:0} to 86400, such as 600 (the default).");
+            }
+
+            claim = TimeSpan.FromSeconds(seconds);
+        }
+
+        return new MailSettings(host, port, security, user, user is null ? null : password, from, Trimmed(configuration["Mail:FromName"])) { SendingClaim = claim };
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

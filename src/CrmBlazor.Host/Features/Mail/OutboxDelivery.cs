@@ -17,8 +17,9 @@ namespace CrmBlazor.Host.Features.Mail;
 /// <remarks>
 /// A message moves Queued → Sending (committed before the SMTP conversation starts) → Sent, Failed, or
 /// Queued again with the time of its next attempt. While it is Sending, <see cref="OutboxMessage.NextAttemptAt"/>
-/// holds the end of the sender's claim: a message still Sending after it (the process died mid-send)
-/// is taken over by the sweep and sent again with the same Message-ID. See docs/decisions/0019-mail-outbox.md.
+/// holds the end of the sender's claim (<see cref="MailSettings.SendingClaim"/>): a message still Sending
+/// after it (the process died mid-send) is taken over by its own job run again, or by the sweep, and sent
+/// again with the same Message-ID. See docs/decisions/0019-mail-outbox.md.
 /// </remarks>
 public sealed class OutboxDelivery(
     IDbContextFactory<CrmDbContext> contexts,
@@ -27,15 +28,6 @@ public sealed class OutboxDelivery(
     IServiceProvider services,
     ILogger<OutboxDelivery> logger)
 {
-    /// <summary>
-    /// How long a sender's claim on a message lasts: longer than any SMTP conversation (connect, send and
-    /// each read time out after <see cref="SmtpTimeout"/>), so that only a claim of a dead process expires.
-    /// </summary>
-    public static readonly TimeSpan SendingClaim = TimeSpan.FromMinutes(10);
-
-    /// <summary>The time-out of each step of the SMTP conversation.</summary>
-    public static readonly TimeSpan SmtpTimeout = TimeSpan.FromSeconds(60);
-
     /// <summary>The waits after the first, second, … transient failure; after the last the message is Failed.</summary>
     public static readonly IReadOnlyList<TimeSpan> Backoff =
         [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60), TimeSpan.FromHours(4), TimeSpan.FromHours(12)];
@@ -52,8 +44,21 @@ public sealed class OutboxDelivery(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var message = await db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
         var now = clock.GetUtcNow();
-        if (message is null || !IsDue(message, now))
+        if (message is null)
         {
+            return;
+        }
+
+        if (!IsDue(message, now))
+        {
+            // Another sender holds the message. If that sender died (this is its job, taken over after
+            // Hangfire's invisibility timeout), the message is taken over when the claim runs out, not
+            // minutes later by the sweep; if it lives, the message is sent by then and this does nothing.
+            if (message is { State: OutboxMessageState.Sending, NextAttemptAt: { } claimEnds })
+            {
+                services.GetRequiredService<MailQueue>().QueueDelivery(message.Id, claimEnds);
+            }
+
             return;
         }
 
@@ -68,9 +73,9 @@ public sealed class OutboxDelivery(
         }
 
         // The claim is committed before the server hears of the message: a crash from here on leaves a
-        // message that is Sending, which the sweep sends again once the claim has expired.
+        // message that is Sending, which is sent again once the claim has expired.
         message.State = OutboxMessageState.Sending;
-        message.NextAttemptAt = now + SendingClaim;
+        message.NextAttemptAt = now + settings.SendingClaim;
         message.Attempts++;
         if (!await SaveUnlessTakenAsync(db, message.Id, cancellationToken))
         {
@@ -84,7 +89,8 @@ public sealed class OutboxDelivery(
         // From the server's acceptance to this commit the message is sent but still recorded as Sending:
         // nothing else happens in between, and the save does not listen to shutdown.
         var finished = clock.GetUtcNow();
-        db.OutboxAttempts.Add(new OutboxAttempt { MessageId = message.Id, AttemptedAt = finished, Outcome = outcome.Outcome, ServerAnswer = Truncate(outcome.Answer) });
+        var attempt = new OutboxAttempt { MessageId = message.Id, AttemptedAt = finished, Outcome = outcome.Outcome, ServerAnswer = Truncate(outcome.Answer) };
+        db.OutboxAttempts.Add(attempt);
         switch (outcome.Outcome)
         {
             case OutboxAttemptOutcomes.Sent:
@@ -105,7 +111,20 @@ public sealed class OutboxDelivery(
                 break;
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The message changed while the server had it: its recipient's personal data was erased,
+            // which cancels and empties it. That change stands; the attempt is still recorded.
+            db.ChangeTracker.Clear();
+            db.OutboxAttempts.Add(new OutboxAttempt { MessageId = attempt.MessageId, AttemptedAt = attempt.AttemptedAt, Outcome = attempt.Outcome, ServerAnswer = attempt.ServerAnswer });
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
         if (message is { State: OutboxMessageState.Queued, NextAttemptAt: { } next })
         {
             services.GetRequiredService<MailQueue>().QueueDelivery(message.Id, next);
@@ -127,6 +146,11 @@ public sealed class OutboxDelivery(
             if (message.State is OutboxMessageState.Sent or OutboxMessageState.Sending)
             {
                 return new Problem("This message was sent or is being sent; it cannot be sent again.");
+            }
+
+            if (OutboxPersonalData.IsErased(message))
+            {
+                return new Problem("The recipient's personal data was erased; this message cannot be sent again.");
             }
 
             message.State = OutboxMessageState.Queued;
@@ -217,7 +241,7 @@ public sealed class OutboxDelivery(
 
     private async Task<(string Outcome, string? Answer)> SendAsync(MimeKit.MimeMessage mime, CancellationToken cancellationToken)
     {
-        using var smtp = new SmtpClient { Timeout = (int)SmtpTimeout.TotalMilliseconds };
+        using var smtp = new SmtpClient { Timeout = (int)settings.SmtpTimeout.TotalMilliseconds };
         try
         {
             var options = settings.Security switch

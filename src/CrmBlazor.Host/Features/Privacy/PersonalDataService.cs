@@ -9,6 +9,8 @@ using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Administration;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Interactions;
+using CrmBlazor.Host.Features.Mail;
+using CrmBlazor.Host.Features.Sends;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Authorization;
@@ -67,6 +69,8 @@ internal sealed class PersonalDataService(
             .ToListAsync(cancellationToken);
         var timeline = await db.TimelineEntries.AsNoTracking().Where(t => t.CustomerId == customerId)
             .OrderBy(t => t.OccurredAt).Select(t => new { t.Kind, t.OccurredAt, t.Title, t.Summary }).ToListAsync(cancellationToken);
+        var messages = await OutboxPersonalData.ExportAsync(db, customerId, subject.Emails, cancellationToken);
+        var sends = await SendPersonalData.ExportAsync(db, customerId, cancellationToken);
         var plugins = new JsonObject();
         foreach (var (ownerId, contributorType) in catalog.PersonalDataContributors)
         {
@@ -111,6 +115,8 @@ internal sealed class PersonalDataService(
                 ["tags"] = JsonSerializer.SerializeToNode(tags, JsonSerializerOptions.Web),
                 ["interactions"] = JsonSerializer.SerializeToNode(interactions, JsonSerializerOptions.Web),
                 ["timeline"] = JsonSerializer.SerializeToNode(timeline, JsonSerializerOptions.Web),
+                ["messages"] = JsonSerializer.SerializeToNode(messages, JsonSerializerOptions.Web),
+                ["sends"] = JsonSerializer.SerializeToNode(sends, JsonSerializerOptions.Web),
             },
             ["plugins"] = plugins,
             ["pluginsNotIncluded"] = notIncluded,
@@ -176,6 +182,8 @@ internal sealed class PersonalDataService(
         }
 
         await EraseTimelineTextAsync(db, customerId, cancellationToken);
+        var messages = await OutboxPersonalData.EraseAsync(db, customerId, subject, cancellationToken);
+        var sends = await SendPersonalData.EraseAsync(db, customer, contacts, subject, cancellationToken);
         var redacted = await RedactStoredMentionsAsync(db, subject, cancellationToken);
         db.Publish(new CustomerErased(customerId));
         await db.SaveChangesAsync(cancellationToken);
@@ -196,6 +204,7 @@ internal sealed class PersonalDataService(
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Changes, "{\"erased\":true}"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         report.Add("crm: customer, contacts, addresses and interaction texts anonymised; timeline titles and details, search entries and audit values removed; " +
+            $"{messages} message(s) in the outbox emptied (those not sent yet cancelled); {sends} place(s) in sends anonymised; " +
             $"mentions removed from {redacted} stored event(s), job run(s) and audit entries of plugins.");
         await securityLog.WriteAsync("personal-data-erasure", currentUser.UserName, null, $"customer {customerId}");
         return new PersonalDataErasure(report, null);

@@ -32,7 +32,8 @@ public sealed record AccountLinkAnswer(AccountLinkStatus Status, IReadOnlyList<s
 
 /// <summary>
 /// A single-use link that lets a person choose a password, as issued: the token exists only here and
-/// in the link (the database keeps its hash). Returned once to whoever issued it, to show or to send.
+/// in the link (the database keeps its hash). Returned once to whoever issued it, to show, unless it
+/// was e-mailed (<see cref="SentTo"/>).
 /// See docs/decisions/0017-invitation-links.md.
 /// </summary>
 /// <param name="Page">The public page that takes the token (<see cref="InvitationPage"/>, <see cref="PasswordResetPage"/>).</param>
@@ -45,6 +46,12 @@ public sealed record AccountLink(string Page, string Token, DateTimeOffset Expir
 
     /// <summary>The page of password reset links.</summary>
     public const string PasswordResetPage = "/account/reset-password";
+
+    /// <summary>
+    /// The address the link was e-mailed to (<see cref="AccountLinkMail"/>), or null when it was not
+    /// sent and is to be shown once to the administrator who issued it.
+    /// </summary>
+    public string? SentTo { get; init; }
 
     /// <summary>The link's path and query, to put after the CRM's address.</summary>
     public string PathAndQuery => Page + "?token=" + Uri.EscapeDataString(Token);

@@ -1,6 +1,7 @@
 using CrmBlazor.Data;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Account;
+using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Authorization;
@@ -260,7 +261,8 @@ public sealed class UserAdministration(
         email is not null && email.EndsWith("@" + ErasedDomain, StringComparison.OrdinalIgnoreCase);
 
     // The security log keys events by the address; the audit log names the actor; stored events, job
-    // arguments and audit values may mention the person. All keep what happened and when, with the
+    // arguments and audit values may mention the person; messages to them (invitations, resets) are
+    // emptied. All keep what happened and when, with the
     // erased address and name in place of the person's. The change pipeline saves.
     private static async Task RedactLogsAsync(CrmDbContext db, CrmUser user, string? oldName, PersonalDataSubject subject, CancellationToken cancellationToken)
     {
@@ -286,6 +288,7 @@ public sealed class UserAdministration(
         await db.AuditEntries.Where(a => a.ActorId == user.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorName, user.DisplayName), cancellationToken);
         await PersonalDataService.RedactStoredMentionsAsync(db, subject, cancellationToken);
+        await OutboxPersonalData.EraseAsync(db, null, subject, cancellationToken);
     }
 
     /// <summary>Adds a message for each role that does not exist, or one when there is none.</summary>

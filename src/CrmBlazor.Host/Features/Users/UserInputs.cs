@@ -18,6 +18,13 @@ public sealed class InviteInput
 
     /// <summary>The roles (<c>CrmRoles</c>); at least one.</summary>
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>
+    /// The person's language (a <c>CrmCultures</c> name): the invitation e-mail is written in it, and
+    /// the CRM opens in it at their first sign-in. Null for the inviting administrator's language.
+    /// </summary>
+    [StringLength(16)]
+    public string? Culture { get; set; }
 }
 
 /// <summary>The roles an administrator gives a user.</summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Localization;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Data;
 using Microsoft.AspNetCore.Identity;
@@ -8,15 +10,17 @@ namespace CrmBlazor.Host.Features.Users;
 
 /// <summary>
 /// Invites people: creates the account without a password, in the roles given, and issues the link
-/// that lets the person choose one (<see cref="InvitationAcceptance"/>). Administrators only. The link is
-/// returned to the caller, once: the page shows it to hand over; an e-mail outbox would send it. See
-/// docs/decisions/0017-invitation-links.md.
+/// that lets the person choose one (<see cref="InvitationAcceptance"/>). Administrators only. When mail
+/// can be sent (<see cref="AccountLinkMail"/>) the link is e-mailed to the person, queued in the
+/// transaction that creates it; otherwise it is returned to the caller, once, to show and hand over.
+/// See docs/decisions/0017-invitation-links.md.
 /// </summary>
 public sealed class UserInvitations(
     IDbContextFactory<CrmDbContext> contexts,
     CurrentUser currentUser,
     ILookupNormalizer normalizer,
     SecurityLog securityLog,
+    AccountLinkMail mail,
     TimeProvider clock,
     IConfiguration configuration)
 {
@@ -47,6 +51,11 @@ public sealed class UserInvitations(
             .Validate(input, async (errors, ct) =>
             {
                 UserAdministration.CheckRoles(roles, errors, nameof(InviteInput.Roles));
+                if (input.Culture is not null && CrmCultures.Find(input.Culture) is null)
+                {
+                    errors[nameof(InviteInput.Culture)] = [new Problem("Choose a language.")];
+                }
+
                 if (!errors.ContainsKey(nameof(InviteInput.Email))
                     && await db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct))
                 {
@@ -60,6 +69,7 @@ public sealed class UserInvitations(
                 Email = email,
                 NormalizedEmail = normalized,
                 DisplayName = input.DisplayName.Trim(),
+                Culture = (CrmCultures.Find(input.Culture) ?? CrmCultures.Find(CultureInfo.CurrentUICulture.Name))?.Name,
                 CreatedAt = now,
                 LockoutEnabled = true,
                 SecurityStamp = Guid.NewGuid().ToString("N"),
@@ -69,10 +79,11 @@ public sealed class UserInvitations(
             {
                 var roleIds = await UserAdministration.RoleIdsAsync(db, ct);
                 db.UserRoles.AddRange(roles.Select(r => new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[r] }));
-                link = Issue(db, user.Id, null, now);
+                link = await SendAsync(db, user, Issue(db, user.Id, null, now), ct);
                 return null;
             })
-            .Then((user, _) => securityLog.WriteAboutUserAsync(Invited, currentUser.UserName, user, string.Join(", ", roles)))
+            .Then((user, _) => securityLog.WriteAboutUserAsync(Invited, currentUser.UserName, user,
+                string.Join(", ", roles) + (link?.SentTo is null ? string.Empty : "; sent by e-mail")))
             .ResultId(_ => 0)
             .SaveAsync(UserAdministration.UserConflict, cancellationToken);
         return (result, result.Succeeded ? link : null);
@@ -96,12 +107,12 @@ public sealed class UserInvitations(
             .Apply(async (user, ct) =>
             {
                 var existing = await db.UserInvitations.FirstOrDefaultAsync(i => i.UserId == user.Id, ct);
-                link = Issue(db, user.Id, existing, now);
+                link = await SendAsync(db, user, Issue(db, user.Id, existing, now), ct);
                 // Saved with the account's row, so that a concurrent change of the account is a conflict.
                 user.ConcurrencyStamp = Guid.NewGuid().ToString();
                 return null;
             })
-            .Then((user, _) => securityLog.WriteAboutUserAsync(Invited, currentUser.UserName, user, "new link"))
+            .Then((user, _) => securityLog.WriteAboutUserAsync(Invited, currentUser.UserName, user, link?.SentTo is null ? "new link" : "new link sent by e-mail"))
             .ResultId(_ => 0)
             .SaveAsync(UserAdministration.UserConflict, cancellationToken);
         return (result, result.Succeeded ? link : null);
@@ -110,6 +121,18 @@ public sealed class UserInvitations(
     /// <summary>SHA-256 of a link's token as stored in <see cref="UserInvitation.TokenHash"/>.</summary>
     /// <param name="token">The token from the link.</param>
     public static string HashOf(string token) => AccountLinkTokens.HashOf(token);
+
+    // E-mails the link when mail can be sent, with the save that stores it.
+    private async Task<AccountLink> SendAsync(CrmDbContext db, CrmUser user, AccountLink link, CancellationToken cancellationToken)
+    {
+        if (!mail.CanSend)
+        {
+            return link;
+        }
+
+        await mail.QueueInvitationAsync(db, user, link, cancellationToken);
+        return link with { SentTo = user.Email };
+    }
 
     private AccountLink Issue(CrmDbContext db, string userId, UserInvitation? existing, DateTimeOffset now)
     {

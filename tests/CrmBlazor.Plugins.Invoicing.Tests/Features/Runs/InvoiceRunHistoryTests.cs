@@ -98,7 +98,25 @@ public sealed class InvoiceRunHistoryTests : BunitContext, IAsyncLifetime
         await DisposeAsync();
     }
 
-    private IRenderedComponent<InvoiceRunHistory> RenderIn(CultureInfo culture)
+    [Theory]
+    [InlineData("en-GB", "E-mailed when issued")]
+    [InlineData("ur-PK", "جاری ہوتے ہی ای میل کی جاتی ہیں")]
+    public void History_ARunThatSendsOnIssue_SaysSoUnderItsMonth(string name, string sends)
+    {
+        var history = RenderIn(CultureInfo.GetCultureInfo(name), sendOnIssue: true);
+
+        Assert.Equal(sends, history.Find("[data-testid=invoicing-run-sends]").TextContent);
+    }
+
+    [Fact]
+    public void History_ARunThatDoesNotSend_SaysNothingOfSending()
+    {
+        var history = RenderIn(CultureInfo.GetCultureInfo("en-GB"));
+
+        Assert.Empty(history.FindAll("[data-testid=invoicing-run-sends]"));
+    }
+
+    private IRenderedComponent<InvoiceRunHistory> RenderIn(CultureInfo culture, bool sendOnIssue = false)
     {
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
@@ -112,6 +130,7 @@ public sealed class InvoiceRunHistoryTests : BunitContext, IAsyncLifetime
             Drafted = 1,
             StartedAt = StartedUtc,
             FinishedAt = StartedUtc.AddMinutes(2),
+            SendOnIssue = sendOnIssue,
         };
         var draft = new InvoiceListItem(7, InvoiceKind.Invoice, InvoiceStatus.Draft, null, 4, "சென்னை மென்பொருள் சேவைகள்", "INR", new DateOnly(2026, 11, 30), null, 104624.15m, 18832.35m, 123456.5m, 123456.5m);
         return Render<InvoiceRunHistory>(p => p.Add(h => h.Runs, [run]).Add(h => h.Shown, November).Add(h => h.Drafts, [draft]));

@@ -53,6 +53,132 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("CrmBlazor.Data.Outbox.OutboxAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("crm_outbox_attachments", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
+            modelBuilder.Entity("CrmBlazor.Data.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Headers")
+                        .HasColumnType("text");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("MessageIdHeader")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)");
+
+                    b.Property<string>("TextBody")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("crm_outbox_messages", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.Invoice", b =>
                 {
                     b.Property<long>("Id")
@@ -294,6 +420,9 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Postgres
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("date");
 
+                    b.Property<bool>("SendOnIssue")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Skipped")
                         .HasColumnType("integer");
 
@@ -312,6 +441,67 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("invoicing_runs", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceSending", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("invoicing_sendings", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceSendingPdf", b =>
+                {
+                    b.Property<long>("SendingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SendingId");
+
+                    b.ToTable("invoicing_sending_pdfs", (string)null);
                 });
 
             modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceTaxTotal", b =>
@@ -484,6 +674,15 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Postgres
                     b.ToTable("invoicing_payments", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Data.Outbox.OutboxAttachment", b =>
+                {
+                    b.HasOne("CrmBlazor.Data.Outbox.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceLine", b =>
                 {
                     b.HasOne("CrmBlazor.Plugins.Invoicing.Data.Invoice", null)
@@ -498,6 +697,24 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Postgres
                     b.HasOne("CrmBlazor.Plugins.Invoicing.Data.Invoice", null)
                         .WithMany("Reminders")
                         .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceSending", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Invoicing.Data.Invoice", null)
+                        .WithMany("Sendings")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceSendingPdf", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Invoicing.Data.InvoiceSending", null)
+                        .WithOne("Pdf")
+                        .HasForeignKey("CrmBlazor.Plugins.Invoicing.Data.InvoiceSendingPdf", "SendingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -529,6 +746,11 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CrmBlazor.Data.Outbox.OutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.Invoice", b =>
                 {
                     b.Navigation("Lines");
@@ -537,9 +759,16 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Postgres
 
                     b.Navigation("Reminders");
 
+                    b.Navigation("Sendings");
+
                     b.Navigation("TaxTotals");
 
                     b.Navigation("TimeEntries");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceSending", b =>
+                {
+                    b.Navigation("Pdf");
                 });
 #pragma warning restore 612, 618
         }

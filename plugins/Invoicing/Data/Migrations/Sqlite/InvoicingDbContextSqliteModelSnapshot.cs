@@ -48,6 +48,132 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CrmBlazor.Data.Outbox.OutboxAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("crm_outbox_attachments", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
+            modelBuilder.Entity("CrmBlazor.Data.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Headers")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageIdHeader")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.ToTable("crm_outbox_messages", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.Invoice", b =>
                 {
                     b.Property<long>("Id")
@@ -281,6 +407,9 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Sqlite
                     b.Property<DateOnly>("PeriodStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SendOnIssue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Skipped")
                         .HasColumnType("INTEGER");
 
@@ -299,6 +428,65 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("invoicing_runs", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceSending", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("invoicing_sendings", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceSendingPdf", b =>
+                {
+                    b.Property<long>("SendingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("SendingId");
+
+                    b.ToTable("invoicing_sending_pdfs", (string)null);
                 });
 
             modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceTaxTotal", b =>
@@ -465,6 +653,15 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Sqlite
                     b.ToTable("invoicing_payments", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Data.Outbox.OutboxAttachment", b =>
+                {
+                    b.HasOne("CrmBlazor.Data.Outbox.OutboxMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceLine", b =>
                 {
                     b.HasOne("CrmBlazor.Plugins.Invoicing.Data.Invoice", null)
@@ -479,6 +676,24 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Sqlite
                     b.HasOne("CrmBlazor.Plugins.Invoicing.Data.Invoice", null)
                         .WithMany("Reminders")
                         .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceSending", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Invoicing.Data.Invoice", null)
+                        .WithMany("Sendings")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceSendingPdf", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Invoicing.Data.InvoiceSending", null)
+                        .WithOne("Pdf")
+                        .HasForeignKey("CrmBlazor.Plugins.Invoicing.Data.InvoiceSendingPdf", "SendingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -510,6 +725,11 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CrmBlazor.Data.Outbox.OutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.Invoice", b =>
                 {
                     b.Navigation("Lines");
@@ -518,9 +738,16 @@ namespace CrmBlazor.Plugins.Invoicing.Data.Migrations.Sqlite
 
                     b.Navigation("Reminders");
 
+                    b.Navigation("Sendings");
+
                     b.Navigation("TaxTotals");
 
                     b.Navigation("TimeEntries");
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Invoicing.Data.InvoiceSending", b =>
+                {
+                    b.Navigation("Pdf");
                 });
 #pragma warning restore 612, 618
         }

@@ -485,6 +485,25 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.ToTable("crm_timeline_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Host.Features.Account.PasswordReset.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Window");
+
+                    b.ToTable("crm_rate_limits", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Host.Features.Account.PasswordReset.UserPasswordReset", b =>
                 {
                     b.Property<long>("Id")
@@ -583,11 +602,29 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EmailConsentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailConsentRecordedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailConsentSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailOptedOutAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPrimary")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -631,6 +668,20 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EmailConsentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailConsentRecordedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailConsentSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailOptedOutAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -641,6 +692,10 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastInteractionAt")
@@ -881,6 +936,82 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.ToTable("crm_interaction_users", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Host.Features.Messages.CampaignTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("crm_campaign_templates", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Host.Features.Messages.MessageTemplateVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateKey", "Language")
+                        .IsUnique();
+
+                    b.ToTable("crm_message_template_versions", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Host.Features.Search.SearchTerm", b =>
                 {
                     b.Property<long>("Id")
@@ -960,6 +1091,125 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.HasIndex("CustomerId");
 
                     b.ToTable("crm_segment_members", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Host.Features.Sends.MessageSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicAddress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SegmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("crm_message_sends", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Host.Features.Sends.MessageSendRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SendId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnsubscribedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("UnsubscribeTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SendId", "State", "Id");
+
+                    b.ToTable("crm_message_send_recipients", (string)null);
                 });
 
             modelBuilder.Entity("CrmBlazor.Host.Features.Users.UserInvitation", b =>
@@ -1351,6 +1601,15 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.HasOne("CrmBlazor.Host.Features.Segments.Segment", null)
                         .WithMany()
                         .HasForeignKey("SegmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Host.Features.Sends.MessageSendRecipient", b =>
+                {
+                    b.HasOne("CrmBlazor.Host.Features.Sends.MessageSend", null)
+                        .WithMany()
+                        .HasForeignKey("SendId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

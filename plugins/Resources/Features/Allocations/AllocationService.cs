@@ -1,0 +1,202 @@
+using CrmBlazor.Plugins.Resources.Data;
+using CrmBlazor.Plugins.Resources.Features.Capacity;
+using CrmBlazor.Plugins.Resources.Features.Shared;
+using CrmBlazor.Sdk.Data;
+using CrmBlazor.Sdk.Projects;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Plugins.Resources.Features.Allocations;
+
+/// <summary>An allocation as lists show it.</summary>
+/// <param name="Id">The allocation.</param>
+/// <param name="PersonId">The person.</param>
+/// <param name="PersonName">The person's name.</param>
+/// <param name="ProjectId">The project.</param>
+/// <param name="StartDate">The first day.</param>
+/// <param name="EndDate">The last day.</param>
+/// <param name="Unit">Per week or per day.</param>
+/// <param name="Hours">The hours per week or per day.</param>
+/// <param name="IsTentative">Whether it is pencilled in.</param>
+/// <param name="Note">The note.</param>
+/// <param name="RowVersion">The version, for a change.</param>
+public sealed record AllocationRow(long Id, long PersonId, string PersonName, long ProjectId, DateOnly StartDate, DateOnly EndDate, AllocationUnit Unit, decimal Hours, bool IsTentative, string? Note, Guid RowVersion);
+
+/// <summary>
+/// Plans people onto projects. Every change checks on the server that the user may plan the person,
+/// validates the input and the project (through <see cref="IProjectFacts"/>), refuses a change that
+/// takes the person above capacity in any week unless the planner confirmed it, and detects
+/// concurrent edits through the row version the dialog loaded.
+/// </summary>
+public sealed class AllocationService(
+    IDbContextFactory<ResourcesDbContext> contexts,
+    ResourcesAccess access,
+    IProjectFacts projects,
+    TimeProvider clock)
+{
+    private static readonly Problem AllocationConflict =
+        new("Someone else changed this allocation since you opened it. Close the dialog and open it again to see their change.");
+
+    /// <summary>Plans a person onto a project.</summary>
+    /// <param name="input">The allocation.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> CreateAsync(AllocationInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        Person? person = null;
+        var now = clock.GetUtcNow();
+        return await db.Change<Allocation>()
+            .Allow(access.CanPlanAnyoneAsync)
+            .Validate(input, async (errors, ct) => person = await ValidateAsync(db, input, errors, ct))
+            .Create(() => new Allocation { PersonId = person!.Id, CreatedAt = now, CreatedByUserId = access.UserId })
+            .AllowFor((_, ct) => access.CanPlanAsync(person!, ct), new Problem("You can plan only the people of your team."))
+            .Check((_, ct) => CheckCapacityAsync(db, person!, input, editedId: null, ct))
+            .Apply(allocation => Apply(allocation, input, now))
+            .SaveAsync(AllocationConflict, cancellationToken);
+    }
+
+    /// <summary>Changes an allocation: its person, project, days, hours, state or note.</summary>
+    /// <param name="allocationId">The allocation.</param>
+    /// <param name="input">The allocation as edited, with the version the dialog loaded.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> UpdateAsync(long allocationId, AllocationInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        Person? person = null;
+        return await db.Change<Allocation>()
+            .Allow(access.CanPlanAnyoneAsync)
+            .Validate(input, async (errors, ct) => person = await ValidateAsync(db, input, errors, ct))
+            .Load(ct => db.Allocations.FirstOrDefaultAsync(a => a.Id == allocationId, ct))
+            .AllowFor(async (allocation, ct) => await CanPlanPersonAsync(db, allocation.PersonId, ct) && await access.CanPlanAsync(person!, ct),
+                new Problem("You can plan only the people of your team."))
+            .Expect(input.RowVersion)
+            .Check((allocation, ct) => CheckCapacityAsync(db, person!, input, allocation.Id, ct))
+            .Apply(allocation =>
+            {
+                allocation.PersonId = person!.Id;
+                Apply(allocation, input, clock.GetUtcNow());
+            })
+            .SaveAsync(AllocationConflict, cancellationToken);
+    }
+
+    /// <summary>Removes an allocation.</summary>
+    /// <param name="allocationId">The allocation.</param>
+    /// <param name="rowVersion">The version the page showed.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> DeleteAsync(long allocationId, Guid rowVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Change<Allocation>()
+            .Allow(access.CanPlanAnyoneAsync)
+            .Load(ct => db.Allocations.FirstOrDefaultAsync(a => a.Id == allocationId, ct))
+            .AllowFor((allocation, ct) => CanPlanPersonAsync(db, allocation.PersonId, ct), new Problem("You can plan only the people of your team."))
+            .Expect(rowVersion)
+            .Remove()
+            .SaveAsync(AllocationConflict, cancellationToken);
+    }
+
+    /// <summary>A person's allocations overlapping a period; refused unless the user may see the person.</summary>
+    /// <param name="personId">The person.</param>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="UnauthorizedAccessException">The user may not see the person's planning (or there is no such person).</exception>
+    public async Task<IReadOnlyList<AllocationRow>> ListForPersonAsync(long personId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var person = await access.FindVisibleAsync(db, personId, cancellationToken)
+            ?? throw new UnauthorizedAccessException("You cannot see this person's planning.");
+        var rows = await db.Allocations.AsNoTracking()
+            .Where(a => a.PersonId == person.Id && a.StartDate <= to && a.EndDate >= from)
+            .OrderBy(a => a.StartDate).ThenBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(a => Row(a, person.Name))];
+    }
+
+    /// <summary>A project's allocations of the people the user may see (everyone's for a planner of all).</summary>
+    /// <param name="projectId">The project.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<IReadOnlyList<AllocationRow>> ListForProjectAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var people = await access.VisibleAsync(db.People.AsNoTracking(), cancellationToken);
+        var rows = await (from a in db.Allocations.AsNoTracking()
+                          join p in people on a.PersonId equals p.Id
+                          where a.ProjectId == projectId
+                          select new { Allocation = a, p.Name })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Allocation.StartDate).ThenBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.Allocation.Id)
+            .Select(r => Row(r.Allocation, r.Name))];
+    }
+
+    private static AllocationRow Row(Allocation a, string personName) =>
+        new(a.Id, a.PersonId, personName, a.ProjectId, a.StartDate, a.EndDate, a.Unit, Hours.FromMinutes(a.Minutes), a.IsTentative, a.Note, a.RowVersion);
+
+    private async Task<bool> CanPlanPersonAsync(ResourcesDbContext db, long personId, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        return person is not null && await access.CanPlanAsync(person, cancellationToken);
+    }
+
+    private async Task<Person?> ValidateAsync(ResourcesDbContext db, AllocationInput input, Dictionary<string, Problem[]> errors, CancellationToken cancellationToken)
+    {
+        Person? person = null;
+        if (input.PersonId is { } personId)
+        {
+            person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+            if (person is null)
+            {
+                errors[nameof(input.PersonId)] = [new Problem("Choose a person who exists.")];
+            }
+            else if (person.ReplacedByPersonId is not null)
+            {
+                errors[nameof(input.PersonId)] = [new Problem("This placeholder was replaced by a person; plan that person instead.")];
+                person = null;
+            }
+        }
+
+        if (input.ProjectId is { } projectId)
+        {
+            var project = await projects.GetAsync(projectId, cancellationToken);
+            if (project is null)
+            {
+                errors[nameof(input.ProjectId)] = [new Problem("Choose a project that exists.")];
+            }
+            else if (project.Status is ProjectStatus.Completed or ProjectStatus.Cancelled)
+            {
+                errors[nameof(input.ProjectId)] = [new Problem("A completed or cancelled project cannot be planned.")];
+            }
+        }
+
+        return person;
+    }
+
+    private static async Task<ChangeResult?> CheckCapacityAsync(ResourcesDbContext db, Person person, AllocationInput input, long? editedId, CancellationToken cancellationToken)
+    {
+        if (input.ConfirmOverallocation)
+        {
+            return null;
+        }
+
+        var candidate = new Allocation { Id = editedId ?? 0, PersonId = person.Id };
+        Apply(candidate, input, DateTimeOffset.MinValue);
+        var grid = await CapacityQueries.LoadAsync(db, [person.Id], candidate.StartDate, candidate.EndDate, cancellationToken);
+        var before = grid.AllocationsOf(person.Id).ToList();
+        var after = before.Where(a => a.Id != editedId).Append(candidate).ToList();
+        var over = Overallocation.Find(grid.CalendarOf(person.Id), before, after, grid.Weeks);
+        return over.Count == 0 ? null : Overallocation.Refusal(person.Name, over);
+    }
+
+    private static void Apply(Allocation allocation, AllocationInput input, DateTimeOffset now)
+    {
+        allocation.ProjectId = input.ProjectId!.Value;
+        allocation.StartDate = input.StartDate!.Value;
+        allocation.EndDate = input.EndDate!.Value;
+        allocation.Unit = input.Unit;
+        allocation.Minutes = Hours.ToMinutes(input.Hours!.Value);
+        allocation.IsTentative = input.IsTentative;
+        allocation.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        allocation.UpdatedAt = now;
+    }
+}

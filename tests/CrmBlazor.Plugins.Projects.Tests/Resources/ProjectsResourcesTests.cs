@@ -1,0 +1,18 @@
+using CrmBlazor.Testing.Resources;
+
+namespace CrmBlazor.Plugins.Projects.Tests.Resources;
+
+/// <summary>The projects plugin's resources (see <see cref="PluginResourceTests"/>), and the names of its statuses and billing modes.</summary>
+public sealed class ProjectsResourcesTests() : PluginResourceTests("Projects", "ProjectsResources", "My time", "Hours cannot be negative.", "Enter the project's name.")
+{
+    [Fact]
+    public void StatusAndBillingNames_AllHaveAResource()
+    {
+        var names = Enum.GetValues<CrmBlazor.Sdk.Projects.ProjectStatus>().Select(CrmBlazor.Plugins.Projects.Features.Projects.ProjectStatuses.Title)
+            .Concat(Enum.GetValues<CrmBlazor.Sdk.Projects.BillingMode>().Select(CrmBlazor.Plugins.Projects.Features.Projects.ProjectStatuses.Title));
+
+        var missing = names.Where(name => !HasResource(name)).ToList();
+
+        Assert.Empty(missing);
+    }
+}

@@ -1,0 +1,293 @@
+using System.Reflection;
+using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Projects;
+using CrmBlazor.Testing;
+using CrmBlazor.Testing.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Plugins.Resources.IntegrationTests.Hosting;
+
+/// <summary>What a refused or accepted change gave: the status, its messages (English, with arguments filled in) and the fields they are on.</summary>
+public sealed record Outcome(string Status, long? Id, IReadOnlyList<string> Messages, IReadOnlyList<string> Fields)
+{
+    /// <summary>Whether it was saved.</summary>
+    public bool Saved => Status == "Saved";
+}
+
+/// <summary>A person's week as the plugin computes it, in hours.</summary>
+public sealed record Week(int Year, int Number, decimal Capacity, decimal Away, decimal Allocated, decimal? Utilisation)
+{
+    /// <summary>The week's Monday.</summary>
+    public DateOnly Monday => DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(Year, Number, DayOfWeek.Monday));
+}
+
+/// <summary>An allocation as the plugin lists it.</summary>
+public sealed record Planned(long Id, long ProjectId, DateOnly StartDate, DateOnly EndDate, decimal Hours, Guid RowVersion);
+
+/// <summary>
+/// Drives the resources plugin inside a running host as its pages do: its services are taken from the
+/// assembly the host loaded (the tests never reference the plugin) and called as a signed-in user.
+/// Inputs are the plugin's own types, filled by name.
+/// </summary>
+public sealed class ResourcesPlugin
+{
+    public const string Id = "resources";
+    public const string Root = "CrmBlazor.Plugins.Resources.";
+
+    private readonly CrmHostFactory _host;
+    private readonly Assembly _assembly;
+    private readonly Assembly _projects;
+
+    private ResourcesPlugin(CrmHostFactory host, Assembly assembly, Assembly projects)
+    {
+        _host = host;
+        _assembly = assembly;
+        _projects = projects;
+    }
+
+    /// <summary>The plugin as loaded by a host.</summary>
+    /// <param name="host">The host.</param>
+    /// <exception cref="InvalidOperationException">The plugin or the projects plugin is not loaded.</exception>
+    public static ResourcesPlugin In(CrmHostFactory host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var catalog = host.Services.GetRequiredService<PluginCatalog>();
+        var entry = catalog.Find(Id);
+        var projects = catalog.Find("projects");
+        return entry is { IsLoaded: true, Assembly: { } assembly } && projects is { IsLoaded: true, Assembly: { } projectsAssembly }
+            ? new ResourcesPlugin(host, assembly, projectsAssembly)
+            : throw new InvalidOperationException($"{Id} is not loaded: {entry?.State} {entry?.Error}; projects: {projects?.State} {projects?.Error}");
+    }
+
+    /// <summary>Creates an active project through the projects plugin and returns its id.</summary>
+    /// <param name="manager">A user who may manage projects.</param>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="status">Its status (planned or active).</param>
+    public Task<long> CreateProjectAsync(Person manager, long customerId, ProjectStatus status = ProjectStatus.Active) => AsAsync(manager, async services =>
+    {
+        dynamic input = Activator.CreateInstance(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectInput", true)!)!;
+        input.CustomerId = customerId;
+        input.Name = "Project " + Guid.NewGuid().ToString("N")[..8];
+        input.Status = status;
+        dynamic projects = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectService", true)!);
+        var outcome = (Outcome)Read(await projects.CreateAsync(input, CancellationToken.None));
+        return outcome.Saved ? outcome.Id!.Value : throw new InvalidOperationException("The project was refused: " + string.Join(" ", outcome.Messages));
+    });
+
+    /// <summary>Moves a project to another status through the projects plugin, as its page does; fails the test if refused.</summary>
+    public Task ChangeProjectStatusAsync(Person manager, long projectId, ProjectStatus status) => AsAsync(manager, async services =>
+    {
+        var db = (DbContext)services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Data.ProjectsDbContext", true)!);
+        dynamic project = (await db.FindAsync(_projects.GetType("CrmBlazor.Plugins.Projects.Data.Project", true)!, projectId))!;
+        dynamic projects = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectService", true)!);
+        var outcome = (Outcome)Read(await projects.ChangeStatusAsync(projectId, status, (Guid)project.RowVersion, CancellationToken.None));
+        return outcome.Saved ? true : throw new InvalidOperationException("The status change was refused: " + string.Join(" ", outcome.Messages));
+    });
+
+    /// <summary>Adds a person (a user, or a placeholder without one) as someone and returns the outcome.</summary>
+    /// <param name="actor">Who adds them.</param>
+    /// <param name="configure">Fills the <c>PersonInput</c>: name, user, manager, team, first schedule...</param>
+    public Task<Outcome> TryAddPersonAsync(Person actor, Action<dynamic> configure) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.People.PersonInput");
+        configure(input);
+        dynamic people = Service(services, "Features.People.PersonService");
+        return (Outcome)Read(await people.CreateAsync(input, CancellationToken.None));
+    });
+
+    /// <summary>Adds a person working <paramref name="hoursPerDay"/> Monday to Friday from <paramref name="from"/>; fails the test if refused.</summary>
+    /// <param name="admin">A planner of all.</param>
+    /// <param name="from">The first schedule's first day.</param>
+    /// <param name="hoursPerDay">Hours Monday to Friday.</param>
+    /// <param name="user">The user, or null for a placeholder.</param>
+    /// <param name="manager">The manager, or null.</param>
+    /// <param name="calendarCode">The public-holiday calendar's code, or null.</param>
+    public async Task<long> AddPersonAsync(Person admin, DateOnly from, decimal hoursPerDay = 7.5m, Person? user = null, Person? manager = null, string? calendarCode = null)
+    {
+        long? calendar = calendarCode is null ? null : await CalendarIdAsync(admin, calendarCode);
+        var outcome = await TryAddPersonAsync(admin, input =>
+        {
+            input.UserId = user?.Id;
+            input.Name = user is null ? "Designer, to be hired " + Guid.NewGuid().ToString("N")[..6] : null;
+            input.ManagerUserId = manager?.Id;
+            input.HolidayCalendarId = calendar;
+            input.EffectiveFrom = from;
+            SetHours(input, hoursPerDay);
+        });
+        return outcome.Saved ? outcome.Id!.Value : throw new InvalidOperationException("The person was refused: " + string.Join(" ", outcome.Messages));
+    }
+
+    /// <summary>Sets a person's schedule from a day on (Monday to Friday hours) as someone.</summary>
+    public Task<Outcome> SetScheduleAsync(Person actor, long personId, DateOnly from, decimal hoursPerDay) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Schedules.ScheduleInput");
+        input.EffectiveFrom = from;
+        SetHours(input, hoursPerDay);
+        dynamic schedules = Service(services, "Features.Schedules.ScheduleService");
+        return (Outcome)Read(await schedules.SetAsync(personId, input, CancellationToken.None));
+    });
+
+    /// <summary>Records time off as someone.</summary>
+    /// <param name="portion">"FullDay", "FirstHalf" or "SecondHalf".</param>
+    /// <param name="kind">"Holiday", "Leave" or "Sick".</param>
+    public Task<Outcome> AddTimeOffAsync(Person actor, long personId, DateOnly start, DateOnly end, string portion = "FullDay", string kind = "Leave", string? note = null) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Absences.TimeOffInput");
+        input.StartDate = start;
+        input.EndDate = end;
+        input.Portion = (dynamic)Enum.Parse(Type("Data.DayPortion"), portion);
+        input.Kind = (dynamic)Enum.Parse(Type("Data.TimeOffKind"), kind);
+        input.Note = note;
+        dynamic timeOff = Service(services, "Features.Absences.TimeOffService");
+        return (Outcome)Read(await timeOff.AddAsync(personId, input, CancellationToken.None));
+    });
+
+    /// <summary>Plans a person onto a project as someone, hours per week unless <paramref name="perDay"/>.</summary>
+    public Task<Outcome> AllocateAsync(Person actor, long personId, long projectId, DateOnly start, DateOnly end, decimal hours, bool confirm = false, bool perDay = false, Action<dynamic>? configure = null) => AsAsync(actor, async services =>
+    {
+        dynamic input = Allocation(personId, projectId, start, end, hours, confirm, perDay);
+        configure?.Invoke(input);
+        dynamic allocations = Service(services, "Features.Allocations.AllocationService");
+        return (Outcome)Read(await allocations.CreateAsync(input, CancellationToken.None));
+    });
+
+    /// <summary>Changes an allocation as someone, from the version given (the one the dialog loaded).</summary>
+    public Task<Outcome> ChangeAllocationAsync(Person actor, long allocationId, Guid version, long personId, long projectId, DateOnly start, DateOnly end, decimal hours, bool confirm = false) => AsAsync(actor, async services =>
+    {
+        dynamic input = Allocation(personId, projectId, start, end, hours, confirm, perDay: false);
+        input.RowVersion = version;
+        dynamic allocations = Service(services, "Features.Allocations.AllocationService");
+        return (Outcome)Read(await allocations.UpdateAsync(allocationId, input, CancellationToken.None));
+    });
+
+    /// <summary>A person's allocations overlapping a period, as someone sees them (throws <see cref="UnauthorizedAccessException"/> when they may not).</summary>
+    public Task<List<Planned>> AllocationsOfAsync(Person actor, long personId, DateOnly from, DateOnly to) => AsAsync(actor, async services =>
+    {
+        dynamic allocations = Service(services, "Features.Allocations.AllocationService");
+        var rows = new List<Planned>();
+        foreach (var row in await allocations.ListForPersonAsync(personId, from, to, CancellationToken.None))
+        {
+            rows.Add(new Planned((long)row.Id, (long)row.ProjectId, (DateOnly)row.StartDate, (DateOnly)row.EndDate, (decimal)row.Hours, (Guid)row.RowVersion));
+        }
+
+        return rows;
+    });
+
+    /// <summary>A person's weeks from the one holding <paramref name="from"/> to the one holding <paramref name="to"/>, as someone sees them.</summary>
+    public Task<List<Week>> WeeksAsync(Person actor, long personId, DateOnly from, DateOnly to) => AsAsync(actor, async services =>
+    {
+        dynamic capacity = Service(services, "Features.Capacity.CapacityService");
+        var weeks = new List<Week>();
+        foreach (var week in await capacity.WeeksOfAsync(personId, from, to, CancellationToken.None))
+        {
+            weeks.Add(new Week(
+                (int)week.Week.Year, (int)week.Week.Week, (decimal)week.CapacityMinutes / 60m, (decimal)week.AwayMinutes / 60m,
+                (decimal)week.AllocatedMinutes / 60m, (decimal?)week.Utilisation));
+        }
+
+        return weeks;
+    });
+
+    /// <summary>The weeks of every person someone may see (the board's data), by person id.</summary>
+    public Task<Dictionary<long, List<Week>>> WeeksOfPeopleAsync(Person actor, DateOnly from, DateOnly to) => AsAsync(actor, async services =>
+    {
+        dynamic capacity = Service(services, "Features.Capacity.CapacityService");
+        var people = new Dictionary<long, List<Week>>();
+        foreach (var pair in await capacity.WeeksOfPeopleAsync(from, to, null, CancellationToken.None))
+        {
+            var weeks = new List<Week>();
+            foreach (var week in pair.Value)
+            {
+                weeks.Add(new Week(
+                    (int)week.Week.Year, (int)week.Week.Week, (decimal)week.CapacityMinutes / 60m, (decimal)week.AwayMinutes / 60m,
+                    (decimal)week.AllocatedMinutes / 60m, (decimal?)week.Utilisation));
+            }
+
+            people[(long)pair.Key] = weeks;
+        }
+
+        return people;
+    });
+
+    /// <summary>Replaces a placeholder by a person as someone.</summary>
+    public Task<Outcome> ReplacePlaceholderAsync(Person actor, long placeholderId, long personId, bool confirm = false) => AsAsync(actor, async services =>
+    {
+        dynamic people = Service(services, "Features.People.PersonService");
+        Guid version = default;
+        foreach (var row in await people.ListAsync(CancellationToken.None))
+        {
+            if ((long)row.Id == placeholderId)
+            {
+                version = (Guid)row.RowVersion;
+            }
+        }
+
+        return (Outcome)Read(await people.ReplacePlaceholderAsync(placeholderId, personId, version, confirm, CancellationToken.None));
+    });
+
+    /// <summary>The id of a public-holiday calendar by its code.</summary>
+    public Task<long> CalendarIdAsync(Person actor, string code) => AsAsync(actor, async services =>
+    {
+        dynamic holidays = Service(services, "Features.Holidays.HolidayService");
+        foreach (var calendar in await holidays.ListCalendarsAsync(CancellationToken.None))
+        {
+            if ((string)calendar.Code == code)
+            {
+                return (long)calendar.Id;
+            }
+        }
+
+        throw new InvalidOperationException($"No calendar {code}.");
+    });
+
+    /// <summary>A type of the plugin by its name below the root namespace ("Data.Allocation").</summary>
+    public Type Type(string name) => _assembly.GetType(Root + name, throwOnError: true)!;
+
+    private object Allocation(long personId, long projectId, DateOnly start, DateOnly end, decimal hours, bool confirm, bool perDay)
+    {
+        dynamic input = New("Features.Allocations.AllocationInput");
+        input.PersonId = personId;
+        input.ProjectId = projectId;
+        input.StartDate = start;
+        input.EndDate = end;
+        input.Hours = hours;
+        input.ConfirmOverallocation = confirm;
+        input.Unit = (dynamic)Enum.Parse(Type("Data.AllocationUnit"), perDay ? "PerDay" : "PerWeek");
+        return input;
+    }
+
+    private static void SetHours(dynamic input, decimal hoursPerDay)
+    {
+        input.MondayHours = hoursPerDay;
+        input.TuesdayHours = hoursPerDay;
+        input.WednesdayHours = hoursPerDay;
+        input.ThursdayHours = hoursPerDay;
+        input.FridayHours = hoursPerDay;
+        input.SaturdayHours = 0m;
+        input.SundayHours = 0m;
+    }
+
+    private object New(string name) => Activator.CreateInstance(Type(name))!;
+
+    private object Service(IServiceProvider services, string name) => services.GetRequiredService(Type(name));
+
+    private Task<T> AsAsync<T>(Person actor, Func<IServiceProvider, Task<T>> action) => _host.AsUserAsync(actor.User, action);
+
+    private static Outcome Read(dynamic result)
+    {
+        var messages = new List<string>();
+        foreach (object? problem in (System.Collections.IEnumerable)result.Messages)
+        {
+            messages.Add(problem?.ToString() ?? "(no message)");
+        }
+
+        var fields = new List<string>();
+        foreach (string field in ((System.Collections.IDictionary)result.Errors).Keys)
+        {
+            fields.Add(field);
+        }
+
+        return new Outcome(result.Status.ToString(), (long?)result.Id, messages, fields);
+    }
+}
