@@ -9,6 +9,8 @@
 #   bench/run.sh pdf --samples /tmp/pdf-samples      # write one invoice per script (PDF and HTML) to look at
 #   bench/run.sh messaging                  # 10,000 personalised messages rendered and delivered to a local SMTP sink
 #   bench/run.sh messaging --messages 1000  # smaller, for development
+#   bench/run.sh planning                   # 1,000 people, 2,000 projects, 200,000 allocations: the board's data and the board in Chromium
+#   bench/run.sh planning --people 100 --allocations 20000 --board 50 --no-browser   # smaller, for development
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,10 +44,16 @@ case "${1:-}" in
     dotnet build bench/CrmBlazor.Bench.Messaging -c Release -v q -nologo -clp:ErrorsOnly >&2
     exec dotnet bench/CrmBlazor.Bench.Messaging/bin/Release/net10.0/CrmBlazor.Bench.Messaging.dll "$@"
     ;;
+  planning)
+    shift
+    dotnet build bench/CrmBlazor.Bench.Planning -c Release -v q -nologo -clp:ErrorsOnly >&2
+    exec dotnet bench/CrmBlazor.Bench.Planning/bin/Release/net10.0/CrmBlazor.Bench.Planning.dll "$@"
+    ;;
   *)
     echo "usage: bench/run.sh core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--reuse FILE|DB] [--data-dir DIR]" >&2
     echo "       bench/run.sh pdf [--count N] [--html-sample N] [--parallel N] [--samples DIR] [--no-html]" >&2
     echo "       bench/run.sh messaging [--messages N] [--workers N]" >&2
+    echo "       bench/run.sh planning [--people N] [--projects N] [--allocations N] [--board N] [--iterations N] [--warmup N] [--no-browser]" >&2
     exit 2
     ;;
 esac
