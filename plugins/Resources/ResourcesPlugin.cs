@@ -3,6 +3,7 @@ using CrmBlazor.Plugins.Resources.Features.Allocations;
 using CrmBlazor.Plugins.Resources.Features.Capacity;
 using CrmBlazor.Plugins.Resources.Features.Holidays;
 using CrmBlazor.Plugins.Resources.Features.People;
+using CrmBlazor.Plugins.Resources.Features.Privacy;
 using CrmBlazor.Plugins.Resources.Features.Schedules;
 using CrmBlazor.Plugins.Resources.Features.Shared;
 using CrmBlazor.Plugins.Resources.Features.Absences;
@@ -38,6 +39,7 @@ public sealed class ResourcesPlugin : ICrmPlugin
             .AddMenuItem(new MenuItem("People", "/resources/people", MudBlazor.Icons.Material.Filled.Groups, ResourcesPermissions.View, 150, MenuGroups.Work))
             .AddDbContext<ResourcesDbContext>()
             .AddEventHandler<ProjectCompleted, ProjectCompletedAllocationsHandler>()
+            .AddStaffPersonalData<ResourcesStaffData>()
             .AddInitializer<HolidayCalendarsInitializer>();
 
         var services = plugin.Services;

@@ -55,6 +55,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped<PermissionGrantService>();
         services.AddScoped<UserQueries>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<StaffPersonalData>();
         services.AddScoped<TwoFactorRequirements>();
         services.AddScoped<UserInvitations>();
         services.AddScoped<InvitationAcceptance>();

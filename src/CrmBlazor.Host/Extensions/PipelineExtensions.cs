@@ -5,6 +5,7 @@ using CrmBlazor.Host.Features.Export;
 using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Features.Sends;
+using CrmBlazor.Host.Features.Users;
 using CrmBlazor.Host.Http;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Localization;
@@ -46,6 +47,7 @@ internal static class PipelineExtensions
         endpoints.MapPersonalDataEndpoints();
         endpoints.MapCustomerExports();
         endpoints.MapOutboxAttachments();
+        endpoints.MapStaffPersonalData();
         endpoints.MapUnsubscribe();
         endpoints.MapPluginEndpoints(startup.Catalog);
         app.MapJobsDashboard();

@@ -136,6 +136,14 @@ internal sealed class PluginBuilder : IPluginBuilder
         return this;
     }
 
+    public IPluginBuilder AddStaffPersonalData<TContributor>()
+        where TContributor : class, IStaffPersonalDataContributor
+    {
+        Services.AddScoped<TContributor>();
+        Contributions.StaffPersonalDataContributors.Add(typeof(TContributor));
+        return this;
+    }
+
     public IPluginBuilder AddCustomerFigure(CustomerFigureDefinition figure)
     {
         PluginRules.CustomerFigure(Plugin.Id, figure);

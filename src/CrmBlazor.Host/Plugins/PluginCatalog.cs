@@ -84,6 +84,10 @@ public sealed class PluginCatalog
     public IEnumerable<(string OwnerId, Type ContributorType)> PersonalDataContributors =>
         Active.SelectMany(a => a.Contributions.PersonalDataContributors.Select(t => (a.OwnerId, t)));
 
+    /// <summary>All staff personal-data contributors (data about users) with their owners.</summary>
+    public IEnumerable<(string OwnerId, Type ContributorType)> StaffPersonalDataContributors =>
+        Active.SelectMany(a => a.Contributions.StaffPersonalDataContributors.Select(t => (a.OwnerId, t)));
+
     /// <summary>All customer figures with their owners.</summary>
     public IEnumerable<(string OwnerId, CustomerFigureDefinition Figure)> CustomerFigures =>
         Active.SelectMany(a => a.Contributions.CustomerFigures.Select(f => (a.OwnerId, f)));

@@ -78,6 +78,9 @@ public sealed class PluginContributions
     /// <summary>Personal-data contributor types.</summary>
     public List<Type> PersonalDataContributors { get; } = [];
 
+    /// <summary>Staff personal-data contributor types.</summary>
+    public List<Type> StaffPersonalDataContributors { get; } = [];
+
     /// <summary>Customer figures.</summary>
     public List<CustomerFigureDefinition> CustomerFigures { get; } = [];
 

@@ -141,6 +141,13 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
         return this;
     }
 
+    public IPluginBuilder AddStaffPersonalData<TContributor>()
+        where TContributor : class, IStaffPersonalDataContributor
+    {
+        Services.AddScoped<TContributor>();
+        return this;
+    }
+
     public IPluginBuilder AddCustomerFigure(CustomerFigureDefinition figure)
     {
         PluginRules.CustomerFigure(Plugin.Id, figure);

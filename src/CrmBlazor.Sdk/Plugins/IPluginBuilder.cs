@@ -155,6 +155,13 @@ public interface IPluginBuilder
     IPluginBuilder AddPersonalData<TContributor>() where TContributor : class, IPersonalDataContributor;
 
     /// <summary>
+    /// Contributes the plugin's data about a member of staff (a user) to the export and the erasure of
+    /// that user's personal data on the users page.
+    /// </summary>
+    /// <typeparam name="TContributor">The contributor; resolved from a scope for every export or erasure.</typeparam>
+    IPluginBuilder AddStaffPersonalData<TContributor>() where TContributor : class, IStaffPersonalDataContributor;
+
+    /// <summary>
     /// Declares a figure the plugin keeps about customers (set its values with <c>ICustomerFigures</c>);
     /// segment rules and the customer page can use it.
     /// </summary>

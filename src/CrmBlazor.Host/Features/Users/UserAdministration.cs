@@ -31,6 +31,7 @@ public sealed class UserAdministration(
     CurrentUser currentUser,
     UserSessions sessions,
     SecurityLog securityLog,
+    StaffPersonalData staffData,
     TimeProvider clock)
 {
     /// <summary>Security log: an administrator changed a user's roles.</summary>
@@ -196,8 +197,9 @@ public sealed class UserAdministration(
     }
 
     /// <summary>
-    /// Erases the personal data of a deactivated account (GDPR article 17): the name becomes "Former user"
-    /// with a short code, the address one at <see cref="ErasedDomain"/>; the password, the authenticator
+    /// Erases the personal data of a deactivated account (GDPR article 17): first what the plugins hold
+    /// about the user (<see cref="StaffPersonalData"/>; refused while a plugin holding data is not loaded),
+    /// then the account: the name becomes "Former user" with a short code, the address one at <see cref="ErasedDomain"/>; the password, the authenticator
     /// key and recovery codes, the remembered language and time zone go; the account's name and address
     /// are replaced in the security log and the audit log. The account itself stays, so the work recorded
     /// under it (time, invoices, interactions) keeps its author, anonymously. Cannot be undone.
@@ -207,6 +209,20 @@ public sealed class UserAdministration(
     /// <param name="cancellationToken">Cancels the change.</param>
     public async Task<ChangeResult> EraseAsync(string userId, string version, CancellationToken cancellationToken = default)
     {
+        // The plugins' data about the user first (working hours, time off...), in their own databases and
+        // transactions, while the account still holds the names they search for; only for an erasure the
+        // checks below will let through. Interrupted after this step, the erasure is simply asked again.
+        await using (var before = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (IsAdministrator(currentUser)
+                && await before.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) is { DeactivatedAt: not null } account
+                && !IsErased(account.Email) && account.ConcurrencyStamp == version
+                && (await staffData.EraseAsync(account, cancellationToken)).Refusal is { } refusal)
+            {
+                return ChangeResult.Invalid(string.Empty, refusal);
+            }
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Change<CrmUser>()
             .Allow(_ => Task.FromResult(IsAdministrator(currentUser)), OnlyAdministrators)
