@@ -7,17 +7,19 @@ using CrmBlazor.Testing.Hosting;
 
 namespace CrmBlazor.Bench.Planning;
 
-/// <summary>What the seed made: the people the board shows first, and the counts.</summary>
-/// <param name="BoardPeople">The first people of the board (by team, then name), as many as one board shows.</param>
+/// <summary>What the seed made: the team one board shows, its people, and the counts.</summary>
+/// <param name="BoardTeamId">The team the measured board is filtered to.</param>
+/// <param name="BoardPeople">The team's people, as many as one board shows.</param>
 /// <param name="People">People made.</param>
 /// <param name="Projects">Projects made.</param>
 /// <param name="Allocations">Allocations made.</param>
-public sealed record SeededPlan(IReadOnlyList<long> BoardPeople, int People, int Projects, int Allocations);
+public sealed record SeededPlan(long BoardTeamId, IReadOnlyList<long> BoardPeople, int People, int Projects, int Allocations);
 
 /// <summary>
 /// Fills the projects and resources plugins' tables of a running host with multi-row inserts:
 /// customers through the host, then projects, teams, people with skills, schedules (a third change
 /// schedule inside the board's year), time off and allocations spread over four years around today,
+/// in teams of <c>boardPeople</c> people each, so that one team fills one board;
 /// so that the board's 52 weeks hold about a quarter of them. Deterministic (seed 42).
 /// </summary>
 public static class PlanningSeed
@@ -50,7 +52,7 @@ public static class PlanningSeed
         var projectIds = await IdsAsync(connection, "projects_projects");
 
         await InsertAsync(connection, "resources_teams", ["Name", "RowVersion"],
-            Enumerable.Range(1, 20).Select(i => new object?[] { $"Team {i:D2}", Version() }));
+            Enumerable.Range(1, Math.Max(1, people / boardPeople)).Select(i => new object?[] { $"Team {i:D2}", Version() }));
         var teamIds = await IdsAsync(connection, "resources_teams");
         var calendarIds = await IdsAsync(connection, "resources_holiday_calendars");
 
@@ -123,9 +125,8 @@ public static class PlanningSeed
         }
 
         await AnalyzeAsync(connection, postgres);
-        var board = await ColumnAsync(connection,
-            $"""SELECT p."Id" FROM resources_people p LEFT JOIN resources_teams t ON t."Id" = p."TeamId" ORDER BY t."Name", p."Name" LIMIT {boardPeople}""");
-        return new SeededPlan(board, personIds.Count, projectIds.Count, made);
+        var board = await ColumnAsync(connection, $"""SELECT "Id" FROM resources_people WHERE "TeamId" = {teamIds[0]} ORDER BY "Id" """);
+        return new SeededPlan(teamIds[0], board, personIds.Count, projectIds.Count, made);
     }
 
     private static object?[] Schedule(long personId, DateOnly from, int minutes, object version) =>

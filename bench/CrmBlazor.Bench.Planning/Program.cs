@@ -69,7 +69,7 @@ foreach (var provider in providers)
         seeded = await PlanningSeed.SeedAsync(factory, people, projects, allocations, boardPeople, DateOnly.FromDateTime(DateTime.Today), output);
         output.WriteLine($"Seeded {seeded.People:N0} people, {seeded.Projects:N0} projects, {seeded.Allocations:N0} allocations in {seeding.Elapsed.TotalSeconds:F1} s");
 
-        var board = BoardCall.For(factory, seeded.BoardPeople, monday, weeks);
+        var board = BoardCall.For(factory, seeded.BoardTeamId, monday, weeks);
         await using var connection = await database.OpenConnectionAsync();
         List<Cell> fromHost = [], fromSql = [];
         for (var run = 0; run < warmup + iterations; run++)
@@ -96,7 +96,7 @@ foreach (var provider in providers)
     double? interactive = null;
     if (browser)
     {
-        interactive = await BoardInBrowser.MeasureAsync(database, pluginsFolder, output);
+        interactive = await BoardInBrowser.MeasureAsync(database, pluginsFolder, $"/resources/board?team={seeded.BoardTeamId}&weeks={weeks}", output);
     }
 
     results[provider.ToString().ToLowerInvariant()] = new
@@ -161,42 +161,39 @@ static bool Compare(List<Cell> host, List<Cell> sql, TextWriter output)
 static double LoadAverage() =>
     File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture) : -1;
 
-/// <summary>The plugin's own call for the board's data, found in the assembly the host loaded, timed inside the scope.</summary>
+/// <summary>The board's data as its page loads it (<c>BoardService.LoadAsync</c> for one team over the weeks), found in the assembly the host loaded, timed inside the scope.</summary>
 internal sealed class BoardCall
 {
     private readonly CrmHostFactory _host;
-    private readonly IReadOnlyList<long> _people;
-    private readonly DateOnly _monday;
-    private readonly int _weeks;
+    private readonly object _query;
     private readonly Type _service;
 
-    private BoardCall(CrmHostFactory host, IReadOnlyList<long> people, DateOnly monday, int weeks, Type service)
-    {
-        (_host, _people, _monday, _weeks, _service) = (host, people, monday, weeks, service);
-    }
+    private BoardCall(CrmHostFactory host, object query, Type service) => (_host, _query, _service) = (host, query, service);
 
-    public string Entry => _service.Name + ".WeeksOfPeopleAsync";
+    public string Entry => _service.Name + ".LoadAsync";
 
-    public static BoardCall For(CrmHostFactory host, IReadOnlyList<long> people, DateOnly monday, int weeks)
+    public static BoardCall For(CrmHostFactory host, long teamId, DateOnly monday, int weeks)
     {
         var assembly = host.Services.GetRequiredService<PluginCatalog>().Find("resources")?.Assembly
             ?? throw new InvalidOperationException("The resources plugin is not loaded.");
-        return new BoardCall(host, people, monday, weeks, assembly.GetType("CrmBlazor.Plugins.Resources.Features.Capacity.CapacityService", true)!);
+        const string Board = "CrmBlazor.Plugins.Resources.Features.Board.";
+        var query = Activator.CreateInstance(assembly.GetType(Board + "BoardQuery", true)!, monday, weeks, (long?)teamId, null, 1, null)!;
+        return new BoardCall(host, query, assembly.GetType(Board + "BoardService", true)!);
     }
 
     public Task<(List<Cell> Cells, TimeSpan Elapsed)> RunAsync() => _host.AsUserAsync(CrmHostFactory.Administrator, async services =>
     {
         dynamic service = services.GetRequiredService(_service);
         var watch = Stopwatch.StartNew();
-        var weeksOfPeople = await service.WeeksOfPeopleAsync(_monday, _monday.AddDays(_weeks * 7 - 1), (IReadOnlyCollection<long>)_people, CancellationToken.None);
+        var board = await service.LoadAsync((dynamic)_query, CancellationToken.None);
         watch.Stop();
         var cells = new List<Cell>();
-        foreach (var pair in weeksOfPeople)
+        foreach (var row in board.People)
         {
             var index = 0;
-            foreach (var week in pair.Value)
+            foreach (var week in row.Weeks)
             {
-                cells.Add(new Cell((long)pair.Key, index++, (decimal)week.CapacityMinutes, (decimal)week.AllocatedMinutes, (decimal)week.TentativeMinutes));
+                cells.Add(new Cell((long)row.PersonId, index++, (decimal)week.CapacityMinutes, (decimal)week.AllocatedMinutes, (decimal)week.TentativeMinutes));
             }
         }
 
@@ -209,7 +206,7 @@ internal static class BoardInBrowser
 {
     private const int Runs = 5;
 
-    public static async Task<double?> MeasureAsync(TestDatabase database, string pluginsFolder, TextWriter output)
+    public static async Task<double?> MeasureAsync(TestDatabase database, string pluginsFolder, string address, TextWriter output)
     {
         var chromium = Environment.GetEnvironmentVariable("CRM_E2E_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -257,7 +254,7 @@ internal static class BoardInBrowser
         for (var run = 0; run <= Runs; run++)
         {
             var watch = Stopwatch.StartNew();
-            await page.GotoAsync("/resources/board");
+            await page.GotoAsync(address);
             await page.Locator(BoardReady).First.WaitForAsync();
             watch.Stop();
             if (run > 0)

@@ -88,7 +88,7 @@ public sealed partial class KeyboardUser(IPage page)
 
     /// <summary>
     /// Chooses an option of the focused select (a combobox showing its value): opens it with Enter, moves with
-    /// ArrowDown until it shows <paramref name="option"/>, and takes it with Enter.
+    /// ArrowDown (ArrowUp when the option is above the one shown) until it shows <paramref name="option"/>, and takes it with Enter.
     /// </summary>
     /// <param name="option">The option's text.</param>
     public async Task ChooseAsync(string option)
@@ -108,11 +108,15 @@ public sealed partial class KeyboardUser(IPage page)
         }
 
         var shown = await ShownAsync(field);
+        // Up or down, as a person who sees the list would: the option wanted may be above the one marked
+        // (this month's run while the page offers last month's).
+        var options = (await list.GetByRole(AriaRole.Option).AllInnerTextsAsync()).Select(o => o.Trim()).ToList();
+        var key = options.IndexOf(option) is var wanted and >= 0 && options.IndexOf(shown) is var current and >= 0 && wanted < current ? "ArrowUp" : "ArrowDown";
         for (var step = 0; step < 40 && shown != option; step++)
         {
             // The highlighted option shows once the server has rendered it: one step at a time.
             var before = shown;
-            await PressAsync("ArrowDown");
+            await PressAsync(key);
             for (var wait = 0; wait < 30 && (shown = await ShownAsync(field)) == before; wait++)
             {
                 await page.WaitForTimeoutAsync(100);
