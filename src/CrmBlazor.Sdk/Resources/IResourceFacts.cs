@@ -8,8 +8,8 @@ namespace CrmBlazor.Sdk.Resources;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every duration is in whole <b>minutes</b> (the unit <c>IProjectFacts</c> logs time in), rounded half
-/// away from zero; divide by 60 for hours. Weeks are ISO 8601 weeks, Monday to Sunday, named by their
+/// Every duration is in whole <b>minutes</b> (the unit <c>IProjectFacts</c> logs time in), rounded to the
+/// nearest minute as the plugin compares them; divide by 60 for hours. Weeks are ISO 8601 weeks, Monday to Sunday, named by their
 /// Monday. Capacity is the working schedule in effect on each day less public holidays and time off;
 /// allocations count on all projects, tentative ones included (see <c>docs/resources.md</c>).
 /// </para>
