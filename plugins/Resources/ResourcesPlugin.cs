@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Resources.Data;
+using CrmBlazor.Plugins.Resources.Features.Absences;
 using CrmBlazor.Plugins.Resources.Features.Allocations;
 using CrmBlazor.Plugins.Resources.Features.Capacity;
 using CrmBlazor.Plugins.Resources.Features.Dashboard;
@@ -8,7 +9,6 @@ using CrmBlazor.Plugins.Resources.Features.Overbookings;
 using CrmBlazor.Plugins.Resources.Features.People;
 using CrmBlazor.Plugins.Resources.Features.Schedules;
 using CrmBlazor.Plugins.Resources.Features.Shared;
-using CrmBlazor.Plugins.Resources.Features.Absences;
 using CrmBlazor.Plugins.Resources.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
