@@ -1,16 +1,21 @@
 using CrmBlazor.Plugins.Resources.Data;
+using CrmBlazor.Plugins.Resources.Features.Absences;
 using CrmBlazor.Plugins.Resources.Features.Allocations;
 using CrmBlazor.Plugins.Resources.Features.Capacity;
+using CrmBlazor.Plugins.Resources.Features.Dashboard;
+using CrmBlazor.Plugins.Resources.Features.Facts;
 using CrmBlazor.Plugins.Resources.Features.Holidays;
+using CrmBlazor.Plugins.Resources.Features.Overbookings;
 using CrmBlazor.Plugins.Resources.Features.People;
 using CrmBlazor.Plugins.Resources.Features.Privacy;
 using CrmBlazor.Plugins.Resources.Features.Schedules;
 using CrmBlazor.Plugins.Resources.Features.Shared;
-using CrmBlazor.Plugins.Resources.Features.Absences;
+using CrmBlazor.Plugins.Resources.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
 using CrmBlazor.Sdk.Projects;
+using CrmBlazor.Sdk.Resources;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Plugins.Resources;
@@ -18,9 +23,11 @@ namespace CrmBlazor.Plugins.Resources;
 /// <summary>
 /// Resource allocation: people and placeholders with skills, teams and managers; working schedules
 /// effective from a date, time off and public holidays, which make each person's capacity per week;
-/// allocations of people to projects, refused above capacity unless the planner confirms. Reads
-/// projects only through the SDK (<see cref="IProjectFacts"/>, and <see cref="ProjectCompleted"/>, which ends
-/// the allocations on a completed project).
+/// allocations of people to projects, refused above capacity unless the planner confirms; a daily check
+/// that tells managers once per new over-allocation. Reads projects only through the SDK
+/// (<see cref="IProjectFacts"/>, and <see cref="ProjectCompleted"/>, which ends the allocations on a
+/// completed project) and offers <see cref="IResourceFacts"/> and the events <see cref="AllocationOverbooked"/>
+/// and <see cref="AllocationResolved"/> to others.
 /// </summary>
 public sealed class ResourcesPlugin : ICrmPlugin
 {
@@ -37,10 +44,17 @@ public sealed class ResourcesPlugin : ICrmPlugin
             .AddPermission(new Permission(ResourcesPermissions.PlanTeam, "Plan own team", CrmRoles.Manager))
             .AddPermission(new Permission(ResourcesPermissions.PlanAll, "Plan everyone", CrmRoles.Admin))
             .AddMenuItem(new MenuItem("People", "/resources/people", MudBlazor.Icons.Material.Filled.Groups, ResourcesPermissions.View, 150, MenuGroups.Work))
+            .AddDashboardWidget<OverbookingsWidget>("Above capacity", order: 350, permission: ResourcesPermissions.PlanTeam)
+            .AddDashboardWidget<UtilisationWidget>("Utilisation", order: 360, permission: ResourcesPermissions.View)
             .AddDbContext<ResourcesDbContext>()
+            .AddRecurringJob<OverallocationCheckJob, ResourcesSettings>(OverallocationCheckJob.Key, settings => settings.OverallocationCheckCron)
             .AddEventHandler<ProjectCompleted, ProjectCompletedAllocationsHandler>()
             .AddStaffPersonalData<ResourcesStaffData>()
             .AddInitializer<HolidayCalendarsInitializer>();
+        foreach (var template in OverbookingMessageTemplates.All)
+        {
+            plugin.AddMessageTemplate(template);
+        }
 
         var services = plugin.Services;
         services.AddScoped<ResourcesAccess>();
@@ -51,5 +65,10 @@ public sealed class ResourcesPlugin : ICrmPlugin
         services.AddScoped<HolidayService>();
         services.AddScoped<AllocationService>();
         services.AddScoped<CapacityService>();
+        services.AddScoped<OverbookingMail>();
+        services.AddScoped<OverbookingCheck>();
+        services.AddScoped<OpenOverbookings>();
+        services.AddScoped<TeamUtilisation>();
+        services.AddScoped<IResourceFacts, ResourceFactsSource>();
     }
 }

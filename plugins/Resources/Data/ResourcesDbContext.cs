@@ -22,6 +22,8 @@ public sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> opti
 
     public DbSet<Allocation> Allocations => Set<Allocation>();
 
+    public DbSet<Overbooking> Overbookings => Set<Overbooking>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Team>(e =>
@@ -86,6 +88,18 @@ public sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> opti
             e.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => new { a.PersonId, a.StartDate, a.EndDate });
             e.HasIndex(a => new { a.ProjectId, a.StartDate });
+        });
+        modelBuilder.Entity<Overbooking>(e =>
+        {
+            e.ToTable("overbookings");
+            e.Property(o => o.NotifiedUserId).HasMaxLength(450);
+            e.Property(o => o.MessageKey).HasMaxLength(200);
+            e.HasOne<Person>().WithMany().HasForeignKey(o => o.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(o => new { o.PersonId, o.WeekStart, o.Occurrence }).IsUnique();
+
+            // One open over-allocation per person and week: the filter reads the same on SQLite and PostgreSQL.
+            e.HasIndex(o => new { o.PersonId, o.WeekStart }).IsUnique().HasFilter("\"ResolvedAt\" IS NULL");
+            e.HasIndex(o => new { o.WeekStart, o.ResolvedAt });
         });
     }
 }

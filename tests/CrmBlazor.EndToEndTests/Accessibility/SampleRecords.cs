@@ -12,7 +12,8 @@ namespace CrmBlazor.EndToEndTests.Accessibility;
 /// <summary>
 /// A user of each role and the records that make every page show its content (a tagged customer with an
 /// interaction, an open complaint and a contact, a segment, a project with a task and logged time, a draft and an issued
-/// invoice, a completed monthly run, the staff member planned in resources with an allocation on the project), made once per host through the UI, as people would make them; and a message in
+/// invoice, a completed monthly run, the staff member planned in resources with an allocation on the project and an
+/// over-allocation next week on record), made once per host through the UI, as people would make them; and a message in
 /// the outbox, which no page queues yet (<see cref="HostOutbox"/>).
 /// </summary>
 /// <param name="Users">Who signs in, by role (<see cref="CrmRoles"/>).</param>
@@ -121,6 +122,11 @@ public sealed record SampleRecords(
         await page.Locator("input[data-testid=resources-allocation-hours]").FillAsync("10");
         await page.GetByTestId("resources-allocation-save").ClickAsync();
         await Expect(page.GetByTestId("resources-team").Locator("tbody tr").Filter(new() { HasText = "Ravi Shankar" })).ToHaveCountAsync(1);
+
+        // An over-allocation of the staff member next week, as the daily check records it: the administrator's
+        // dashboard lists it.
+        var nextMonday = today.AddDays(7 - (((int)today.DayOfWeek + 6) % 7));
+        await HostOverbookings.AddOpenAsync(host, personId, nextMonday, capacityMinutes: 2250, allocatedMinutes: 2760);
 
         var messageId = await HostOutbox.AddNotSentAsync(host, HostOutbox.UrduInvoice(word));
         return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId, personId);

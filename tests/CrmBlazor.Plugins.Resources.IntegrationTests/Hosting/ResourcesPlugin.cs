@@ -1,5 +1,6 @@
 using System.Reflection;
 using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Jobs;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Testing;
 using CrmBlazor.Testing.Hosting;
@@ -224,6 +225,82 @@ public sealed class ResourcesPlugin
         }
 
         return (Outcome)Read(await people.ReplacePlaceholderAsync(placeholderId, personId, version, confirm, CancellationToken.None));
+    });
+
+    /// <summary>Runs the daily over-allocation check through the host's scheduler, as its recurring job does, and waits until it succeeded.</summary>
+    public async Task RunOverallocationCheckAsync()
+    {
+        var runId = await _host.InScopeAsync(async services =>
+        {
+            var scheduler = services.GetRequiredService<IJobScheduler>();
+            var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type("Jobs.OverallocationCheckJob"));
+            return await (Task<Guid>)enqueue.Invoke(scheduler, [null, null, CancellationToken.None])!;
+        });
+        var run = await Eventually.ReturnsAsync(
+            "the over-allocation check finished",
+            () => _host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
+            r => r?.State is JobRunState.Succeeded or JobRunState.Failed);
+        if (run!.State != JobRunState.Succeeded)
+        {
+            throw new InvalidOperationException($"The over-allocation check failed: {run.Message}");
+        }
+    }
+
+    /// <summary>The open over-allocations the dashboard lists to someone: person, ISO year and week, allocated and capacity minutes; and how many in all.</summary>
+    public Task<(List<(long PersonId, int Year, int Week, int Allocated, int Capacity)> Listed, int Total)> OpenOverbookingsAsync(Person actor) => AsAsync(actor, async services =>
+    {
+        dynamic overbookings = Service(services, "Features.Dashboard.OpenOverbookings");
+        var result = await overbookings.ListAsync(CancellationToken.None);
+        var rows = new List<(long, int, int, int, int)>();
+        foreach (var row in result.Item1)
+        {
+            rows.Add(((long)row.PersonId, (int)row.Year, (int)row.Week, (int)row.AllocatedMinutes, (int)row.CapacityMinutes));
+        }
+
+        return (rows, (int)result.Item2);
+    });
+
+    /// <summary>What the utilisation widget shows someone: how many people, the weeks' capacity and allocated hours, and the most and least planned people's ids.</summary>
+    public Task<(int People, List<(decimal Capacity, decimal Allocated)> Weeks, List<long> MostUsed, List<long> LeastUsed)> UtilisationAsync(Person actor) => AsAsync(actor, async services =>
+    {
+        dynamic utilisation = Service(services, "Features.Dashboard.TeamUtilisation");
+        var view = await utilisation.LoadAsync(CancellationToken.None);
+        var weeks = new List<(decimal, decimal)>();
+        foreach (var week in view.Weeks)
+        {
+            weeks.Add(((decimal)week.CapacityMinutes / 60m, (decimal)week.AllocatedMinutes / 60m));
+        }
+
+        var most = new List<long>();
+        foreach (var person in view.MostUsed)
+        {
+            most.Add((long)person.PersonId);
+        }
+
+        var least = new List<long>();
+        foreach (var person in view.LeastUsed)
+        {
+            least.Add((long)person.PersonId);
+        }
+
+        return ((int)view.People, weeks, most, least);
+    });
+
+    /// <summary>Logs time on a project straight into the projects plugin's table, as the projects plugin's own tests do.</summary>
+    public Task AddTimeDirectlyAsync(long projectId, string userId, DateOnly date, int minutes, bool billable = true) => _host.InScopeAsync(async services =>
+    {
+        var db = (DbContext)services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Data.ProjectsDbContext", true)!);
+        dynamic entry = Activator.CreateInstance(_projects.GetType("CrmBlazor.Plugins.Projects.Data.TimeEntry", true)!)!;
+        entry.ProjectId = projectId;
+        entry.UserId = userId;
+        entry.Date = date;
+        entry.Minutes = minutes;
+        entry.IsBillable = billable;
+        entry.CreatedAt = DateTimeOffset.UtcNow;
+        entry.UpdatedAt = DateTimeOffset.UtcNow;
+        db.Add((object)entry);
+        await db.SaveChangesAsync();
+        return true;
     });
 
     /// <summary>The id of a public-holiday calendar by its code.</summary>

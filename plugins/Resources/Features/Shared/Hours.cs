@@ -12,4 +12,11 @@ public static class Hours
     public static decimal FromMinutes(decimal minutes) =>
         // Dividing by 1.000… drops the trailing zeros of the rounded value, so 46.00 reads "46".
         Math.Round(minutes / 60m, 2, MidpointRounding.AwayFromZero) / 1.000000000000000000000000000000000m;
+
+    /// <summary>
+    /// Whole minutes of computed minutes (a week's share of an allocation can be a fraction), rounded as
+    /// <c>WeekLoad.IsOverAllocated</c> compares them, so that a figure and the flag never disagree.
+    /// </summary>
+    /// <param name="minutes">The minutes.</param>
+    public static int WholeMinutes(decimal minutes) => (int)Math.Round(minutes);
 }

@@ -261,6 +261,61 @@ namespace CrmBlazor.Plugins.Resources.Data.Migrations.Postgres
                     b.ToTable("resources_holiday_calendars", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Plugins.Resources.Data.Overbooking", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AllocatedMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CapacityMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NotifiedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "WeekStart")
+                        .IsUnique()
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.HasIndex("WeekStart", "ResolvedAt");
+
+                    b.HasIndex("PersonId", "WeekStart", "Occurrence")
+                        .IsUnique();
+
+                    b.ToTable("resources_overbookings", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Resources.Data.Person", b =>
                 {
                     b.Property<long>("Id")
@@ -495,6 +550,15 @@ namespace CrmBlazor.Plugins.Resources.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Resources.Data.Overbooking", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Resources.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

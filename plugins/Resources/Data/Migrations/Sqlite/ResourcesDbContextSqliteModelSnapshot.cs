@@ -252,6 +252,59 @@ namespace CrmBlazor.Plugins.Resources.Data.Migrations.Sqlite
                     b.ToTable("resources_holiday_calendars", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Plugins.Resources.Data.Overbooking", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AllocatedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CapacityMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotifiedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "WeekStart")
+                        .IsUnique()
+                        .HasFilter("\"ResolvedAt\" IS NULL");
+
+                    b.HasIndex("WeekStart", "ResolvedAt");
+
+                    b.HasIndex("PersonId", "WeekStart", "Occurrence")
+                        .IsUnique();
+
+                    b.ToTable("resources_overbookings", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Resources.Data.Person", b =>
                 {
                     b.Property<long>("Id")
@@ -474,6 +527,15 @@ namespace CrmBlazor.Plugins.Resources.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Resources.Data.Overbooking", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Resources.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
