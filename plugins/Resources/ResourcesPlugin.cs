@@ -3,8 +3,10 @@ using CrmBlazor.Plugins.Resources.Features.Allocations;
 using CrmBlazor.Plugins.Resources.Features.Capacity;
 using CrmBlazor.Plugins.Resources.Features.Holidays;
 using CrmBlazor.Plugins.Resources.Features.People;
+using CrmBlazor.Plugins.Resources.Features.PlannedVsActual;
 using CrmBlazor.Plugins.Resources.Features.Schedules;
 using CrmBlazor.Plugins.Resources.Features.Shared;
+using CrmBlazor.Plugins.Resources.Features.Suggestions;
 using CrmBlazor.Plugins.Resources.Features.Absences;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
@@ -36,6 +38,7 @@ public sealed class ResourcesPlugin : ICrmPlugin
             .AddPermission(new Permission(ResourcesPermissions.PlanTeam, "Plan own team", CrmRoles.Manager))
             .AddPermission(new Permission(ResourcesPermissions.PlanAll, "Plan everyone", CrmRoles.Admin))
             .AddMenuItem(new MenuItem("People", "/resources/people", MudBlazor.Icons.Material.Filled.Groups, ResourcesPermissions.View, 150, MenuGroups.Work))
+            .AddProjectTab<ProjectTeamTab>("Team", order: 100, permission: ResourcesPermissions.View)
             .AddDbContext<ResourcesDbContext>()
             .AddEventHandler<ProjectCompleted, ProjectCompletedAllocationsHandler>()
             .AddInitializer<HolidayCalendarsInitializer>();
@@ -49,5 +52,7 @@ public sealed class ResourcesPlugin : ICrmPlugin
         services.AddScoped<HolidayService>();
         services.AddScoped<AllocationService>();
         services.AddScoped<CapacityService>();
+        services.AddScoped<SuggestionService>();
+        services.AddScoped<PlannedVsActualService>();
     }
 }
