@@ -21,7 +21,7 @@ PATTERNS = [
     re.compile(r'ValidationResult\(\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'ErrorMessage\s*=\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'new MenuItem\("([^"]+)"'),
-    re.compile(r'Add(?:CustomerTab|DashboardWidget)<\w+>\("([^"]+)"'),
+    re.compile(r'Add(?:CustomerTab|ProjectTab|DashboardWidget)<\w+>\("([^"]+)"'),
     re.compile(r'new Permission\([^,]+, "([^"]+)"'),
     re.compile(r'new\(\w+, "([^"]+)", (?:FigureKind|MudBlazor)\.'),
     re.compile(r'const string \w*Message\s*=\s*"((?:[^"\\]|\\.)+)"'),

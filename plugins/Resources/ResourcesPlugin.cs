@@ -7,9 +7,11 @@ using CrmBlazor.Plugins.Resources.Features.Facts;
 using CrmBlazor.Plugins.Resources.Features.Holidays;
 using CrmBlazor.Plugins.Resources.Features.Overbookings;
 using CrmBlazor.Plugins.Resources.Features.People;
+using CrmBlazor.Plugins.Resources.Features.PlannedVsActual;
 using CrmBlazor.Plugins.Resources.Features.Privacy;
 using CrmBlazor.Plugins.Resources.Features.Schedules;
 using CrmBlazor.Plugins.Resources.Features.Shared;
+using CrmBlazor.Plugins.Resources.Features.Suggestions;
 using CrmBlazor.Plugins.Resources.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
@@ -46,6 +48,7 @@ public sealed class ResourcesPlugin : ICrmPlugin
             .AddMenuItem(new MenuItem("People", "/resources/people", MudBlazor.Icons.Material.Filled.Groups, ResourcesPermissions.View, 150, MenuGroups.Work))
             .AddDashboardWidget<OverbookingsWidget>("Above capacity", order: 350, permission: ResourcesPermissions.PlanTeam)
             .AddDashboardWidget<UtilisationWidget>("Utilisation", order: 360, permission: ResourcesPermissions.View)
+            .AddProjectTab<ProjectTeamTab>("Team", order: 100, permission: ResourcesPermissions.View)
             .AddDbContext<ResourcesDbContext>()
             .AddRecurringJob<OverallocationCheckJob, ResourcesSettings>(OverallocationCheckJob.Key, settings => settings.OverallocationCheckCron)
             .AddEventHandler<ProjectCompleted, ProjectCompletedAllocationsHandler>()
@@ -70,5 +73,7 @@ public sealed class ResourcesPlugin : ICrmPlugin
         services.AddScoped<OpenOverbookings>();
         services.AddScoped<TeamUtilisation>();
         services.AddScoped<IResourceFacts, ResourceFactsSource>();
+        services.AddScoped<SuggestionService>();
+        services.AddScoped<PlannedVsActualService>();
     }
 }

@@ -2,6 +2,7 @@ using CrmBlazor.Data;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk;
+using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
 
 namespace CrmBlazor.Host.Extensions;
@@ -20,6 +21,7 @@ internal static class PluginExtensions
         var plugins = PluginDiscovery.Load(pluginsPath, disabledIds, builder.Services, builder.Configuration, logger, installedPluginsPath);
         var catalog = new PluginCatalog(core.Contributions, plugins);
         builder.Services.AddSingleton(catalog);
+        builder.Services.AddScoped<IProjectTabs, ProjectTabs>();
         return catalog;
     }
 }

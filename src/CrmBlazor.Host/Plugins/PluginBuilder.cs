@@ -74,7 +74,14 @@ internal sealed class PluginBuilder : IPluginBuilder
     public IPluginBuilder AddCustomerTab<TComponent>(string title, int order = 500, string? permission = null)
         where TComponent : CustomerTabBase
     {
-        Contributions.CustomerTabs.Add(new CustomerTabRegistration(Plugin.Id, title, typeof(TComponent), order, permission));
+        Contributions.CustomerTabs.Add(new TabRegistration(Plugin.Id, title, typeof(TComponent), order, permission));
+        return this;
+    }
+
+    public IPluginBuilder AddProjectTab<TComponent>(string title, int order = 500, string? permission = null)
+        where TComponent : ProjectTabBase
+    {
+        Contributions.ProjectTabs.Add(new TabRegistration(Plugin.Id, title, typeof(TComponent), order, permission));
         return this;
     }
 

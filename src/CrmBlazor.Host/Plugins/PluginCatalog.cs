@@ -66,8 +66,12 @@ public sealed class PluginCatalog
         Active.SelectMany(a => a.Contributions.MenuItems.Select(m => (a.OwnerId, m)));
 
     /// <summary>All customer-page tabs, in order.</summary>
-    public IEnumerable<CustomerTabRegistration> CustomerTabs =>
+    public IEnumerable<TabRegistration> CustomerTabs =>
         Active.SelectMany(a => a.Contributions.CustomerTabs).OrderBy(t => t.Order);
+
+    /// <summary>All project-page tabs, in order.</summary>
+    public IEnumerable<TabRegistration> ProjectTabs =>
+        Active.SelectMany(a => a.Contributions.ProjectTabs).OrderBy(t => t.Order);
 
     /// <summary>All dashboard widgets, in order.</summary>
     public IEnumerable<DashboardWidgetRegistration> DashboardWidgets =>

@@ -6,13 +6,13 @@ using CrmBlazor.Sdk.Timeline;
 
 namespace CrmBlazor.Host.Plugins;
 
-/// <summary>A tab a plugin adds to the customer page.</summary>
+/// <summary>A tab a plugin adds to a page of the core or of another plugin (the customer page, the project page).</summary>
 /// <param name="OwnerId">The plugin id.</param>
 /// <param name="Title">The title as registered (a resource key).</param>
 /// <param name="ComponentType">The tab component.</param>
 /// <param name="Order">Position among tabs.</param>
 /// <param name="Permission">Permission needed to see it, or null.</param>
-public sealed record CustomerTabRegistration(string OwnerId, string Title, Type ComponentType, int Order, string? Permission);
+public sealed record TabRegistration(string OwnerId, string Title, Type ComponentType, int Order, string? Permission);
 
 /// <summary>A dashboard widget.</summary>
 /// <param name="OwnerId">The plugin id.</param>
@@ -58,7 +58,10 @@ public sealed class PluginContributions
     public List<MenuItem> MenuItems { get; } = [];
 
     /// <summary>Customer-page tabs.</summary>
-    public List<CustomerTabRegistration> CustomerTabs { get; } = [];
+    public List<TabRegistration> CustomerTabs { get; } = [];
+
+    /// <summary>Project-page tabs (rendered by the projects plugin through <c>IProjectTabs</c>).</summary>
+    public List<TabRegistration> ProjectTabs { get; } = [];
 
     /// <summary>Dashboard widgets.</summary>
     public List<DashboardWidgetRegistration> DashboardWidgets { get; } = [];

@@ -21,6 +21,9 @@ public sealed class PluginRegistrations
     /// <summary>The customer tabs: title, component, order and permission.</summary>
     public IList<(string Title, Type Component, int Order, string? Permission)> CustomerTabs { get; } = [];
 
+    /// <summary>The project-page tabs: title, component, order and permission.</summary>
+    public IList<(string Title, Type Component, int Order, string? Permission)> ProjectTabs { get; } = [];
+
     /// <summary>The dashboard widgets: title, component, order and permission.</summary>
     public IList<(string Title, Type Component, int Order, string? Permission)> DashboardWidgets { get; } = [];
 

@@ -75,6 +75,13 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
         return this;
     }
 
+    public IPluginBuilder AddProjectTab<TComponent>(string title, int order = 500, string? permission = null)
+        where TComponent : ProjectTabBase
+    {
+        Registrations.ProjectTabs.Add((title, typeof(TComponent), order, permission));
+        return this;
+    }
+
     public IPluginBuilder AddDashboardWidget<TComponent>(string title, int order = 500, string? permission = null, WidgetSize size = WidgetSize.Half)
         where TComponent : IComponent
     {

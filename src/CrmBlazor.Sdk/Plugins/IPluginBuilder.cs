@@ -76,6 +76,17 @@ public interface IPluginBuilder
     IPluginBuilder AddCustomerTab<TComponent>(string title, int order = 500, string? permission = null)
         where TComponent : CustomerTabBase;
 
+    /// <summary>
+    /// Adds a tab to the project page of the projects plugin, which renders it through
+    /// <see cref="IProjectTabs"/>; without the projects plugin the tab is never shown.
+    /// </summary>
+    /// <typeparam name="TComponent">A component deriving from <see cref="ProjectTabBase"/>.</typeparam>
+    /// <param name="title">The tab title (localised through <see cref="UseResources{TResource}"/>).</param>
+    /// <param name="order">Position after the project page's own tabs, among the tabs of other plugins.</param>
+    /// <param name="permission">Permission a user needs to see the tab, or null for every user who can see the project.</param>
+    IPluginBuilder AddProjectTab<TComponent>(string title, int order = 500, string? permission = null)
+        where TComponent : ProjectTabBase;
+
     /// <summary>Adds a widget to the dashboard.</summary>
     /// <typeparam name="TComponent">The widget component.</typeparam>
     /// <param name="title">The widget title (localised through <see cref="UseResources{TResource}"/>).</param>

@@ -23,6 +23,18 @@ internal sealed class SampleEventHandler : IDomainEventHandler<SampleEvent>
 
 internal sealed class SampleTab : CustomerTabBase;
 
+/// <summary>A project-page tab that shows the project it was given.</summary>
+internal sealed class SampleProjectTab : ProjectTabBase
+{
+    protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+    {
+        builder.OpenElement(0, "p");
+        builder.AddAttribute(1, "data-testid", "sample-project-tab");
+        builder.AddContent(2, ProjectId);
+        builder.CloseElement();
+    }
+}
+
 /// <summary>Settings with a schedule, as a plugin reads one from its configuration section.</summary>
 internal sealed class SampleScheduleSettings
 {

@@ -114,10 +114,24 @@ public sealed class PluginCatalogTests
         Assert.Equal(["Projects", "Timeline", "Contacts", "Surveys", "History"], catalog.CustomerTabs.Select(t => t.Title));
     }
 
+    [Fact]
+    public void ProjectTabs_SeveralOwners_ComeInOrder()
+    {
+        var catalog = new CatalogBuilder()
+            .WithCoreModule()
+            .WithPlugin("resources", p => p.AddProjectTab<SampleProjectTab>("Team", order: 100))
+            .WithPlugin("surveys", p => p.AddProjectTab<SampleProjectTab>("Surveys", order: 50))
+            .Build();
+
+        Assert.Equal(["Surveys", "Team"], catalog.ProjectTabs.Select(t => t.Title));
+        Assert.DoesNotContain(catalog.CustomerTabs, t => t.OwnerId != "crm");
+    }
+
     private static Action<Sdk.Plugins.IPluginBuilder> EverythingOf(string id) => plugin => plugin
         .AddPermission(new Permission(id + ".view", "View " + id, CrmRoles.Staff))
         .AddMenuItem(new MenuItem(id, "/" + id, Permission: id + ".view"))
         .AddCustomerTab<SampleTab>(id + " tab")
+        .AddProjectTab<SampleProjectTab>(id + " project tab")
         .AddDashboardWidget<SampleTab>(id + " widget")
         .AddJob<SampleJob>("sync")
         .AddEventHandler<SampleEvent, SampleEventHandler>();
@@ -127,6 +141,7 @@ public sealed class PluginCatalogTests
         Assert.DoesNotContain(catalog.MenuItems, m => m.OwnerId == id);
         Assert.DoesNotContain(catalog.Permissions, p => p.Name.StartsWith(id + ".", StringComparison.Ordinal));
         Assert.DoesNotContain(catalog.CustomerTabs, t => t.OwnerId == id);
+        Assert.DoesNotContain(catalog.ProjectTabs, t => t.OwnerId == id);
         Assert.DoesNotContain(catalog.DashboardWidgets, w => w.OwnerId == id);
         Assert.DoesNotContain(catalog.Jobs, j => j.OwnerId == id);
         Assert.DoesNotContain(catalog.SubscriptionsTo(SampleEvent.Name), s => s.OwnerId == id);
@@ -137,6 +152,7 @@ public sealed class PluginCatalogTests
         Assert.Contains(catalog.MenuItems, m => m.OwnerId == id);
         Assert.Contains(catalog.Permissions, p => p.Name == id + ".view");
         Assert.Contains(catalog.CustomerTabs, t => t.OwnerId == id);
+        Assert.Contains(catalog.ProjectTabs, t => t.OwnerId == id);
         Assert.Contains(catalog.DashboardWidgets, w => w.OwnerId == id);
         Assert.Contains(catalog.Jobs, j => j.JobId == id + ":sync");
         Assert.Contains(catalog.SubscriptionsTo(SampleEvent.Name), s => s.OwnerId == id);

@@ -23,6 +23,15 @@ public sealed record Week(int Year, int Number, decimal Capacity, decimal Away, 
     public DateOnly Monday => DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(Year, Number, DayOfWeek.Monday));
 }
 
+/// <summary>Someone the plugin suggests for a need: their level, whether the need fits every week, and the hours free in each week.</summary>
+public sealed record Suggested(long PersonId, int Level, bool FitsEveryWeek, IReadOnlyList<decimal> FreeHours);
+
+/// <summary>A week's planned and logged hours.</summary>
+public sealed record PlannedAgainstLogged(int Year, int Number, decimal Planned, decimal Logged);
+
+/// <summary>A project's projected budget burn, in hours.</summary>
+public sealed record Projection(decimal? Budget, decimal Logged, decimal Planned, decimal Projected, decimal? Percent, (int Year, int Week)? Crossing, bool AlreadyOver);
+
 /// <summary>An allocation as the plugin lists it.</summary>
 public sealed record Planned(long Id, long ProjectId, DateOnly StartDate, DateOnly EndDate, decimal Hours, Guid RowVersion);
 
@@ -65,12 +74,14 @@ public sealed class ResourcesPlugin
     /// <param name="manager">A user who may manage projects.</param>
     /// <param name="customerId">The customer.</param>
     /// <param name="status">Its status (planned or active).</param>
-    public Task<long> CreateProjectAsync(Person manager, long customerId, ProjectStatus status = ProjectStatus.Active) => AsAsync(manager, async services =>
+    /// <param name="budgetHours">Its budget hours, or null for none.</param>
+    public Task<long> CreateProjectAsync(Person manager, long customerId, ProjectStatus status = ProjectStatus.Active, decimal? budgetHours = null) => AsAsync(manager, async services =>
     {
         dynamic input = Activator.CreateInstance(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectInput", true)!)!;
         input.CustomerId = customerId;
         input.Name = "Project " + Guid.NewGuid().ToString("N")[..8];
         input.Status = status;
+        input.BudgetHours = budgetHours;
         dynamic projects = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectService", true)!);
         var outcome = (Outcome)Read(await projects.CreateAsync(input, CancellationToken.None));
         return outcome.Saved ? outcome.Id!.Value : throw new InvalidOperationException("The project was refused: " + string.Join(" ", outcome.Messages));
@@ -84,6 +95,83 @@ public sealed class ResourcesPlugin
         dynamic projects = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectService", true)!);
         var outcome = (Outcome)Read(await projects.ChangeStatusAsync(projectId, status, (Guid)project.RowVersion, CancellationToken.None));
         return outcome.Saved ? true : throw new InvalidOperationException("The status change was refused: " + string.Join(" ", outcome.Messages));
+    });
+
+    /// <summary>Logs time on a project through the projects plugin, as the person's own day view does; fails the test if refused.</summary>
+    /// <param name="person">Who logs it (their own time).</param>
+    public Task LogTimeAsync(Person person, long projectId, DateOnly date, int minutes) => AsAsync(person, async services =>
+    {
+        dynamic input = Activator.CreateInstance(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Time.TimeEntryInput", true)!)!;
+        input.ProjectId = projectId;
+        input.Date = date;
+        input.Minutes = minutes;
+        dynamic time = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Time.TimeEntryService", true)!);
+        var outcome = (Outcome)Read(await time.SaveEntryAsync(person.Id, input, CancellationToken.None));
+        return outcome.Saved ? true : throw new InvalidOperationException("The time was refused: " + string.Join(" ", outcome.Messages));
+    });
+
+    /// <summary>Gives a person a skill at a level as someone.</summary>
+    public Task<Outcome> SetSkillAsync(Person actor, long personId, string skill, int level) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.People.SkillInput");
+        input.Skill = skill;
+        input.Level = level;
+        dynamic people = Service(services, "Features.People.PersonService");
+        return (Outcome)Read(await people.SetSkillAsync(personId, input, CancellationToken.None));
+    });
+
+    /// <summary>The people suggested to someone for a need, best first; or the refusal's status and messages.</summary>
+    public Task<(Outcome? Refused, List<Suggested> People)> SuggestAsync(Person actor, string? skill, int level, decimal? hoursPerWeek, DateOnly firstWeek, int weeks) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Suggestions.SuggestionInput");
+        input.Skill = skill;
+        input.MinimumLevel = level;
+        input.HoursPerWeek = hoursPerWeek;
+        input.FirstWeek = firstWeek;
+        input.Weeks = weeks;
+        dynamic suggestions = Service(services, "Features.Suggestions.SuggestionService");
+        dynamic result = await suggestions.SuggestAsync(input, CancellationToken.None);
+        var people = new List<Suggested>();
+        foreach (var person in result.People)
+        {
+            var free = new List<decimal>();
+            foreach (var week in person.Weeks)
+            {
+                free.Add((decimal)week.FreeMinutes / 60m);
+            }
+
+            people.Add(new Suggested((long)person.PersonId, (int)person.Level, (bool)person.FitsEveryWeek, free));
+        }
+
+        return (result.Refused is null ? null : (Outcome?)Read(result.Refused), people);
+    });
+
+    /// <summary>A project's planned and logged hours by week, as someone sees them.</summary>
+    public Task<List<PlannedAgainstLogged>> PlannedVsActualOfProjectAsync(Person actor, long projectId, DateOnly from, DateOnly to) => AsAsync(actor, async services =>
+    {
+        dynamic service = Service(services, "Features.PlannedVsActual.PlannedVsActualService");
+        return (List<PlannedAgainstLogged>)Weeks(await service.ForProjectAsync(projectId, from, to, CancellationToken.None));
+    });
+
+    /// <summary>A person's planned and logged hours by week, as someone sees them (throws <see cref="UnauthorizedAccessException"/> when they may not).</summary>
+    public Task<List<PlannedAgainstLogged>> PlannedVsActualOfPersonAsync(Person actor, long personId, DateOnly from, DateOnly to) => AsAsync(actor, async services =>
+    {
+        dynamic service = Service(services, "Features.PlannedVsActual.PlannedVsActualService");
+        return (List<PlannedAgainstLogged>)Weeks(await service.ForPersonAsync(personId, from, to, CancellationToken.None));
+    });
+
+    /// <summary>A project's projected budget burn, as someone sees it.</summary>
+    public Task<Projection?> ProjectionAsync(Person actor, long projectId) => AsAsync(actor, async services =>
+    {
+        dynamic service = Service(services, "Features.PlannedVsActual.PlannedVsActualService");
+        dynamic p = await service.ProjectAsync(projectId, CancellationToken.None);
+        if (p is null)
+        {
+            return (Projection?)null;
+        }
+
+        (int, int)? crossing = p.CrossingWeek is null ? null : ((int)p.CrossingWeek.Year, (int)p.CrossingWeek.Week);
+        return new Projection((decimal?)p.BudgetHours, (decimal)p.LoggedHours, (decimal)p.PlannedHours, (decimal)p.ProjectedHours, (decimal?)p.Percent, crossing, (bool)p.AlreadyOver);
     });
 
     /// <summary>Adds a person (a user, or a placeholder without one) as someone and returns the outcome.</summary>
@@ -332,6 +420,17 @@ public sealed class ResourcesPlugin
         input.ConfirmOverallocation = confirm;
         input.Unit = (dynamic)Enum.Parse(Type("Data.AllocationUnit"), perDay ? "PerDay" : "PerWeek");
         return input;
+    }
+
+    private static List<PlannedAgainstLogged> Weeks(dynamic weeks)
+    {
+        var rows = new List<PlannedAgainstLogged>();
+        foreach (var week in weeks)
+        {
+            rows.Add(new PlannedAgainstLogged((int)week.Week.Year, (int)week.Week.Week, (decimal)week.PlannedMinutes / 60m, (decimal)week.LoggedMinutes / 60m));
+        }
+
+        return rows;
     }
 
     private static void SetHours(dynamic input, decimal hoursPerDay)

@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Projects.Features.Shared;
+using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Projects;
 using Microsoft.AspNetCore.Components;
 
@@ -6,7 +7,8 @@ namespace CrmBlazor.Plugins.Projects.Features.Projects;
 
 /// <summary>
 /// A project: status and its actions, budget burn and the thresholds reached, and tabs with the time
-/// logged, the people (hours and own rates), tasks and milestones.
+/// logged, the people (hours and own rates), tasks and milestones, then the tabs other plugins add
+/// (<see cref="IProjectTabs"/>), such as the resource plugin's team.
 /// </summary>
 public partial class ProjectPage
 {
@@ -15,6 +17,7 @@ public partial class ProjectPage
     private bool _missing;
     private bool _canManage;
     private int _version;
+    private IReadOnlyList<ContributedTab> _contributedTabs = [];
 
     [Inject]
     private ProjectQueries Queries { get; set; } = default!;
@@ -25,6 +28,9 @@ public partial class ProjectPage
     [Inject]
     private ProjectAccess Access { get; set; } = default!;
 
+    [Inject]
+    private IProjectTabs ContributedTabs { get; set; } = default!;
+
     /// <summary>The project.</summary>
     [Parameter]
     public long Id { get; set; }
@@ -33,6 +39,7 @@ public partial class ProjectPage
     protected override async Task OnParametersSetAsync()
     {
         _canManage = await Access.CanManageAsync();
+        _contributedTabs = await ContributedTabs.ForProjectAsync(Id);
         await ReloadAsync();
     }
 

@@ -23,6 +23,11 @@ public sealed class ResourcesAccess(ICurrentUser user)
     public async Task<bool> CanPlanAnyoneAsync(CancellationToken cancellationToken = default) =>
         user.IsAuthenticated && (await CanPlanAllAsync(cancellationToken) || await user.HasPermissionAsync(ResourcesPermissions.PlanTeam, cancellationToken));
 
+    /// <summary>Whether the user sees anyone's planning at all: their own (<see cref="ResourcesPermissions.View"/>) or the people they plan.</summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public async Task<bool> CanSeeAnyoneAsync(CancellationToken cancellationToken = default) =>
+        user.IsAuthenticated && (await user.HasPermissionAsync(ResourcesPermissions.View, cancellationToken) || await CanPlanAnyoneAsync(cancellationToken));
+
     /// <summary>Whether the user may plan a person: change their allocations, schedule, time off and skills.</summary>
     /// <param name="person">The person.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
@@ -82,6 +87,23 @@ public sealed class ResourcesAccess(ICurrentUser user)
         var team = await user.HasPermissionAsync(ResourcesPermissions.PlanTeam, cancellationToken);
         var own = await user.HasPermissionAsync(ResourcesPermissions.View, cancellationToken);
         return people.Where(p => (team && p.ManagerUserId == me) || (own && p.UserId == me));
+    }
+
+    /// <summary>The people the user may plan (everyone for a planner of all, their team for a manager), as a query to narrow further.</summary>
+    /// <param name="people">The people to narrow.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public async Task<IQueryable<Person>> PlannableAsync(IQueryable<Person> people, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        if (await CanPlanAllAsync(cancellationToken))
+        {
+            return people;
+        }
+
+        var me = user.UserId;
+        return user.IsAuthenticated && await user.HasPermissionAsync(ResourcesPermissions.PlanTeam, cancellationToken)
+            ? people.Where(p => p.ManagerUserId == me)
+            : people.Where(p => false);
     }
 
     /// <summary>Loads a person the user may see, or null when there is none or the user may not.</summary>

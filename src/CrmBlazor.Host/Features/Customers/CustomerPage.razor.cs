@@ -29,7 +29,7 @@ public partial class CustomerPage
     private bool _canEdit;
     private bool _canUsePrivacy;
     private int _version;
-    private List<(CustomerTabRegistration Registration, string Title)> _tabs = [];
+    private List<(TabRegistration Registration, string Title)> _tabs = [];
     private List<(CustomerFigureDefinition Figure, string Title)> _figures = [];
     private Dictionary<string, object?> _tabParameters = [];
 

@@ -1,0 +1,92 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CrmBlazor.EndToEndTests.Pages;
+
+/// <summary>The people page of the resources plugin (/resources/people).</summary>
+public sealed class ResourcesPeoplePage(IPage page)
+{
+    /// <summary>Opens the page and waits until it runs interactively.</summary>
+    public async Task OpenAsync()
+    {
+        await page.GotoAsync("/resources/people");
+        await Expect(page.GetByTestId("resources-people")).ToBeVisibleAsync();
+        await new Shell(page).WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Adds a user as a person (Monday to Friday, 7.5 hours) and returns the person's id.</summary>
+    /// <param name="userName">The user's display name, as the user list shows it.</param>
+    public async Task<long> AddUserAsync(string userName)
+    {
+        await page.GetByTestId("resources-people-add").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        var user = dialog.Locator("input[data-testid=resources-person-user], [data-testid=resources-person-user] input").First;
+        await user.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = userName }).First.ClickAsync();
+        await Expect(user).ToHaveValueAsync(userName);
+        await dialog.GetByTestId("resources-person-save").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        var link = page.GetByTestId("resources-person-link").Filter(new() { HasText = userName });
+        await Expect(link).ToHaveCountAsync(1);
+        var href = await link.GetAttributeAsync("href") ?? "";
+        return long.Parse(href[(href.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>
+/// A project's team as the resources plugin shows it, in the project page's Team tab or on
+/// /resources/projects/{id}: allocations, "Find people", planned against logged hours, projected burn.
+/// </summary>
+public sealed class ProjectTeam(IPage page)
+{
+    /// <summary>The allocations table.</summary>
+    public ILocator Allocations => page.GetByTestId("resources-team");
+
+    /// <summary>The people found, best first.</summary>
+    public ILocator Suggestions => page.GetByTestId("resources-suggestion");
+
+    /// <summary>"Weeks … to …: … h planned, … h logged."</summary>
+    public ILocator PlannedAgainstLoggedTotals => page.GetByTestId("resources-planned-actual-totals");
+
+    /// <summary>The rows of the planned against logged table (week, planned, logged, difference).</summary>
+    public ILocator PlannedAgainstLoggedWeeks => page.GetByTestId("resources-planned-actual-week");
+
+    /// <summary>The projected total and its share of the budget.</summary>
+    public ILocator ProjectedTotal => page.GetByTestId("resources-burn-projected");
+
+    /// <summary>The sentence on the projected burn (the week the budget is used up, or none).</summary>
+    public ILocator BurnVerdict => page.GetByTestId("resources-burn-verdict");
+
+    /// <summary>Opens the Team tab on the project page (its title in the page's language).</summary>
+    /// <param name="title">The tab's title, "Team" in English.</param>
+    public async Task OpenTabAsync(string title = "Team")
+    {
+        await page.GetByRole(AriaRole.Tab, new() { Name = title }).ClickAsync();
+        await Expect(page.GetByTestId("resources-project-team")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Fills the need in "Find people" with the keyboard and submits it with Enter.</summary>
+    public async Task FindAsync(string skill, int level, string hoursPerWeek, int weeks)
+    {
+        var form = page.GetByTestId("resources-find-form");
+        await form.Locator("input[data-testid=resources-find-skill], [data-testid=resources-find-skill] input").First.FillAsync(skill);
+        await form.Locator("input[data-testid=resources-find-hours], [data-testid=resources-find-hours] input").First.FillAsync(hoursPerWeek);
+        await form.Locator("input[data-testid=resources-find-weeks], [data-testid=resources-find-weeks] input").First.FillAsync(weeks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("resources-find-level").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = level.ToString(System.Globalization.CultureInfo.InvariantCulture) }).First.ClickAsync();
+        await form.Locator("input[data-testid=resources-find-skill], [data-testid=resources-find-skill] input").First.PressAsync("Enter");
+        await Expect(page.GetByTestId("resources-find-summary")).ToBeVisibleAsync();
+    }
+
+    /// <summary>"Plan" on a person found: the allocation dialog opens filled in, and is saved as it is.</summary>
+    /// <param name="name">The person's name.</param>
+    public async Task PlanAsync(string name)
+    {
+        await Suggestions.Filter(new() { HasText = name }).GetByTestId("resources-suggestion-plan").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog.Locator("input[data-testid=resources-allocation-hours], [data-testid=resources-allocation-hours] input").First).Not.ToHaveValueAsync("");
+        await dialog.GetByTestId("resources-allocation-save").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(Allocations).ToContainTextAsync(name);
+    }
+}
