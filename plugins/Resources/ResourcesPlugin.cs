@@ -1,5 +1,6 @@
 using CrmBlazor.Plugins.Resources.Data;
 using CrmBlazor.Plugins.Resources.Features.Allocations;
+using CrmBlazor.Plugins.Resources.Features.Board;
 using CrmBlazor.Plugins.Resources.Features.Capacity;
 using CrmBlazor.Plugins.Resources.Features.Holidays;
 using CrmBlazor.Plugins.Resources.Features.People;
@@ -49,5 +50,6 @@ public sealed class ResourcesPlugin : ICrmPlugin
         services.AddScoped<HolidayService>();
         services.AddScoped<AllocationService>();
         services.AddScoped<CapacityService>();
+        services.AddScoped<BoardService>();
     }
 }
