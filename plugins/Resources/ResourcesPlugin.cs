@@ -37,6 +37,7 @@ public sealed class ResourcesPlugin : ICrmPlugin
             .AddPermission(new Permission(ResourcesPermissions.PlanTeam, "Plan own team", CrmRoles.Manager))
             .AddPermission(new Permission(ResourcesPermissions.PlanAll, "Plan everyone", CrmRoles.Admin))
             .AddMenuItem(new MenuItem("People", "/resources/people", MudBlazor.Icons.Material.Filled.Groups, ResourcesPermissions.View, 150, MenuGroups.Work))
+            .AddMenuItem(new MenuItem("Planning board", "/resources/board", MudBlazor.Icons.Material.Filled.ViewTimeline, ResourcesPermissions.View, 151, MenuGroups.Work))
             .AddDbContext<ResourcesDbContext>()
             .AddEventHandler<ProjectCompleted, ProjectCompletedAllocationsHandler>()
             .AddInitializer<HolidayCalendarsInitializer>();
