@@ -204,7 +204,7 @@ public sealed partial class BoardGrid : IAsyncDisposable
 
         parts.Add(load switch
         {
-            BoardLoad.Over => L["Over capacity"],
+            BoardLoad.Over => L["Above capacity"],
             BoardLoad.Full => L["Fully planned"],
             BoardLoad.Partly => L["Partly planned"],
             BoardLoad.Free => L["Free"],
