@@ -95,7 +95,7 @@ public sealed partial class PlanningBoardTests(EndToEndFixture app, ITestOutputH
         await Expect(board.Dialog).ToBeVisibleAsync();
         await user.ExpectFocusOnAsync("Project");
         await user.PickAsync(projectName[..12], projectName);
-        await user.TabToAsync("Hours", "textbox");
+        await user.TabToAsync("Hours", "spinbutton");
         await user.TypeAsync("30");
         await user.TabToAsync("Save", "button");
         await user.PressAsync("Enter");

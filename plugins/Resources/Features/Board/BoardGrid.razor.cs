@@ -190,11 +190,11 @@ public sealed partial class BoardGrid : IAsyncDisposable
     private static string Percent(WeekLoad week) =>
         week.Utilisation is { } u ? (u).ToString("P0", System.Globalization.CultureInfo.CurrentCulture) : string.Empty;
 
-    private string CellLabel(BoardRow person, WeekLoad week, int column, BoardLoad load)
+    // What a screen reader hears after the cell's visible text (its accessible name is its content).
+    private string CellDetails(BoardRow person, WeekLoad week, int column, BoardLoad load)
     {
         var parts = new List<string>
         {
-            L["{0}, week {1}", person.Name, week.Week.Week],
             L["{0} h planned of {1} h", Show.Number(Hours.FromMinutes(week.AllocatedMinutes)), Show.Number(Hours.FromMinutes(week.CapacityMinutes))],
         };
         if (person.ProjectMinutes is { } project)
@@ -220,7 +220,7 @@ public sealed partial class BoardGrid : IAsyncDisposable
             parts.Add(L["{0} h tentative", Show.Number(Hours.FromMinutes(week.TentativeMinutes))]);
         }
 
-        return string.Join(", ", parts);
+        return ", " + string.Join(", ", parts);
     }
 }
 
