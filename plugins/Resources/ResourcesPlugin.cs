@@ -1,6 +1,7 @@
 using CrmBlazor.Plugins.Resources.Data;
 using CrmBlazor.Plugins.Resources.Features.Absences;
 using CrmBlazor.Plugins.Resources.Features.Allocations;
+using CrmBlazor.Plugins.Resources.Features.Board;
 using CrmBlazor.Plugins.Resources.Features.Capacity;
 using CrmBlazor.Plugins.Resources.Features.Dashboard;
 using CrmBlazor.Plugins.Resources.Features.Facts;
@@ -49,6 +50,7 @@ public sealed class ResourcesPlugin : ICrmPlugin
             .AddDashboardWidget<OverbookingsWidget>("Above capacity", order: 350, permission: ResourcesPermissions.PlanTeam)
             .AddDashboardWidget<UtilisationWidget>("Utilisation", order: 360, permission: ResourcesPermissions.View)
             .AddProjectTab<ProjectTeamTab>("Team", order: 100, permission: ResourcesPermissions.View)
+            .AddMenuItem(new MenuItem("Planning board", "/resources/board", MudBlazor.Icons.Material.Filled.ViewTimeline, ResourcesPermissions.View, 151, MenuGroups.Work))
             .AddDbContext<ResourcesDbContext>()
             .AddRecurringJob<OverallocationCheckJob, ResourcesSettings>(OverallocationCheckJob.Key, settings => settings.OverallocationCheckCron)
             .AddEventHandler<ProjectCompleted, ProjectCompletedAllocationsHandler>()
@@ -75,5 +77,6 @@ public sealed class ResourcesPlugin : ICrmPlugin
         services.AddScoped<IResourceFacts, ResourceFactsSource>();
         services.AddScoped<SuggestionService>();
         services.AddScoped<PlannedVsActualService>();
+        services.AddScoped<BoardService>();
     }
 }

@@ -35,6 +35,19 @@ public sealed record Projection(decimal? Budget, decimal Logged, decimal Planned
 /// <summary>An allocation as the plugin lists it.</summary>
 public sealed record Planned(long Id, long ProjectId, DateOnly StartDate, DateOnly EndDate, decimal Hours, Guid RowVersion);
 
+/// <summary>A person's row on the planning board, in hours.</summary>
+public sealed record BoardPerson(long PersonId, string Name, string? Team, bool IsPlaceholder, bool CanPlan, IReadOnlyList<Week> Weeks, IReadOnlyList<decimal>? ProjectHours);
+
+/// <summary>An allocation on the planning board.</summary>
+public sealed record BoardPlanned(long Id, long PersonId, long ProjectId, string ProjectName, DateOnly StartDate, DateOnly EndDate, decimal Hours, Guid RowVersion);
+
+/// <summary>The planning board as someone sees it.</summary>
+public sealed record Board(IReadOnlyList<(int Year, int Week)> Weeks, IReadOnlyList<BoardPerson> People, IReadOnlyList<BoardPlanned> Allocations)
+{
+    /// <summary>A person's row; fails when they are not on the board.</summary>
+    public BoardPerson Of(long personId) => People.Single(p => p.PersonId == personId);
+}
+
 /// <summary>
 /// Drives the resources plugin inside a running host as its pages do: its services are taken from the
 /// assembly the host loaded (the tests never reference the plugin) and called as a signed-in user.
@@ -261,6 +274,83 @@ public sealed class ResourcesPlugin
         }
 
         return rows;
+    });
+
+    /// <summary>The planning board as someone sees it (<c>BoardService.LoadAsync</c>).</summary>
+    public Task<Board> BoardAsync(Person actor, DateOnly from, int weeks, long? teamId = null, string? skill = null, int minLevel = 1, long? projectId = null) => AsAsync(actor, async services =>
+    {
+        var query = Activator.CreateInstance(Type("Features.Board.BoardQuery"), from, weeks, teamId, skill, minLevel, projectId)!;
+        dynamic board = Service(services, "Features.Board.BoardService");
+        dynamic data = await board.LoadAsync((dynamic)query, CancellationToken.None);
+        var weekList = new List<(int, int)>();
+        foreach (var week in data.Weeks)
+        {
+            weekList.Add(((int)week.Year, (int)week.Week));
+        }
+
+        var people = new List<BoardPerson>();
+        foreach (var row in data.People)
+        {
+            var rowWeeks = new List<Week>();
+            foreach (var week in row.Weeks)
+            {
+                rowWeeks.Add(new Week(
+                    (int)week.Week.Year, (int)week.Week.Week, (decimal)week.CapacityMinutes / 60m, (decimal)week.AwayMinutes / 60m,
+                    (decimal)week.AllocatedMinutes / 60m, (decimal?)week.Utilisation));
+            }
+
+            List<decimal>? projectHours = null;
+            if (row.ProjectMinutes is not null)
+            {
+                projectHours = [];
+                foreach (decimal minutes in row.ProjectMinutes)
+                {
+                    projectHours.Add(minutes / 60m);
+                }
+            }
+
+            people.Add(new BoardPerson((long)row.PersonId, (string)row.Name, (string?)row.TeamName, (bool)row.IsPlaceholder, (bool)row.CanPlan, rowWeeks, projectHours));
+        }
+
+        var allocations = new List<BoardPlanned>();
+        foreach (var a in data.Allocations)
+        {
+            allocations.Add(new BoardPlanned((long)a.Id, (long)a.PersonId, (long)a.ProjectId, (string)a.ProjectName, (DateOnly)a.StartDate, (DateOnly)a.EndDate, (decimal)a.Hours, (Guid)a.RowVersion));
+        }
+
+        return new Board(weekList, people, allocations);
+    });
+
+    /// <summary>Lets an allocation end later, as someone.</summary>
+    public Task<Outcome> ExtendAsync(Person actor, long allocationId, DateOnly endDate, Guid version, bool confirm = false) => AsAsync(actor, async services =>
+    {
+        dynamic allocations = Service(services, "Features.Allocations.AllocationService");
+        return (Outcome)Read(await allocations.ExtendAsync(allocationId, endDate, version, confirm, CancellationToken.None));
+    });
+
+    /// <summary>Moves an allocation by whole weeks, as someone.</summary>
+    public Task<Outcome> MoveAsync(Person actor, long allocationId, int weeks, Guid version, bool confirm = false) => AsAsync(actor, async services =>
+    {
+        dynamic allocations = Service(services, "Features.Allocations.AllocationService");
+        return (Outcome)Read(await allocations.MoveAsync(allocationId, weeks, version, confirm, CancellationToken.None));
+    });
+
+    /// <summary>Splits an allocation at a day, as someone.</summary>
+    public Task<Outcome> SplitAsync(Person actor, long allocationId, DateOnly at, Guid version) => AsAsync(actor, async services =>
+    {
+        dynamic allocations = Service(services, "Features.Allocations.AllocationService");
+        return (Outcome)Read(await allocations.SplitAsync(allocationId, at, version, CancellationToken.None));
+    });
+
+    /// <summary>Gives a person a skill, as someone; fails the test if refused.</summary>
+    public Task SetSkillAsync(Person actor, long personId, string skill, int level) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.People.SkillInput");
+        input.Skill = skill;
+        input.Level = level;
+        dynamic people = Service(services, "Features.People.PersonService");
+        var outcome = (Outcome)Read(await people.SetSkillAsync(personId, input, CancellationToken.None));
+        return outcome.Saved ? true : throw new InvalidOperationException("The skill was refused: " + string.Join(" ", outcome.Messages));
     });
 
     /// <summary>A person's weeks from the one holding <paramref name="from"/> to the one holding <paramref name="to"/>, as someone sees them.</summary>

@@ -80,6 +80,71 @@ public sealed class AllocationService(
             .SaveAsync(AllocationConflict, cancellationToken);
     }
 
+    /// <summary>Lets an allocation end on another day, later than it does now (the board's "extend").</summary>
+    /// <param name="allocationId">The allocation.</param>
+    /// <param name="endDate">The new last day.</param>
+    /// <param name="rowVersion">The version the board showed.</param>
+    /// <param name="confirmOverallocation">The planner saw the over-allocation message and saves anyway.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public Task<ChangeResult> ExtendAsync(long allocationId, DateOnly endDate, Guid rowVersion, bool confirmOverallocation, CancellationToken cancellationToken = default) =>
+        ReshapeAsync(allocationId, rowVersion, confirmOverallocation, a => endDate <= a.EndDate
+            ? ChangeResult.Invalid(nameof(AllocationInput.EndDate), new Problem("An extended allocation ends later than it does now."))
+            : WithinSpan(a.StartDate, endDate), a => (a.StartDate, endDate), cancellationToken);
+
+    /// <summary>Moves an allocation earlier or later by whole weeks, keeping its length and hours.</summary>
+    /// <param name="allocationId">The allocation.</param>
+    /// <param name="weeks">How many weeks later (negative: earlier); not zero.</param>
+    /// <param name="rowVersion">The version the board showed.</param>
+    /// <param name="confirmOverallocation">The planner saw the over-allocation message and saves anyway.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public Task<ChangeResult> MoveAsync(long allocationId, int weeks, Guid rowVersion, bool confirmOverallocation, CancellationToken cancellationToken = default) =>
+        ReshapeAsync(allocationId, rowVersion, confirmOverallocation, _ => weeks == 0
+            ? ChangeResult.Invalid(nameof(AllocationInput.StartDate), new Problem("Move the allocation by at least one week."))
+            : null, a => (a.StartDate.AddDays(weeks * 7), a.EndDate.AddDays(weeks * 7)), cancellationToken);
+
+    /// <summary>
+    /// Splits an allocation in two at a day: it ends the day before, and a copy (same project, hours,
+    /// state and note) runs from that day to its old end. The hours planned stay the same, so there is
+    /// no over-allocation to confirm.
+    /// </summary>
+    /// <param name="allocationId">The allocation.</param>
+    /// <param name="at">The first day of the second part: after the allocation's first day, not after its last.</param>
+    /// <param name="rowVersion">The version the board showed.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> SplitAsync(long allocationId, DateOnly at, Guid rowVersion, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return await db.Change<Allocation>()
+            .Allow(access.CanPlanAnyoneAsync)
+            .Load(ct => db.Allocations.FirstOrDefaultAsync(a => a.Id == allocationId, ct))
+            .AllowFor((allocation, ct) => CanPlanPersonAsync(db, allocation.PersonId, ct), new Problem("You can plan only the people of your team."))
+            .Expect(rowVersion)
+            .Check(allocation => at <= allocation.StartDate || at > allocation.EndDate
+                ? ChangeResult.Invalid(nameof(AllocationInput.StartDate), new Problem("Split the allocation at a day after its first day and not after its last."))
+                : null)
+            .Apply(allocation =>
+            {
+                db.Allocations.Add(new Allocation
+                {
+                    PersonId = allocation.PersonId,
+                    ProjectId = allocation.ProjectId,
+                    StartDate = at,
+                    EndDate = allocation.EndDate,
+                    Unit = allocation.Unit,
+                    Minutes = allocation.Minutes,
+                    IsTentative = allocation.IsTentative,
+                    Note = allocation.Note,
+                    CreatedAt = now,
+                    CreatedByUserId = access.UserId,
+                    UpdatedAt = now,
+                });
+                allocation.EndDate = at.AddDays(-1);
+                allocation.UpdatedAt = now;
+            })
+            .SaveAsync(AllocationConflict, cancellationToken);
+    }
+
     /// <summary>Removes an allocation.</summary>
     /// <param name="allocationId">The allocation.</param>
     /// <param name="rowVersion">The version the page showed.</param>
@@ -129,6 +194,63 @@ public sealed class AllocationService(
         return [.. rows.OrderBy(r => r.Allocation.StartDate).ThenBy(r => r.Name, StringComparer.CurrentCulture).ThenBy(r => r.Allocation.Id)
             .Select(r => Row(r.Allocation, r.Name))];
     }
+
+    private async Task<ChangeResult> ReshapeAsync(
+        long allocationId, Guid rowVersion, bool confirmOverallocation, Func<Allocation, ChangeResult?> rule, Func<Allocation, (DateOnly Start, DateOnly End)> range, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        Person? person = null;
+        return await db.Change<Allocation>()
+            .Allow(access.CanPlanAnyoneAsync)
+            .Load(ct => db.Allocations.FirstOrDefaultAsync(a => a.Id == allocationId, ct))
+            .AllowFor(async (allocation, ct) =>
+            {
+                person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == allocation.PersonId, ct);
+                return person is not null && await access.CanPlanAsync(person, ct);
+            }, new Problem("You can plan only the people of your team."))
+            .Expect(rowVersion)
+            .Check(rule)
+            .Check(async (allocation, ct) =>
+            {
+                var (start, end) = range(allocation);
+                var project = await projects.GetAsync(allocation.ProjectId, ct);
+                if (project is null || project.Status is ProjectStatus.Completed or ProjectStatus.Cancelled)
+                {
+                    return ChangeResult.Invalid(nameof(AllocationInput.ProjectId), new Problem("A completed or cancelled project cannot be planned."));
+                }
+
+                if (confirmOverallocation)
+                {
+                    return null;
+                }
+
+                var candidate = Copy(allocation, start, end);
+                return await CheckCapacityAsync(db, person!, candidate, ct);
+            })
+            .Apply(allocation =>
+            {
+                (allocation.StartDate, allocation.EndDate) = range(allocation);
+                allocation.UpdatedAt = clock.GetUtcNow();
+            })
+            .SaveAsync(AllocationConflict, cancellationToken);
+    }
+
+    private static ChangeResult? WithinSpan(DateOnly start, DateOnly end) =>
+        end.DayNumber - start.DayNumber + 1 > AllocationInput.LongestSpanDays
+            ? ChangeResult.Invalid(nameof(AllocationInput.EndDate), new Problem("An allocation can span at most two years; add another for the time after."))
+            : null;
+
+    private static Allocation Copy(Allocation allocation, DateOnly start, DateOnly end) => new()
+    {
+        Id = allocation.Id,
+        PersonId = allocation.PersonId,
+        ProjectId = allocation.ProjectId,
+        StartDate = start,
+        EndDate = end,
+        Unit = allocation.Unit,
+        Minutes = allocation.Minutes,
+        IsTentative = allocation.IsTentative,
+    };
 
     private static AllocationRow Row(Allocation a, string personName) =>
         new(a.Id, a.PersonId, personName, a.ProjectId, a.StartDate, a.EndDate, a.Unit, Hours.FromMinutes(a.Minutes), a.IsTentative, a.Note, a.RowVersion);
@@ -181,6 +303,12 @@ public sealed class AllocationService(
 
         var candidate = new Allocation { Id = editedId ?? 0, PersonId = person.Id };
         Apply(candidate, input, DateTimeOffset.MinValue);
+        return await CheckCapacityAsync(db, person, candidate, cancellationToken);
+    }
+
+    private static async Task<ChangeResult?> CheckCapacityAsync(ResourcesDbContext db, Person person, Allocation candidate, CancellationToken cancellationToken)
+    {
+        long? editedId = candidate.Id == 0 ? null : candidate.Id;
         var grid = await CapacityQueries.LoadAsync(db, [person.Id], candidate.StartDate, candidate.EndDate, cancellationToken);
         var before = grid.AllocationsOf(person.Id).ToList();
         var after = before.Where(a => a.Id != editedId).Append(candidate).ToList();

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CrmBlazor.EndToEndTests.Infrastructure;
+using CrmBlazor.EndToEndTests.Pages;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CrmBlazor.EndToEndTests.Resources;
+
+/// <summary>
+/// The planning board in a browser: a manager filters her team by a skill, finds a person with free weeks,
+/// plans her onto a project for four weeks with the keyboard only (arrow keys, Shift+Arrow, Enter, the
+/// dialog), and sees the four cells change; the board passes axe in English and in Urdu, where the weeks
+/// run from right to left. Screenshots: resources-board-en.png and resources-board-ur.png.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed partial class PlanningBoardTests(EndToEndFixture app, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Manager_PlanningAPersonWithTheSkillForFourWeeksByKeyboard_SeesTheFourWeeksFilled()
+    {
+        var suffix = Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+        var manager = await HostUsers.CreateAsync(app.Host, "Manager", "Meera Iyer");
+        var kavyaName = "Kavya Reddy " + suffix;
+        var arjunName = "Arjun Rao " + suffix;
+        await HostUsers.CreateAsync(app.Host, "Staff", kavyaName);
+        await HostUsers.CreateAsync(app.Host, "Staff", arjunName);
+        var projectName = "Mobile banking app " + suffix;
+
+        // The manager's project, made through its pages.
+        await using var browser = await app.OpenBrowserAsync(nameof(Manager_PlanningAPersonWithTheSkillForFourWeeksByKeyboard_SeesTheFourWeeksFilled), output);
+        var shell = await browser.SignInAsync(manager);
+        var page = browser.Page;
+        await shell.OpenFromMenuAsync("Customers");
+        var customers = new CustomersPage(page);
+        await customers.ExpectShownAsync();
+        var customerDialog = await customers.OpenNewCustomerAsync();
+        await customerDialog.FillAsync("Lahore Textiles " + suffix, "office@lahore-textiles.example", "+92 42 111 2222", "", "Lahore", "PK");
+        await customerDialog.SaveAsync();
+        await new CustomerPage(page).ExpectShownAsync("Lahore Textiles " + suffix);
+        var customerId = long.Parse(CustomerId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
+        var edit = new ProjectEditPage(page);
+        await edit.OpenNewAsync(customerId);
+        await edit.CreateAsync(projectName, "Active", "95", "400");
+        await new ProjectPage(page).ExpectShownAsync(projectName);
+
+        // The administrator adds both as people to plan; their manager and skills have no page yet, so the
+        // database gets them directly.
+        await AddPeopleAsync(kavyaName, arjunName);
+        await HostDatabase.ExecuteAsync(app.Host, """
+            UPDATE resources_people SET "ManagerUserId" = (SELECT "Id" FROM crm_users WHERE "Email" = @p0) WHERE "Name" IN (@p1, @p2)
+            """, manager.Email, kavyaName, arjunName);
+        await HostDatabase.ExecuteAsync(app.Host, """
+            INSERT INTO resources_person_skills ("PersonId", "Skill", "Level")
+            SELECT "Id", 'Kotlin', 4 FROM resources_people WHERE "Name" = @p0
+            UNION ALL SELECT "Id", 'Figma', 3 FROM resources_people WHERE "Name" = @p1
+            """, kavyaName, arjunName);
+
+        // The board: both of her team; filtered by the skill, only Kavya.
+        await shell.OpenFromMenuAsync("Planning board");
+        var board = new PlanningBoardPage(page);
+        await board.ExpectShownAsync();
+        await Expect(board.Rows).ToHaveCountAsync(2);
+        var user = new KeyboardUser(page);
+        await user.TabToAsync("Skill", "combobox");
+        await user.ChooseAsync("Kotlin");
+        await Expect(board.Rows).ToHaveCountAsync(1);
+        await Expect(board.Rows).ToContainTextAsync(kavyaName);
+
+        // Next week and the three after are free: 0 of 37.5 hours.
+        var cells = board.Cells(kavyaName);
+        for (var week = 1; week <= 4; week++)
+        {
+            await Expect(cells.Nth(week)).ToHaveAttributeAsync("data-load", "Free");
+            await Expect(cells.Nth(week).Locator(".board-hours")).ToHaveTextAsync("0 / 37.5");
+        }
+
+        // Into the grid with Tab, to next week with an arrow, four weeks with Shift+Arrow, Enter.
+        await TabToGridAsync(page);
+        await Expect(cells.Nth(0)).ToBeFocusedAsync();
+        await user.PressAsync("ArrowRight");
+        await Expect(cells.Nth(1)).ToBeFocusedAsync();
+        for (var step = 0; step < 3; step++)
+        {
+            await user.PressAsync("Shift+ArrowRight");
+        }
+
+        await Expect(cells.Nth(4)).ToBeFocusedAsync();
+        await Expect(board.Grid.Locator("[aria-selected=true]")).ToHaveCountAsync(4);
+        await Expect(page.GetByTestId("resources-board-panel-weeks")).ToContainTextAsync("Weeks");
+        await user.PressAsync("Enter");
+
+        // The dialog knows the person and the weeks; the project and the hours are typed.
+        await Expect(board.Dialog).ToBeVisibleAsync();
+        await user.ExpectFocusOnAsync("Project");
+        await user.PickAsync(projectName[..12], projectName);
+        await user.TabToAsync("Hours", "spinbutton");
+        await user.TypeAsync("30");
+        await user.TabToAsync("Save", "button");
+        await user.PressAsync("Enter");
+        await Expect(board.Dialog).ToHaveCountAsync(0);
+
+        // The four weeks change in place: 30 of 37.5 hours, partly planned; the week after stays free.
+        for (var week = 1; week <= 4; week++)
+        {
+            await Expect(cells.Nth(week).Locator(".board-hours")).ToHaveTextAsync("30 / 37.5");
+            await Expect(cells.Nth(week)).ToHaveAttributeAsync("data-load", "Partly");
+        }
+
+        await Expect(cells.Nth(5)).ToHaveAttributeAsync("data-load", "Free");
+        await Expect(page.GetByTestId("resources-board-allocation")).ToContainTextAsync(projectName);
+        await AxeCheck.AssertCleanAsync(page);
+        await browser.ScreenshotAsync("resources-board-en");
+
+        // In Urdu the weeks run from right to left: the first week is right of the second.
+        await shell.ChooseLanguageAsync("ur-PK", "اردو");
+        await board.ExpectShownAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        var first = await board.WeekHeaders.Nth(0).BoundingBoxAsync();
+        var second = await board.WeekHeaders.Nth(1).BoundingBoxAsync();
+        Assert.True(first!.X > second!.X, $"In Urdu the first week should be right of the second ({first.X} vs {second.X}).");
+        await Expect(cells.Nth(1).Locator(".board-hours")).ToHaveTextAsync("30 / 37.5");
+
+        // ArrowLeft goes to the next week there.
+        await cells.Nth(1).FocusAsync();
+        await user.PressAsync("ArrowLeft");
+        await Expect(cells.Nth(2)).ToBeFocusedAsync();
+        await AxeCheck.AssertCleanAsync(page);
+        await browser.ScreenshotAsync("resources-board-ur");
+    }
+
+    private async Task AddPeopleAsync(params string[] names)
+    {
+        await using var admin = await app.OpenBrowserAsync("planning-board-admin", output);
+        await admin.SignInAsync(EndToEndFixture.Admin);
+        var page = admin.Page;
+        foreach (var name in names)
+        {
+            await page.GotoAsync("/resources/people");
+            await new Shell(page).WaitUntilInteractiveAsync();
+            await page.GetByTestId("resources-people-add").ClickAsync();
+            await page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = "User (leave empty for a placeholder)" }).First.ClickAsync();
+            var options = page.Locator(".mud-popover-open .mud-list-item");
+            await options.GetByText(name, new() { Exact = true }).ClickAsync();
+            await Expect(options).ToHaveCountAsync(0);
+            await page.GetByTestId("resources-person-save").ClickAsync();
+            await Expect(page.GetByTestId("resources-person-link").Filter(new() { HasText = name })).ToHaveCountAsync(1);
+        }
+    }
+
+    // Tab until the focus is in the board's grid (on its one tab stop).
+    private static async Task TabToGridAsync(IPage page)
+    {
+        for (var press = 0; press < KeyboardUser.MaxTabs; press++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<string?>("() => document.activeElement?.getAttribute('role')") == "gridcell")
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("The keyboard did not reach the board's grid.");
+    }
+
+    [GeneratedRegex(@"/customers/(\d+)")]
+    private static partial Regex CustomerId();
+}
