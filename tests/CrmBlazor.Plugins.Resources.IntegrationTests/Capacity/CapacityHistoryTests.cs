@@ -18,7 +18,7 @@ public abstract class CapacityHistoryTests(ResourcesHostFixture fixture)
         var admin = await Person.CreateAsync(fixture.Host, CrmRoles.Admin);
         var project = await fixture.Resources.CreateProjectAsync(admin, (await new CustomerBuilder().SaveAsync(fixture.Host)).Id);
         var from = Today.AddDays(-7 * 26 - ((int)Today.DayOfWeek + 6) % 7); // a Monday
-        var to = Today.AddDays(7 * 12);
+        var to = from.AddDays(7 * 39 - 1); // a Sunday about 12 weeks ahead, so that every week is whole
         var person = await fixture.Resources.AddPersonAsync(admin, from.AddDays(-14), hoursPerDay: 7.5m);
         Assert.True((await fixture.Resources.AllocateAsync(admin, person, project, from, to, hours: 30m)).Saved);
         var before = await fixture.Resources.WeeksAsync(admin, person, from, to);

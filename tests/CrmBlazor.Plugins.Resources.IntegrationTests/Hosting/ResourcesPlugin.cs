@@ -342,17 +342,6 @@ public sealed class ResourcesPlugin
         return (Outcome)Read(await allocations.SplitAsync(allocationId, at, version, CancellationToken.None));
     });
 
-    /// <summary>Gives a person a skill, as someone; fails the test if refused.</summary>
-    public Task SetSkillAsync(Person actor, long personId, string skill, int level) => AsAsync(actor, async services =>
-    {
-        dynamic input = New("Features.People.SkillInput");
-        input.Skill = skill;
-        input.Level = level;
-        dynamic people = Service(services, "Features.People.PersonService");
-        var outcome = (Outcome)Read(await people.SetSkillAsync(personId, input, CancellationToken.None));
-        return outcome.Saved ? true : throw new InvalidOperationException("The skill was refused: " + string.Join(" ", outcome.Messages));
-    });
-
     /// <summary>A person's weeks from the one holding <paramref name="from"/> to the one holding <paramref name="to"/>, as someone sees them.</summary>
     public Task<List<Week>> WeeksAsync(Person actor, long personId, DateOnly from, DateOnly to) => AsAsync(actor, async services =>
     {
