@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Resources.Data;
+using CrmBlazor.Plugins.Resources.Features.Absences;
 using CrmBlazor.Plugins.Resources.Features.Allocations;
 using CrmBlazor.Plugins.Resources.Features.Board;
 using CrmBlazor.Plugins.Resources.Features.Capacity;
@@ -6,7 +7,6 @@ using CrmBlazor.Plugins.Resources.Features.Holidays;
 using CrmBlazor.Plugins.Resources.Features.People;
 using CrmBlazor.Plugins.Resources.Features.Schedules;
 using CrmBlazor.Plugins.Resources.Features.Shared;
-using CrmBlazor.Plugins.Resources.Features.Absences;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
