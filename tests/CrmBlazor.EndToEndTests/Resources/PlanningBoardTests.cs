@@ -11,7 +11,7 @@ namespace CrmBlazor.EndToEndTests.Resources;
 /// <summary>
 /// The planning board in a browser: a manager filters her team by a skill, finds a person with free weeks,
 /// plans her onto a project for four weeks with the keyboard only (arrow keys, Shift+Arrow, Enter, the
-/// dialog), and sees the four cells change; the board passes axe in English and in Urdu, where the weeks
+/// dialog), sees the four cells change and the project's planned against logged hours; the board passes axe in English and in Urdu, where the weeks
 /// run from right to left. Screenshots: resources-board-en.png and resources-board-ur.png.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -44,6 +44,7 @@ public sealed partial class PlanningBoardTests(EndToEndFixture app, ITestOutputH
         await edit.OpenNewAsync(customerId);
         await edit.CreateAsync(projectName, "Active", "95", "400");
         await new ProjectPage(page).ExpectShownAsync(projectName);
+        var projectAddress = page.Url;
 
         // The administrator adds both as people to plan; their manager and skills have no page yet, so the
         // database gets them directly.
@@ -112,6 +113,16 @@ public sealed partial class PlanningBoardTests(EndToEndFixture app, ITestOutputH
         await Expect(page.GetByTestId("resources-board-allocation")).ToContainTextAsync(projectName);
         await AxeCheck.AssertCleanAsync(page);
         await browser.ScreenshotAsync("resources-board-en");
+
+        // On the project, beside the board: planned against logged shows the four weeks' 120 hours.
+        var projectTab = await page.Context.NewPageAsync();
+        await projectTab.GotoAsync(projectAddress);
+        await new Shell(projectTab).WaitUntilInteractiveAsync();
+        var team = new ProjectTeam(projectTab);
+        await team.OpenTabAsync();
+        await Expect(team.PlannedAgainstLoggedTotals).ToContainTextAsync("120 h planned, 0 h logged");
+        await Expect(team.Allocations).ToContainTextAsync(kavyaName);
+        await projectTab.CloseAsync();
 
         // In Urdu the weeks run from right to left: the first week is right of the second.
         await shell.ChooseLanguageAsync("ur-PK", "اردو");
