@@ -32,6 +32,12 @@ public abstract partial class PluginResourceTests(string pluginFolder, string ba
         Assert.Equal(ResourceTranslation.CulturesOf(Path.Combine(Root, "src", "CrmBlazor.Host", "Resources"), "SharedResource"), Files.Cultures);
     }
 
+    [Fact]
+    public void Keys_NeverDifferOnlyInCase()
+    {
+        Assert.Empty(Files.KeysDifferingOnlyInCase());
+    }
+
     [Theory]
     [MemberData(nameof(HostCultures), MemberType = typeof(PluginResourceTests))]
     public void Translation_EveryKey_ExistsInEnglish(string culture)

@@ -58,6 +58,14 @@ internal sealed partial class ResourceTranslation(string folder, string baseName
         .Where(t => English.TryGetValue(t.Key, out var english) && !Placeholders(t.Value).SequenceEqual(Placeholders(english)))
         .Select(t => $"{t.Key} => {t.Value}")];
 
+    /// <summary>
+    /// Keys of the English file or a culture file that differ from another only in case: the build keeps
+    /// one of them (MSB3568) and the other text is never shown.
+    /// </summary>
+    public List<string> KeysDifferingOnlyInCase() => [.. new[] { English }.Concat(Cultures.Select(Translation))
+        .SelectMany(texts => texts.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)))
+        .Distinct(StringComparer.Ordinal)];
+
     /// <summary>The cultures of a resource's files, in ordinal order.</summary>
     /// <param name="folder">The folder.</param>
     /// <param name="baseName">The base name.</param>
