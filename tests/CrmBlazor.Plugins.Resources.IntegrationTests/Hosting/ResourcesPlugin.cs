@@ -394,15 +394,20 @@ public sealed class ResourcesPlugin
         return (Outcome)Read(await people.ReplacePlaceholderAsync(placeholderId, personId, version, confirm, CancellationToken.None));
     });
 
+    /// <summary>Queues the daily over-allocation check through the host's scheduler, as its recurring job does.</summary>
+    /// <param name="delay">When it is due, or null for now.</param>
+    /// <returns>The run's id.</returns>
+    public Task<Guid> QueueOverallocationCheckAsync(TimeSpan? delay = null) => _host.InScopeAsync(async services =>
+    {
+        var scheduler = services.GetRequiredService<IJobScheduler>();
+        var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type("Jobs.OverallocationCheckJob"));
+        return await (Task<Guid>)enqueue.Invoke(scheduler, [null, delay, CancellationToken.None])!;
+    });
+
     /// <summary>Runs the daily over-allocation check through the host's scheduler, as its recurring job does, and waits until it succeeded.</summary>
     public async Task RunOverallocationCheckAsync()
     {
-        var runId = await _host.InScopeAsync(async services =>
-        {
-            var scheduler = services.GetRequiredService<IJobScheduler>();
-            var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type("Jobs.OverallocationCheckJob"));
-            return await (Task<Guid>)enqueue.Invoke(scheduler, [null, null, CancellationToken.None])!;
-        });
+        var runId = await QueueOverallocationCheckAsync();
         var run = await Eventually.ReturnsAsync(
             "the over-allocation check finished",
             () => _host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
