@@ -31,7 +31,7 @@ internal sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts) : 
             users = users.Where(u => userIds.Contains(u.Id));
         }
 
-        var rows = await users.Select(u => new { u.Id, u.DisplayName, u.Email, u.UserName }).ToListAsync(cancellationToken);
+        var rows = await users.Select(u => new { u.Id, u.DisplayName, u.Email, u.UserName, u.Culture }).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
@@ -39,7 +39,7 @@ internal sealed class UserDirectory(IDbContextFactory<CrmDbContext> contexts) : 
                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var rolesByUser = roles.Where(r => r.Name is not null).ToLookup(r => r.UserId, r => r.Name!);
         return [.. rows
-            .Select(r => new UserSummary(r.Id, r.DisplayName ?? r.Email ?? r.UserName ?? r.Id, r.Email, [.. rolesByUser[r.Id].Order(StringComparer.Ordinal)]))
+            .Select(r => new UserSummary(r.Id, r.DisplayName ?? r.Email ?? r.UserName ?? r.Id, r.Email, [.. rolesByUser[r.Id].Order(StringComparer.Ordinal)]) { Culture = r.Culture })
             .OrderBy(u => u.Name, StringComparer.CurrentCulture)];
     }
 }

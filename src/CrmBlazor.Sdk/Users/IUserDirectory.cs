@@ -21,4 +21,11 @@ public interface IUserDirectory
 /// <param name="Name">The display name, or the e-mail address when there is none.</param>
 /// <param name="Email">The e-mail address, or null.</param>
 /// <param name="Roles">The user's roles (see <c>CrmRoles</c>).</param>
-public sealed record UserSummary(string Id, string Name, string? Email, IReadOnlyList<string> Roles);
+public sealed record UserSummary(string Id, string Name, string? Email, IReadOnlyList<string> Roles)
+{
+    /// <summary>
+    /// The user's own language, a culture name such as <c>ta-IN</c> (what their pages are shown in), or
+    /// null for the firm's default; mail to a colleague is written in it (<c>TemplateRecipient.Language</c>).
+    /// </summary>
+    public string? Culture { get; init; }
+}

@@ -1,8 +1,11 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Resources.IntegrationTests.Hosting;
+using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Resources;
 using CrmBlazor.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Plugins.Resources.IntegrationTests.Overbookings;
 
@@ -36,6 +39,25 @@ public abstract class OverallocationCheckTests(ResourcesHostFixture fixture)
             new AllocationOverbooked(team.PersonId, team.Staff.Id, team.Name, team.Manager.Id, Monday, 2250, 2760),
             overbooked);
         Assert.Empty(await ResolvedAsync(team.PersonId));
+    }
+
+    [Fact]
+    public async Task Check_ManagerWhoChoseTamil_GetsTheMailInTamil()
+    {
+        var team = await ArrangeAsync();
+        await fixture.Host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<CrmUser>>();
+            var manager = (await users.FindByIdAsync(team.Manager.Id))!;
+            manager.Culture = "ta-IN";
+            Assert.True((await users.UpdateAsync(manager)).Succeeded);
+        });
+        await OverbookAsync(team);
+
+        await fixture.Resources.RunOverallocationCheckAsync();
+
+        var mail = Assert.Single(await MailsAsync(team.PersonId));
+        Assert.Equal($"{team.Name} {Year(Monday)} ஆம் ஆண்டின் வாரம் {Week(Monday)} இல் திறனுக்கு மேல் திட்டமிடப்பட்டுள்ளார்", mail.Subject);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace CrmBlazor.Plugins.Resources.Features.Overbookings;
 
 /// <summary>
 /// Writes the mail that tells a manager one of their people is planned above capacity
-/// (<see cref="OverbookingMessageTemplates.OverbookedKey"/>), in the firm's default language. The caller
+/// (<see cref="OverbookingMessageTemplates.OverbookedKey"/>), in the manager's own language (the firm's default
+/// language when they have not chosen one). The caller
 /// queues it with the save that records the over-allocation (<c>PluginDbContext.Send</c>).
 /// </summary>
 public sealed class OverbookingMail(IMessageTemplates templates, IConfiguration configuration)
@@ -42,7 +43,7 @@ public sealed class OverbookingMail(IMessageTemplates templates, IConfiguration 
             ["overbooking.week_count"] = ordered.Count,
             ["overbooking.weeks"] = string.Join(", ", ordered.Select(w => w.Week.ToString())),
         };
-        var rendered = await templates.RenderAsync(OverbookingMessageTemplates.OverbookedKey, new TemplateRecipient(), fields, cancellationToken);
+        var rendered = await templates.RenderAsync(OverbookingMessageTemplates.OverbookedKey, new TemplateRecipient(Language: manager.Culture), fields, cancellationToken);
         return new OutgoingMessage
         {
             To = [new MessageAddress(manager.Email!, manager.Name)],
