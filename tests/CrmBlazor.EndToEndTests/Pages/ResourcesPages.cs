@@ -33,6 +33,62 @@ public sealed class ResourcesPeoplePage(IPage page)
     }
 }
 
+/// <summary>A person's page of the resources plugin (/resources/people/{id}): details, skills, weeks.</summary>
+public sealed class ResourcesPersonPage(IPage page)
+{
+    /// <summary>The details form (team, manager, public holidays, a placeholder's name).</summary>
+    public ILocator Details => page.GetByTestId("resources-details-form");
+
+    /// <summary>The team field of the details form.</summary>
+    public ILocator Team => Details.Locator("input[data-testid=resources-details-team], [data-testid=resources-details-team] input").First;
+
+    /// <summary>The manager field of the details form (the UI kit's user picker).</summary>
+    public ILocator Manager => Details.Locator("input[data-testid=resources-details-manager], [data-testid=resources-details-manager] input").First;
+
+    /// <summary>The public-holiday calendar field of the details form.</summary>
+    public ILocator Calendar => Details.Locator("input[data-testid=resources-details-calendar], [data-testid=resources-details-calendar] input").First;
+
+    /// <summary>The rows of the person's weeks (week, capacity, away, allocated, utilisation).</summary>
+    public ILocator Weeks => page.GetByTestId("resources-person-week");
+
+    /// <summary>Opens the person's page and waits until it runs interactively.</summary>
+    public async Task OpenAsync(long personId)
+    {
+        await page.GotoAsync($"/resources/people/{personId}");
+        await Expect(page.GetByTestId("resources-person-weeks")).ToBeVisibleAsync();
+        await new Shell(page).WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Chooses a team and a manager (each when given) in the details form, saves it and waits until it says so.</summary>
+    /// <param name="team">The team's name, or null to leave it.</param>
+    /// <param name="manager">The manager's display name, or null to leave it.</param>
+    public async Task SaveDetailsAsync(string? team = null, string? manager = null)
+    {
+        if (team is not null)
+        {
+            await Pickers.SelectAsync(page, page.GetByTestId("resources-details-team"), team);
+        }
+
+        if (manager is not null)
+        {
+            await Pickers.SelectAsync(page, Manager, manager);
+            await Expect(Manager).ToHaveValueAsync(manager);
+        }
+
+        await page.GetByTestId("resources-details-save").ClickAsync();
+        await Expect(Details.GetByTestId("change-saved")).ToHaveTextAsync("Details saved.");
+    }
+
+    /// <summary>Gives the person a skill at a level with the skills form and waits until the list shows it.</summary>
+    public async Task AddSkillAsync(string skill, int level)
+    {
+        await page.Locator("input[data-testid=resources-skill-name]").FillAsync(skill);
+        await Pickers.SelectAsync(page, page.GetByTestId("resources-skill-level"), $"Level {level} of 5");
+        await page.GetByTestId("resources-skill-save").ClickAsync();
+        await Expect(page.GetByTestId("resources-skill").Filter(new() { HasText = skill })).ToHaveCountAsync(1);
+    }
+}
+
 /// <summary>
 /// A project's team as the resources plugin shows it, in the project page's Team tab or on
 /// /resources/projects/{id}: allocations, "Find people", planned against logged hours, projected burn.
