@@ -59,11 +59,17 @@ public sealed class ResourcesPersonPage(IPage page)
         await new Shell(page).WaitUntilInteractiveAsync();
     }
 
-    /// <summary>Chooses a team and a manager (each when given) in the details form, saves it and waits until it says so.</summary>
+    /// <summary>Chooses a team, a manager and a public-holiday calendar (each when given) in the details form, saves it and waits until it says so.</summary>
     /// <param name="team">The team's name, or null to leave it.</param>
     /// <param name="manager">The manager's display name, or null to leave it.</param>
-    public async Task SaveDetailsAsync(string? team = null, string? manager = null)
+    /// <param name="calendar">The calendar's name, or null to leave it.</param>
+    public async Task SaveDetailsAsync(string? team = null, string? manager = null, string? calendar = null)
     {
+        if (calendar is not null)
+        {
+            await Pickers.SelectAsync(page, page.GetByTestId("resources-details-calendar"), calendar);
+        }
+
         if (team is not null)
         {
             await Pickers.SelectAsync(page, page.GetByTestId("resources-details-team"), team);
@@ -87,6 +93,47 @@ public sealed class ResourcesPersonPage(IPage page)
         await page.GetByTestId("resources-skill-save").ClickAsync();
         await Expect(page.GetByTestId("resources-skill").Filter(new() { HasText = skill })).ToHaveCountAsync(1);
     }
+}
+
+/// <summary>The public-holiday calendars of the resources plugin (/resources/holidays), a year at a time.</summary>
+public sealed class ResourcesHolidaysPage(IPage page)
+{
+    /// <summary>The days listed for the calendar and year shown.</summary>
+    public ILocator Days => page.GetByTestId("resources-holiday");
+
+    /// <summary>The form's date field.</summary>
+    public ILocator Date => page.Locator("input[data-testid=resources-holiday-date], [data-testid=resources-holiday-date] input").First;
+
+    /// <summary>The form's name field.</summary>
+    public ILocator Name => page.Locator("input[data-testid=resources-holiday-name], [data-testid=resources-holiday-name] input").First;
+
+    /// <summary>The form, with its fields' messages.</summary>
+    public ILocator Form => page.GetByTestId("resources-holiday-form");
+
+    /// <summary>What the last change said when it was saved.</summary>
+    public ILocator Saved => page.GetByTestId("change-saved");
+
+    /// <summary>Waits until the page shows and runs interactively.</summary>
+    public async Task ExpectShownAsync()
+    {
+        await Expect(page.GetByTestId("resources-holidays")).ToBeVisibleAsync();
+        await new Shell(page).WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Shows a calendar, by its name.</summary>
+    public Task ChooseCalendarAsync(string name) => Pickers.SelectAsync(page, page.GetByTestId("resources-holidays-calendar"), name);
+
+    /// <summary>Types a day (as the page's language writes dates) and a name into the form and submits it.</summary>
+    public async Task AddAsync(string date, string name)
+    {
+        await Date.FillAsync(date);
+        await Date.PressAsync("Tab");
+        await Name.FillAsync(name);
+        await page.GetByTestId("resources-holiday-add").ClickAsync();
+    }
+
+    /// <summary>Removes the listed day that shows <paramref name="name"/>.</summary>
+    public Task RemoveAsync(string name) => Days.Filter(new() { HasText = name }).GetByTestId("resources-holiday-remove").ClickAsync();
 }
 
 /// <summary>

@@ -508,6 +508,36 @@ public sealed class ResourcesPlugin
         return true;
     });
 
+    /// <summary>Adds a day to a public-holiday calendar as someone.</summary>
+    public Task<Outcome> AddHolidayAsync(Person actor, long calendarId, DateOnly? date, string? name) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Holidays.HolidayInput");
+        input.Date = date;
+        input.Name = name;
+        dynamic holidays = Service(services, "Features.Holidays.HolidayService");
+        return (Outcome)Read(await holidays.AddAsync(calendarId, input, CancellationToken.None));
+    });
+
+    /// <summary>Takes a day out of a public-holiday calendar as someone.</summary>
+    public Task<Outcome> RemoveHolidayAsync(Person actor, long calendarId, DateOnly date) => AsAsync(actor, async services =>
+    {
+        dynamic holidays = Service(services, "Features.Holidays.HolidayService");
+        return (Outcome)Read(await holidays.RemoveAsync(calendarId, date, CancellationToken.None));
+    });
+
+    /// <summary>The days of a public-holiday calendar in a year, as someone's holidays page lists them.</summary>
+    public Task<List<(DateOnly Date, string Name)>> HolidaysAsync(Person actor, long calendarId, int year) => AsAsync(actor, async services =>
+    {
+        dynamic holidays = Service(services, "Features.Holidays.HolidayService");
+        var days = new List<(DateOnly, string)>();
+        foreach (var day in await holidays.ListDaysAsync(calendarId, year, CancellationToken.None))
+        {
+            days.Add(((DateOnly)day.Date, (string)day.Name));
+        }
+
+        return days;
+    });
+
     /// <summary>The id of a public-holiday calendar by its code.</summary>
     public Task<long> CalendarIdAsync(Person actor, string code) => AsAsync(actor, async services =>
     {
