@@ -181,6 +181,22 @@ public sealed class ProjectTeam(IPage page)
         await Expect(page.GetByTestId("resources-find-summary")).ToBeVisibleAsync();
     }
 
+    /// <summary>The allocation dialog.</summary>
+    public ILocator Dialog => page.Locator(".mud-dialog");
+
+    /// <summary>The dialog's refusal above capacity: the person and each week's hours.</summary>
+    public ILocator Overallocation => Dialog.GetByTestId("resources-overallocation");
+
+    /// <summary>Opens "Add an allocation", chooses the person and types the hours per week (the weeks stay the four from next Monday), and presses Save.</summary>
+    public async Task AddAsync(string personName, string hoursPerWeek)
+    {
+        await page.GetByTestId("resources-team-add").ClickAsync();
+        await Expect(Dialog).ToBeVisibleAsync();
+        await Pickers.SelectAsync(page, Dialog.Locator(".mud-select").Filter(new() { HasText = "Person" }), personName);
+        await Dialog.Locator("input[data-testid=resources-allocation-hours], [data-testid=resources-allocation-hours] input").First.FillAsync(hoursPerWeek);
+        await Dialog.GetByTestId("resources-allocation-save").ClickAsync();
+    }
+
     /// <summary>"Plan" on a person found: the allocation dialog opens filled in, and is saved as it is.</summary>
     /// <param name="name">The person's name.</param>
     public async Task PlanAsync(string name)
