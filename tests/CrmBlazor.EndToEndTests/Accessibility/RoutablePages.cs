@@ -70,6 +70,7 @@ public static class RoutablePages
             new($"/resources/people/{records.PersonId}", [CrmRoles.Admin, CrmRoles.Staff]),
             new($"/resources/projects/{records.ProjectId}", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
             new("/resources/board", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
+            new("/resources/holidays", [CrmRoles.Admin]),
             new("/account", Everyone),
             new("/account/password", Everyone),
             new("/account/access-denied", Everyone),

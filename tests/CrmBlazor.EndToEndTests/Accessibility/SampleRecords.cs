@@ -109,7 +109,7 @@ public sealed record SampleRecords(
         await page.GotoAsync("/resources/people");
         await new Shell(page).WaitUntilInteractiveAsync();
         await page.GetByTestId("resources-people-add").ClickAsync();
-        await ChooseAsync(page, "User (leave empty for a placeholder)", "Ravi Shankar");
+        await Pickers.SelectAsync(page, DialogSelect(page, "User (leave empty for a placeholder)"), "Ravi Shankar");
         await page.GetByTestId("resources-person-save").ClickAsync();
         await page.GetByTestId("resources-person-link").Filter(new() { HasText = "Ravi Shankar" }).ClickAsync();
         await Expect(page.GetByTestId("resources-person-weeks")).ToBeVisibleAsync();
@@ -118,7 +118,7 @@ public sealed record SampleRecords(
         await page.GotoAsync($"/resources/projects/{projectId}");
         await new Shell(page).WaitUntilInteractiveAsync();
         await page.GetByTestId("resources-team-add").ClickAsync();
-        await ChooseAsync(page, "Person", "Ravi Shankar");
+        await Pickers.SelectAsync(page, DialogSelect(page, "Person"), "Ravi Shankar");
         await page.Locator("input[data-testid=resources-allocation-hours]").FillAsync("10");
         await page.GetByTestId("resources-allocation-save").ClickAsync();
         await Expect(page.GetByTestId("resources-team").Locator("tbody tr").Filter(new() { HasText = "Ravi Shankar" })).ToHaveCountAsync(1);
@@ -132,14 +132,8 @@ public sealed record SampleRecords(
         return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId, personId);
     }
 
-    // Chooses an option of a dialog's select, found by its label (what was chosen shows in what the dialog saves).
-    private static async Task ChooseAsync(IPage page, string label, string option)
-    {
-        await page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = label }).First.ClickAsync();
-        var options = page.Locator(".mud-popover-open .mud-list-item");
-        await options.GetByText(option, new() { Exact = true }).ClickAsync();
-        await Expect(options).ToHaveCountAsync(0);
-    }
+    // A dialog's select, found by its label.
+    private static ILocator DialogSelect(IPage page, string label) => page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = label });
 
     private static long IdIn(string url, string prefix)
     {

@@ -3,9 +3,26 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CrmBlazor.EndToEndTests.Pages;
 
-/// <summary>The UI kit's pickers (MudBlazor autocompletes that search on the server), as a user works them.</summary>
+/// <summary>
+/// The UI kit's pickers as a user works them: autocompletes that search on the server (<see cref="ChooseAsync"/>)
+/// and selects that list their options (<see cref="SelectAsync"/>: MudSelect, <c>UserPicker</c>).
+/// </summary>
 public static class Pickers
 {
+    /// <summary>Opens a select, clicks the option whose text is exactly <paramref name="option"/>, and waits until the list is closed.</summary>
+    /// <param name="page">The page.</param>
+    /// <param name="select">The select (its first match is opened), e.g. found by its test id or its label.</param>
+    /// <param name="option">The option's text.</param>
+    public static async Task SelectAsync(IPage page, ILocator select, string option)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(select);
+        await select.First.ClickAsync();
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        await options.GetByText(option, new() { Exact = true }).ClickAsync();
+        await Expect(options).ToHaveCountAsync(0);
+    }
+
     /// <summary>
     /// Types into a picker, chooses the option that shows <paramref name="option"/>, and waits until the
     /// field shows the choice and the list is closed.

@@ -35,13 +35,13 @@ public sealed partial class PeopleTests(EndToEndFixture app, ITestOutputHelper o
         await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
         await page.GetByTestId("resources-people-add").ClickAsync();
-        await ChooseAsync(page, page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = "User (leave empty for a placeholder)" }), colleagueName);
+        await Pickers.SelectAsync(page, page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = "User (leave empty for a placeholder)" }), colleagueName);
         await page.GetByTestId("resources-person-save").ClickAsync();
         await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
         await page.GetByTestId("resources-people-add").ClickAsync();
         await page.Locator("input[data-testid=resources-person-name]").FillAsync(placeholder);
-        await ChooseAsync(page, page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = "Team" }), team);
+        await Pickers.SelectAsync(page, page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = "Team" }), team);
         await page.GetByTestId("resources-person-save").ClickAsync();
         await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("resources-people").Locator("tr").Filter(new() { HasText = placeholder })).ToContainTextAsync(team);
@@ -49,13 +49,13 @@ public sealed partial class PeopleTests(EndToEndFixture app, ITestOutputHelper o
         await Expect(page.GetByTestId("resources-skills-none")).ToBeVisibleAsync();
 
         await page.Locator("input[data-testid=resources-skill-name]").FillAsync("Illustration");
-        await ChooseAsync(page, page.GetByTestId("resources-skill-level"), "Level 4 of 5");
+        await Pickers.SelectAsync(page, page.GetByTestId("resources-skill-level"), "Level 4 of 5");
         await page.GetByTestId("resources-skill-save").ClickAsync();
         await Expect(page.GetByTestId("resources-skill")).ToHaveTextAsync(LevelFour());
         await AxeCheck.AssertCleanAsync(page);
         await admin.ScreenshotAsync("resources-person-placeholder-en");
 
-        await ChooseAsync(page, page.GetByTestId("resources-replace-person"), colleagueName);
+        await Pickers.SelectAsync(page, page.GetByTestId("resources-replace-person"), colleagueName);
         await page.GetByTestId("resources-replace-save").ClickAsync();
 
         await Expect(page.Locator("h4")).ToHaveTextAsync(colleagueName);
@@ -64,13 +64,57 @@ public sealed partial class PeopleTests(EndToEndFixture app, ITestOutputHelper o
         await Expect(page.GetByTestId("resources-people").Locator("tr").Filter(new() { HasText = colleagueName })).ToHaveCountAsync(1);
     }
 
-    // Opens a select and clicks an option; the popover closes once chosen.
-    private static async Task ChooseAsync(IPage page, ILocator select, string option)
+    [Fact]
+    public async Task Administrator_SetsTeamAndManagerOnThePersonPage_AndTheManagerThenPlansThePerson()
     {
-        await select.First.ClickAsync();
-        var options = page.Locator(".mud-popover-open .mud-list-item");
-        await options.GetByText(option, new() { Exact = true }).ClickAsync();
-        await Expect(options).ToHaveCountAsync(0);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var personName = $"Nino Beridze {suffix}";
+        var managerName = $"Imran Qureshi {suffix}";
+        var team = $"Backend {suffix}";
+        await HostUsers.CreateAsync(app.Host, "Staff", personName);
+        var manager = await HostUsers.CreateAsync(app.Host, "Manager", managerName);
+        await using var admin = await app.OpenBrowserAsync(nameof(Administrator_SetsTeamAndManagerOnThePersonPage_AndTheManagerThenPlansThePerson), output);
+        var shell = await admin.SignInAsync(EndToEndFixture.Admin);
+        var page = admin.Page;
+        var people = new ResourcesPeoplePage(page);
+        await people.OpenAsync();
+        await page.GetByTestId("resources-people-add-team").ClickAsync();
+        await page.Locator("input[data-testid=resources-newteam-name]").FillAsync(team);
+        await page.GetByTestId("resources-newteam-save").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        var personId = await people.AddUserAsync(personName);
+
+        // The person page's details form: the team and the manager are chosen and saved.
+        var person = new ResourcesPersonPage(page);
+        await person.OpenAsync(personId);
+        await Expect(person.Manager).ToHaveValueAsync("");
+        await person.SaveDetailsAsync(team: team, manager: managerName);
+        await AxeCheck.AssertCleanAsync(page);
+        await admin.ScreenshotAsync("resources-person-details-en");
+
+        // What the server stored shows after a reload, and on the people page.
+        await person.OpenAsync(personId);
+        await Expect(person.Manager).ToHaveValueAsync(managerName);
+        await Expect(person.Team).ToHaveValueAsync(team);
+        await people.OpenAsync();
+        await Expect(page.GetByTestId("resources-people").Locator("tr").Filter(new() { HasText = personName })).ToContainTextAsync(team);
+
+        // The manager now plans the person: the person is among her people, and the form lets her change the
+        // team but not the manager.
+        await using var managerBrowser = await app.OpenBrowserAsync(nameof(Administrator_SetsTeamAndManagerOnThePersonPage_AndTheManagerThenPlansThePerson) + "-manager", output);
+        await managerBrowser.SignInAsync(manager);
+        var managersPage = new ResourcesPersonPage(managerBrowser.Page);
+        await managersPage.OpenAsync(personId);
+        await Expect(managersPage.Manager).ToBeDisabledAsync();
+        await Expect(managersPage.Manager).ToHaveValueAsync(managerName);
+        await Expect(managerBrowser.Page.GetByTestId("resources-skill-form")).ToBeVisibleAsync();
+
+        // In Urdu, right to left.
+        await shell.ChooseLanguageAsync("ur-PK", "اردو");
+        await person.OpenAsync(personId);
+        await Expect(shell.Document).ToHaveAttributeAsync("dir", "rtl");
+        await AxeCheck.AssertCleanAsync(page);
+        await admin.ScreenshotAsync("resources-person-details-ur");
     }
 
     [GeneratedRegex("Illustration\\s*Level 4 of 5")]

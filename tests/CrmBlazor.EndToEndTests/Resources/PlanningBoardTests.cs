@@ -21,7 +21,8 @@ public sealed partial class PlanningBoardTests(EndToEndFixture app, ITestOutputH
     public async Task Manager_PlanningAPersonWithTheSkillForFourWeeksByKeyboard_SeesTheFourWeeksFilled()
     {
         var suffix = Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
-        var manager = await HostUsers.CreateAsync(app.Host, "Manager", "Meera Iyer");
+        var managerName = "Meera Iyer " + suffix;
+        var manager = await HostUsers.CreateAsync(app.Host, "Manager", managerName);
         var kavyaName = "Kavya Reddy " + suffix;
         var arjunName = "Arjun Rao " + suffix;
         await HostUsers.CreateAsync(app.Host, "Staff", kavyaName);
@@ -46,17 +47,8 @@ public sealed partial class PlanningBoardTests(EndToEndFixture app, ITestOutputH
         await new ProjectPage(page).ExpectShownAsync(projectName);
         var projectAddress = page.Url;
 
-        // The administrator adds both as people to plan; their manager and skills have no page yet, so the
-        // database gets them directly.
-        await AddPeopleAsync(kavyaName, arjunName);
-        await HostDatabase.ExecuteAsync(app.Host, """
-            UPDATE resources_people SET "ManagerUserId" = (SELECT "Id" FROM crm_users WHERE "Email" = @p0) WHERE "Name" IN (@p1, @p2)
-            """, manager.Email, kavyaName, arjunName);
-        await HostDatabase.ExecuteAsync(app.Host, """
-            INSERT INTO resources_person_skills ("PersonId", "Skill", "Level")
-            SELECT "Id", 'Kotlin', 4 FROM resources_people WHERE "Name" = @p0
-            UNION ALL SELECT "Id", 'Figma', 3 FROM resources_people WHERE "Name" = @p1
-            """, kavyaName, arjunName);
+        // The administrator adds both as people to plan, with Meera as their manager and a skill each, on their pages.
+        await ArrangePeopleAsync(managerName, (kavyaName, "Kotlin", 4), (arjunName, "Figma", 3));
 
         // The board: both of her team; filtered by the skill, only Kavya.
         await shell.OpenFromMenuAsync("Planning board");
@@ -141,22 +133,19 @@ public sealed partial class PlanningBoardTests(EndToEndFixture app, ITestOutputH
         await browser.ScreenshotAsync("resources-board-ur");
     }
 
-    private async Task AddPeopleAsync(params string[] names)
+    private async Task ArrangePeopleAsync(string managerName, params (string Name, string Skill, int Level)[] people)
     {
         await using var admin = await app.OpenBrowserAsync("planning-board-admin", output);
         await admin.SignInAsync(EndToEndFixture.Admin);
-        var page = admin.Page;
-        foreach (var name in names)
+        var peoplePage = new ResourcesPeoplePage(admin.Page);
+        var personPage = new ResourcesPersonPage(admin.Page);
+        foreach (var (name, skill, level) in people)
         {
-            await page.GotoAsync("/resources/people");
-            await new Shell(page).WaitUntilInteractiveAsync();
-            await page.GetByTestId("resources-people-add").ClickAsync();
-            await page.Locator(".mud-dialog .mud-select").Filter(new() { HasText = "User (leave empty for a placeholder)" }).First.ClickAsync();
-            var options = page.Locator(".mud-popover-open .mud-list-item");
-            await options.GetByText(name, new() { Exact = true }).ClickAsync();
-            await Expect(options).ToHaveCountAsync(0);
-            await page.GetByTestId("resources-person-save").ClickAsync();
-            await Expect(page.GetByTestId("resources-person-link").Filter(new() { HasText = name })).ToHaveCountAsync(1);
+            await peoplePage.OpenAsync();
+            var personId = await peoplePage.AddUserAsync(name);
+            await personPage.OpenAsync(personId);
+            await personPage.SaveDetailsAsync(manager: managerName);
+            await personPage.AddSkillAsync(skill, level);
         }
     }
 

@@ -32,8 +32,9 @@ public sealed class ProjectTeamTests(EndToEndFixture app, ITestOutputHelper outp
         var people = new ResourcesPeoplePage(page);
         await people.OpenAsync();
         var personId = await people.AddUserAsync(designerName);
-        // No page edits skills yet: the designer's skill is written as the people page will.
-        await HostDatabase.ExecuteAsync(app.Host, """INSERT INTO resources_person_skills ("PersonId", "Skill", "Level") VALUES (@p0, @p1, 4)""", personId, skill);
+        var person = new ResourcesPersonPage(page);
+        await person.OpenAsync(personId);
+        await person.AddSkillAsync(skill, 4);
 
         // The Team tab of the project page: nobody planned yet.
         await page.GotoAsync($"/projects/{projectId}");

@@ -32,6 +32,9 @@ public sealed record PlannedAgainstLogged(int Year, int Number, decimal Planned,
 /// <summary>A project's projected budget burn, in hours.</summary>
 public sealed record Projection(decimal? Budget, decimal Logged, decimal Planned, decimal Projected, decimal? Percent, (int Year, int Week)? Crossing, bool AlreadyOver);
 
+/// <summary>A person's details as the person page shows them.</summary>
+public sealed record PersonDetails(long Id, string Name, long? TeamId, string? TeamName, string? ManagerUserId, long? HolidayCalendarId, Guid RowVersion);
+
 /// <summary>An allocation as the plugin lists it.</summary>
 public sealed record Planned(long Id, long ProjectId, DateOnly StartDate, DateOnly EndDate, decimal Hours, Guid RowVersion);
 
@@ -219,6 +222,41 @@ public sealed class ResourcesPlugin
         });
         return outcome.Saved ? outcome.Id!.Value : throw new InvalidOperationException("The person was refused: " + string.Join(" ", outcome.Messages));
     }
+
+    /// <summary>Adds a team as someone and returns its id; fails the test if refused.</summary>
+    public Task<long> AddTeamAsync(Person actor, string name) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.People.TeamInput");
+        input.Name = name;
+        dynamic teams = Service(services, "Features.People.TeamService");
+        var outcome = (Outcome)Read(await teams.CreateAsync(input, CancellationToken.None));
+        return outcome.Saved ? outcome.Id!.Value : throw new InvalidOperationException("The team was refused: " + string.Join(" ", outcome.Messages));
+    });
+
+    /// <summary>A person's details as someone's person page loads them, or null when they may not see the person.</summary>
+    public Task<PersonDetails?> PersonAsync(Person actor, long personId) => AsAsync(actor, async services =>
+    {
+        dynamic people = Service(services, "Features.People.PersonService");
+        dynamic row = await people.FindAsync(personId, CancellationToken.None);
+        return row is null
+            ? null
+            : (PersonDetails?)new PersonDetails((long)row.Id, (string)row.Name, (long?)row.TeamId, (string?)row.TeamName, (string?)row.ManagerUserId, (long?)row.HolidayCalendarId, (Guid)row.RowVersion);
+    });
+
+    /// <summary>Saves a person's details form as someone: it starts from <paramref name="loaded"/> (name, team, manager, calendar and version) and <paramref name="configure"/> changes the <c>PersonDetailsInput</c>.</summary>
+    public Task<Outcome> UpdatePersonAsync(Person actor, PersonDetails loaded, Action<dynamic> configure) => AsAsync(actor, async services =>
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        dynamic input = New("Features.People.PersonDetailsInput");
+        input.Name = loaded.Name;
+        input.TeamId = loaded.TeamId;
+        input.ManagerUserId = loaded.ManagerUserId;
+        input.HolidayCalendarId = loaded.HolidayCalendarId;
+        input.RowVersion = loaded.RowVersion;
+        configure(input);
+        dynamic people = Service(services, "Features.People.PersonService");
+        return (Outcome)Read(await people.UpdateAsync(loaded.Id, input, CancellationToken.None));
+    });
 
     /// <summary>Sets a person's schedule from a day on (Monday to Friday hours) as someone.</summary>
     public Task<Outcome> SetScheduleAsync(Person actor, long personId, DateOnly from, decimal hoursPerDay) => AsAsync(actor, async services =>
@@ -473,6 +511,36 @@ public sealed class ResourcesPlugin
         db.Add((object)entry);
         await db.SaveChangesAsync();
         return true;
+    });
+
+    /// <summary>Adds a day to a public-holiday calendar as someone.</summary>
+    public Task<Outcome> AddHolidayAsync(Person actor, long calendarId, DateOnly? date, string? name) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Holidays.HolidayInput");
+        input.Date = date;
+        input.Name = name;
+        dynamic holidays = Service(services, "Features.Holidays.HolidayService");
+        return (Outcome)Read(await holidays.AddAsync(calendarId, input, CancellationToken.None));
+    });
+
+    /// <summary>Takes a day out of a public-holiday calendar as someone.</summary>
+    public Task<Outcome> RemoveHolidayAsync(Person actor, long calendarId, DateOnly date) => AsAsync(actor, async services =>
+    {
+        dynamic holidays = Service(services, "Features.Holidays.HolidayService");
+        return (Outcome)Read(await holidays.RemoveAsync(calendarId, date, CancellationToken.None));
+    });
+
+    /// <summary>The days of a public-holiday calendar in a year, as someone's holidays page lists them.</summary>
+    public Task<List<(DateOnly Date, string Name)>> HolidaysAsync(Person actor, long calendarId, int year) => AsAsync(actor, async services =>
+    {
+        dynamic holidays = Service(services, "Features.Holidays.HolidayService");
+        var days = new List<(DateOnly, string)>();
+        foreach (var day in await holidays.ListDaysAsync(calendarId, year, CancellationToken.None))
+        {
+            days.Add(((DateOnly)day.Date, (string)day.Name));
+        }
+
+        return days;
     });
 
     /// <summary>The id of a public-holiday calendar by its code.</summary>

@@ -23,10 +23,16 @@ public sealed class HolidayInput
 /// <param name="Name">Its name.</param>
 public sealed record HolidayCalendarRow(long Id, string Code, string Name);
 
+/// <summary>A day of a calendar.</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Name">The holiday's name.</param>
+public sealed record HolidayRow(DateOnly Date, string Name);
+
 /// <summary>Keeps the public-holiday calendars: planners of all add and remove days.</summary>
 public sealed class HolidayService(IDbContextFactory<ResourcesDbContext> contexts, ResourcesAccess access)
 {
     private static readonly Problem CalendarConflict = new("That day is in the calendar already.");
+    private static readonly Problem NotInCalendar = new("That day is not in the calendar any more; someone may have removed it.");
 
     /// <summary>Every calendar, by name.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -35,6 +41,28 @@ public sealed class HolidayService(IDbContextFactory<ResourcesDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.HolidayCalendars.AsNoTracking().Select(c => new HolidayCalendarRow(c.Id, c.Code, c.Name)).ToListAsync(cancellationToken);
         return [.. rows.OrderBy(c => c.Name, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>The days of a calendar in a year, by date; for anyone who sees planning.</summary>
+    /// <param name="calendarId">The calendar.</param>
+    /// <param name="year">The year.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="UnauthorizedAccessException">The user sees nobody's planning.</exception>
+    public async Task<IReadOnlyList<HolidayRow>> ListDaysAsync(long calendarId, int year, CancellationToken cancellationToken = default)
+    {
+        if (!await access.CanSeeAnyoneAsync(cancellationToken))
+        {
+            throw new UnauthorizedAccessException("Seeing the public holidays needs the permission to see planning.");
+        }
+
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PublicHolidays.AsNoTracking()
+            .Where(h => h.CalendarId == calendarId && h.Date >= first && h.Date <= last)
+            .OrderBy(h => h.Date)
+            .Select(h => new HolidayRow(h.Date, h.Name))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Adds a day to a calendar.</summary>
@@ -49,7 +77,7 @@ public sealed class HolidayService(IDbContextFactory<ResourcesDbContext> context
             .Allow(access.CanPlanAllAsync)
             .Validate(input)
             .Load(ct => db.HolidayCalendars.Include(c => c.Holidays).FirstOrDefaultAsync(c => c.Id == calendarId, ct))
-            .Check(calendar => calendar.Holidays.Any(h => h.Date == input.Date) ? CalendarConflict : null)
+            .Check(calendar => calendar.Holidays.Any(h => h.Date == input.Date) ? ChangeResult.Invalid(nameof(input.Date), CalendarConflict) : null)
             .Apply(calendar => calendar.Holidays.Add(new PublicHoliday { Date = input.Date!.Value, Name = input.Name!.Trim() }))
             .SaveAsync(CalendarConflict, cancellationToken);
     }
@@ -64,6 +92,7 @@ public sealed class HolidayService(IDbContextFactory<ResourcesDbContext> context
         return await db.Change<HolidayCalendar>()
             .Allow(access.CanPlanAllAsync)
             .Load(ct => db.HolidayCalendars.Include(c => c.Holidays).FirstOrDefaultAsync(c => c.Id == calendarId, ct))
+            .Check(calendar => calendar.Holidays.Any(h => h.Date == date) ? null : NotInCalendar)
             .Apply(calendar => calendar.Holidays.RemoveAll(h => h.Date == date))
             .SaveAsync(CalendarConflict, cancellationToken);
     }

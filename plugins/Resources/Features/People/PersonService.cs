@@ -98,7 +98,10 @@ public sealed class PersonService(
             .SaveAsync(PersonConflict, cancellationToken);
     }
 
-    /// <summary>Changes a person's name, team, manager and holiday calendar (a planner of all), or team and calendar (their manager).</summary>
+    /// <summary>
+    /// Changes a person's team, manager and holiday calendar (a planner of all), or team and calendar (their
+    /// manager); and a placeholder's name. A user's name comes from their account and is left as it is.
+    /// </summary>
     /// <param name="personId">The person.</param>
     /// <param name="input">The details, with the version the form loaded.</param>
     /// <param name="cancellationToken">Cancels the change.</param>
@@ -118,7 +121,11 @@ public sealed class PersonService(
             .Expect(input.RowVersion)
             .Apply(person =>
             {
-                person.Name = input.Name!.Trim();
+                if (person.IsPlaceholder)
+                {
+                    person.Name = input.Name!.Trim();
+                }
+
                 person.TeamId = input.TeamId;
                 person.ManagerUserId = Blank(input.ManagerUserId);
                 person.HolidayCalendarId = input.HolidayCalendarId;
