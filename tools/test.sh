@@ -158,6 +158,7 @@ main() {
     python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Projects ProjectsResources --check
     python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Invoicing InvoicingResources --check
     python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Resources ResourcesResources --check
+    python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Surveys SurveysResources --check
 
     start_postgres
 

@@ -13,7 +13,7 @@ public sealed record RoutablePage(string Address, IReadOnlyList<string> Roles);
 public sealed record PageDialog(string Address, string Opener);
 
 /// <summary>
-/// Every page of the core and of the projects, invoicing and resources plugins (each <c>@page</c> route), and their main
+/// Every page of the core and of the projects, invoicing, resources and surveys plugins (each <c>@page</c> route), and their main
 /// dialogs: the list the accessibility tests walk. A new page or dialog is added here.
 /// </summary>
 /// <remarks>
@@ -71,6 +71,8 @@ public static class RoutablePages
             new($"/resources/projects/{records.ProjectId}", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
             new("/resources/board", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
             new("/resources/holidays", [CrmRoles.Admin]),
+            new("/surveys", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
+            new($"/surveys/{records.SurveyId}", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
             new("/account", Everyone),
             new("/account/password", Everyone),
             new("/account/access-denied", Everyone),
@@ -106,6 +108,10 @@ public static class RoutablePages
             new(issued, "invoicing-credit"),
             new("/resources/people", "resources-people-add"),
             new($"/resources/projects/{records.ProjectId}", "resources-team-add"),
+            new("/surveys", "surveys-new"),
+            new($"/surveys/{records.SurveyId}", "surveys-builder-settings"),
+            new($"/surveys/{records.SurveyId}", "surveys-section-add-question"),
+            new($"/surveys/{records.SurveyId}", "surveys-question-edit"),
         ];
     }
 }

@@ -25,9 +25,10 @@ namespace CrmBlazor.EndToEndTests.Accessibility;
 /// <param name="RunMonth">The first day of the month that has a completed monthly run.</param>
 /// <param name="OutboxMessageId">A message in the outbox, not sent for want of a mail server.</param>
 /// <param name="PersonId">The staff member as a person planned in resources (their own page; the administrator plans them).</param>
+/// <param name="SurveyId">An NPS survey in English and Urdu with a question (its builder page).</param>
 public sealed record SampleRecords(
     IReadOnlyDictionary<string, Credentials> Users, long CustomerId, long SegmentId, long ProjectId, long DraftInvoiceId, long IssuedInvoiceId, DateOnly RunMonth,
-    Guid OutboxMessageId, long PersonId)
+    Guid OutboxMessageId, long PersonId, long SurveyId)
 {
     private static readonly ConditionalWeakTable<CrmHostProcess, Task<SampleRecords>> Arranged = [];
 
@@ -128,8 +129,23 @@ public sealed record SampleRecords(
         var nextMonday = today.AddDays(7 - (((int)today.DayOfWeek + 6) % 7));
         await HostOverbookings.AddOpenAsync(host, personId, nextMonday, capacityMinutes: 2250, allocatedMinutes: 2760);
 
+        // A survey in English and Urdu with one NPS question.
+        await page.GotoAsync("/surveys");
+        await new Shell(page).WaitUntilInteractiveAsync();
+        await page.GetByTestId("surveys-new").ClickAsync();
+        await page.Locator("input[data-testid=surveys-settings-name]").FillAsync("Project feedback " + word);
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Urdu" }).ClickAsync();
+        await page.GetByTestId("surveys-settings-save").ClickAsync();
+        await Expect(page.GetByTestId("surveys-builder-name")).ToHaveTextAsync("Project feedback " + word);
+        var surveyId = IdIn(page.Url, "/surveys/");
+        await page.GetByTestId("surveys-section-add-question").ClickAsync();
+        await page.Locator("[data-testid=surveys-question-text-en]").FillAsync("How likely are you to recommend us?");
+        await page.Locator("[data-testid=surveys-question-text-ur]").FillAsync("آپ ہمیں کسی دوست کو تجویز کرنے کا کتنا امکان رکھتے ہیں؟");
+        await page.GetByTestId("surveys-question-save").ClickAsync();
+        await Expect(page.GetByTestId("surveys-builder-question")).ToHaveCountAsync(1);
+
         var messageId = await HostOutbox.AddNotSentAsync(host, HostOutbox.UrduInvoice(word));
-        return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId, personId);
+        return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId, personId, surveyId);
     }
 
     // A dialog's select, found by its label.

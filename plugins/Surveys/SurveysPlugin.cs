@@ -1,0 +1,38 @@
+using CrmBlazor.Plugins.Surveys.Data;
+using CrmBlazor.Plugins.Surveys.Features.Builder;
+using CrmBlazor.Plugins.Surveys.Features.Shared;
+using CrmBlazor.Plugins.Surveys.Features.Surveys;
+using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Navigation;
+using CrmBlazor.Sdk.Plugins;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Plugins.Surveys;
+
+/// <summary>
+/// Surveys: NPS, CSAT, effort and free questionnaires built in sections, with texts in the six languages
+/// of the CRM and questions shown depending on earlier answers. Once a survey has answers its questions'
+/// types and scales are fixed and removed questions are retired, so results stay correct; anonymous
+/// answers are stored with nothing that links them to a person (docs/decisions/0023).
+/// </summary>
+public sealed class SurveysPlugin : ICrmPlugin
+{
+    /// <summary>The plugin id, as in plugin.json; everything the plugin owns starts with it.</summary>
+    public const string Id = "surveys";
+
+    /// <inheritdoc />
+    public void Configure(IPluginBuilder plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        plugin.UseResources<SurveysResources>()
+            .AddPermission(new Permission(SurveysPermissions.View, "See surveys", CrmRoles.Manager, CrmRoles.Staff))
+            .AddPermission(new Permission(SurveysPermissions.Manage, "Build surveys", CrmRoles.Manager))
+            .AddMenuItem(new MenuItem("Surveys", "/surveys", MudBlazor.Icons.Material.Filled.Poll, SurveysPermissions.View, 250, MenuGroups.Customers))
+            .AddDbContext<SurveysDbContext>();
+
+        var services = plugin.Services;
+        services.AddScoped<SurveysAccess>();
+        services.AddScoped<SurveyService>();
+        services.AddScoped<SurveyBuilderService>();
+    }
+}

@@ -1,0 +1,39 @@
+using CrmBlazor.Data;
+using CrmBlazor.Testing.Hosting;
+
+namespace CrmBlazor.Plugins.Surveys.IntegrationTests.Hosting;
+
+/// <summary>
+/// One host with the surveys plugin in its plugins folder, on a fresh database of one provider, shared
+/// by every test class of the provider's collection. Every test makes its own surveys, so tests do not
+/// see each other's data.
+/// </summary>
+/// <param name="provider">The provider under test.</param>
+public abstract class SurveysHostFixture(DatabaseProvider provider) : HostFixture(provider, new HostSetup(PluginsPath)), IAsyncLifetime
+{
+    /// <summary>The folder the build copies the plugin into, next to the test assembly.</summary>
+    public const string PluginsPath = "surveys-plugins";
+
+    /// <summary>The plugin as the shared host loaded it.</summary>
+    public SurveysPlugin Surveys => SurveysPlugin.In(Host);
+}
+
+/// <summary>The shared host on SQLite.</summary>
+public sealed class SqliteSurveysHostFixture() : SurveysHostFixture(DatabaseProvider.Sqlite);
+
+/// <summary>The shared host on PostgreSQL (needs <c>CRM_TEST_POSTGRES</c>; fails without it).</summary>
+public sealed class PostgresSurveysHostFixture() : SurveysHostFixture(DatabaseProvider.Postgres);
+
+/// <summary>Every test class running on the shared SQLite host.</summary>
+[CollectionDefinition(Name)]
+public sealed class SqliteHost : ICollectionFixture<SqliteSurveysHostFixture>
+{
+    public const string Name = "Surveys on SQLite";
+}
+
+/// <summary>Every test class running on the shared PostgreSQL host.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresHost : ICollectionFixture<PostgresSurveysHostFixture>
+{
+    public const string Name = "Surveys on PostgreSQL";
+}

@@ -1,0 +1,326 @@
+using System.Reflection;
+using CrmBlazor.Host.Plugins;
+using CrmBlazor.Testing;
+using CrmBlazor.Testing.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Plugins.Surveys.IntegrationTests.Hosting;
+
+/// <summary>What a refused or accepted change gave: the status, its messages (English, with arguments filled in) and the fields they are on.</summary>
+public sealed record Outcome(string Status, long? Id, IReadOnlyList<string> Messages, IReadOnlyList<string> Fields)
+{
+    /// <summary>Whether it was saved.</summary>
+    public bool Saved => Status == "Saved";
+
+    /// <summary>The one message, for asserting on refusals.</summary>
+    public string Message => Assert.Single(Messages);
+}
+
+/// <summary>A question as the builder loads it.</summary>
+public sealed record Question(long Id, long SectionId, int Position, string Type, bool IsRequired, int? ScaleMin, int? ScaleMax, IReadOnlyDictionary<string, string> Texts,
+    long? ShowIfQuestionId, string? ShowIfOperator, long? ShowIfValue, bool Retired, IReadOnlyList<(long Id, bool Retired)> Options);
+
+/// <summary>A survey as the builder loads it.</summary>
+public sealed record Design(long Id, string Name, string State, bool IsAnonymous, string Languages, Guid RowVersion, int AnswerCount, bool CanManage,
+    IReadOnlyList<(long Id, bool Retired)> Sections, IReadOnlyList<Question> Questions)
+{
+    /// <summary>The first section's id.</summary>
+    public long FirstSection => Sections[0].Id;
+
+    /// <summary>A question by id.</summary>
+    public Question Of(long questionId) => Questions.Single(q => q.Id == questionId);
+}
+
+/// <summary>A survey as the list shows it.</summary>
+public sealed record Listed(long Id, string Name, string State, int Questions, int Answers);
+
+/// <summary>
+/// Drives the surveys plugin inside a running host as its pages do: its services are taken from the
+/// assembly the host loaded (the tests never reference the plugin) and called as a signed-in user.
+/// Inputs are the plugin's own types, filled by name.
+/// </summary>
+public sealed class SurveysPlugin
+{
+    public const string Id = "surveys";
+    public const string Root = "CrmBlazor.Plugins.Surveys.";
+
+    private readonly CrmHostFactory _host;
+    private readonly Assembly _assembly;
+
+    private SurveysPlugin(CrmHostFactory host, Assembly assembly)
+    {
+        _host = host;
+        _assembly = assembly;
+    }
+
+    /// <summary>The plugin as loaded by a host.</summary>
+    /// <param name="host">The host.</param>
+    /// <exception cref="InvalidOperationException">The plugin is not loaded.</exception>
+    public static SurveysPlugin In(CrmHostFactory host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var entry = host.Services.GetRequiredService<PluginCatalog>().Find(Id);
+        return entry is { IsLoaded: true, Assembly: { } assembly }
+            ? new SurveysPlugin(host, assembly)
+            : throw new InvalidOperationException($"{Id} is not loaded: {entry?.State} {entry?.Error}");
+    }
+
+    /// <summary>Creates a survey as someone; the settings start as a manager would fill them (an NPS survey in English) and <paramref name="fill"/> changes them.</summary>
+    public Task<Outcome> CreateAsync(Person actor, Action<dynamic>? fill = null) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Surveys.SurveyInput");
+        input.Name = "Survey " + Guid.NewGuid().ToString("N")[..8];
+        fill?.Invoke(input);
+        dynamic surveys = Service(services, "Features.Surveys.SurveyService");
+        return (Outcome)Read(await surveys.CreateAsync(input, CancellationToken.None));
+    });
+
+    /// <summary>Creates a survey as someone and returns its design; fails the test when refused.</summary>
+    public async Task<Design> CreatedAsync(Person actor, Action<dynamic>? fill = null)
+    {
+        var outcome = await CreateAsync(actor, fill);
+        Assert.True(outcome.Saved, string.Join(" ", outcome.Messages));
+        return await DesignAsync(actor, outcome.Id!.Value);
+    }
+
+    /// <summary>Changes a survey's settings as someone, starting from what is stored, at the version given (the stored one when null).</summary>
+    public Task<Outcome> UpdateAsync(Person actor, long surveyId, Action<dynamic> fill, Guid? rowVersion = null) => AsAsync(actor, async services =>
+    {
+        dynamic builder = Service(services, "Features.Builder.SurveyBuilderService");
+        dynamic design = await builder.GetAsync(surveyId, CancellationToken.None);
+        dynamic survey = design.Survey;
+        dynamic input = New("Features.Surveys.SurveyInput");
+        input.Name = survey.Name;
+        input.Kind = survey.Kind;
+        input.Languages = new List<string>((IEnumerable<string>)survey.LanguageList);
+        input.IsAnonymous = survey.IsAnonymous;
+        input.ClosedLoop = survey.ClosedLoop;
+        input.MinimumGroupSize = survey.MinimumGroupSize;
+        input.RowVersion = rowVersion ?? (Guid)survey.RowVersion;
+        fill(input);
+        dynamic surveys = Service(services, "Features.Surveys.SurveyService");
+        return (Outcome)Read(await surveys.UpdateAsync(surveyId, input, CancellationToken.None));
+    });
+
+    /// <summary>A survey's design as someone sees it in the builder; null when there is none.</summary>
+    public Task<Design> DesignAsync(Person actor, long surveyId) => AsAsync(actor, async services =>
+    {
+        dynamic builder = Service(services, "Features.Builder.SurveyBuilderService");
+        dynamic design = await builder.GetAsync(surveyId, CancellationToken.None);
+        dynamic survey = design.Survey;
+        var sections = new List<(long, bool)>();
+        foreach (var section in survey.Sections)
+        {
+            sections.Add(((long)section.Id, (bool)(section.RetiredAt != null)));
+        }
+
+        var questions = new List<Question>();
+        foreach (var q in survey.Questions)
+        {
+            var options = new List<(long, bool)>();
+            foreach (var option in q.Options)
+            {
+                options.Add(((long)option.Id, (bool)(option.RetiredAt != null)));
+            }
+
+            questions.Add(new Question((long)q.Id, (long)q.SectionId, (int)q.Position, q.Type.ToString(), (bool)q.IsRequired, (int?)q.ScaleMin, (int?)q.ScaleMax,
+                new Dictionary<string, string>((Dictionary<string, string>)q.Texts), (long?)q.ShowIfQuestionId, q.ShowIfOperator?.ToString(), (long?)q.ShowIfValue,
+                (bool)(q.RetiredAt != null), options.OrderBy(o => o.Item1).ToList()));
+        }
+
+        return new Design((long)survey.Id, (string)survey.Name, survey.State.ToString(), (bool)survey.IsAnonymous, (string)survey.Languages, (Guid)survey.RowVersion,
+            (int)design.AnswerCount, (bool)design.CanManage, sections, questions.OrderBy(q => q.SectionId).ThenBy(q => q.Position).ToList());
+    });
+
+    /// <summary>A page of the survey list as someone sees it.</summary>
+    public Task<(List<Listed> Rows, int Total)> ListAsync(Person actor, int page = 0, int pageSize = 100) => AsAsync(actor, async services =>
+    {
+        dynamic surveys = Service(services, "Features.Surveys.SurveyService");
+        dynamic result = await surveys.ListAsync(page, pageSize, CancellationToken.None);
+        var rows = new List<Listed>();
+        foreach (var row in result.Rows)
+        {
+            rows.Add(new Listed((long)row.Id, (string)row.Name, row.State.ToString(), (int)row.Questions, (int)row.Answers));
+        }
+
+        return (rows, (int)result.Total);
+    });
+
+    /// <summary>Adds a question to a section as someone, at a version of the survey; <paramref name="fill"/> sets more than the type and texts.</summary>
+    /// <param name="texts">Texts per language code.</param>
+    public Task<Outcome> AddQuestionAsync(Person actor, long sectionId, string type, Guid rowVersion, IReadOnlyDictionary<string, string>? texts = null, Action<dynamic>? fill = null) => AsAsync(actor, async services =>
+    {
+        var input = QuestionInput(type, rowVersion, texts ?? new Dictionary<string, string> { ["en"] = "How likely are you to recommend us?" });
+        fill?.Invoke(input);
+        dynamic builder = Service(services, "Features.Builder.SurveyBuilderService");
+        return (Outcome)Read(await builder.AddQuestionAsync(sectionId, input, CancellationToken.None));
+    });
+
+    /// <summary>Adds a question and returns its id; fails the test when refused.</summary>
+    public async Task<long> AddedQuestionAsync(Person actor, long surveyId, string type, IReadOnlyDictionary<string, string>? texts = null, Action<dynamic>? fill = null)
+    {
+        var design = await DesignAsync(actor, surveyId);
+        var outcome = await AddQuestionAsync(actor, design.FirstSection, type, design.RowVersion, texts, fill);
+        Assert.True(outcome.Saved, string.Join(" ", outcome.Messages));
+        return outcome.Id!.Value;
+    }
+
+    /// <summary>Changes a question as someone, starting from what is stored (type, texts, options, condition), at the survey's current version unless given.</summary>
+    public Task<Outcome> UpdateQuestionAsync(Person actor, long surveyId, long questionId, Action<dynamic> fill, Guid? rowVersion = null) => AsAsync(actor, async services =>
+    {
+        dynamic builder = Service(services, "Features.Builder.SurveyBuilderService");
+        dynamic design = await builder.GetAsync(surveyId, CancellationToken.None);
+        dynamic stored = null!;
+        foreach (var q in design.Survey.Questions)
+        {
+            if ((long)q.Id == questionId)
+            {
+                stored = q;
+            }
+        }
+
+        var input = QuestionInput(stored.Type.ToString(), rowVersion ?? (Guid)design.Survey.RowVersion, (Dictionary<string, string>)stored.Texts);
+        input.IsRequired = stored.IsRequired;
+        input.RatingMax = stored.Type.ToString() == "Rating" ? stored.ScaleMax : null;
+        input.ShowIfQuestionId = stored.ShowIfQuestionId;
+        input.ShowIfOperator = stored.ShowIfOperator;
+        input.ShowIfValue = stored.ShowIfValue;
+        foreach (var option in stored.Options)
+        {
+            if (option.RetiredAt == null)
+            {
+                dynamic optionInput = New("Features.Builder.OptionInput");
+                optionInput.Id = (long?)option.Id;
+                foreach (var (language, text) in (Dictionary<string, string>)option.Texts)
+                {
+                    optionInput.Texts.Add(Text(language, text));
+                }
+
+                input.Options.Add(optionInput);
+            }
+        }
+
+        fill(input);
+        return (Outcome)Read(await builder.UpdateQuestionAsync(questionId, input, CancellationToken.None));
+    });
+
+    /// <summary>Removes a question as someone, at the survey's current version.</summary>
+    public Task<Outcome> RemoveQuestionAsync(Person actor, long surveyId, long questionId) => ChangeAsync(actor, surveyId, (builder, version) => builder.RemoveQuestionAsync(questionId, version, CancellationToken.None));
+
+    /// <summary>Moves a question up (−1) or down (+1) as someone, at the survey's current version.</summary>
+    public Task<Outcome> MoveQuestionAsync(Person actor, long surveyId, long questionId, int offset) => ChangeAsync(actor, surveyId, (builder, version) => builder.MoveQuestionAsync(questionId, offset, version, CancellationToken.None));
+
+    /// <summary>Adds a section as someone, at the survey's current version.</summary>
+    public Task<Outcome> AddSectionAsync(Person actor, long surveyId, string title) => ChangeAsync(actor, surveyId, (builder, version) =>
+    {
+        dynamic input = New("Features.Builder.SectionInput");
+        input.Titles.Add(Text("en", title));
+        input.RowVersion = version;
+        return builder.AddSectionAsync(surveyId, input, CancellationToken.None);
+    });
+
+    /// <summary>Removes a section as someone, at the survey's current version.</summary>
+    public Task<Outcome> RemoveSectionAsync(Person actor, long surveyId, long sectionId) => ChangeAsync(actor, surveyId, (builder, version) => builder.RemoveSectionAsync(sectionId, version, CancellationToken.None));
+
+    /// <summary>Opens a survey for answers as someone, at its current version.</summary>
+    public Task<Outcome> OpenAsync(Person actor, long surveyId) => AsAsync(actor, async services =>
+    {
+        var version = (await DesignAsync(actor, surveyId)).RowVersion;
+        dynamic surveys = Service(services, "Features.Surveys.SurveyService");
+        return (Outcome)Read(await surveys.OpenAsync(surveyId, version, CancellationToken.None));
+    });
+
+    /// <summary>
+    /// Stores a response with one number per question, as the answer page will: straight into the plugin's
+    /// tables (the public answer page comes later), so that the versioning rules have answers to keep.
+    /// </summary>
+    public Task AnswerAsync(long surveyId, params (long QuestionId, int Number)[] answers) => _host.InScopeAsync(async services =>
+    {
+        var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
+        dynamic response = New("Data.SurveyResponse");
+        response.Id = Guid.NewGuid();
+        response.SurveyId = surveyId;
+        response.AnsweredOn = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var (questionId, number) in answers)
+        {
+            dynamic answer = New("Data.SurveyAnswer");
+            answer.QuestionId = questionId;
+            answer.Number = (int?)number;
+            response.Answers.Add(answer);
+        }
+
+        db.Add((object)response);
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>How many answers a question has in the database.</summary>
+    public Task<long> AnswersOfAsync(long questionId, CrmBlazor.Testing.Databases.TestDatabase database) =>
+        database.ScalarAsync<long>("""SELECT COUNT(*) FROM surveys_answers WHERE "QuestionId" = @p0""", questionId);
+
+    /// <summary>A type of the plugin by its name below the root namespace ("Data.Survey").</summary>
+    public Type Type(string name) => _assembly.GetType(Root + name, throwOnError: true)!;
+
+    private Task<Outcome> ChangeAsync(Person actor, long surveyId, Func<dynamic, Guid, dynamic> change) => AsAsync(actor, async services =>
+    {
+        dynamic builder = Service(services, "Features.Builder.SurveyBuilderService");
+        dynamic design = await builder.GetAsync(surveyId, CancellationToken.None);
+        return (Outcome)Read(await change(builder, (Guid)design.Survey.RowVersion));
+    });
+
+    private dynamic QuestionInput(string type, Guid rowVersion, IReadOnlyDictionary<string, string> texts)
+    {
+        dynamic input = New("Features.Builder.QuestionInput");
+        input.Type = (dynamic)Enum.Parse(Type("Data.QuestionType"), type);
+        input.RowVersion = rowVersion;
+        foreach (var (language, text) in texts)
+        {
+            input.Texts.Add(Text(language, text));
+        }
+
+        return input;
+    }
+
+    /// <summary>An option of a choice question, in English.</summary>
+    public dynamic Option(string text, long? id = null)
+    {
+        dynamic option = New("Features.Builder.OptionInput");
+        option.Id = id;
+        option.Texts.Add(Text("en", text));
+        return option;
+    }
+
+    /// <summary>A show-if operator by name.</summary>
+    public object Operator(string name) => Enum.Parse(Type("Data.ShowIfOperator"), name);
+
+    private dynamic Text(string language, string text)
+    {
+        dynamic input = New("Features.Builder.TextInput");
+        input.Language = language;
+        input.Text = text;
+        return input;
+    }
+
+    private object New(string name) => Activator.CreateInstance(Type(name))!;
+
+    private object Service(IServiceProvider services, string name) => services.GetRequiredService(Type(name));
+
+    private Task<T> AsAsync<T>(Person actor, Func<IServiceProvider, Task<T>> action) => _host.AsUserAsync(actor.User, action);
+
+    private static Outcome Read(dynamic result)
+    {
+        var messages = new List<string>();
+        foreach (object? problem in (System.Collections.IEnumerable)result.Messages)
+        {
+            messages.Add(problem?.ToString() ?? "(no message)");
+        }
+
+        var fields = new List<string>();
+        foreach (string field in ((System.Collections.IDictionary)result.Errors).Keys)
+        {
+            fields.Add(field);
+        }
+
+        return new Outcome(result.Status.ToString(), (long?)result.Id, messages, fields);
+    }
+}
