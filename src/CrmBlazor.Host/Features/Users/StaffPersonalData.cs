@@ -37,7 +37,8 @@ public sealed class StaffPersonalData(
         return new StaffDataSubject(
             user.Id,
             [.. new[] { user.DisplayName, user.UserName }.OfType<string>().Distinct(StringComparer.Ordinal)],
-            [.. new[] { user.Email }.OfType<string>()]);
+            [.. new[] { user.Email }.OfType<string>()],
+            UserAdministration.AnonymousName(user.Id));
     }
 
     /// <summary>
