@@ -124,7 +124,7 @@ public static class PlanningSeed
             }
         }
 
-        await AnalyzeAsync(connection, postgres);
+        await AnalyzeAsync(connection);
         var board = await ColumnAsync(connection, $"""SELECT "Id" FROM resources_people WHERE "TeamId" = {teamIds[0]} ORDER BY "Id" """);
         return new SeededPlan(teamIds[0], board, personIds.Count, projectIds.Count, made);
     }
@@ -132,10 +132,11 @@ public static class PlanningSeed
     private static object?[] Schedule(long personId, DateOnly from, int minutes, object version) =>
         [personId, from, minutes, minutes, minutes, minutes, minutes, 0, 0, version];
 
-    private static async Task AnalyzeAsync(DbConnection connection, bool postgres)
+    // SQLite and PostgreSQL both gather the planner's statistics with a plain ANALYZE.
+    private static async Task AnalyzeAsync(DbConnection connection)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = postgres ? "ANALYZE" : "ANALYZE";
+        command.CommandText = "ANALYZE";
         command.CommandTimeout = 600;
         await command.ExecuteNonQueryAsync();
     }

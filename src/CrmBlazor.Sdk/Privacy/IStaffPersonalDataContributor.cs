@@ -30,4 +30,8 @@ public interface IStaffPersonalDataContributor
 /// <param name="UserId">The user's id.</param>
 /// <param name="Names">The user's names as stored (display name, user name), to find free-text mentions.</param>
 /// <param name="Emails">The user's e-mail addresses.</param>
-public sealed record StaffDataSubject(string UserId, IReadOnlyList<string> Names, IReadOnlyList<string> Emails);
+/// <param name="AnonymousName">
+/// The name the host gives the account when its personal data is erased ("Former user" and a short code),
+/// for a record of the person that stays (the person an allocation is for) to take the same name.
+/// </param>
+public sealed record StaffDataSubject(string UserId, IReadOnlyList<string> Names, IReadOnlyList<string> Emails, string AnonymousName);

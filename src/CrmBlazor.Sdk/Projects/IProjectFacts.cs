@@ -20,6 +20,14 @@ public interface IProjectFacts
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IReadOnlyList<ProjectFacts>> ListAsync(ProjectFactsQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The names of these projects, by id, in one query and without computing burn: for a page that
+    /// shows projects by name (the planning board). Ids of projects that do not exist are left out.
+    /// </summary>
+    /// <param name="projectIds">The projects.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyDictionary<long, string>> GetNamesAsync(IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken = default);
+
     /// <summary>Time logged per project, person and day in a period (planned against actual, usage trends).</summary>
     /// <param name="query">The period and optional narrowing.</param>
     /// <param name="cancellationToken">Cancels the query.</param>

@@ -68,6 +68,24 @@ public abstract class ProjectFactsTests(ProjectsHostFixture fixture)
         Assert.All(logged, l => Assert.Equal(consultant.Id, l.UserId));
     }
 
+    [Fact]
+    public async Task Names_OfGivenProjects_AreTheirNames_AndLeaveOutProjectsThatDoNotExist()
+    {
+        var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);
+        var customer = await new CustomerBuilder().Named("ಮೈಸೂರು ರೇಷ್ಮೆ ಮಳಿಗೆ").SaveAsync(fixture.Host);
+        var migration = await fixture.Projects.CreateProjectAsync(manager, customer.Id, input => input.Name = "ಗೋದಾಮು ವಲಸೆ");
+        var audit = await fixture.Projects.CreateProjectAsync(manager, customer.Id, input => input.Name = "ತೆರಿಗೆ ಪರಿಶೀಲನೆ");
+        var notAsked = await fixture.Projects.CreateProjectAsync(manager, customer.Id);
+
+        var names = await Facts(f => f.GetNamesAsync([migration, audit, migration, -1]));
+
+        Assert.Equal(
+            new Dictionary<long, string> { [migration] = "ಗೋದಾಮು ವಲಸೆ", [audit] = "ತೆರಿಗೆ ಪರಿಶೀಲನೆ" }.OrderBy(n => n.Key),
+            names.OrderBy(n => n.Key));
+        Assert.DoesNotContain(notAsked, names.Keys);
+        Assert.Empty(await Facts(f => f.GetNamesAsync([])));
+    }
+
     private async Task<(Person Manager, Person Consultant, Person Senior, long Project)> ProjectAsync(BillingMode mode)
     {
         var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);

@@ -10,7 +10,7 @@ namespace CrmBlazor.Plugins.Resources.Features.Board;
 /// <summary>
 /// Loads the planning board for the people the user may see, set-based: one query for the people
 /// (with the filters), the five of <see cref="CapacityQueries"/> for schedules, time off, holidays
-/// and allocations, and one call to <see cref="IProjectFacts"/> for the project names, whatever the
+/// and allocations, and one call to <see cref="IProjectFacts.GetNamesAsync"/> for the names of the projects on it, whatever the
 /// number of people and weeks. Every cell is computed in memory by <see cref="CapacityGrid"/>.
 /// </summary>
 public sealed class BoardService(IDbContextFactory<ResourcesDbContext> contexts, ResourcesAccess access, IProjectFacts projects)
@@ -58,9 +58,7 @@ public sealed class BoardService(IDbContextFactory<ResourcesDbContext> contexts,
         var grid = await CapacityQueries.LoadAsync(db, [.. rows.Select(r => r.Id)], first, last, cancellationToken);
 
         var projectIds = rows.SelectMany(r => grid.AllocationsOf(r.Id)).Select(a => a.ProjectId).ToHashSet();
-        var names = projectIds.Count == 0
-            ? new Dictionary<long, string>()
-            : (await projects.ListAsync(new ProjectFactsQuery(), cancellationToken)).Where(p => projectIds.Contains(p.ProjectId)).ToDictionary(p => p.ProjectId, p => p.Name);
+        var names = await projects.GetNamesAsync(projectIds, cancellationToken);
 
         var planAll = await access.CanPlanAllAsync(cancellationToken);
         var planTeam = !planAll && await access.CanPlanAnyoneAsync(cancellationToken);

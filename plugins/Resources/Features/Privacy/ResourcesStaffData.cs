@@ -8,7 +8,7 @@ namespace CrmBlazor.Plugins.Resources.Features.Privacy;
 /// A user's part of the plugin in the export and the erasure of their personal data (users page): the
 /// person, their skills, working schedules, time off (sickness is health data) and allocations. The
 /// erasure deletes skills, schedules and time off, clears the notes of their allocations and gives the
-/// person the anonymous name the account gets; the allocations stay, so projects keep their planned
+/// person the anonymous name the host gives the account (<see cref="StaffDataSubject.AnonymousName"/>); the allocations stay, so projects keep their planned
 /// hours. Runs without a signed-in planner: the host allows it to administrators only.
 /// </summary>
 public sealed class ResourcesStaffData(IDbContextFactory<ResourcesDbContext> contexts) : IStaffPersonalDataContributor
@@ -79,19 +79,10 @@ public sealed class ResourcesStaffData(IDbContextFactory<ResourcesDbContext> con
         var timeOff = await db.TimeOff.Where(t => t.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
         var notes = await db.Allocations.Where(a => a.PersonId == person.Id && a.Note != null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Note, (string?)null).SetProperty(a => a.RowVersion, Guid.NewGuid()), cancellationToken);
-        person.Name = AnonymousName(subject.UserId);
+        person.Name = subject.AnonymousName;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return $"Erased {skills} skills, {schedules} working schedules, {timeOff} periods of time off and {notes} allocation notes; " +
             "the allocations stay under an anonymous name, so projects keep their planned hours.";
-    }
-
-    /// <summary>The name an erased user's person gets: the one the host gives the account ("Former user" and a short code).</summary>
-    /// <param name="userId">The user.</param>
-    public static string AnonymousName(string userId)
-    {
-        ArgumentNullException.ThrowIfNull(userId);
-        var code = userId.Replace("-", string.Empty, StringComparison.Ordinal);
-        return "Former user " + (code.Length > 8 ? code[..8] : code);
     }
 }

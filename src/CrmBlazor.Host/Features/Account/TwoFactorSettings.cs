@@ -129,15 +129,10 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
     {
         ArgumentNullException.ThrowIfNull(context);
         var users = signIn.UserManager;
-        var (user, refused) = await ReauthenticatedAsync(context, password);
+        var (user, refused) = await ReauthenticatedWithTwoFactorAsync(context, password);
         if (user is null)
         {
             return new(refused, []);
-        }
-
-        if (!user.TwoFactorEnabled)
-        {
-            return new(AlreadyOff, []);
         }
 
         if (await required.AppliesToAsync(user))
@@ -161,15 +156,10 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
     {
         ArgumentNullException.ThrowIfNull(context);
         var users = signIn.UserManager;
-        var (user, refused) = await ReauthenticatedAsync(context, password);
+        var (user, refused) = await ReauthenticatedWithTwoFactorAsync(context, password);
         if (user is null)
         {
             return new(refused, []);
-        }
-
-        if (!user.TwoFactorEnabled)
-        {
-            return new(AlreadyOff, []);
         }
 
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
@@ -221,6 +211,13 @@ public sealed class TwoFactorSettings(SignInManager<CrmUser> signIn, UserSession
         return await reauthentication.CheckAsync(user, password, "two-factor change", context.Connection.RemoteIpAddress?.ToString()) is { } refused
             ? (null, refused)
             : (user, null);
+    }
+
+    // For the changes that need two-factor sign-in on (turning it off, new recovery codes).
+    private async Task<(CrmUser? User, Problem? Refused)> ReauthenticatedWithTwoFactorAsync(HttpContext context, string password)
+    {
+        var (user, refused) = await ReauthenticatedAsync(context, password);
+        return user is { TwoFactorEnabled: false } ? (null, AlreadyOff) : (user, refused);
     }
 
     /// <summary>Ends the user's other sessions and signs this one in again with the account's new stamp.</summary>

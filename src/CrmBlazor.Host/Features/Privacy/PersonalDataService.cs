@@ -83,12 +83,7 @@ internal sealed class PersonalDataService(
             }
         }
 
-        var notIncluded = new JsonArray([.. (await pluginData.NotLoadedAsync(cancellationToken)).Select(h => (JsonNode)new JsonObject
-        {
-            ["id"] = h.PluginId,
-            ["name"] = h.Name,
-            ["reason"] = "The plugin is not loaded, so its data could not be read; its tables remain in the database.",
-        })]);
+        var notIncluded = UnloadedPluginData.NotIncluded(await pluginData.NotLoadedAsync(cancellationToken));
         await securityLog.WriteAsync("personal-data-export", currentUser.UserName, null, $"customer {customerId}");
         return new JsonObject
         {
@@ -136,12 +131,12 @@ internal sealed class PersonalDataService(
 
         // An erasure that reports success while a plugin's tables still hold the person would be a false
         // promise: refused until the plugin runs again or an administrator purges its data.
-        if (await pluginData.NotLoadedAsync(cancellationToken) is { Count: > 0 } missing)
+        var missing = await pluginData.NotLoadedAsync(cancellationToken);
+        if (UnloadedPluginData.Refusal(missing) is { } refusal)
         {
             await securityLog.WriteAsync("personal-data-erasure-refused", currentUser.UserName, null,
                 $"customer {customerId}: plugins not loaded: {string.Join(", ", missing.Select(m => m.PluginId))}");
-            return new PersonalDataErasure([], new Problem("Nothing was erased: the data of {0} cannot be reached because the plugin is not loaded. Install or enable it again, or have an administrator purge its data on the plugins page, then erase.",
-                string.Join(", ", missing.Select(m => m.Name))));
+            return new PersonalDataErasure([], refusal);
         }
 
         // Plugins first, while the core still knows the names and addresses they search for.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Administration;
+using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Privacy;
@@ -36,7 +37,8 @@ public sealed class StaffPersonalData(
         return new StaffDataSubject(
             user.Id,
             [.. new[] { user.DisplayName, user.UserName }.OfType<string>().Distinct(StringComparer.Ordinal)],
-            [.. new[] { user.Email }.OfType<string>()]);
+            [.. new[] { user.Email }.OfType<string>()],
+            UserAdministration.AnonymousName(user.Id));
     }
 
     /// <summary>
@@ -74,12 +76,7 @@ public sealed class StaffPersonalData(
             }
         }
 
-        var notIncluded = new JsonArray([.. (await pluginData.NotLoadedAsync(cancellationToken)).Select(h => (JsonNode)new JsonObject
-        {
-            ["id"] = h.PluginId,
-            ["name"] = h.Name,
-            ["reason"] = "The plugin is not loaded, so its data could not be read; its tables remain in the database.",
-        })]);
+        var notIncluded = UnloadedPluginData.NotIncluded(await pluginData.NotLoadedAsync(cancellationToken));
         await securityLog.WriteAsync(Exported, currentUser.UserName, null, $"user {userId}");
         return new JsonObject
         {
@@ -114,10 +111,9 @@ public sealed class StaffPersonalData(
     /// <returns>Each plugin's account of what it erased, or the refusal.</returns>
     internal async Task<(IReadOnlyList<string> Report, Problem? Refusal)> EraseAsync(CrmUser user, CancellationToken cancellationToken)
     {
-        if (await pluginData.NotLoadedAsync(cancellationToken) is { Count: > 0 } missing)
+        if (UnloadedPluginData.Refusal(await pluginData.NotLoadedAsync(cancellationToken)) is { } refusal)
         {
-            return ([], new Problem("Nothing was erased: the data of {0} cannot be reached because the plugin is not loaded. Install or enable it again, or have an administrator purge its data on the plugins page, then erase.",
-                string.Join(", ", missing.Select(m => m.Name))));
+            return ([], refusal);
         }
 
         var subject = SubjectOf(user);

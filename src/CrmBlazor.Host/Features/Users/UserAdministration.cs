@@ -215,8 +215,8 @@ public sealed class UserAdministration(
         await using (var before = await contexts.CreateDbContextAsync(cancellationToken))
         {
             if (IsAdministrator(currentUser)
-                && await before.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) is { DeactivatedAt: not null } account
-                && !IsErased(account.Email) && account.ConcurrencyStamp == version
+                && await before.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken) is { } account
+                && RefuseErasure(account, version) is null
                 && (await staffData.EraseAsync(account, cancellationToken)).Refusal is { } refusal)
             {
                 return ChangeResult.Invalid(string.Empty, refusal);
@@ -227,18 +227,15 @@ public sealed class UserAdministration(
         return await db.Change<CrmUser>()
             .Allow(_ => Task.FromResult(IsAdministrator(currentUser)), OnlyAdministrators)
             .Load(ct => db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct))
-            .Check(user => user.DeactivatedAt is null ? new Problem("Deactivate this user before erasing their personal data.") : null)
-            .Check(user => IsErased(user.Email) ? new Problem("This user's personal data is already erased.") : null)
-            .Check(user => Expect(db, user, version))
+            .Check(user => RefuseErasure(user, version) ?? Expect(db, user, version))
             .InTransaction()
             .Apply(async (user, ct) =>
             {
                 var subject = new PersonalDataSubject(
                     0, null, [.. new[] { user.DisplayName, user.UserName }.OfType<string>()], [.. new[] { user.Email }.OfType<string>()]);
                 var oldName = user.NormalizedUserName;
-                var code = user.Id.Replace("-", string.Empty, StringComparison.Ordinal)[..8];
-                var address = $"user-{code}@{ErasedDomain}";
-                user.DisplayName = $"Former user {code}";
+                var address = $"user-{ErasureCode(user.Id)}@{ErasedDomain}";
+                user.DisplayName = AnonymousName(user.Id);
                 user.UserName = user.Email = address;
                 user.NormalizedUserName = user.NormalizedEmail = address.ToUpperInvariant();
                 user.PasswordHash = null;
@@ -270,6 +267,10 @@ public sealed class UserAdministration(
             .ResultId(_ => 0)
             .SaveAsync(UserConflict, cancellationToken);
     }
+
+    /// <summary>The name an account gets when its personal data is erased: "Former user" and a short code.</summary>
+    /// <param name="userId">The account.</param>
+    public static string AnonymousName(string userId) => $"Former user {ErasureCode(userId)}";
 
     /// <summary>Whether an account's personal data was erased (<see cref="EraseAsync"/>).</summary>
     /// <param name="email">The account's address.</param>
@@ -306,6 +307,17 @@ public sealed class UserAdministration(
         await PersonalDataService.RedactStoredMentionsAsync(db, subject, cancellationToken);
         await OutboxPersonalData.EraseAsync(db, null, subject, cancellationToken);
     }
+
+    // The code of an erased account's name and address, the same for both.
+    private static string ErasureCode(string userId) => userId.Replace("-", string.Empty, StringComparison.Ordinal)[..8];
+
+    // Why an account's personal data cannot be erased now, or null: asked before the plugins erase their
+    // part (so they erase only for an erasure that will go through) and again inside the change.
+    private static ChangeResult? RefuseErasure(CrmUser user, string version) =>
+        user.DeactivatedAt is null ? ChangeResult.Invalid(string.Empty, new Problem("Deactivate this user before erasing their personal data."))
+        : IsErased(user.Email) ? ChangeResult.Invalid(string.Empty, new Problem("This user's personal data is already erased."))
+        : user.ConcurrencyStamp != version ? ChangeResult.Conflict(UserConflict)
+        : null;
 
     /// <summary>Adds a message for each role that does not exist, or one when there is none.</summary>
     internal static void CheckRoles(IReadOnlyCollection<string> roles, Dictionary<string, Problem[]> errors, string field)
