@@ -1,5 +1,6 @@
 using CrmBlazor.Plugins.Surveys.Data;
 using CrmBlazor.Plugins.Surveys.Features.Builder;
+using CrmBlazor.Plugins.Surveys.Features.Results;
 using CrmBlazor.Plugins.Surveys.Features.Shared;
 using CrmBlazor.Plugins.Surveys.Features.Surveys;
 using CrmBlazor.Sdk.Authorization;
@@ -28,11 +29,14 @@ public sealed class SurveysPlugin : ICrmPlugin
             .AddPermission(new Permission(SurveysPermissions.View, "See surveys", CrmRoles.Manager, CrmRoles.Staff))
             .AddPermission(new Permission(SurveysPermissions.Manage, "Build surveys", CrmRoles.Manager))
             .AddMenuItem(new MenuItem("Surveys", "/surveys", MudBlazor.Icons.Material.Filled.Poll, SurveysPermissions.View, 250, MenuGroups.Customers))
-            .AddDbContext<SurveysDbContext>();
+            .AddDbContext<SurveysDbContext>()
+            .MapEndpoints(SurveyEndpoints.Map);
 
         var services = plugin.Services;
         services.AddScoped<SurveysAccess>();
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyBuilderService>();
+        services.AddScoped<SurveyResultsService>();
+        services.AddScoped<SurveyAnswerExport>();
     }
 }

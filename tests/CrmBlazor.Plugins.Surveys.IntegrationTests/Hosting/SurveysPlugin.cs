@@ -32,6 +32,24 @@ public sealed record Design(long Id, string Name, string State, bool IsAnonymous
     public Question Of(long questionId) => Questions.Single(q => q.Id == questionId);
 }
 
+/// <summary>One question's results: the count, the count per scale value and per option, and the scores.</summary>
+public sealed record QuestionResults(long Id, int Answers, IReadOnlyList<(int Value, int Count)> Scale, IReadOnlyList<(long OptionId, int Count)> Options,
+    decimal? Average, decimal? Nps, decimal? Csat, int TextAnswers)
+{
+    /// <summary>How many gave a value.</summary>
+    public int CountOf(int value) => Scale.Single(s => s.Value == value).Count;
+}
+
+/// <summary>One period of the trend.</summary>
+public sealed record Trend(DateOnly Start, int Responses, bool Hidden, decimal? Nps, decimal? Csat, decimal? Effort);
+
+/// <summary>A survey's results as the results page gets them.</summary>
+public sealed record Results(int Responses, bool Hidden, IReadOnlyList<QuestionResults> Questions, IReadOnlyList<Trend> Trend)
+{
+    /// <summary>A question's results.</summary>
+    public QuestionResults Of(long questionId) => Questions.Single(q => q.Id == questionId);
+}
+
 /// <summary>A survey as the list shows it.</summary>
 public sealed record Listed(long Id, string Name, string State, int Questions, int Answers);
 
@@ -252,6 +270,64 @@ public sealed class SurveysPlugin
 
         db.Add((object)response);
         await db.SaveChangesAsync();
+    });
+
+    /// <summary>
+    /// Stores a response given on a day, with numbers, chosen options and texts per question, straight into
+    /// the plugin's tables as the answer page will.
+    /// </summary>
+    public Task AnswerOnAsync(long surveyId, DateOnly day, params (long QuestionId, int? Number, long? OptionId, string? Text)[] answers) => _host.InScopeAsync(async services =>
+    {
+        var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
+        dynamic response = New("Data.SurveyResponse");
+        response.Id = Guid.NewGuid();
+        response.SurveyId = surveyId;
+        response.AnsweredOn = day;
+        foreach (var (questionId, number, optionId, text) in answers)
+        {
+            dynamic answer = New("Data.SurveyAnswer");
+            answer.QuestionId = questionId;
+            answer.Number = number;
+            answer.OptionId = optionId;
+            answer.Text = text;
+            response.Answers.Add(answer);
+        }
+
+        db.Add((object)response);
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>A survey's results as someone sees them, by months or weeks ("Month", "Week").</summary>
+    public Task<Results> ResultsAsync(Person actor, long surveyId, string period = "Month") => AsAsync(actor, async services =>
+    {
+        dynamic service = Service(services, "Features.Results.SurveyResultsService");
+        dynamic results = await service.GetAsync(surveyId, (dynamic)Enum.Parse(Type("Features.Results.TrendPeriod"), period), CancellationToken.None);
+        var questions = new List<QuestionResults>();
+        foreach (var q in results.Questions)
+        {
+            var scale = new List<(int, int)>();
+            foreach (var s in q.Scale)
+            {
+                scale.Add(((int)s.Value, (int)s.Count));
+            }
+
+            var options = new List<(long, int)>();
+            foreach (var o in q.Options)
+            {
+                options.Add(((long)o.OptionId, (int)o.Count));
+            }
+
+            questions.Add(new QuestionResults((long)q.Question.Id, (int)q.Answers, scale, options, (decimal?)q.Average,
+                q.Nps == null ? null : (decimal?)q.Nps.Score, q.Csat == null ? null : (decimal?)q.Csat.Score, (int)q.TextAnswers));
+        }
+
+        var trend = new List<Trend>();
+        foreach (var t in results.Trend)
+        {
+            trend.Add(new Trend((DateOnly)t.Start, (int)t.Responses, (bool)t.Hidden, (decimal?)t.Nps, (decimal?)t.Csat, (decimal?)t.Effort));
+        }
+
+        return new Results((int)results.Responses, (bool)results.Hidden, questions, trend);
     });
 
     /// <summary>How many answers a question has in the database.</summary>

@@ -1,0 +1,212 @@
+using CrmBlazor.Plugins.Surveys.Data;
+using CrmBlazor.Plugins.Surveys.Features.Scoring;
+using CrmBlazor.Plugins.Surveys.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmBlazor.Plugins.Surveys.Features.Results;
+
+/// <summary>How many answers chose one option of a choice question.</summary>
+/// <param name="OptionId">The option.</param>
+/// <param name="Texts">The option per language code.</param>
+/// <param name="Count">How many chose it.</param>
+/// <param name="Percent">Its share of the question's answers (0–100), or null without answers.</param>
+/// <param name="Retired">Whether the option was removed after answers existed.</param>
+public sealed record OptionCount(long OptionId, IReadOnlyDictionary<string, string> Texts, int Count, decimal? Percent, bool Retired);
+
+/// <summary>The scores of one period of the trend, or of the whole survey.</summary>
+/// <param name="Start">The first day of the period (a Monday for weeks, the 1st for months).</param>
+/// <param name="Responses">Responses in the period.</param>
+/// <param name="Hidden">True when the survey is anonymous and the period has fewer responses than its minimum group size: nothing else is given.</param>
+/// <param name="Nps">The NPS of the survey's first NPS question in the period, or null.</param>
+/// <param name="Csat">The CSAT of the survey's first CSAT question in the period, or null.</param>
+/// <param name="Effort">The average effort of the survey's first effort question in the period, or null.</param>
+public sealed record TrendPoint(DateOnly Start, int Responses, bool Hidden, decimal? Nps, decimal? Csat, decimal? Effort);
+
+/// <summary>The results of one question.</summary>
+/// <param name="Question">The question (with its texts and options).</param>
+/// <param name="Answers">How many answered it (for a multiple choice: how many responses chose at least one option).</param>
+/// <param name="Scale">For a scale question, the count per value, every value listed; empty otherwise.</param>
+/// <param name="Options">For a choice question, the count per option; empty otherwise.</param>
+/// <param name="Average">The average of a scale question, or null.</param>
+/// <param name="Nps">The Net Promoter Score of an NPS question, or null.</param>
+/// <param name="Csat">The satisfaction score of a CSAT question, or null.</param>
+/// <param name="TextAnswers">How many gave a text, for a text question (the texts themselves are in the export).</param>
+public sealed record QuestionResult(SurveyQuestion Question, int Answers, IReadOnlyList<ScaleCount> Scale, IReadOnlyList<OptionCount> Options,
+    decimal? Average, NpsScore? Nps, CsatScore? Csat, int TextAnswers);
+
+/// <summary>The periods a trend is counted in.</summary>
+public enum TrendPeriod
+{
+    /// <summary>Calendar months.</summary>
+    Month,
+
+    /// <summary>Weeks from Monday.</summary>
+    Week,
+}
+
+/// <summary>
+/// The results of a survey. When the survey is anonymous and has fewer responses than its
+/// <see cref="Survey.MinimumGroupSize"/>, <see cref="Hidden"/> is true and no question results or trend are given.
+/// </summary>
+/// <param name="Survey">The survey with its sections, questions and options.</param>
+/// <param name="Responses">How many responses it has.</param>
+/// <param name="Hidden">Whether the results are withheld to protect anonymity.</param>
+/// <param name="Questions">The results per question, in the survey's order (retired questions that have answers included).</param>
+/// <param name="Trend">The scores per period, oldest first; periods of an anonymous survey below the minimum group size are hidden.</param>
+public sealed record SurveyResults(Survey Survey, int Responses, bool Hidden, IReadOnlyList<QuestionResult> Questions, IReadOnlyList<TrendPoint> Trend)
+{
+    /// <summary>The first NPS question's score, the headline of an NPS survey.</summary>
+    public NpsScore? HeadlineNps => Questions.FirstOrDefault(q => q.Nps is not null)?.Nps;
+
+    /// <summary>The first CSAT question's score.</summary>
+    public CsatScore? HeadlineCsat => Questions.FirstOrDefault(q => q.Csat is not null)?.Csat;
+}
+
+/// <summary>
+/// The results of a survey, counted in the database (grouped by question and value; the answer rows are
+/// never loaded to be counted), with the anonymity threshold applied on the server.
+/// </summary>
+public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> contexts, SurveysAccess access)
+{
+    /// <summary>A survey's results, or null when there is no such survey.</summary>
+    /// <param name="surveyId">The survey.</param>
+    /// <param name="period">The periods of the trend.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <exception cref="UnauthorizedAccessException">The user may not see surveys.</exception>
+    public async Task<SurveyResults?> GetAsync(long surveyId, TrendPeriod period = TrendPeriod.Month, CancellationToken cancellationToken = default)
+    {
+        if (!await access.CanViewAsync(cancellationToken))
+        {
+            throw new UnauthorizedAccessException("You may not see surveys.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var survey = await db.Surveys.AsNoTracking().Include(s => s.Sections).Include(s => s.Questions).ThenInclude(q => q.Options).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == surveyId, cancellationToken);
+        if (survey is null)
+        {
+            return null;
+        }
+
+        var responses = await db.Responses.CountAsync(r => r.SurveyId == surveyId, cancellationToken);
+        if (IsHidden(survey, responses))
+        {
+            return new SurveyResults(survey, responses, true, [], []);
+        }
+
+        var answers = db.Answers.Where(a => db.Responses.Any(r => r.Id == a.ResponseId && r.SurveyId == surveyId));
+        var numbers = await answers.Where(a => a.Number != null)
+            .GroupBy(a => new { a.QuestionId, a.Number })
+            .Select(g => new { g.Key.QuestionId, Value = g.Key.Number!.Value, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var options = await answers.Where(a => a.OptionId != null)
+            .GroupBy(a => new { a.QuestionId, a.OptionId })
+            .Select(g => new { g.Key.QuestionId, OptionId = g.Key.OptionId!.Value, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var answered = await answers
+            .GroupBy(a => a.QuestionId)
+            .Select(g => new { QuestionId = g.Key, Responses = g.Select(a => a.ResponseId).Distinct().Count(), Texts = g.Count(a => a.Text != null && a.Text != "") })
+            .ToDictionaryAsync(g => g.QuestionId, cancellationToken);
+
+        var sectionOrder = survey.Sections.ToDictionary(s => s.Id, s => s.Position);
+        var results = new List<QuestionResult>();
+        foreach (var question in survey.Questions.OrderBy(q => sectionOrder.GetValueOrDefault(q.SectionId)).ThenBy(q => q.Position))
+        {
+            var count = answered.TryGetValue(question.Id, out var a) ? a.Responses : 0;
+            if (question.RetiredAt is not null && count == 0)
+            {
+                continue;
+            }
+
+            var counts = numbers.Where(n => n.QuestionId == question.Id).ToDictionary(n => n.Value, n => n.Count);
+            results.Add(Result(question, count, counts, options.Where(o => o.QuestionId == question.Id).ToDictionary(o => o.OptionId, o => o.Count), a?.Texts ?? 0));
+        }
+
+        var trend = await TrendAsync(db, survey, period, cancellationToken);
+        return new SurveyResults(survey, responses, false, results, trend);
+    }
+
+    /// <summary>Whether an anonymous survey's group of answers is too small to show.</summary>
+    /// <param name="survey">The survey.</param>
+    /// <param name="responses">The responses in the group.</param>
+    public static bool IsHidden(Survey survey, int responses)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        return survey.IsAnonymous && responses < survey.MinimumGroupSize;
+    }
+
+    private static QuestionResult Result(SurveyQuestion question, int answers, Dictionary<int, int> numbers, Dictionary<long, int> options, int texts)
+    {
+        if (question is { ScaleMin: { } min, ScaleMax: { } max })
+        {
+            var all = numbers.Where(n => n.Key >= min && n.Key <= max).Sum(n => n.Value);
+            var scale = Enumerable.Range(min, max - min + 1)
+                .Select(v => new ScaleCount(v, numbers.GetValueOrDefault(v), all == 0 ? null : numbers.GetValueOrDefault(v) * 100m / all))
+                .ToList();
+            var total = scale.Sum(s => (long)s.Value * s.Count);
+            return new QuestionResult(question, answers, scale, [], all == 0 ? null : (decimal)total / all,
+                question.Type == QuestionType.Nps ? Nps(numbers) : null,
+                question.Type == QuestionType.Csat ? Csat(numbers) : null, 0);
+        }
+
+        if (question.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice)
+        {
+            var list = question.Options.OrderBy(o => o.Position)
+                .Where(o => o.RetiredAt is null || options.ContainsKey(o.Id))
+                .Select(o => new OptionCount(o.Id, o.Texts, options.GetValueOrDefault(o.Id), answers == 0 ? null : options.GetValueOrDefault(o.Id) * 100m / answers, o.RetiredAt is not null))
+                .ToList();
+            return new QuestionResult(question, answers, [], list, null, null, null, 0);
+        }
+
+        return new QuestionResult(question, answers, [], [], null, null, null, texts);
+    }
+
+    private static NpsScore Nps(Dictionary<int, int> numbers) => NpsScore.FromCounts([.. Enumerable.Range(0, 11).Select(v => numbers.GetValueOrDefault(v))]);
+
+    private static CsatScore Csat(Dictionary<int, int> numbers) =>
+        new(Enumerable.Range(1, 5).Sum(v => numbers.GetValueOrDefault(v)), numbers.GetValueOrDefault(4) + numbers.GetValueOrDefault(5));
+
+    private static async Task<List<TrendPoint>> TrendAsync(SurveysDbContext db, Survey survey, TrendPeriod period, CancellationToken cancellationToken)
+    {
+        var nps = survey.Questions.Where(q => q.Type == QuestionType.Nps).OrderBy(q => q.Id).Select(q => (long?)q.Id).FirstOrDefault();
+        var csat = survey.Questions.Where(q => q.Type == QuestionType.Csat).OrderBy(q => q.Id).Select(q => (long?)q.Id).FirstOrDefault();
+        var effort = survey.Questions.Where(q => q.Type == QuestionType.Effort).OrderBy(q => q.Id).Select(q => (long?)q.Id).FirstOrDefault();
+
+        // Grouped by day in the database (a response holds its day only); the days are folded into weeks or months here.
+        var days = await db.Responses.Where(r => r.SurveyId == survey.Id)
+            .GroupBy(r => r.AnsweredOn)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var tracked = new[] { nps, csat, effort }.Where(id => id is not null).Select(id => id!.Value).ToList();
+        var values = await db.Answers.Where(a => tracked.Contains(a.QuestionId) && a.Number != null)
+            .Join(db.Responses.Where(r => r.SurveyId == survey.Id), a => a.ResponseId, r => r.Id, (a, r) => new { a.QuestionId, a.Number, r.AnsweredOn })
+            .GroupBy(x => new { x.QuestionId, x.Number, x.AnsweredOn })
+            .Select(g => new { g.Key.QuestionId, Value = g.Key.Number!.Value, Day = g.Key.AnsweredOn, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        return [.. days.GroupBy(d => Start(d.Day, period)).OrderBy(g => g.Key).Select(group =>
+        {
+            var responses = group.Sum(d => d.Count);
+            if (IsHidden(survey, responses))
+            {
+                return new TrendPoint(group.Key, responses, true, null, null, null);
+            }
+
+            Dictionary<int, int> Counts(long? questionId) => values.Where(v => v.QuestionId == questionId && Start(v.Day, period) == group.Key)
+                .GroupBy(v => v.Value).ToDictionary(g => g.Key, g => g.Sum(v => v.Count));
+            var effortCounts = Counts(effort);
+            var effortAnswers = effortCounts.Sum(c => c.Value);
+            return new TrendPoint(group.Key, responses, false,
+                nps is null ? null : Nps(Counts(nps)).Score,
+                csat is null ? null : Csat(Counts(csat)).Score,
+                effortAnswers == 0 ? null : (decimal)effortCounts.Sum(c => (long)c.Key * c.Value) / effortAnswers);
+        })];
+    }
+
+    /// <summary>The first day of the period a day falls in.</summary>
+    /// <param name="day">The day.</param>
+    /// <param name="period">Weeks (from Monday) or months.</param>
+    public static DateOnly Start(DateOnly day, TrendPeriod period) => period == TrendPeriod.Month
+        ? new DateOnly(day.Year, day.Month, 1)
+        : day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+}
