@@ -1,5 +1,6 @@
 using CrmBlazor.Plugins.Surveys.Data;
 using CrmBlazor.Plugins.Surveys.Features.Builder;
+using CrmBlazor.Plugins.Surveys.Features.Invitations;
 using CrmBlazor.Plugins.Surveys.Features.Shared;
 using CrmBlazor.Plugins.Surveys.Features.Surveys;
 using CrmBlazor.Sdk.Authorization;
@@ -34,5 +35,6 @@ public sealed class SurveysPlugin : ICrmPlugin
         services.AddScoped<SurveysAccess>();
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyBuilderService>();
+        services.AddScoped<InvitationService>();
     }
 }
