@@ -36,5 +36,6 @@ public sealed class SurveysPlugin : ICrmPlugin
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyBuilderService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<AnswerService>();
     }
 }

@@ -244,6 +244,22 @@ public sealed class SurveysPlugin
         return ((Outcome)Read(invited.Result), (string?)invited.Link);
     });
 
+    /// <summary>Submits answers through a personal link's token, as the answer page does: the values posted per question.</summary>
+    /// <returns>The status and the English problem per question id.</returns>
+    public Task<(string Status, IReadOnlyDictionary<long, string> Problems)> SubmitAsync(string token, IReadOnlyDictionary<long, string[]> values) => _host.InScopeAsync(async services =>
+    {
+        var posted = values.ToDictionary(v => v.Key, v => (IReadOnlyList<string>)v.Value);
+        dynamic answers = Service(services, "Features.Invitations.AnswerService");
+        dynamic outcome = await answers.SubmitAsync(token, posted, CancellationToken.None);
+        var problems = new Dictionary<long, string>();
+        foreach (dynamic pair in outcome.Problems)
+        {
+            problems[(long)pair.Key] = pair.Value.ToString();
+        }
+
+        return ((string)outcome.Status.ToString(), (IReadOnlyDictionary<long, string>)problems);
+    });
+
     /// <summary>An open survey in the languages given with one NPS question; returns its id.</summary>
     public async Task<long> OpenSurveyAsync(Person manager, params string[] languages)
     {
