@@ -1,5 +1,6 @@
 using CrmBlazor.Plugins.Surveys.Data;
 using CrmBlazor.Plugins.Surveys.Features.Builder;
+using CrmBlazor.Plugins.Surveys.Features.Invitations;
 using CrmBlazor.Plugins.Surveys.Features.Results;
 using CrmBlazor.Plugins.Surveys.Features.Shared;
 using CrmBlazor.Plugins.Surveys.Features.Surveys;
@@ -38,5 +39,7 @@ public sealed class SurveysPlugin : ICrmPlugin
         services.AddScoped<SurveyBuilderService>();
         services.AddScoped<SurveyResultsService>();
         services.AddScoped<SurveyAnswerExport>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<AnswerService>();
     }
 }

@@ -23,6 +23,8 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
 
     public DbSet<SurveyRespondent> Respondents => Set<SurveyRespondent>();
 
+    public DbSet<SurveyInvitation> Invitations => Set<SurveyInvitation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Survey>(e =>
@@ -85,6 +87,17 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
             e.HasOne<SurveyResponse>().WithOne().HasForeignKey<SurveyRespondent>(r => r.ResponseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => new { r.SurveyId, r.CustomerId });
             e.HasIndex(r => r.ContactId);
+        });
+        modelBuilder.Entity<SurveyInvitation>(e =>
+        {
+            e.ToTable("invitations");
+            e.Property(i => i.Language).HasMaxLength(5);
+            e.Property(i => i.TokenHash).HasMaxLength(SurveyInvitation.HashLength);
+            e.Property(i => i.CreatedByUserId).HasMaxLength(450);
+            e.HasOne<Survey>().WithMany().HasForeignKey(i => i.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasIndex(i => new { i.SurveyId, i.ContactId });
+            e.HasIndex(i => i.ContactId);
         });
     }
 

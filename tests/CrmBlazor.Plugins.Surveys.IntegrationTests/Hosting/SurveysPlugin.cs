@@ -249,6 +249,46 @@ public sealed class SurveysPlugin
         return (Outcome)Read(await surveys.OpenAsync(surveyId, version, CancellationToken.None));
     });
 
+    /// <summary>Invites a contact of a customer to a survey as someone; <paramref name="fill"/> sets the language and how long the link works.</summary>
+    /// <returns>The outcome and the personal link when saved.</returns>
+    public Task<(Outcome Outcome, string? Link)> InviteAsync(Person actor, long surveyId, long customerId, long contactId, Action<dynamic>? fill = null) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Invitations.InvitationInput");
+        input.CustomerId = customerId;
+        input.ContactId = contactId;
+        fill?.Invoke(input);
+        dynamic invitations = Service(services, "Features.Invitations.InvitationService");
+        dynamic invited = await invitations.InviteAsync(surveyId, input, CancellationToken.None);
+        return ((Outcome)Read(invited.Result), (string?)invited.Link);
+    });
+
+    /// <summary>Submits answers through a personal link's token, as the answer page does: the values posted per question.</summary>
+    /// <returns>The status and the English problem per question id.</returns>
+    public Task<(string Status, IReadOnlyDictionary<long, string> Problems)> SubmitAsync(string token, IReadOnlyDictionary<long, string[]> values) => _host.InScopeAsync(async services =>
+    {
+        var posted = values.ToDictionary(v => v.Key, v => (IReadOnlyList<string>)v.Value);
+        dynamic answers = Service(services, "Features.Invitations.AnswerService");
+        dynamic outcome = await answers.SubmitAsync(token, posted, CancellationToken.None);
+        var problems = new Dictionary<long, string>();
+        foreach (dynamic pair in outcome.Problems)
+        {
+            problems[(long)pair.Key] = pair.Value.ToString();
+        }
+
+        return ((string)outcome.Status.ToString(), (IReadOnlyDictionary<long, string>)problems);
+    });
+
+    /// <summary>An open survey in the languages given with one NPS question; returns its id.</summary>
+    public async Task<long> OpenSurveyAsync(Person manager, params string[] languages)
+    {
+        var codes = languages.Length == 0 ? ["en"] : languages;
+        var design = await CreatedAsync(manager, input => input.Languages = new List<string>(codes));
+        await AddedQuestionAsync(manager, design.Id, "Nps", codes.ToDictionary(c => c, c => "How likely are you to recommend us? (" + c + ")"));
+        var opened = await OpenAsync(manager, design.Id);
+        Assert.True(opened.Saved, string.Join(" ", opened.Messages));
+        return design.Id;
+    }
+
     /// <summary>
     /// Stores a response with one number per question, as the answer page will: straight into the plugin's
     /// tables (the public answer page comes later), so that the versioning rules have answers to keep.

@@ -289,6 +289,56 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.ToTable("surveys_answers", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SurveyId", "ContactId");
+
+                    b.ToTable("surveys_invitations", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyQuestion", b =>
                 {
                     b.Property<long>("Id")
@@ -450,6 +500,15 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.HasOne("CrmBlazor.Plugins.Surveys.Data.SurveyResponse", null)
                         .WithMany("Answers")
                         .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyInvitation", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

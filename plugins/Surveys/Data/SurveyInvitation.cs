@@ -1,0 +1,37 @@
+namespace CrmBlazor.Plugins.Surveys.Data;
+
+/// <summary>
+/// A personal link to a survey sent to one contact. The link's token is never stored: only its SHA-256
+/// hash, so that a copy of the database opens no survey. An invitation records that it was used, never
+/// when, and never which response it gave (docs/decisions/0023): for an anonymous survey nothing links
+/// the contact to the answers.
+/// </summary>
+public sealed class SurveyInvitation
+{
+    /// <summary>The length of a token's hash (SHA-256).</summary>
+    public const int HashLength = 32;
+
+    public long Id { get; set; }
+
+    public long SurveyId { get; set; }
+
+    public long ContactId { get; set; }
+
+    public long CustomerId { get; set; }
+
+    /// <summary>The language the survey is shown in (one of the survey's languages).</summary>
+    public string Language { get; set; } = "en";
+
+    /// <summary>The SHA-256 hash of the link's token.</summary>
+    public byte[] TokenHash { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedByUserId { get; set; }
+
+    /// <summary>After this the link opens nothing.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>Whether the link has been used to answer; deliberately without a time.</summary>
+    public bool IsAnswered { get; set; }
+}
