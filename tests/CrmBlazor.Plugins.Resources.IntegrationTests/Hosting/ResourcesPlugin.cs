@@ -1,5 +1,4 @@
 using System.Reflection;
-using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Jobs;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Testing;
@@ -8,13 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Plugins.Resources.IntegrationTests.Hosting;
-
-/// <summary>What a refused or accepted change gave: the status, its messages (English, with arguments filled in) and the fields they are on.</summary>
-public sealed record Outcome(string Status, long? Id, IReadOnlyList<string> Messages, IReadOnlyList<string> Fields)
-{
-    /// <summary>Whether it was saved.</summary>
-    public bool Saved => Status == "Saved";
-}
 
 /// <summary>A person's week as the plugin computes it, in hours.</summary>
 public sealed record Week(int Year, int Number, decimal Capacity, decimal Away, decimal Allocated, decimal? Utilisation)
@@ -56,35 +48,20 @@ public sealed record Board(IReadOnlyList<(int Year, int Week)> Weeks, IReadOnlyL
 /// assembly the host loaded (the tests never reference the plugin) and called as a signed-in user.
 /// Inputs are the plugin's own types, filled by name.
 /// </summary>
-public sealed class ResourcesPlugin
+public sealed class ResourcesPlugin : PluginDriver
 {
     public const string Id = "resources";
     public const string Root = "CrmBlazor.Plugins.Resources.";
 
-    private readonly CrmHostFactory _host;
-    private readonly Assembly _assembly;
     private readonly Assembly _projects;
 
-    private ResourcesPlugin(CrmHostFactory host, Assembly assembly, Assembly projects)
-    {
-        _host = host;
-        _assembly = assembly;
-        _projects = projects;
-    }
+    private ResourcesPlugin(CrmHostFactory host)
+        : base(host, Id, Root) => _projects = LoadedAssembly(host, "projects");
 
     /// <summary>The plugin as loaded by a host.</summary>
     /// <param name="host">The host.</param>
     /// <exception cref="InvalidOperationException">The plugin or the projects plugin is not loaded.</exception>
-    public static ResourcesPlugin In(CrmHostFactory host)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        var catalog = host.Services.GetRequiredService<PluginCatalog>();
-        var entry = catalog.Find(Id);
-        var projects = catalog.Find("projects");
-        return entry is { IsLoaded: true, Assembly: { } assembly } && projects is { IsLoaded: true, Assembly: { } projectsAssembly }
-            ? new ResourcesPlugin(host, assembly, projectsAssembly)
-            : throw new InvalidOperationException($"{Id} is not loaded: {entry?.State} {entry?.Error}; projects: {projects?.State} {projects?.Error}");
-    }
+    public static ResourcesPlugin In(CrmHostFactory host) => new(host);
 
     /// <summary>Creates an active project through the projects plugin and returns its id.</summary>
     /// <param name="manager">A user who may manage projects.</param>
@@ -435,7 +412,7 @@ public sealed class ResourcesPlugin
     /// <summary>Queues the daily over-allocation check through the host's scheduler, as its recurring job does.</summary>
     /// <param name="delay">When it is due, or null for now.</param>
     /// <returns>The run's id.</returns>
-    public Task<Guid> QueueOverallocationCheckAsync(TimeSpan? delay = null) => _host.InScopeAsync(async services =>
+    public Task<Guid> QueueOverallocationCheckAsync(TimeSpan? delay = null) => Host.InScopeAsync(async services =>
     {
         var scheduler = services.GetRequiredService<IJobScheduler>();
         var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type("Jobs.OverallocationCheckJob"));
@@ -448,7 +425,7 @@ public sealed class ResourcesPlugin
         var runId = await QueueOverallocationCheckAsync();
         var run = await Eventually.ReturnsAsync(
             "the over-allocation check finished",
-            () => _host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
+            () => Host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
             r => r?.State is JobRunState.Succeeded or JobRunState.Failed);
         if (run!.State != JobRunState.Succeeded)
         {
@@ -497,7 +474,7 @@ public sealed class ResourcesPlugin
     });
 
     /// <summary>Logs time on a project straight into the projects plugin's table, as the projects plugin's own tests do.</summary>
-    public Task AddTimeDirectlyAsync(long projectId, string userId, DateOnly date, int minutes, bool billable = true) => _host.InScopeAsync(async services =>
+    public Task AddTimeDirectlyAsync(long projectId, string userId, DateOnly date, int minutes, bool billable = true) => Host.InScopeAsync(async services =>
     {
         var db = (DbContext)services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Data.ProjectsDbContext", true)!);
         dynamic entry = Activator.CreateInstance(_projects.GetType("CrmBlazor.Plugins.Projects.Data.TimeEntry", true)!)!;
@@ -558,9 +535,6 @@ public sealed class ResourcesPlugin
         throw new InvalidOperationException($"No calendar {code}.");
     });
 
-    /// <summary>A type of the plugin by its name below the root namespace ("Data.Allocation").</summary>
-    public Type Type(string name) => _assembly.GetType(Root + name, throwOnError: true)!;
-
     private object Allocation(long personId, long projectId, DateOnly start, DateOnly end, decimal hours, bool confirm, bool perDay)
     {
         dynamic input = New("Features.Allocations.AllocationInput");
@@ -594,28 +568,5 @@ public sealed class ResourcesPlugin
         input.FridayHours = hoursPerDay;
         input.SaturdayHours = 0m;
         input.SundayHours = 0m;
-    }
-
-    private object New(string name) => Activator.CreateInstance(Type(name))!;
-
-    private object Service(IServiceProvider services, string name) => services.GetRequiredService(Type(name));
-
-    private Task<T> AsAsync<T>(Person actor, Func<IServiceProvider, Task<T>> action) => _host.AsUserAsync(actor.User, action);
-
-    private static Outcome Read(dynamic result)
-    {
-        var messages = new List<string>();
-        foreach (object? problem in (System.Collections.IEnumerable)result.Messages)
-        {
-            messages.Add(problem?.ToString() ?? "(no message)");
-        }
-
-        var fields = new List<string>();
-        foreach (string field in ((System.Collections.IDictionary)result.Errors).Keys)
-        {
-            fields.Add(field);
-        }
-
-        return new Outcome(result.Status.ToString(), (long?)result.Id, messages, fields);
     }
 }

@@ -1,21 +1,9 @@
-using System.Reflection;
-using CrmBlazor.Host.Plugins;
 using CrmBlazor.Testing;
 using CrmBlazor.Testing.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Plugins.Surveys.IntegrationTests.Hosting;
-
-/// <summary>What a refused or accepted change gave: the status, its messages (English, with arguments filled in) and the fields they are on.</summary>
-public sealed record Outcome(string Status, long? Id, IReadOnlyList<string> Messages, IReadOnlyList<string> Fields)
-{
-    /// <summary>Whether it was saved.</summary>
-    public bool Saved => Status == "Saved";
-
-    /// <summary>The one message, for asserting on refusals.</summary>
-    public string Message => Assert.Single(Messages);
-}
 
 /// <summary>A question as the builder loads it.</summary>
 public sealed record Question(long Id, long SectionId, int Position, string Type, bool IsRequired, int? ScaleMin, int? ScaleMax, IReadOnlyDictionary<string, string> Texts,
@@ -58,31 +46,20 @@ public sealed record Listed(long Id, string Name, string State, int Questions, i
 /// assembly the host loaded (the tests never reference the plugin) and called as a signed-in user.
 /// Inputs are the plugin's own types, filled by name.
 /// </summary>
-public sealed class SurveysPlugin
+public sealed class SurveysPlugin : PluginDriver
 {
     public const string Id = "surveys";
     public const string Root = "CrmBlazor.Plugins.Surveys.";
 
-    private readonly CrmHostFactory _host;
-    private readonly Assembly _assembly;
-
-    private SurveysPlugin(CrmHostFactory host, Assembly assembly)
+    private SurveysPlugin(CrmHostFactory host)
+        : base(host, Id, Root)
     {
-        _host = host;
-        _assembly = assembly;
     }
 
     /// <summary>The plugin as loaded by a host.</summary>
     /// <param name="host">The host.</param>
     /// <exception cref="InvalidOperationException">The plugin is not loaded.</exception>
-    public static SurveysPlugin In(CrmHostFactory host)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        var entry = host.Services.GetRequiredService<PluginCatalog>().Find(Id);
-        return entry is { IsLoaded: true, Assembly: { } assembly }
-            ? new SurveysPlugin(host, assembly)
-            : throw new InvalidOperationException($"{Id} is not loaded: {entry?.State} {entry?.Error}");
-    }
+    public static SurveysPlugin In(CrmHostFactory host) => new(host);
 
     /// <summary>Creates a survey as someone; the settings start as a manager would fill them (an NPS survey in English) and <paramref name="fill"/> changes them.</summary>
     public Task<Outcome> CreateAsync(Person actor, Action<dynamic>? fill = null) => AsAsync(actor, async services =>
@@ -264,7 +241,7 @@ public sealed class SurveysPlugin
 
     /// <summary>Submits answers through a personal link's token, as the answer page does: the values posted per question.</summary>
     /// <returns>The status and the English problem per question id.</returns>
-    public Task<(string Status, IReadOnlyDictionary<long, string> Problems)> SubmitAsync(string token, IReadOnlyDictionary<long, string[]> values) => _host.InScopeAsync(async services =>
+    public Task<(string Status, IReadOnlyDictionary<long, string> Problems)> SubmitAsync(string token, IReadOnlyDictionary<long, string[]> values) => Host.InScopeAsync(async services =>
     {
         var posted = values.ToDictionary(v => v.Key, v => (IReadOnlyList<string>)v.Value);
         dynamic answers = Service(services, "Features.Invitations.AnswerService");
@@ -293,7 +270,7 @@ public sealed class SurveysPlugin
     /// Stores a response with one number per question, as the answer page will: straight into the plugin's
     /// tables (the public answer page comes later), so that the versioning rules have answers to keep.
     /// </summary>
-    public Task AnswerAsync(long surveyId, params (long QuestionId, int Number)[] answers) => _host.InScopeAsync(async services =>
+    public Task AnswerAsync(long surveyId, params (long QuestionId, int Number)[] answers) => Host.InScopeAsync(async services =>
     {
         var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
         dynamic response = New("Data.SurveyResponse");
@@ -316,7 +293,7 @@ public sealed class SurveysPlugin
     /// Stores a response given on a day, with numbers, chosen options and texts per question, straight into
     /// the plugin's tables as the answer page will.
     /// </summary>
-    public Task AnswerOnAsync(long surveyId, DateOnly day, params (long QuestionId, int? Number, long? OptionId, string? Text)[] answers) => _host.InScopeAsync(async services =>
+    public Task AnswerOnAsync(long surveyId, DateOnly day, params (long QuestionId, int? Number, long? OptionId, string? Text)[] answers) => Host.InScopeAsync(async services =>
     {
         var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
         dynamic response = New("Data.SurveyResponse");
@@ -374,9 +351,6 @@ public sealed class SurveysPlugin
     public Task<long> AnswersOfAsync(long questionId, CrmBlazor.Testing.Databases.TestDatabase database) =>
         database.ScalarAsync<long>("""SELECT COUNT(*) FROM surveys_answers WHERE "QuestionId" = @p0""", questionId);
 
-    /// <summary>A type of the plugin by its name below the root namespace ("Data.Survey").</summary>
-    public Type Type(string name) => _assembly.GetType(Root + name, throwOnError: true)!;
-
     private Task<Outcome> ChangeAsync(Person actor, long surveyId, Func<dynamic, Guid, dynamic> change) => AsAsync(actor, async services =>
     {
         dynamic builder = Service(services, "Features.Builder.SurveyBuilderService");
@@ -415,28 +389,5 @@ public sealed class SurveysPlugin
         input.Language = language;
         input.Text = text;
         return input;
-    }
-
-    private object New(string name) => Activator.CreateInstance(Type(name))!;
-
-    private object Service(IServiceProvider services, string name) => services.GetRequiredService(Type(name));
-
-    private Task<T> AsAsync<T>(Person actor, Func<IServiceProvider, Task<T>> action) => _host.AsUserAsync(actor.User, action);
-
-    private static Outcome Read(dynamic result)
-    {
-        var messages = new List<string>();
-        foreach (object? problem in (System.Collections.IEnumerable)result.Messages)
-        {
-            messages.Add(problem?.ToString() ?? "(no message)");
-        }
-
-        var fields = new List<string>();
-        foreach (string field in ((System.Collections.IDictionary)result.Errors).Keys)
-        {
-            fields.Add(field);
-        }
-
-        return new Outcome(result.Status.ToString(), (long?)result.Id, messages, fields);
     }
 }
