@@ -9,16 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Plugins.Invoicing.IntegrationTests.Hosting;
 
-/// <summary>What a refused or accepted change gave: the status and its messages (English, with arguments filled in).</summary>
-public sealed record Outcome(string Status, long? Id, IReadOnlyList<string> Messages)
-{
-    /// <summary>Whether it was saved.</summary>
-    public bool Saved => Status == "Saved";
-
-    /// <summary>The id of what was saved; fails the test with the messages otherwise.</summary>
-    public long SavedId => Saved ? Id!.Value : throw new InvalidOperationException($"{Status}: " + string.Join(" ", Messages));
-}
-
 /// <summary>A line of a stored invoice.</summary>
 public sealed record StoredLine(long Id, string Kind, string Description, decimal Quantity, decimal UnitPrice, decimal Amount, string TaxProfile);
 
@@ -50,30 +40,22 @@ public sealed record StoredInvoice(
 /// host as its pages would: services are taken from the assemblies the host loaded and called as a
 /// signed-in user. Inputs are the plugins' own types, filled by name.
 /// </summary>
-public sealed class InvoicingPlugin
+public sealed class InvoicingPlugin : PluginDriver
 {
     public const string Root = "CrmBlazor.Plugins.Invoicing.";
     private const string ProjectsRoot = "CrmBlazor.Plugins.Projects.";
 
-    private readonly CrmHostFactory _host;
-    private readonly Assembly _assembly;
     private readonly Assembly _projects;
 
-    private InvoicingPlugin(CrmHostFactory host, Assembly assembly, Assembly projects)
+    private InvoicingPlugin(CrmHostFactory host)
+        : base(host, "invoicing", Root)
     {
-        _host = host;
-        _assembly = assembly;
-        _projects = projects;
+        _projects = LoadedAssembly(host, "projects");
     }
 
     /// <summary>The plugins as loaded by a host.</summary>
     /// <param name="host">The host.</param>
-    public static InvoicingPlugin In(CrmHostFactory host)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        var catalog = host.Services.GetRequiredService<PluginCatalog>();
-        return new InvoicingPlugin(host, Loaded(catalog, "invoicing"), Loaded(catalog, "projects"));
-    }
+    public static InvoicingPlugin In(CrmHostFactory host) => new(host);
 
     // ---- projects and time (the projects plugin) ----
 
@@ -91,7 +73,7 @@ public sealed class InvoicingPlugin
     });
 
     /// <summary>Stores billable (or not) time straight in the projects plugin's table.</summary>
-    public Task<long> AddTimeAsync(long projectId, string userId, DateOnly date, int minutes, bool billable = true, string? note = null) => _host.InScopeAsync(async services =>
+    public Task<long> AddTimeAsync(long projectId, string userId, DateOnly date, int minutes, bool billable = true, string? note = null) => Host.InScopeAsync(async services =>
     {
         var db = ProjectsContext(services);
         dynamic entry = Activator.CreateInstance(_projects.GetType(ProjectsRoot + "Data.TimeEntry", true)!)!;
@@ -114,7 +96,7 @@ public sealed class InvoicingPlugin
     /// </summary>
     /// <returns>Per customer, its project and time entries.</returns>
     public Task<IReadOnlyList<(long CustomerId, long ProjectId, IReadOnlyList<long> EntryIds)>> AddProjectsWithTimeAsync(
-        IReadOnlyList<long> customerIds, string currency, decimal hourlyRate, string userId, IReadOnlyList<(DateOnly Date, int Minutes)> time) => _host.InScopeAsync(async services =>
+        IReadOnlyList<long> customerIds, string currency, decimal hourlyRate, string userId, IReadOnlyList<(DateOnly Date, int Minutes)> time) => Host.InScopeAsync(async services =>
     {
         var db = ProjectsContext(services);
         var now = DateTimeOffset.UtcNow;
@@ -153,7 +135,7 @@ public sealed class InvoicingPlugin
     });
 
     /// <summary>The invoice that billed a time entry, as the projects plugin records it (null while unbilled).</summary>
-    public Task<long?> BilledInvoiceOfAsync(long entryId) => _host.InScopeAsync(services =>
+    public Task<long?> BilledInvoiceOfAsync(long entryId) => Host.InScopeAsync(services =>
     {
         var db = ProjectsContext(services);
         var entry = Rows(db, _projects.GetType(ProjectsRoot + "Data.TimeEntry", true)!).Single(e => (long)e.Id == entryId);
@@ -161,7 +143,7 @@ public sealed class InvoicingPlugin
     });
 
     /// <summary>The invoice number the projects plugin shows next to a billed time entry (null while none is known).</summary>
-    public Task<string?> BilledNumberOfAsync(long entryId) => _host.InScopeAsync(services =>
+    public Task<string?> BilledNumberOfAsync(long entryId) => Host.InScopeAsync(services =>
     {
         var db = ProjectsContext(services);
         var entry = Rows(db, _projects.GetType(ProjectsRoot + "Data.TimeEntry", true)!).Single(e => (long)e.Id == entryId);
@@ -169,7 +151,7 @@ public sealed class InvoicingPlugin
     });
 
     /// <summary>A customer's unbilled time in a period through the SDK contract.</summary>
-    public Task<IReadOnlyList<BillableTimeEntry>> UnbilledAsync(long customerId, DateOnly from, DateOnly to) => _host.InScopeAsync(services =>
+    public Task<IReadOnlyList<BillableTimeEntry>> UnbilledAsync(long customerId, DateOnly from, DateOnly to) => Host.InScopeAsync(services =>
         services.GetRequiredService<IBillableTimeSource>().GetUnbilledAsync(new UnbilledTimeQuery(customerId, from, to)));
 
     // ---- invoicing ----
@@ -322,7 +304,7 @@ public sealed class InvoicingPlugin
     });
 
     /// <summary>A document's sendings as stored: position, address, name, contact, who sent it, file name.</summary>
-    public Task<List<(int Position, string Email, string Name, long? ContactId, string? SentBy, string FileName)>> SendingsAsync(long invoiceId) => _host.InScopeAsync(services =>
+    public Task<List<(int Position, string Email, string Name, long? ContactId, string? SentBy, string FileName)>> SendingsAsync(long invoiceId) => Host.InScopeAsync(services =>
         Task.FromResult(Rows(Context(services), Type("Data.InvoiceSending"))
             .Where(s => (long)s.InvoiceId == invoiceId)
             .Select(s => ((int)s.Position, (string)s.RecipientEmail, (string)s.RecipientName, (long?)s.ContactId, (string?)s.SentBy, (string)s.FileName))
@@ -330,7 +312,7 @@ public sealed class InvoicingPlugin
             .ToList()));
 
     /// <summary>Reads a document as an administrator would see it.</summary>
-    public Task<StoredInvoice> GetAsync(long invoiceId) => _host.AsUserAsync(CrmHostFactory.Administrator, async services =>
+    public Task<StoredInvoice> GetAsync(long invoiceId) => Host.AsUserAsync(CrmHostFactory.Administrator, async services =>
     {
         dynamic queries = Service(services, "Features.Invoices.InvoiceQueries");
         dynamic invoice = await queries.GetAsync(invoiceId, CancellationToken.None) ?? throw new InvalidOperationException($"There is no invoice {invoiceId}.");
@@ -358,46 +340,8 @@ public sealed class InvoicingPlugin
             lines, taxes, entries);
     });
 
-    /// <summary>Calls a service of the invoicing plugin as someone, for calls the other helpers do not cover.</summary>
-    public Task<T> AsAsync<T>(Person actor, Func<IServiceProvider, Task<T>> action) => _host.AsUserAsync(actor.User, action);
-
-    /// <summary>A service of the invoicing plugin by its name below the root namespace.</summary>
-    public object Service(IServiceProvider services, string name) => services.GetRequiredService(Type(name));
-
-    /// <summary>A type of the invoicing plugin by its name below the root namespace ("Data.Invoice").</summary>
-    public Type Type(string name) => _assembly.GetType(Root + name, throwOnError: true)!;
-
-    /// <summary>An instance of a type of the invoicing plugin.</summary>
-    public object New(string name) => Activator.CreateInstance(Type(name))!;
-
     /// <summary>The invoicing plugin's DbContext from a scope.</summary>
     public DbContext Context(IServiceProvider services) => (DbContext)services.GetRequiredService(Type("Data.InvoicingDbContext"));
-
-    /// <summary>Queues a job of the invoicing plugin through the host's scheduler.</summary>
-    /// <param name="jobType">The job's type below the root namespace ("Jobs.MonthlyInvoiceRunJob").</param>
-    /// <param name="arguments">Its arguments.</param>
-    /// <param name="delay">When it is due, or null for now.</param>
-    /// <returns>The run's id.</returns>
-    public Task<Guid> QueueJobAsync(string jobType, object? arguments = null, TimeSpan? delay = null) => _host.InScopeAsync(async services =>
-    {
-        var scheduler = services.GetRequiredService<IJobScheduler>();
-        var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type(jobType));
-        return await (Task<Guid>)enqueue.Invoke(scheduler, [arguments, delay, CancellationToken.None])!;
-    });
-
-    /// <summary>Runs a job of the invoicing plugin through the host's scheduler and waits until it succeeded.</summary>
-    public async Task RunJobAsync(string jobType, object? arguments = null)
-    {
-        var runId = await QueueJobAsync(jobType, arguments);
-        var run = await Eventually.ReturnsAsync(
-            $"{jobType} finished",
-            () => _host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
-            r => r?.State is JobRunState.Succeeded or JobRunState.Failed);
-        if (run!.State != JobRunState.Succeeded)
-        {
-            throw new InvalidOperationException($"{jobType} failed: {run.Message}");
-        }
-    }
 
     /// <summary>
     /// Runs the monthly run of a month in this process as its job does (no user), without the job's
@@ -405,7 +349,7 @@ public sealed class InvoicingPlugin
     /// </summary>
     /// <param name="month">The month.</param>
     /// <param name="sendOnIssue">Whether its drafts are e-mailed when issued, or null to keep the month's choice (as a scheduled run does).</param>
-    public Task RunMonthAsync(DateOnly month, bool? sendOnIssue = null) => _host.InScopeAsync(async services =>
+    public Task RunMonthAsync(DateOnly month, bool? sendOnIssue = null) => Host.InScopeAsync(async services =>
     {
         var runs = Service(services, "Features.Runs.InvoiceRunService");
         var run = runs.GetType().GetMethod("RunAsync", BindingFlags.Instance | BindingFlags.NonPublic)!;
@@ -413,37 +357,18 @@ public sealed class InvoicingPlugin
     });
 
     /// <summary>A month's run as the runs page shows it: status, customers in all and done, drafts of the month, customers skipped.</summary>
-    public Task<(string Status, int Total, int Done, int Drafted, int Skipped, string? Message)> RunProgressAsync(DateOnly month) => _host.InScopeAsync(services =>
+    public Task<(string Status, int Total, int Done, int Drafted, int Skipped, string? Message)> RunProgressAsync(DateOnly month) => Host.InScopeAsync(services =>
     {
         var run = Rows(Context(services), Type("Data.InvoiceRun")).Single(r => (DateOnly)r.PeriodStart == month);
         return Task.FromResult(((string)run.Status.ToString(), (int)run.Total, (int)run.Done, (int)run.Drafted, (int)run.Skipped, (string?)run.Message));
     });
 
     /// <summary>The documents a month's runs made: id, customer and status.</summary>
-    public Task<List<(long Id, long CustomerId, string Status)>> RunDraftsAsync(DateOnly month) => _host.InScopeAsync(services =>
+    public Task<List<(long Id, long CustomerId, string Status)>> RunDraftsAsync(DateOnly month) => Host.InScopeAsync(services =>
         Task.FromResult(Rows(Context(services), Type("Data.Invoice"))
             .Where(i => (DateOnly?)i.RunPeriod == month)
             .Select(i => ((long)i.Id, (long)i.CustomerId, (string)i.Status.ToString()))
             .ToList()));
-
-    /// <summary>Rows of an entity of a context, read with dynamic access.</summary>
-    public static IEnumerable<dynamic> Rows(DbContext db, Type entity)
-    {
-        var set = typeof(DbContext).GetMethod(nameof(DbContext.Set), System.Type.EmptyTypes)!.MakeGenericMethod(entity).Invoke(db, null)!;
-        return ((IEnumerable<object>)set).Cast<dynamic>().ToList();
-    }
-
-    /// <summary>Reads a <c>ChangeResult</c>.</summary>
-    public static Outcome Read(dynamic result)
-    {
-        var messages = new List<string>();
-        foreach (object? problem in (System.Collections.IEnumerable)result.Messages)
-        {
-            messages.Add(problem?.ToString() ?? "(no message)");
-        }
-
-        return new Outcome(result.Status.ToString(), (long?)result.Id, messages);
-    }
 
     // Enum values of the plugin's types are set by reflection: the dynamic binder sees them as object.
     private static void SetEnum(object target, string property, string value)
@@ -451,14 +376,6 @@ public sealed class InvoicingPlugin
         var info = target.GetType().GetProperty(property)!;
         var type = Nullable.GetUnderlyingType(info.PropertyType) ?? info.PropertyType;
         info.SetValue(target, Enum.Parse(type, value));
-    }
-
-    private static Assembly Loaded(PluginCatalog catalog, string id)
-    {
-        var entry = catalog.Find(id);
-        return entry is { IsLoaded: true, Assembly: { } assembly }
-            ? assembly
-            : throw new InvalidOperationException($"{id} is not loaded: {entry?.State} {entry?.Error}");
     }
 
     private DbContext ProjectsContext(IServiceProvider services) =>

@@ -1,6 +1,3 @@
-using System.Reflection;
-using CrmBlazor.Host.Plugins;
-using CrmBlazor.Sdk.Jobs;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Testing;
 using CrmBlazor.Testing.Hosting;
@@ -20,13 +17,6 @@ public sealed record Cell(long ProjectId, DateOnly Date, int Minutes, long? Task
 /// <summary>What saving a week gave: the status, how many cells were saved, and each refused cell's message.</summary>
 public sealed record WeekOutcome(string Status, int Saved, IReadOnlyList<(long ProjectId, DateOnly Date, string Message)> Rejected);
 
-/// <summary>What a refused or accepted change gave: the status and its messages (English, with arguments filled in).</summary>
-public sealed record Outcome(string Status, long? Id, IReadOnlyList<string> Messages)
-{
-    /// <summary>Whether it was saved.</summary>
-    public bool Saved => Status == "Saved";
-}
-
 /// <summary>A time entry as stored.</summary>
 public sealed record StoredEntry(long Id, long ProjectId, string UserId, DateOnly Date, int Minutes, bool IsBillable, long? BilledInvoiceId, Guid RowVersion);
 
@@ -35,31 +25,20 @@ public sealed record StoredEntry(long Id, long ProjectId, string UserId, DateOnl
 /// assembly the host loaded (the tests never reference the plugin, or the host would share the test's
 /// copy) and called as a signed-in user. Inputs are the plugin's own types, filled by name.
 /// </summary>
-public sealed class ProjectsPlugin
+public sealed class ProjectsPlugin : PluginDriver
 {
     public const string Id = "projects";
     public const string Root = "CrmBlazor.Plugins.Projects.";
 
-    private readonly CrmHostFactory _host;
-    private readonly Assembly _assembly;
-
-    private ProjectsPlugin(CrmHostFactory host, Assembly assembly)
+    private ProjectsPlugin(CrmHostFactory host)
+        : base(host, Id, Root)
     {
-        _host = host;
-        _assembly = assembly;
     }
 
     /// <summary>The plugin as loaded by a host.</summary>
     /// <param name="host">The host.</param>
     /// <exception cref="InvalidOperationException">The plugin is not loaded.</exception>
-    public static ProjectsPlugin In(CrmHostFactory host)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        var entry = host.Services.GetRequiredService<PluginCatalog>().Find(Id);
-        return entry is { IsLoaded: true, Assembly: { } assembly }
-            ? new ProjectsPlugin(host, assembly)
-            : throw new InvalidOperationException($"{Id} is not loaded: {entry?.State} {entry?.Error}");
-    }
+    public static ProjectsPlugin In(CrmHostFactory host) => new(host);
 
     /// <summary>Creates a project as a manager and returns its id; fails the test if it is refused.</summary>
     /// <param name="manager">Who creates it.</param>
@@ -227,7 +206,7 @@ public sealed class ProjectsPlugin
     /// Stores time straight in the plugin's table, without the services (time that reached the
     /// database by other means, which only the nightly budget check sees).
     /// </summary>
-    public Task<long> AddTimeDirectlyAsync(long projectId, string userId, DateOnly date, int minutes, bool billable = true) => _host.InScopeAsync(async services =>
+    public Task<long> AddTimeDirectlyAsync(long projectId, string userId, DateOnly date, int minutes, bool billable = true) => Host.InScopeAsync(async services =>
     {
         var db = Context(services);
         dynamic entry = New("Data.TimeEntry");
@@ -244,7 +223,7 @@ public sealed class ProjectsPlugin
     });
 
     /// <summary>A project's time entries as stored.</summary>
-    public Task<List<StoredEntry>> EntriesAsync(long projectId) => _host.InScopeAsync(services =>
+    public Task<List<StoredEntry>> EntriesAsync(long projectId) => Host.InScopeAsync(services =>
     {
         var db = Context(services);
         return Task.FromResult(Rows(db, "Data.TimeEntry")
@@ -255,55 +234,13 @@ public sealed class ProjectsPlugin
     });
 
     /// <summary>Runs the budget check job through the host's job scheduler and waits until it succeeded.</summary>
-    public async Task RunBudgetCheckAsync()
-    {
-        var runId = await _host.InScopeAsync(async services =>
-        {
-            var scheduler = services.GetRequiredService<IJobScheduler>();
-            var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type("Jobs.BudgetCheckJob"));
-            return await (Task<Guid>)enqueue.Invoke(scheduler, [null, null, CancellationToken.None])!;
-        });
-        var run = await Eventually.ReturnsAsync(
-            "the budget check finished",
-            () => _host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
-            r => r?.State is JobRunState.Succeeded or JobRunState.Failed);
-        if (run!.State != JobRunState.Succeeded)
-        {
-            throw new InvalidOperationException($"The budget check failed: {run.Message}");
-        }
-    }
+    public Task RunBudgetCheckAsync() => RunJobAsync("Jobs.BudgetCheckJob");
 
     /// <summary>The plugin's DbContext from a scope (disposed with the scope).</summary>
     public DbContext Context(IServiceProvider services) => (DbContext)services.GetRequiredService(Type("Data.ProjectsDbContext"));
 
-    /// <summary>A type of the plugin by its name below the root namespace ("Data.TimeEntry").</summary>
-    public Type Type(string name) => _assembly.GetType(Root + name, throwOnError: true)!;
+    private IReadOnlyList<dynamic> Rows(DbContext db, string entity) => Rows(db, Type(entity));
 
-    private static IEnumerable<dynamic> Rows(DbContext db, Type entity)
-    {
-        var set = typeof(DbContext).GetMethod(nameof(DbContext.Set), System.Type.EmptyTypes)!.MakeGenericMethod(entity).Invoke(db, null)!;
-        return ((IEnumerable<object>)set).Cast<dynamic>();
-    }
-
-    private IEnumerable<dynamic> Rows(DbContext db, string entity) => Rows(db, Type(entity)).ToList();
-
-    private Task<object> LoadProjectAsync(long projectId) => _host.InScopeAsync(services =>
+    private Task<object> LoadProjectAsync(long projectId) => Host.InScopeAsync(services =>
         Task.FromResult((object)Rows(Context(services), "Data.Project").Single(p => (long)p.Id == projectId)));
-
-    private object New(string name) => Activator.CreateInstance(Type(name))!;
-
-    private object Service(IServiceProvider services, string name) => services.GetRequiredService(Type(name));
-
-    private Task<T> AsAsync<T>(Person actor, Func<IServiceProvider, Task<T>> action) => _host.AsUserAsync(actor.User, action);
-
-    private static Outcome Read(dynamic result)
-    {
-        var messages = new List<string>();
-        foreach (object? problem in (System.Collections.IEnumerable)result.Messages)
-        {
-            messages.Add(problem?.ToString() ?? "(no message)");
-        }
-
-        return new Outcome(result.Status.ToString(), (long?)result.Id, messages);
-    }
 }

@@ -412,26 +412,10 @@ public sealed class ResourcesPlugin : PluginDriver
     /// <summary>Queues the daily over-allocation check through the host's scheduler, as its recurring job does.</summary>
     /// <param name="delay">When it is due, or null for now.</param>
     /// <returns>The run's id.</returns>
-    public Task<Guid> QueueOverallocationCheckAsync(TimeSpan? delay = null) => Host.InScopeAsync(async services =>
-    {
-        var scheduler = services.GetRequiredService<IJobScheduler>();
-        var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type("Jobs.OverallocationCheckJob"));
-        return await (Task<Guid>)enqueue.Invoke(scheduler, [null, delay, CancellationToken.None])!;
-    });
+    public Task<Guid> QueueOverallocationCheckAsync(TimeSpan? delay = null) => QueueJobAsync("Jobs.OverallocationCheckJob", null, delay);
 
     /// <summary>Runs the daily over-allocation check through the host's scheduler, as its recurring job does, and waits until it succeeded.</summary>
-    public async Task RunOverallocationCheckAsync()
-    {
-        var runId = await QueueOverallocationCheckAsync();
-        var run = await Eventually.ReturnsAsync(
-            "the over-allocation check finished",
-            () => Host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
-            r => r?.State is JobRunState.Succeeded or JobRunState.Failed);
-        if (run!.State != JobRunState.Succeeded)
-        {
-            throw new InvalidOperationException($"The over-allocation check failed: {run.Message}");
-        }
-    }
+    public Task RunOverallocationCheckAsync() => RunJobAsync("Jobs.OverallocationCheckJob");
 
     /// <summary>The open over-allocations the dashboard lists to someone: person, ISO year and week, allocated and capacity minutes; and how many in all.</summary>
     public Task<(List<(long PersonId, int Year, int Week, int Allocated, int Capacity)> Listed, int Total)> OpenOverbookingsAsync(Person actor) => AsAsync(actor, async services =>

@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Reflection;
 using CrmBlazor.Host.Plugins;
+using CrmBlazor.Sdk.Jobs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Testing.Hosting;
@@ -14,6 +16,9 @@ public sealed record Outcome(string Status, long? Id, IReadOnlyList<string> Mess
 {
     /// <summary>Whether it was saved.</summary>
     public bool Saved => Status == "Saved";
+
+    /// <summary>The id of what was saved; fails the test with the messages otherwise.</summary>
+    public long SavedId => Saved ? Id!.Value : throw new InvalidOperationException($"{Status}: " + string.Join(" ", Messages));
 
     /// <summary>The one message, for asserting on refusals; throws when there is not exactly one.</summary>
     public string Message => Messages.Count == 1
@@ -85,20 +90,58 @@ public abstract class PluginDriver
         return new Outcome(result.Status.ToString(), (long?)result.Id, messages, fields);
     }
 
+    /// <summary>Rows of an entity of a context, read with dynamic access.</summary>
+    /// <param name="db">The context.</param>
+    /// <param name="entity">The entity's type.</param>
+    public static IReadOnlyList<dynamic> Rows(DbContext db, Type entity)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var set = typeof(DbContext).GetMethod(nameof(DbContext.Set), System.Type.EmptyTypes)!.MakeGenericMethod(entity).Invoke(db, null)!;
+        return ((IEnumerable<object>)set).Cast<dynamic>().ToList();
+    }
+
+    /// <summary>Queues a job of the plugin through the host's scheduler.</summary>
+    /// <param name="jobType">The job's type below the root namespace ("Jobs.BudgetCheckJob").</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="delay">When it is due, or null for now.</param>
+    /// <returns>The run's id.</returns>
+    public Task<Guid> QueueJobAsync(string jobType, object? arguments = null, TimeSpan? delay = null) => Host.InScopeAsync(async services =>
+    {
+        var scheduler = services.GetRequiredService<IJobScheduler>();
+        var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type(jobType));
+        return await (Task<Guid>)enqueue.Invoke(scheduler, [arguments, delay, CancellationToken.None])!;
+    });
+
+    /// <summary>Runs a job of the plugin through the host's scheduler and waits until it succeeded; throws with its message when it failed.</summary>
+    /// <param name="jobType">The job's type below the root namespace.</param>
+    /// <param name="arguments">Its arguments.</param>
+    public async Task RunJobAsync(string jobType, object? arguments = null)
+    {
+        var runId = await QueueJobAsync(jobType, arguments);
+        var run = await Eventually.ReturnsAsync(
+            $"{jobType} finished",
+            () => Host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
+            r => r?.State is JobRunState.Succeeded or JobRunState.Failed);
+        if (run!.State != JobRunState.Succeeded)
+        {
+            throw new InvalidOperationException($"{jobType} failed: {run.Message}");
+        }
+    }
+
     /// <summary>A new instance of a plugin type by name.</summary>
     /// <param name="name">The name below the root namespace.</param>
-    protected object New(string name) => Activator.CreateInstance(Type(name))!;
+    public object New(string name) => Activator.CreateInstance(Type(name))!;
 
     /// <summary>A service of the plugin by its type's name.</summary>
     /// <param name="services">The scope's services.</param>
     /// <param name="name">The name below the root namespace.</param>
-    protected object Service(IServiceProvider services, string name) => services.GetRequiredService(Type(name));
+    public object Service(IServiceProvider services, string name) => services.GetRequiredService(Type(name));
 
     /// <summary>Runs an action in a scope signed in as someone.</summary>
     /// <typeparam name="T">What it returns.</typeparam>
     /// <param name="actor">Who.</param>
     /// <param name="action">What.</param>
-    protected Task<T> AsAsync<T>(Person actor, Func<IServiceProvider, Task<T>> action)
+    public Task<T> AsAsync<T>(Person actor, Func<IServiceProvider, Task<T>> action)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return Host.AsUserAsync(actor.User, action);
