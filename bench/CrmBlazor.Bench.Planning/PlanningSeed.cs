@@ -24,7 +24,6 @@ public sealed record SeededPlan(long BoardTeamId, IReadOnlyList<long> BoardPeopl
 /// </summary>
 public static class PlanningSeed
 {
-    private const int RowsPerInsert = 400;
     private static readonly string[] Skills = ["Design", "Frontend", "Backend", "Data", "Project management", "Copywriting", "SEO", "Accounting", "Tax", "Support", "Mobile", "Testing"];
     private static readonly string[] FirstNames = ["Kavya", "Arun", "Meera", "Ravi", "Aisha", "Bilal", "Nino", "Giorgi", "Emma", "Oliver", "கவியா", "ಅರುಣ್", "મીરા", "عائشہ", "ნინო"];
     private static readonly string[] LastNames = ["Rao", "Kumar", "Shah", "Iyer", "Khan", "Beridze", "Smith", "Patel", "நாயர்", "ಹೆಗಡೆ", "પટેલ", "ملک", "ბერიძე"];
@@ -46,17 +45,17 @@ public static class PlanningSeed
         }
 
         await using var connection = await database.OpenConnectionAsync();
-        await InsertAsync(connection, "projects_projects",
+        await BulkInsert.InsertAsync(connection, "projects_projects",
             ["CustomerId", "Name", "Status", "BillingMode", "Currency", "CreatedAt", "UpdatedAt", "RowVersion"],
             Enumerable.Range(0, projects).Select(i => new object?[] { customers[i % customers.Count], $"Project {i:D4}", 1, 0, "EUR", Stamp(), Stamp(), Version() }));
         var projectIds = await IdsAsync(connection, "projects_projects");
 
-        await InsertAsync(connection, "resources_teams", ["Name", "RowVersion"],
+        await BulkInsert.InsertAsync(connection, "resources_teams", ["Name", "RowVersion"],
             Enumerable.Range(1, Math.Max(1, people / boardPeople)).Select(i => new object?[] { $"Team {i:D2}", Version() }));
         var teamIds = await IdsAsync(connection, "resources_teams");
         var calendarIds = await IdsAsync(connection, "resources_holiday_calendars");
 
-        await InsertAsync(connection, "resources_people",
+        await BulkInsert.InsertAsync(connection, "resources_people",
             ["UserId", "Name", "TeamId", "ManagerUserId", "HolidayCalendarId", "CreatedAt", "RowVersion"],
             Enumerable.Range(0, people).Select(i => new object?[]
             {
@@ -69,7 +68,7 @@ public static class PlanningSeed
             }));
         var personIds = await IdsAsync(connection, "resources_people");
 
-        await InsertAsync(connection, "resources_person_skills", ["PersonId", "Skill", "Level"],
+        await BulkInsert.InsertAsync(connection, "resources_person_skills", ["PersonId", "Skill", "Level"],
             personIds.SelectMany(id => Skills.OrderBy(_ => random.Next()).Take(1 + random.Next(3)).Select(skill => new object?[] { id, skill, 1 + random.Next(5) })).ToList());
 
         var start = today.AddDays(-2 * 364);
@@ -84,11 +83,11 @@ public static class PlanningSeed
             }
         }
 
-        await InsertAsync(connection, "resources_work_schedules",
+        await BulkInsert.InsertAsync(connection, "resources_work_schedules",
             ["PersonId", "EffectiveFrom", "MondayMinutes", "TuesdayMinutes", "WednesdayMinutes", "ThursdayMinutes", "FridayMinutes", "SaturdayMinutes", "SundayMinutes", "RowVersion"],
             schedules);
 
-        await InsertAsync(connection, "resources_time_off", ["PersonId", "StartDate", "EndDate", "Portion", "Kind", "RowVersion"],
+        await BulkInsert.InsertAsync(connection, "resources_time_off", ["PersonId", "StartDate", "EndDate", "Portion", "Kind", "RowVersion"],
             personIds.SelectMany(id => Enumerable.Range(0, 16).Select(_ =>
             {
                 var first = start.AddDays(random.Next(4 * 364));
@@ -115,7 +114,7 @@ public static class PlanningSeed
                 }
             }
 
-            await InsertAsync(connection, "resources_allocations",
+            await BulkInsert.InsertAsync(connection, "resources_allocations",
                 ["PersonId", "ProjectId", "StartDate", "EndDate", "Unit", "Minutes", "IsTentative", "CreatedAt", "UpdatedAt", "RowVersion"], rows);
             made += rows.Count;
             if (made % 50_000 < rows.Count)
@@ -156,36 +155,5 @@ public static class PlanningSeed
         }
 
         return values;
-    }
-
-    /// <summary>Inserts rows in multi-row statements inside one transaction.</summary>
-    private static async Task InsertAsync(DbConnection connection, string table, string[] columns, IEnumerable<object?[]> rows)
-    {
-        await using var transaction = await connection.BeginTransactionAsync();
-        var head = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => '"' + c + '"'))}) VALUES ";
-        foreach (var batch in rows.Chunk(RowsPerInsert))
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var values = new List<string>(batch.Length);
-            for (var r = 0; r < batch.Length; r++)
-            {
-                var names = new string[columns.Length];
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = names[c] = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
-                    parameter.Value = batch[r][c] ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
-                }
-
-                values.Add("(" + string.Join(", ", names) + ")");
-            }
-
-            command.CommandText = head + string.Join(", ", values);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        await transaction.CommitAsync();
     }
 }
