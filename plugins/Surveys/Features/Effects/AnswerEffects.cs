@@ -107,6 +107,15 @@ public sealed class AnswerEffects(
             }
 
             await figures.RefreshAsync(respondent.CustomerId, cancellationToken);
+
+            // An erasure of the person while this run was under way deleted the respondent: undo what the
+            // run wrote after it, so nothing links the response to the person again.
+            if (!await db.Respondents.AnyAsync(r => r.ResponseId == responseId, cancellationToken))
+            {
+                await timeline.RemoveAsync(SurveyTimeline.Key(responseId), cancellationToken);
+                await db.FollowUps.Where(f => f.ResponseId == responseId).ExecuteDeleteAsync(cancellationToken);
+                await figures.RefreshAsync(respondent.CustomerId, cancellationToken);
+            }
         }
 
         await db.PendingEffects.Where(p => p.ResponseId == responseId).ExecuteDeleteAsync(cancellationToken);
