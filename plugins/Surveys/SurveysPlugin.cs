@@ -1,12 +1,19 @@
 using CrmBlazor.Plugins.Surveys.Data;
 using CrmBlazor.Plugins.Surveys.Features.Builder;
+using CrmBlazor.Plugins.Surveys.Features.ClosedLoop;
+using CrmBlazor.Plugins.Surveys.Features.Customers;
+using CrmBlazor.Plugins.Surveys.Features.Effects;
 using CrmBlazor.Plugins.Surveys.Features.Invitations;
+using CrmBlazor.Plugins.Surveys.Features.Privacy;
 using CrmBlazor.Plugins.Surveys.Features.Results;
 using CrmBlazor.Plugins.Surveys.Features.Shared;
 using CrmBlazor.Plugins.Surveys.Features.Surveys;
+using CrmBlazor.Plugins.Surveys.Features.Timeline;
+using CrmBlazor.Plugins.Surveys.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
+using CrmBlazor.Sdk.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Plugins.Surveys;
@@ -31,7 +38,18 @@ public sealed class SurveysPlugin : ICrmPlugin
             .AddPermission(new Permission(SurveysPermissions.Manage, "Build surveys", CrmRoles.Manager))
             .AddMenuItem(new MenuItem("Surveys", "/surveys", MudBlazor.Icons.Material.Filled.Poll, SurveysPermissions.View, 250, MenuGroups.Customers))
             .AddDbContext<SurveysDbContext>()
-            .MapEndpoints(SurveyEndpoints.Map);
+            .MapEndpoints(SurveyEndpoints.Map)
+            .AddRecurringJob<AnswerEffectsJob>(AnswerEffectsJob.Key, AnswerEffectsJob.Schedule)
+            .AddPersonalData<SurveysPersonalData>();
+        foreach (var kind in SurveyTimeline.Kinds)
+        {
+            plugin.AddTimelineKind(kind);
+        }
+
+        foreach (var figure in SurveyCustomerFigures.Definitions)
+        {
+            plugin.AddCustomerFigure(figure);
+        }
 
         var services = plugin.Services;
         services.AddScoped<SurveysAccess>();
@@ -41,5 +59,9 @@ public sealed class SurveysPlugin : ICrmPlugin
         services.AddScoped<SurveyAnswerExport>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AnswerService>();
+        services.AddScoped<AnswerEffects>();
+        services.AddScoped<SurveyCustomerFigures>();
+        services.AddScoped<ClosedLoopService>();
+        services.AddScoped<ISurveyScores, SurveyScoresSource>();
     }
 }

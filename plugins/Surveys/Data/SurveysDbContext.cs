@@ -25,6 +25,10 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
 
     public DbSet<SurveyInvitation> Invitations => Set<SurveyInvitation>();
 
+    public DbSet<SurveyPendingEffect> PendingEffects => Set<SurveyPendingEffect>();
+
+    public DbSet<SurveyFollowUp> FollowUps => Set<SurveyFollowUp>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Survey>(e =>
@@ -87,6 +91,9 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
             e.HasOne<SurveyResponse>().WithOne().HasForeignKey<SurveyRespondent>(r => r.ResponseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => new { r.SurveyId, r.CustomerId });
             e.HasIndex(r => r.ContactId);
+
+            // Each customer's latest score (LatestScores).
+            e.HasIndex(r => new { r.CustomerId, r.SubmittedAt });
         });
         modelBuilder.Entity<SurveyInvitation>(e =>
         {
@@ -98,6 +105,20 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.HasIndex(i => new { i.SurveyId, i.ContactId });
             e.HasIndex(i => i.ContactId);
+        });
+        modelBuilder.Entity<SurveyPendingEffect>(e =>
+        {
+            e.ToTable("pending_effects");
+            e.HasKey(p => p.ResponseId);
+            e.HasOne<SurveyResponse>().WithOne().HasForeignKey<SurveyPendingEffect>(p => p.ResponseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(p => p.CreatedAt);
+        });
+        modelBuilder.Entity<SurveyFollowUp>(e =>
+        {
+            e.ToTable("follow_ups");
+            e.HasKey(f => f.ResponseId);
+            e.HasOne<SurveyResponse>().WithOne().HasForeignKey<SurveyFollowUp>(f => f.ResponseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(f => f.SurveyId);
         });
     }
 

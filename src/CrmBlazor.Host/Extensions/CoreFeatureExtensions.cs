@@ -77,6 +77,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped<ITimeline, Timeline>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<ICustomerFigures, CustomerFigures>();
+        services.AddScoped<IFollowUps, FollowUps>();
         services.AddScoped<SegmentService>();
         services.AddScoped<CustomerImporter>();
         services.AddScoped<IAudienceDirectory, AudienceDirectory>();

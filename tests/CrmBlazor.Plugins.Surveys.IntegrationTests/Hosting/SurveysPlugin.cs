@@ -1,3 +1,5 @@
+using CrmBlazor.Sdk.Privacy;
+using CrmBlazor.Sdk.Surveys;
 using CrmBlazor.Testing;
 using CrmBlazor.Testing.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +39,9 @@ public sealed record Results(int Responses, bool Hidden, IReadOnlyList<QuestionR
     /// <summary>A question's results.</summary>
     public QuestionResults Of(long questionId) => Questions.Single(q => q.Id == questionId);
 }
+
+/// <summary>One named answer and its closed loop, as the results page gets it.</summary>
+public sealed record Loop(Guid ResponseId, long CustomerId, long ContactId, int? Score, string State, string? Note, long? FollowUpId);
 
 /// <summary>A survey as the list shows it.</summary>
 public sealed record Listed(long Id, string Name, string State, int Questions, int Answers);
@@ -345,6 +350,108 @@ public sealed class SurveysPlugin : PluginDriver
         }
 
         return new Results((int)results.Responses, (bool)results.Hidden, questions, trend);
+    });
+
+    /// <summary>Performs every pending answer effect now, as the sweep does; returns how many responses it handled.</summary>
+    public Task<int> RunEffectsAsync() => Host.InScopeAsync(async services =>
+    {
+        dynamic effects = Service(services, "Features.Effects.AnswerEffects");
+        return (int)await effects.RunPendingAsync(CancellationToken.None);
+    });
+
+    /// <summary>Performs one response's pending effects now, as its queued job does.</summary>
+    public Task RunEffectsOfAsync(Guid responseId) => Host.InScopeAsync(async services =>
+    {
+        dynamic effects = Service(services, "Features.Effects.AnswerEffects");
+        await effects.RunAsync(responseId, CancellationToken.None);
+    });
+
+    /// <summary>A survey's named answers with their closed-loop state, as someone sees them.</summary>
+    public Task<List<Loop>> LoopAsync(Person actor, long surveyId) => AsAsync(actor, async services =>
+    {
+        dynamic loops = Service(services, "Features.ClosedLoop.ClosedLoopService");
+        var rows = new List<Loop>();
+        foreach (var row in await loops.ListAsync(surveyId, 100, CancellationToken.None))
+        {
+            rows.Add(new Loop((Guid)row.ResponseId, (long)row.CustomerId, (long)row.ContactId, (int?)row.Score, row.State.ToString(), (string?)row.Note, (long?)row.FollowUpId));
+        }
+
+        return rows;
+    });
+
+    /// <summary>The customers' latest scores as another plugin reads them.</summary>
+    public Task<IReadOnlyDictionary<long, CustomerSurveyScores>> ScoresAsync(IReadOnlyCollection<long>? customerIds) =>
+        Host.InScopeAsync(services => services.GetRequiredService<ISurveyScores>().GetLatestAsync(customerIds, CancellationToken.None));
+
+    /// <summary>The plugin's part of a person's data export.</summary>
+    public Task<object?> ExportAsync(PersonalDataSubject subject) =>
+        Host.InScopeAsync(services => ((IPersonalDataContributor)Service(services, "Features.Privacy.SurveysPersonalData")).ExportAsync(subject, CancellationToken.None));
+
+    /// <summary>The plugin's part of a person's erasure; returns its account.</summary>
+    public Task<string> EraseAsync(PersonalDataSubject subject) =>
+        Host.InScopeAsync(services => ((IPersonalDataContributor)Service(services, "Features.Privacy.SurveysPersonalData")).EraseAsync(subject, CancellationToken.None));
+
+    /// <summary>
+    /// Leaves what a named survey's submit commits, and nothing more, as if the process died right after
+    /// the commit: the response, its numbers, the respondent and the pending-effects row; no job queued.
+    /// </summary>
+    /// <returns>The response's id.</returns>
+    public Task<Guid> CommittedAnswerAsync(long surveyId, long customerId, long contactId, DateTimeOffset submittedAt, params (long QuestionId, int Number)[] answers) => Host.InScopeAsync(async services =>
+    {
+        var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
+        dynamic response = New("Data.SurveyResponse");
+        response.Id = Guid.NewGuid();
+        response.SurveyId = surveyId;
+        response.AnsweredOn = DateOnly.FromDateTime(submittedAt.UtcDateTime);
+        foreach (var (questionId, number) in answers)
+        {
+            dynamic answer = New("Data.SurveyAnswer");
+            answer.QuestionId = questionId;
+            answer.Number = (int?)number;
+            response.Answers.Add(answer);
+        }
+
+        dynamic respondent = New("Data.SurveyRespondent");
+        respondent.ResponseId = response.Id;
+        respondent.SurveyId = surveyId;
+        respondent.CustomerId = customerId;
+        respondent.ContactId = contactId;
+        respondent.SubmittedAt = submittedAt;
+        dynamic pending = New("Data.SurveyPendingEffect");
+        pending.ResponseId = response.Id;
+        pending.SurveyId = surveyId;
+        pending.CreatedAt = submittedAt;
+        db.Add((object)response);
+        db.Add((object)respondent);
+        db.Add((object)pending);
+        await db.SaveChangesAsync();
+        return (Guid)response.Id;
+    });
+
+    /// <summary>Writes a pending-effects row again for every named answer of a survey, as a run that died before deleting its row leaves it.</summary>
+    public Task PendAgainAsync(long surveyId) => Host.InScopeAsync(async services =>
+    {
+        var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
+        dynamic context = db;
+        var ids = new List<Guid>();
+        foreach (var respondent in context.Respondents)
+        {
+            if ((long)respondent.SurveyId == surveyId)
+            {
+                ids.Add((Guid)respondent.ResponseId);
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            dynamic pending = New("Data.SurveyPendingEffect");
+            pending.ResponseId = id;
+            pending.SurveyId = surveyId;
+            pending.CreatedAt = DateTimeOffset.UtcNow;
+            db.Add((object)pending);
+        }
+
+        await db.SaveChangesAsync();
     });
 
     /// <summary>How many answers a question has in the database.</summary>

@@ -1,5 +1,6 @@
 using CrmBlazor.Plugins.Surveys.Data;
 using CrmBlazor.Plugins.Surveys.Features.Builder;
+using CrmBlazor.Plugins.Surveys.Features.Effects;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Plugins.Surveys.Features.Invitations;
@@ -42,7 +43,7 @@ public sealed record AnswerOutcome(AnswerStatus Status, IReadOnlyDictionary<long
 /// Questions hidden by their show-if condition are not asked and their answers are discarded. The
 /// respondent is recorded only for a survey that is not anonymous (docs/decisions/0023).
 /// </summary>
-public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, TimeProvider clock)
+public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, TimeProvider clock, AnswerEffects effects)
 {
     /// <summary>The longest text answer.</summary>
     public const int MaxTextLength = 4000;
@@ -106,8 +107,20 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
             db.Respondents.Add(new SurveyRespondent { ResponseId = response.Id, SurveyId = survey.Id, ContactId = invitation.ContactId, CustomerId = invitation.CustomerId, SubmittedAt = now });
         }
 
+        // The effects outside the plugin (timeline, figures, closed loop): named surveys only, scheduled
+        // in this transaction and performed after the commit (AnswerEffects).
+        if (!survey.IsAnonymous)
+        {
+            AnswerEffects.Schedule(db, response, now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (!survey.IsAnonymous)
+        {
+            await effects.EnqueueAsync(response.Id, CancellationToken.None);
+        }
+
         return AnswerOutcome.Of(AnswerStatus.Saved);
     }
 

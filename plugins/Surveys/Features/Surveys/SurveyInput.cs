@@ -36,5 +36,11 @@ public sealed class SurveyInput : IValidatableObject
         {
             yield return new ValidationResult("Choose at least one language.", [nameof(Languages)]);
         }
+
+        // A follow-up names the customer and contact who answered, which an anonymous survey must not know.
+        if (IsAnonymous && ClosedLoop)
+        {
+            yield return new ValidationResult("An anonymous answer cannot be followed up without naming who gave it: switch the closed loop off, or make the survey named.", [nameof(ClosedLoop)]);
+        }
     }
 }

@@ -98,6 +98,12 @@ public sealed class Interaction : IVersionedEntity
     /// <summary>When it was logged.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The key of a follow-up a plugin opened (<c>IFollowUps</c>), unique, so that opening it again
+    /// finds this one; null for interactions people log.
+    /// </summary>
+    public string? FollowUpKey { get; set; }
+
     /// <inheritdoc />
     public Guid RowVersion { get; set; }
 

@@ -17,6 +17,8 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         e.Property(i => i.Outcome).HasMaxLength(1000);
         e.Property(i => i.OwnerUserId).HasMaxLength(450);
         e.Property(i => i.CreatedByUserId).HasMaxLength(450);
+        e.Property(i => i.FollowUpKey).HasMaxLength(FollowUps.MaxKeyLength);
+        e.HasIndex(i => i.FollowUpKey).IsUnique();
         e.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(i => i.Contacts).WithOne().HasForeignKey(c => c.InteractionId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(i => i.Users).WithOne().HasForeignKey(u => u.InteractionId).OnDelete(DeleteBehavior.Cascade);

@@ -300,6 +300,24 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                     b.ToTable("surveys_answers", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyFollowUp", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ResponseId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyInvitation", b =>
                 {
                     b.Property<long>("Id")
@@ -350,6 +368,24 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                     b.HasIndex("SurveyId", "ContactId");
 
                     b.ToTable("surveys_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyPendingEffect", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ResponseId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("surveys_pending_effects", (string)null);
                 });
 
             modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyQuestion", b =>
@@ -431,6 +467,8 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                     b.HasKey("ResponseId");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("CustomerId", "SubmittedAt");
 
                     b.HasIndex("SurveyId", "CustomerId");
 
@@ -521,11 +559,29 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyFollowUp", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.SurveyResponse", null)
+                        .WithOne()
+                        .HasForeignKey("CrmBlazor.Plugins.Surveys.Data.SurveyFollowUp", "ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyInvitation", b =>
                 {
                     b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
                         .WithMany()
                         .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyPendingEffect", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.SurveyResponse", null)
+                        .WithOne()
+                        .HasForeignKey("CrmBlazor.Plugins.Surveys.Data.SurveyPendingEffect", "ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

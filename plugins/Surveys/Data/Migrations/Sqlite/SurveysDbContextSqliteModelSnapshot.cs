@@ -289,6 +289,24 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.ToTable("surveys_answers", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyFollowUp", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResponseId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyInvitation", b =>
                 {
                     b.Property<long>("Id")
@@ -337,6 +355,24 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.HasIndex("SurveyId", "ContactId");
 
                     b.ToTable("surveys_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyPendingEffect", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResponseId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("surveys_pending_effects", (string)null);
                 });
 
             modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyQuestion", b =>
@@ -416,6 +452,8 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.HasKey("ResponseId");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("CustomerId", "SubmittedAt");
 
                     b.HasIndex("SurveyId", "CustomerId");
 
@@ -504,11 +542,29 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyFollowUp", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.SurveyResponse", null)
+                        .WithOne()
+                        .HasForeignKey("CrmBlazor.Plugins.Surveys.Data.SurveyFollowUp", "ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyInvitation", b =>
                 {
                     b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
                         .WithMany()
                         .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyPendingEffect", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.SurveyResponse", null)
+                        .WithOne()
+                        .HasForeignKey("CrmBlazor.Plugins.Surveys.Data.SurveyPendingEffect", "ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

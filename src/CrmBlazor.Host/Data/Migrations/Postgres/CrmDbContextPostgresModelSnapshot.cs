@@ -891,6 +891,10 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("FollowUpKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -920,6 +924,9 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FollowUpKey")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "OccurredAt");
 

@@ -866,6 +866,10 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FollowUpKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
@@ -895,6 +899,9 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FollowUpKey")
+                        .IsUnique();
 
                     b.HasIndex("CustomerId", "OccurredAt");
 
