@@ -22,7 +22,11 @@ public sealed class SurveyResponse
 /// <summary>The answer to one question: a number, a chosen option (one row per option of a multiple choice) or a text.</summary>
 public sealed class SurveyAnswer
 {
-    public long Id { get; set; }
+    /// <summary>
+    /// A random key (version 4): a sequence would tell in which order responses were given. It replaced
+    /// a sequential <c>Id</c> under a new name, as PostgreSQL cannot turn a number into a uuid in place.
+    /// </summary>
+    public Guid Key { get; set; } = Guid.NewGuid();
 
     public Guid ResponseId { get; set; }
 
