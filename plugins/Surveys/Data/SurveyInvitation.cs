@@ -1,3 +1,5 @@
+using CrmBlazor.Sdk.Data;
+
 namespace CrmBlazor.Plugins.Surveys.Data;
 
 /// <summary>
@@ -25,7 +27,8 @@ public sealed class SurveyInvitation
     /// <summary>The language the survey is shown in (one of the survey's languages).</summary>
     public string Language { get; set; } = "en";
 
-    /// <summary>The SHA-256 hash of the link's token; deleted (null) when an anonymous survey's link is used.</summary>
+    /// <summary>The SHA-256 hash of the link's token; deleted (null) when an anonymous survey's link is used. Never audited.</summary>
+    [NotAudited]
     public byte[]? TokenHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -40,7 +43,8 @@ public sealed class SurveyInvitation
 
     /// <summary>
     /// The answers saved to continue later (JSON: question id → the values posted), until submit deletes
-    /// them; never a response, and never counted in results.
+    /// them; never a response, and never counted in results. Never audited.
     /// </summary>
+    [NotAudited]
     public string? Draft { get; set; }
 }

@@ -227,7 +227,7 @@ public abstract partial class AnswerPageTests(SurveysHostFixture fixture)
 
     // An open survey with a required NPS question and an optional "why" shown only to detractors (NPS ≤ 6),
     // in English and Urdu, and a personal link to it.
-    private async Task<Link> InvitedAsync(bool anonymous = false, string language = "en", long contactId = 4711, long? customerId = null)
+    private async Task<Link> InvitedAsync(bool anonymous = false, string language = "en", long contactId = 4711, long? customerId = null, Func<Task>? beforeInvite = null)
     {
         var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);
         var builder = new CustomerBuilder().Named("Respondent Firm " + Guid.NewGuid().ToString("N")[..8]).WithEmail($"{Guid.NewGuid():N}@respondent.test");
@@ -246,6 +246,11 @@ public abstract partial class AnswerPageTests(SurveysHostFixture fixture)
         });
         var opened = await Surveys.OpenAsync(manager, design.Id);
         Assert.True(opened.Saved, string.Join(" ", opened.Messages));
+        if (beforeInvite is not null)
+        {
+            await beforeInvite();
+        }
+
         var (outcome, path) = await Surveys.InviteAsync(manager, design.Id, customer.Id, contactId, input => input.Language = language);
         Assert.True(outcome.Saved, string.Join(" ", outcome.Messages));
         return new Link(design.Id, nps, why, path!["/surveys/answer/".Length..], contactId, customer.Id);
