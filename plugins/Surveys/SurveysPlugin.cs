@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Surveys.Data;
+using CrmBlazor.Plugins.Surveys.Features.Answering;
 using CrmBlazor.Plugins.Surveys.Features.Builder;
 using CrmBlazor.Plugins.Surveys.Features.ClosedLoop;
 using CrmBlazor.Plugins.Surveys.Features.Customers;
@@ -37,8 +38,10 @@ public sealed class SurveysPlugin : ICrmPlugin
             .AddPermission(new Permission(SurveysPermissions.View, "See surveys", CrmRoles.Manager, CrmRoles.Staff))
             .AddPermission(new Permission(SurveysPermissions.Manage, "Build surveys", CrmRoles.Manager))
             .AddMenuItem(new MenuItem("Surveys", "/surveys", MudBlazor.Icons.Material.Filled.Poll, SurveysPermissions.View, 250, MenuGroups.Customers))
+            .AddSettings<SurveysSettings>()
             .AddDbContext<SurveysDbContext>()
             .MapEndpoints(SurveyEndpoints.Map)
+            .MapEndpoints(AnswerEndpoints.Map)
             .AddRecurringJob<AnswerEffectsJob>(AnswerEffectsJob.Key, AnswerEffectsJob.Schedule)
             .AddPersonalData<SurveysPersonalData>();
         foreach (var kind in SurveyTimeline.Kinds)

@@ -1,10 +1,13 @@
+using CrmBlazor.Sdk.Data;
+
 namespace CrmBlazor.Plugins.Surveys.Data;
 
 /// <summary>
 /// A personal link to a survey sent to one contact. The link's token is never stored: only its SHA-256
 /// hash, so that a copy of the database opens no survey. An invitation records that it was used, never
-/// when, and never which response it gave (docs/decisions/0023): for an anonymous survey nothing links
-/// the contact to the answers.
+/// when, and never which response it gave (docs/decisions/0023). For an anonymous survey it holds no
+/// contact or customer at all (the sender addresses the message and forgets), and its hash is deleted at
+/// submit: nothing links a person to the answers.
 /// </summary>
 public sealed class SurveyInvitation
 {
@@ -15,15 +18,18 @@ public sealed class SurveyInvitation
 
     public long SurveyId { get; set; }
 
-    public long ContactId { get; set; }
+    /// <summary>The contact invited; null for an anonymous survey.</summary>
+    public long? ContactId { get; set; }
 
-    public long CustomerId { get; set; }
+    /// <summary>The contact's customer; null for an anonymous survey.</summary>
+    public long? CustomerId { get; set; }
 
     /// <summary>The language the survey is shown in (one of the survey's languages).</summary>
     public string Language { get; set; } = "en";
 
-    /// <summary>The SHA-256 hash of the link's token.</summary>
-    public byte[] TokenHash { get; set; } = [];
+    /// <summary>The SHA-256 hash of the link's token; deleted (null) when an anonymous survey's link is used. Never audited.</summary>
+    [NotAudited]
+    public byte[]? TokenHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -34,4 +40,11 @@ public sealed class SurveyInvitation
 
     /// <summary>Whether the link has been used to answer; deliberately without a time.</summary>
     public bool IsAnswered { get; set; }
+
+    /// <summary>
+    /// The answers saved to continue later (JSON: question id → the values posted), until submit deletes
+    /// them; never a response, and never counted in results. Never audited.
+    /// </summary>
+    [NotAudited]
+    public string? Draft { get; set; }
 }

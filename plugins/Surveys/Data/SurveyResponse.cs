@@ -1,3 +1,5 @@
+using CrmBlazor.Sdk.Data;
+
 namespace CrmBlazor.Plugins.Surveys.Data;
 
 /// <summary>
@@ -6,6 +8,11 @@ namespace CrmBlazor.Plugins.Surveys.Data;
 /// answered a non-anonymous survey is kept apart in <see cref="SurveyRespondent"/>, which is never
 /// written for an anonymous survey (docs/decisions/0023).
 /// </summary>
+/// <remarks>
+/// Not audited, nor are its answers: an audit entry records the exact time of the insert, which could be
+/// matched against when a link was opened, and the respondent's words belong to the results, not to a log.
+/// </remarks>
+[NotAudited]
 public sealed class SurveyResponse
 {
     /// <summary>A random id, so that the order of responses says nothing about the order of people.</summary>
@@ -20,9 +27,15 @@ public sealed class SurveyResponse
 }
 
 /// <summary>The answer to one question: a number, a chosen option (one row per option of a multiple choice) or a text.</summary>
+/// <remarks>Not audited, as its response is not.</remarks>
+[NotAudited]
 public sealed class SurveyAnswer
 {
-    public long Id { get; set; }
+    /// <summary>
+    /// A random key (version 4): a sequence would tell in which order responses were given. It replaced
+    /// a sequential <c>Id</c> under a new name, as PostgreSQL cannot turn a number into a uuid in place.
+    /// </summary>
+    public Guid Key { get; set; } = Guid.NewGuid();
 
     public Guid ResponseId { get; set; }
 

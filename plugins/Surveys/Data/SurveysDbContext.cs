@@ -78,6 +78,9 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
         modelBuilder.Entity<SurveyAnswer>(e =>
         {
             e.ToTable("answers");
+            // Random, given by the entity: the provider's own Guid values may be sequential (version 7).
+            e.HasKey(a => a.Key);
+            e.Property(a => a.Key).ValueGeneratedNever();
             e.Property(a => a.Text).HasMaxLength(4000);
             e.HasOne<SurveyQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<QuestionOption>().WithMany().HasForeignKey(a => a.OptionId).OnDelete(DeleteBehavior.Restrict);

@@ -19,6 +19,7 @@ using CrmBlazor.Sdk.Audiences;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Messaging;
+using CrmBlazor.Sdk.Security;
 using CrmBlazor.Sdk.Timeline;
 using CrmBlazor.Sdk.Users;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -70,6 +71,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped<SendService>();
         services.AddScoped<SendQueries>();
         services.AddScoped<Unsubscribing>();
+        services.AddSingleton<IRateLimits, SharedRateLimits>();
         services.AddSingleton<PasswordResetRateLimits>();
         // Replaced by the mail outbox's sender when there is one; until then requests wait for an administrator.
         services.AddScoped<AccountLinkMail>();

@@ -79,10 +79,18 @@ public sealed class EndToEndFixture : IAsyncLifetime
     /// <param name="testName">Names the session's last screenshot.</param>
     /// <param name="output">Receives the session's diagnostics (shown when the test fails).</param>
     /// <param name="host">The host.</param>
-    public async Task<BrowserSession> OpenBrowserAsync(string testName, ITestOutputHelper output, CrmHostProcess host)
+    public Task<BrowserSession> OpenBrowserAsync(string testName, ITestOutputHelper output, CrmHostProcess host) => OpenBrowserAsync(testName, output, host, null);
+
+    /// <summary>A new browser session on the shared host, its context set up differently (a phone's viewport, JavaScript off).</summary>
+    /// <param name="testName">Names the session's last screenshot.</param>
+    /// <param name="output">Receives the session's diagnostics (shown when the test fails).</param>
+    /// <param name="configure">Changes the context's options.</param>
+    public Task<BrowserSession> OpenBrowserAsync(string testName, ITestOutputHelper output, Action<BrowserNewContextOptions> configure) => OpenBrowserAsync(testName, output, Host, configure);
+
+    private async Task<BrowserSession> OpenBrowserAsync(string testName, ITestOutputHelper output, CrmHostProcess host, Action<BrowserNewContextOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
             Locale = "en-GB",
@@ -90,7 +98,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
             // As some staff set their system: messages then appear and go without a fade, so that axe never
             // measures a message half faded out (finite animations that remain are let finish by AxeCheck).
             ReducedMotion = ReducedMotion.Reduce,
-        });
+        };
+        configure?.Invoke(options);
+        var context = await _browser!.NewContextAsync(options);
         context.SetDefaultTimeout(StepTimeout);
         return new BrowserSession(context, await context.NewPageAsync(), testName, host, output);
     }

@@ -19,7 +19,7 @@ public abstract class AnswerStorageTests(SurveysHostFixture fixture)
     [Fact]
     public async Task Answers_HoldTheQuestionAndWhatWasAnsweredOnly()
     {
-        Assert.Equal(["Id", "Number", "OptionId", "QuestionId", "ResponseId", "Text"], await ColumnsAsync("surveys_answers"));
+        Assert.Equal(["Key", "Number", "OptionId", "QuestionId", "ResponseId", "Text"], await ColumnsAsync("surveys_answers"));
     }
 
     [Fact]

@@ -9,8 +9,14 @@ namespace CrmBlazor.Plugins.Surveys.IntegrationTests.Hosting;
 /// see each other's data.
 /// </summary>
 /// <param name="provider">The provider under test.</param>
-public abstract class SurveysHostFixture(DatabaseProvider provider) : HostFixture(provider, new HostSetup(PluginsPath)), IAsyncLifetime
+public abstract class SurveysHostFixture(DatabaseProvider provider) : HostFixture(provider, new HostSetup(PluginsPath) { Settings = new Dictionary<string, string?> { [RequestsPerMinuteSetting] = "1000000" } }), IAsyncLifetime
 {
+    /// <summary>
+    /// The answer page's limit per client address, raised for the shared host (every test client has the
+    /// same address); the rate limit test fills the count itself.
+    /// </summary>
+    public const string RequestsPerMinuteSetting = "Plugins:surveys:AnswerPageRequestsPerMinute";
+
     /// <summary>The folder the build copies the plugin into, next to the test assembly.</summary>
     public const string PluginsPath = "surveys-plugins";
 

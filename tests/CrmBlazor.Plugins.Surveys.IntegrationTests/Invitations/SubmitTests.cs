@@ -50,7 +50,8 @@ public abstract class SubmitTests(SurveysHostFixture fixture)
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Surveys.SubmitAsync(token, new Dictionary<long, string[]> { [nps] = ["10"] })));
 
         Assert.Single(outcomes, o => o.Status == "Saved");
-        Assert.All(outcomes.Where(o => o.Status != "Saved"), o => Assert.Equal("AlreadyAnswered", o.Status));
+        // An anonymous survey's link loses its hash at submit: a later submit finds no link at all.
+        Assert.All(outcomes.Where(o => o.Status != "Saved"), o => Assert.True(o.Status is "AlreadyAnswered" or "Unknown", o.Status));
         Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM surveys_responses WHERE "SurveyId" = @p0""", surveyId));
     }
 

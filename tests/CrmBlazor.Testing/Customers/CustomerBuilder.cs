@@ -18,6 +18,15 @@ public sealed class CustomerBuilder
     private DateTimeOffset? _lastInteractionAt;
     private bool _archived;
     private string _currency = "EUR";
+    private long _id;
+
+    /// <summary>Gives the customer an id of the test's choice (the database's next otherwise), such as one no other column could hold by chance.</summary>
+    /// <param name="id">The id, unused so far.</param>
+    public CustomerBuilder WithId(long id)
+    {
+        _id = id;
+        return this;
+    }
 
     /// <summary>Gives the customer a name (a unique one otherwise).</summary>
     /// <param name="name">The name.</param>
@@ -83,6 +92,7 @@ public sealed class CustomerBuilder
             await using var db = await services.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
             var customer = new Customer
             {
+                Id = _id,
                 Kind = _kind,
                 Name = _name ?? "Customer " + _unique,
                 Email = _email,

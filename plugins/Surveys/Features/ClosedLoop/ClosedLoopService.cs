@@ -69,9 +69,9 @@ public sealed class ClosedLoopService(IDbContextFactory<SurveysDbContext> contex
         var scores = (await (from a in db.Answers
                              join q in db.Questions on a.QuestionId equals q.Id
                              where responseIds.Contains(a.ResponseId) && a.Number != null && (q.Type == QuestionType.Nps || q.Type == QuestionType.Csat)
-                             select new { a.ResponseId, a.Id, a.Number })
+                             select new { a.ResponseId, a.QuestionId, a.Number })
                 .AsNoTracking().ToListAsync(cancellationToken))
-            .GroupBy(a => a.ResponseId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.Id).First().Number);
+            .GroupBy(a => a.ResponseId).ToDictionary(g => g.Key, g => g.OrderBy(a => a.QuestionId).First().Number);
         var states = await followUps.GetManyAsync([.. rows.Where(r => r.FollowUpId != null).Select(r => r.FollowUpId!.Value)], cancellationToken);
         var names = await customers.GetManyAsync([.. rows.Select(r => r.CustomerId).Distinct()], cancellationToken);
         return rows.Select(r =>

@@ -23,8 +23,8 @@ public static class LatestScores
                      join a in db.Answers on r.ResponseId equals a.ResponseId
                      join q in db.Questions on a.QuestionId equals q.Id
                      where q.Type == type && a.Number != null
-                     select new { r.CustomerId, r.SubmittedAt, r.SurveyId, AnswerId = a.Id, a.Number };
-        var latest = scored.Where(s => !scored.Any(o => o.CustomerId == s.CustomerId && (o.SubmittedAt > s.SubmittedAt || (o.SubmittedAt == s.SubmittedAt && o.AnswerId > s.AnswerId))));
+                     select new { r.CustomerId, r.SubmittedAt, r.SurveyId, a.QuestionId, a.Number };
+        var latest = scored.Where(s => !scored.Any(o => o.CustomerId == s.CustomerId && (o.SubmittedAt > s.SubmittedAt || (o.SubmittedAt == s.SubmittedAt && o.QuestionId > s.QuestionId))));
         if (customerIds is not null)
         {
             var ids = customerIds.Distinct().ToList();
@@ -32,6 +32,7 @@ public static class LatestScores
         }
 
         var rows = await latest.AsNoTracking().ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.CustomerId, r => new SurveyScore(r.Number!.Value, r.SubmittedAt, r.SurveyId));
+        // Two responses of a customer at the very same instant both count as latest: either will do.
+        return rows.GroupBy(r => r.CustomerId).ToDictionary(g => g.Key, g => g.Select(r => new SurveyScore(r.Number!.Value, r.SubmittedAt, r.SurveyId)).First());
     }
 }

@@ -96,7 +96,7 @@ public sealed class AnswerEffects(
         // Anonymous surveys never schedule effects; a respondent erased meanwhile leaves nothing to do.
         if (respondent is not null && survey is { IsAnonymous: false })
         {
-            var answers = await db.Answers.AsNoTracking().Where(a => a.ResponseId == responseId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+            var answers = await db.Answers.AsNoTracking().Where(a => a.ResponseId == responseId).OrderBy(a => a.QuestionId).ToListAsync(cancellationToken);
             var questions = survey.Questions.ToDictionary(q => q.Id);
             await timeline.RecordAsync(new TimelineEntry(
                 respondent.CustomerId, SurveyTimeline.AnsweredKind, SurveyTimeline.Key(responseId), respondent.SubmittedAt,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CrmBlazor.Plugins.Surveys.Data;
 using CrmBlazor.Plugins.Surveys.Features.Builder;
 using CrmBlazor.Plugins.Surveys.Features.Effects;
@@ -25,6 +26,25 @@ public enum AnswerStatus
 
     /// <summary>The survey is not open.</summary>
     Closed,
+
+    /// <summary>The link works: the survey can be answered (when opened).</summary>
+    Open,
+
+    /// <summary>The answers were kept as a draft, to continue later.</summary>
+    DraftSaved,
+}
+
+/// <summary>What a personal link opens: its status and, when it works, the survey, the language and the draft kept.</summary>
+/// <param name="Status"><see cref="AnswerStatus.Open"/>, or why the link opens nothing.</param>
+/// <param name="Survey">The survey with its sections, questions and options (not tracked), when open.</param>
+/// <param name="Language">The invitation's language (one of the survey's).</param>
+/// <param name="Values">The values of the draft saved with the link, per question id; empty without one.</param>
+public sealed record AnswerForm(AnswerStatus Status, Survey? Survey, string Language, IReadOnlyDictionary<long, IReadOnlyList<string>> Values)
+{
+    /// <summary>A link that opens nothing.</summary>
+    /// <param name="status">Why.</param>
+    /// <param name="language">The invitation's language, when known.</param>
+    public static AnswerForm Refused(AnswerStatus status, string language = "en") => new(status, null, language, new Dictionary<long, IReadOnlyList<string>>());
 }
 
 /// <summary>The outcome of a submit: its status and, when invalid, the problem of each question.</summary>
@@ -38,8 +58,9 @@ public sealed record AnswerOutcome(AnswerStatus Status, IReadOnlyDictionary<long
 }
 
 /// <summary>
-/// Stores the answers given through a personal link, exactly once per invitation: the invitation is
-/// marked used and the response written in one transaction, and a second submit changes nothing.
+/// Opens a personal link, keeps a draft, and stores the answers given through it exactly once per
+/// invitation: the invitation is marked used (its draft deleted, and for an anonymous survey its token's
+/// hash) and the response written in one transaction, and a second submit changes nothing.
 /// Questions hidden by their show-if condition are not asked and their answers are discarded. The
 /// respondent is recorded only for a survey that is not anonymous (docs/decisions/0023).
 /// </summary>
@@ -48,6 +69,63 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
     /// <summary>The longest text answer.</summary>
     public const int MaxTextLength = 4000;
 
+    /// <summary>Opens a personal link: the survey in the invitation's language and the draft kept, or why not.</summary>
+    /// <param name="token">The token of the personal link.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public async Task<AnswerForm> OpenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (status, invitation, survey) = await FindAsync(db, token, cancellationToken);
+        return status != AnswerStatus.Open
+            ? AnswerForm.Refused(status, invitation?.Language ?? "en")
+            : new AnswerForm(status, survey, invitation!.Language, ReadDraft(invitation.Draft));
+    }
+
+    /// <summary>
+    /// Keeps the values posted as the link's draft, to continue later: loosely checked (only values for the
+    /// survey's active questions are kept, a text at most <see cref="MaxTextLength"/> characters), never a
+    /// response. The draft replaces the one saved before.
+    /// </summary>
+    /// <param name="token">The token of the personal link.</param>
+    /// <param name="values">The values posted per question id.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<AnswerOutcome> SaveDraftAsync(string token, IReadOnlyDictionary<long, IReadOnlyList<string>> values, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (status, invitation, survey) = await FindAsync(db, token, cancellationToken);
+        if (status != AnswerStatus.Open)
+        {
+            return AnswerOutcome.Of(status);
+        }
+
+        var active = survey!.Questions.Where(q => q.RetiredAt == null).Select(q => q.Id).ToHashSet();
+        var problems = new Dictionary<long, Problem>();
+        var kept = new Dictionary<string, List<string>>();
+        foreach (var (questionId, given) in values.Where(v => active.Contains(v.Key)))
+        {
+            var nonEmpty = given.Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+            if (nonEmpty.Sum(v => v.Length) > MaxTextLength)
+            {
+                problems[questionId] = new Problem("The answer can be at most 4,000 characters long.");
+            }
+            else if (nonEmpty.Count > 0)
+            {
+                kept[questionId.ToString(System.Globalization.CultureInfo.InvariantCulture)] = nonEmpty;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new AnswerOutcome(AnswerStatus.Invalid, problems);
+        }
+
+        var draft = JsonSerializer.Serialize(kept);
+        var saved = await db.Invitations.Where(i => i.Id == invitation!.Id && !i.IsAnswered)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Draft, draft), cancellationToken);
+        return AnswerOutcome.Of(saved == 0 ? AnswerStatus.AlreadyAnswered : AnswerStatus.DraftSaved);
+    }
+
     /// <summary>Submits the values a form posted for each question (numbers and option ids as text, or the text typed).</summary>
     /// <param name="token">The token of the personal link.</param>
     /// <param name="values">The values posted per question id.</param>
@@ -55,47 +133,28 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
     public async Task<AnswerOutcome> SubmitAsync(string token, IReadOnlyDictionary<long, IReadOnlyList<string>> values, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (string.IsNullOrEmpty(token) || token.Length > 100)
-        {
-            return AnswerOutcome.Of(AnswerStatus.Unknown);
-        }
-
-        var hash = InvitationService.Hash(token);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        var (status, invitation, survey) = await FindAsync(db, token, cancellationToken);
+        if (status != AnswerStatus.Open)
+        {
+            return AnswerOutcome.Of(status);
+        }
+
         var now = clock.GetUtcNow();
-        if (invitation is null)
-        {
-            return AnswerOutcome.Of(AnswerStatus.Unknown);
-        }
-
-        if (invitation.IsAnswered)
-        {
-            return AnswerOutcome.Of(AnswerStatus.AlreadyAnswered);
-        }
-
-        if (invitation.ExpiresAt <= now)
-        {
-            return AnswerOutcome.Of(AnswerStatus.Expired);
-        }
-
-        var survey = await db.Surveys.AsNoTracking().Include(s => s.Sections).Include(s => s.Questions).ThenInclude(q => q.Options)
-            .AsSplitQuery().FirstAsync(s => s.Id == invitation.SurveyId, cancellationToken);
-        if (survey.State != SurveyState.Open)
-        {
-            return AnswerOutcome.Of(AnswerStatus.Closed);
-        }
-
-        var response = new SurveyResponse { Id = Guid.NewGuid(), SurveyId = survey.Id, AnsweredOn = DateOnly.FromDateTime(now.UtcDateTime) };
+        var response = new SurveyResponse { Id = Guid.NewGuid(), SurveyId = survey!.Id, AnsweredOn = DateOnly.FromDateTime(now.UtcDateTime) };
         var problems = Read(survey, values, response.Answers);
         if (problems.Count > 0)
         {
             return new AnswerOutcome(AnswerStatus.Invalid, problems);
         }
 
+        // Marked used with its draft deleted, and for an anonymous survey its hash deleted too, in the
+        // transaction that writes the response: after it, nothing leads from the link to the answers.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var marked = await db.Invitations.Where(i => i.Id == invitation.Id && !i.IsAnswered)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.IsAnswered, true), cancellationToken);
+        var unanswered = db.Invitations.Where(i => i.Id == invitation!.Id && !i.IsAnswered);
+        var marked = survey.IsAnonymous
+            ? await unanswered.ExecuteUpdateAsync(set => set.SetProperty(i => i.IsAnswered, true).SetProperty(i => i.Draft, (string?)null).SetProperty(i => i.TokenHash, (byte[]?)null), cancellationToken)
+            : await unanswered.ExecuteUpdateAsync(set => set.SetProperty(i => i.IsAnswered, true).SetProperty(i => i.Draft, (string?)null), cancellationToken);
         if (marked == 0)
         {
             return AnswerOutcome.Of(AnswerStatus.AlreadyAnswered);
@@ -104,7 +163,7 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
         db.Responses.Add(response);
         if (!survey.IsAnonymous)
         {
-            db.Respondents.Add(new SurveyRespondent { ResponseId = response.Id, SurveyId = survey.Id, ContactId = invitation.ContactId, CustomerId = invitation.CustomerId, SubmittedAt = now });
+            db.Respondents.Add(new SurveyRespondent { ResponseId = response.Id, SurveyId = survey.Id, ContactId = invitation!.ContactId.GetValueOrDefault(), CustomerId = invitation.CustomerId.GetValueOrDefault(), SubmittedAt = now });
         }
 
         // The effects outside the plugin (timeline, figures, closed loop): named surveys only, scheduled
@@ -122,6 +181,54 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
         }
 
         return AnswerOutcome.Of(AnswerStatus.Saved);
+    }
+
+    private async Task<(AnswerStatus Status, SurveyInvitation? Invitation, Survey? Survey)> FindAsync(SurveysDbContext db, string token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return (AnswerStatus.Unknown, null, null);
+        }
+
+        var hash = InvitationService.Hash(token);
+        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        if (invitation is null)
+        {
+            return (AnswerStatus.Unknown, null, null);
+        }
+
+        if (invitation.IsAnswered)
+        {
+            return (AnswerStatus.AlreadyAnswered, invitation, null);
+        }
+
+        if (invitation.ExpiresAt <= clock.GetUtcNow())
+        {
+            return (AnswerStatus.Expired, invitation, null);
+        }
+
+        var survey = await db.Surveys.AsNoTracking().Include(s => s.Sections).Include(s => s.Questions).ThenInclude(q => q.Options)
+            .AsSplitQuery().FirstAsync(s => s.Id == invitation.SurveyId, cancellationToken);
+        return (survey.State == SurveyState.Open ? AnswerStatus.Open : AnswerStatus.Closed, invitation, survey);
+    }
+
+    private static Dictionary<long, IReadOnlyList<string>> ReadDraft(string? draft)
+    {
+        var values = new Dictionary<long, IReadOnlyList<string>>();
+        if (string.IsNullOrEmpty(draft))
+        {
+            return values;
+        }
+
+        foreach (var (key, given) in JsonSerializer.Deserialize<Dictionary<string, List<string>>>(draft) ?? [])
+        {
+            if (long.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var questionId))
+            {
+                values[questionId] = given;
+            }
+        }
+
+        return values;
     }
 
     // Questions in the order respondents meet them; a condition looks only back, so one pass decides

@@ -16,7 +16,8 @@ public sealed record Invited(ChangeResult Result, string? Link);
 
 /// <summary>
 /// Personal links to surveys. A link carries a random 256-bit token; only its SHA-256 hash is stored,
-/// so the link is shown once, when the invitation is made (docs/decisions/0023).
+/// so the link is shown once, when the invitation is made. For an anonymous survey the invitation
+/// stores no contact or customer (docs/decisions/0023).
 /// </summary>
 public sealed class InvitationService(IDbContextFactory<SurveysDbContext> contexts, SurveysAccess access, ICustomerDirectory customers, TimeProvider clock)
 {
@@ -57,8 +58,10 @@ public sealed class InvitationService(IDbContextFactory<SurveysDbContext> contex
             .Check(_ => survey!.State == SurveyState.Open ? null : new Problem("Only an open survey can be sent."))
             .Apply(invitation =>
             {
-                invitation.ContactId = input.ContactId;
-                invitation.CustomerId = input.CustomerId;
+                // An anonymous survey's invitation keeps no one: the contact is needed only to address the
+                // message, which the sender does with the link returned here (docs/decisions/0023).
+                invitation.ContactId = survey!.IsAnonymous ? null : input.ContactId;
+                invitation.CustomerId = survey.IsAnonymous ? null : input.CustomerId;
                 invitation.Language = string.IsNullOrEmpty(input.Language) ? survey!.LanguageList[0] : input.Language;
                 invitation.TokenHash = Hash(token);
                 invitation.CreatedAt = now;

@@ -38,7 +38,7 @@ public sealed class SurveysPersonalData(IDbContextFactory<SurveysDbContext> cont
         var surveyIds = respondents.Select(r => r.SurveyId).Distinct().ToList();
         var surveys = await db.Surveys.AsNoTracking().Include(s => s.Questions).ThenInclude(q => q.Options).AsSplitQuery()
             .Where(s => surveyIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var answers = await db.Answers.AsNoTracking().Where(a => responseIds.Contains(a.ResponseId)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var answers = await db.Answers.AsNoTracking().Where(a => responseIds.Contains(a.ResponseId)).OrderBy(a => a.QuestionId).ToListAsync(cancellationToken);
         return new
         {
             invitations,

@@ -54,6 +54,7 @@ public sealed class SurveyAnswerExport(IDbContextFactory<SurveysDbContext> conte
             .OrderBy(q => sectionOrder.GetValueOrDefault(q.SectionId)).ThenBy(q => q.Position)
             .ToList();
         var options = survey.Questions.SelectMany(q => q.Options).ToDictionary(o => o.Id, o => Text(o.Texts, language));
+        var optionOrder = survey.Questions.SelectMany(q => q.Options).ToDictionary(o => o.Id, o => o.Position);
 
         var rows = await db.Responses.AsNoTracking().Where(r => r.SurveyId == surveyId)
             .OrderBy(r => r.AnsweredOn).ThenBy(r => r.Id)
@@ -68,7 +69,8 @@ public sealed class SurveyAnswerExport(IDbContextFactory<SurveysDbContext> conte
             var cells = new List<string?> { row.AnsweredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
             foreach (var question in questions)
             {
-                var mine = row.Answers.Where(a => a.QuestionId == question.Id).ToList();
+                // Options chosen in the question's order: answers have random keys, which give no order.
+                var mine = row.Answers.Where(a => a.QuestionId == question.Id).OrderBy(a => a.OptionId is { } o ? optionOrder.GetValueOrDefault(o) : 0).ToList();
                 cells.Add(mine.Count == 0 ? null : string.Join("; ", mine.Select(a =>
                     a.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     ?? (a.OptionId is { } option ? options.GetValueOrDefault(option) : a.Text))));

@@ -267,11 +267,8 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
 
             modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyAnswer", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("Number")
                         .HasColumnType("integer");
@@ -289,7 +286,7 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Key");
 
                     b.HasIndex("OptionId");
 
@@ -326,7 +323,7 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("ContactId")
+                    b.Property<long?>("ContactId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -336,8 +333,11 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
-                    b.Property<long>("CustomerId")
+                    b.Property<long?>("CustomerId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Draft")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -354,7 +354,6 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<byte[]>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 

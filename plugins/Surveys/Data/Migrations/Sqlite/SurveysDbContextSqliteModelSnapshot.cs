@@ -258,9 +258,8 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyAnswer", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER");
@@ -278,7 +277,7 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Key");
 
                     b.HasIndex("OptionId");
 
@@ -313,7 +312,7 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("ContactId")
+                    b.Property<long?>("ContactId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
@@ -323,8 +322,11 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CustomerId")
+                    b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Draft")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
@@ -341,7 +343,6 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 

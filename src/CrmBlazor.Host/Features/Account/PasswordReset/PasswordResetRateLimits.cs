@@ -1,6 +1,5 @@
 using System.Text;
-using CrmBlazor.Host.Data;
-using Microsoft.EntityFrameworkCore;
+using CrmBlazor.Sdk.Security;
 
 namespace CrmBlazor.Host.Features.Account.PasswordReset;
 
@@ -18,18 +17,16 @@ internal enum PasswordResetStep
 /// Limits the forgotten-password requests and the new passwords submitted with reset links, per client
 /// address and per e-mail address, in fixed windows of <see cref="Window"/>: <see cref="PerClientSetting"/>
 /// (20) from one client address, and <see cref="PerAddressSetting"/> (5) for one e-mail address, for each
-/// step. The pages answer a refused attempt with 429 and a message. The counts are rows of
-/// <c>crm_rate_limits</c>, so every instance on the database counts together: more instances do not
-/// give an attacker more attempts.
+/// step. The pages answer a refused attempt with 429 and a message. The counts are the shared ones of
+/// <see cref="IRateLimits"/> (rows of <c>crm_rate_limits</c>), so every instance on the database counts
+/// together: more instances do not give an attacker more attempts.
 /// </summary>
 /// <remarks>
-/// Each attempt is one atomic upsert per key (<c>INSERT … ON CONFLICT … DO UPDATE … RETURNING</c>, on
-/// SQLite and PostgreSQL alike): two instances counting at once both see the other's attempt. A refused
-/// attempt counts too, so hammering does not reopen the window. Why not the rate-limiting middleware:
-/// the e-mail address is in the posted form, which a middleware partition cannot read (it is chosen
-/// before the body is read), and its counters live in one process.
+/// A refused attempt counts too, so hammering does not reopen the window. Why not the rate-limiting
+/// middleware: the e-mail address is in the posted form, which a middleware partition cannot read (it is
+/// chosen before the body is read), and its counters live in one process.
 /// </remarks>
-internal sealed class PasswordResetRateLimits(IDbContextFactory<CrmDbContext> contexts, TimeProvider clock, IConfiguration configuration)
+internal sealed class PasswordResetRateLimits(IRateLimits limits, IConfiguration configuration)
 {
     /// <summary>The setting of how many attempts of each step one client address may make per window.</summary>
     public const string PerClientSetting = "Crm:Users:PasswordResetLimitPerClient";
@@ -52,28 +49,12 @@ internal sealed class PasswordResetRateLimits(IDbContextFactory<CrmDbContext> co
     public async Task<(bool Allowed, TimeSpan RetryAfter)> TryAcquireAsync(PasswordResetStep step, string? client, string email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var now = clock.GetUtcNow();
-        var window = now.ToUnixTimeSeconds() / (long)Window.TotalSeconds;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var byClient = await CountAsync(db, Truncated($"{step} client {client}"), window, cancellationToken);
-        var byAddress = await CountAsync(db, Truncated($"{step} address {KeyOf(email)}"), window, cancellationToken);
-        // Counters of earlier windows are of no use any more.
-        await db.RateLimitCounters.Where(c => c.Window < window).ExecuteDeleteAsync(cancellationToken);
-        var windowEnd = DateTimeOffset.FromUnixTimeSeconds((window + 1) * (long)Window.TotalSeconds);
-        return (byClient <= PerClient && byAddress <= PerAddress, windowEnd - now);
+        var byClient = await limits.HitAsync($"{step} client {client}", PerClient, Window, cancellationToken);
+        var byAddress = await limits.HitAsync($"{step} address {KeyOf(email)}", PerAddress, Window, cancellationToken);
+        var refused = byClient ?? byAddress;
+        return (refused is null, refused ?? TimeSpan.Zero);
     }
-
-    private static async Task<int> CountAsync(CrmDbContext db, string key, long window, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<int>($"""
-            INSERT INTO crm_rate_limits ("Key", "Window", "Count") VALUES ({key}, {window}, 1)
-            ON CONFLICT ("Key") DO UPDATE SET
-                "Count" = CASE WHEN crm_rate_limits."Window" = excluded."Window" THEN crm_rate_limits."Count" + 1 ELSE 1 END,
-                "Window" = excluded."Window"
-            RETURNING "Count" AS "Value"
-            """).ToListAsync(cancellationToken)).Single();
 
     // As Identity's default normalizer compares addresses: one count however the address is written.
     private static string KeyOf(string email) => email.Trim().Normalize(NormalizationForm.FormC).ToUpperInvariant();
-
-    private static string Truncated(string key) => key.Length <= 400 ? key : key[..400];
 }
