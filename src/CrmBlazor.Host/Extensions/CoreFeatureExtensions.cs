@@ -76,6 +76,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ITimeline, Timeline>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<IContactDirectory, ContactDirectory>();
         services.AddScoped<ICustomerFigures, CustomerFigures>();
         services.AddScoped<SegmentService>();
         services.AddScoped<CustomerImporter>();
