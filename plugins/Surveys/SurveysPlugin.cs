@@ -2,11 +2,14 @@ using CrmBlazor.Plugins.Surveys.Data;
 using CrmBlazor.Plugins.Surveys.Features.Builder;
 using CrmBlazor.Plugins.Surveys.Features.Invitations;
 using CrmBlazor.Plugins.Surveys.Features.Results;
+using CrmBlazor.Plugins.Surveys.Features.Sending;
 using CrmBlazor.Plugins.Surveys.Features.Shared;
 using CrmBlazor.Plugins.Surveys.Features.Surveys;
+using CrmBlazor.Plugins.Surveys.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
+using CrmBlazor.Sdk.Projects;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBlazor.Plugins.Surveys;
@@ -31,7 +34,14 @@ public sealed class SurveysPlugin : ICrmPlugin
             .AddPermission(new Permission(SurveysPermissions.Manage, "Build surveys", CrmRoles.Manager))
             .AddMenuItem(new MenuItem("Surveys", "/surveys", MudBlazor.Icons.Material.Filled.Poll, SurveysPermissions.View, 250, MenuGroups.Customers))
             .AddDbContext<SurveysDbContext>()
-            .MapEndpoints(SurveyEndpoints.Map);
+            .MapEndpoints(SurveyEndpoints.Map)
+            .AddJob<SegmentSendJob>(SegmentSendJob.Key)
+            .AddRecurringJob<ReminderJob>(ReminderJob.Key, ReminderJob.Cron)
+            .AddEventHandler<ProjectCompleted, ProjectCompletedSurveyHandler>();
+        foreach (var template in SurveyMessageTemplates.All)
+        {
+            plugin.AddMessageTemplate(template);
+        }
 
         var services = plugin.Services;
         services.AddScoped<SurveysAccess>();
@@ -41,5 +51,7 @@ public sealed class SurveysPlugin : ICrmPlugin
         services.AddScoped<SurveyAnswerExport>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AnswerService>();
+        services.AddScoped<InvitationMail>();
+        services.AddScoped<SendingService>();
     }
 }

@@ -15,9 +15,11 @@ public sealed class SurveyInvitation
 
     public long SurveyId { get; set; }
 
-    public long ContactId { get; set; }
+    /// <summary>The contact written to; null when the customer is a person (written to itself) and on an anonymous survey.</summary>
+    public long? ContactId { get; set; }
 
-    public long CustomerId { get; set; }
+    /// <summary>The customer; null on an anonymous survey, whose invitations record nobody.</summary>
+    public long? CustomerId { get; set; }
 
     /// <summary>The language the survey is shown in (one of the survey's languages).</summary>
     public string Language { get; set; } = "en";
@@ -34,4 +36,10 @@ public sealed class SurveyInvitation
 
     /// <summary>Whether the link has been used to answer; deliberately without a time.</summary>
     public bool IsAnswered { get; set; }
+
+    /// <summary>
+    /// When the one reminder was queued; null until then. The reminder carries a new token whose hash
+    /// replaces <see cref="TokenHash"/> (docs/decisions/0023); set with a conditional update, so it is sent once.
+    /// </summary>
+    public DateTimeOffset? RemindedAt { get; set; }
 }

@@ -103,7 +103,7 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
         db.Responses.Add(response);
         if (!survey.IsAnonymous)
         {
-            db.Respondents.Add(new SurveyRespondent { ResponseId = response.Id, SurveyId = survey.Id, ContactId = invitation.ContactId, CustomerId = invitation.CustomerId, SubmittedAt = now });
+            db.Respondents.Add(new SurveyRespondent { ResponseId = response.Id, SurveyId = survey.Id, ContactId = invitation.ContactId, CustomerId = invitation.CustomerId.GetValueOrDefault(), SubmittedAt = now });
         }
 
         await db.SaveChangesAsync(cancellationToken);
