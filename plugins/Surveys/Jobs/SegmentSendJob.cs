@@ -23,6 +23,12 @@ public sealed class SegmentSendJob(IDbContextFactory<SurveysDbContext> contexts,
     /// <summary>The job's key.</summary>
     public const string Key = "segment-send";
 
+    /// <summary>Why a send stopped: the survey was closed before it ran.</summary>
+    public const string NotOpenMessage = "The survey is no longer open.";
+
+    /// <summary>Why a send stopped: no link can be mailed without the CRM's public address.</summary>
+    public const string NoPublicUrlMessage = "The CRM's public address (Crm:PublicUrl) is not set, so no link can be mailed.";
+
     // The outbox answers for at most this many keys at a time.
     private const int StatusBatch = 1000;
 
@@ -46,7 +52,7 @@ public sealed class SegmentSendJob(IDbContextFactory<SurveysDbContext> contexts,
         var now = clock.GetUtcNow();
         if (survey.State != SurveyState.Open || mail.PublicUrl is null)
         {
-            send.Stopped = survey.State != SurveyState.Open ? "The survey is no longer open." : "The CRM's public address (Crm:PublicUrl) is not set, so no link can be mailed.";
+            send.Stopped = survey.State != SurveyState.Open ? NotOpenMessage : NoPublicUrlMessage;
             send.FinishedAt = now;
             await db.SaveChangesAsync(cancellationToken);
             return;

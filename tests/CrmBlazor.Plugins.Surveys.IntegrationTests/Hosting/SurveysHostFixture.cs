@@ -9,8 +9,12 @@ namespace CrmBlazor.Plugins.Surveys.IntegrationTests.Hosting;
 /// see each other's data.
 /// </summary>
 /// <param name="provider">The provider under test.</param>
-public abstract class SurveysHostFixture(DatabaseProvider provider) : HostFixture(provider, new HostSetup(PluginsPath)), IAsyncLifetime
+public abstract class SurveysHostFixture(DatabaseProvider provider)
+    : HostFixture(provider, new HostSetup(PluginsPath).WithSettings(new Dictionary<string, string?> { ["Crm:PublicUrl"] = PublicUrl })), IAsyncLifetime
 {
+    /// <summary>The address the CRM is reached at, which links in mail start with.</summary>
+    public const string PublicUrl = "https://crm.example.test/";
+
     /// <summary>The folder the build copies the plugin into, next to the test assembly.</summary>
     public const string PluginsPath = "surveys-plugins";
 

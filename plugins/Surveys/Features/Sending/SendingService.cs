@@ -134,6 +134,7 @@ public sealed class SendingService(
                 send.StartedAt = clock.GetUtcNow();
                 send.StartedByUserId = access.UserId;
             })
+            .ResultId(send => send.SurveyId) // a send's key is a Guid, given with SendStarted.SendId
             .SaveAsync(Conflict, cancellationToken);
         if (result.Status != ChangeStatus.Saved)
         {
