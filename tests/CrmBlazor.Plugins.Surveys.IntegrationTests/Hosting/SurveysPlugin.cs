@@ -283,18 +283,46 @@ public sealed class SurveysPlugin : PluginDriver
     /// <param name="arguments">The arguments, or null.</param>
     public async Task RunJobAsync(string job, object? arguments = null)
     {
-        var runId = await Host.InScopeAsync(async services =>
-        {
-            var scheduler = services.GetRequiredService<IJobScheduler>();
-            var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type(job));
-            return await (Task<Guid>)enqueue.Invoke(scheduler, [arguments, null, CancellationToken.None])!;
-        });
+        var runId = await QueueJobAsync(job, arguments, null);
         var run = await Eventually.ReturnsAsync(
             $"the job {job} finished",
             () => Host.InScopeAsync(services => services.GetRequiredService<IJobScheduler>().GetRunAsync(runId)),
             r => r?.State is JobRunState.Succeeded or JobRunState.Failed);
         Assert.True(run!.State == JobRunState.Succeeded, run.Message);
     }
+
+    /// <summary>
+    /// Records a send of a survey to a segment as the send page does, without queuing its job (a test queues it
+    /// with <see cref="QueueJobAsync"/>, such as in a host it is about to kill).
+    /// </summary>
+    /// <returns>The send's id.</returns>
+    public Task<Guid> RecordSendAsync(long surveyId, long segmentId, int validDays = 30) => Host.InScopeAsync(async services =>
+    {
+        var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
+        dynamic send = New("Data.SurveySend");
+        var id = Guid.NewGuid();
+        send.Id = id;
+        send.SurveyId = surveyId;
+        send.AudienceId = segmentId;
+        send.AudienceName = "Segment " + segmentId;
+        send.ValidDays = validDays;
+        send.StartedAt = DateTimeOffset.UtcNow;
+        db.Add((object)send);
+        await db.SaveChangesAsync();
+        return id;
+    });
+
+    /// <summary>Queues a plugin job through the host's scheduler, due after a delay, without waiting for it.</summary>
+    /// <param name="job">The job's type name under the plugin's namespace.</param>
+    /// <param name="arguments">The arguments, or null.</param>
+    /// <param name="delay">When it is due, or null for now.</param>
+    /// <returns>The run's id.</returns>
+    public Task<Guid> QueueJobAsync(string job, object? arguments, TimeSpan? delay) => Host.InScopeAsync(async services =>
+    {
+        var scheduler = services.GetRequiredService<IJobScheduler>();
+        var enqueue = typeof(IJobScheduler).GetMethod(nameof(IJobScheduler.EnqueueAsync))!.MakeGenericMethod(Type(job));
+        return await (Task<Guid>)enqueue.Invoke(scheduler, [arguments, delay, CancellationToken.None])!;
+    });
 
     /// <summary>The arguments of a segment send's job.</summary>
     public object SendArguments(Guid sendId) => Activator.CreateInstance(Type("Jobs.SegmentSendJob+Arguments"), sendId)!;
