@@ -82,6 +82,11 @@ public sealed partial class SurveySendPage
         }
     }
 
+    // The selects hold ids; they show the chosen contact's or segment's name, and nothing before a choice (id 0).
+    private string ContactName(long id) => _contacts.FirstOrDefault(c => c.Id == id) is { } contact ? ContactText(contact) : string.Empty;
+
+    private string SegmentName(long id) => _view?.Audiences.FirstOrDefault(a => a.Id == id)?.Name ?? string.Empty;
+
     private string ContactText(ContactSummary contact) =>
         contact.Email is { Length: > 0 } email ? $"{contact.Name} <{email}>" : $"{contact.Name} ({L["no e-mail address"]})";
 
