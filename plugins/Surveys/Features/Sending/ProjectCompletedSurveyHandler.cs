@@ -32,7 +32,7 @@ public sealed class ProjectCompletedSurveyHandler(
             .Where(t => t.Event == SurveyTrigger.ProjectCompleted)
             .Join(db.Surveys, t => t.SurveyId, s => s.Id, (t, s) => s)
             .FirstOrDefaultAsync(cancellationToken);
-        if (survey is not { State: SurveyState.Open } || mail.PublicUrl is null
+        if (survey is not { State: SurveyState.Open, Kind: SurveyKind.Csat } || mail.PublicUrl is null
             || await db.SurveyedProjects.AnyAsync(p => p.ProjectId == domainEvent.ProjectId, cancellationToken))
         {
             return;
