@@ -7,6 +7,7 @@ using CrmBlazor.Plugins.Surveys.Features.Effects;
 using CrmBlazor.Plugins.Surveys.Features.Invitations;
 using CrmBlazor.Plugins.Surveys.Features.Privacy;
 using CrmBlazor.Plugins.Surveys.Features.Results;
+using CrmBlazor.Plugins.Surveys.Features.Sending;
 using CrmBlazor.Plugins.Surveys.Features.Shared;
 using CrmBlazor.Plugins.Surveys.Features.Surveys;
 using CrmBlazor.Plugins.Surveys.Features.Timeline;
@@ -14,6 +15,7 @@ using CrmBlazor.Plugins.Surveys.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
+using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,7 +45,10 @@ public sealed class SurveysPlugin : ICrmPlugin
             .MapEndpoints(SurveyEndpoints.Map)
             .MapEndpoints(AnswerEndpoints.Map)
             .AddRecurringJob<AnswerEffectsJob>(AnswerEffectsJob.Key, AnswerEffectsJob.Schedule)
-            .AddPersonalData<SurveysPersonalData>();
+            .AddPersonalData<SurveysPersonalData>()
+            .AddJob<SegmentSendJob>(SegmentSendJob.Key)
+            .AddRecurringJob<ReminderJob>(ReminderJob.Key, ReminderJob.Cron)
+            .AddEventHandler<ProjectCompleted, ProjectCompletedSurveyHandler>();
         foreach (var kind in SurveyTimeline.Kinds)
         {
             plugin.AddTimelineKind(kind);
@@ -52,6 +57,11 @@ public sealed class SurveysPlugin : ICrmPlugin
         foreach (var figure in SurveyCustomerFigures.Definitions)
         {
             plugin.AddCustomerFigure(figure);
+        }
+
+        foreach (var template in SurveyMessageTemplates.All)
+        {
+            plugin.AddMessageTemplate(template);
         }
 
         var services = plugin.Services;
@@ -66,5 +76,7 @@ public sealed class SurveysPlugin : ICrmPlugin
         services.AddScoped<SurveyCustomerFigures>();
         services.AddScoped<ClosedLoopService>();
         services.AddScoped<ISurveyScores, SurveyScoresSource>();
+        services.AddScoped<InvitationMail>();
+        services.AddScoped<SendingService>();
     }
 }

@@ -61,6 +61,9 @@ public sealed class Survey : IVersionedEntity
 
     public SurveyState State { get; set; }
 
+    /// <summary>After how many days an unanswered invitation is reminded once; 0 for never. Always 0 on an anonymous survey.</summary>
+    public int RemindAfterDays { get; set; }
+
     public string? CreatedByUserId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

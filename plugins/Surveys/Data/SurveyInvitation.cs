@@ -18,10 +18,10 @@ public sealed class SurveyInvitation
 
     public long SurveyId { get; set; }
 
-    /// <summary>The contact invited; null for an anonymous survey.</summary>
+    /// <summary>The contact written to; null when the customer is a person (written to itself) and on an anonymous survey.</summary>
     public long? ContactId { get; set; }
 
-    /// <summary>The contact's customer; null for an anonymous survey.</summary>
+    /// <summary>The customer; null on an anonymous survey, whose invitations record nobody.</summary>
     public long? CustomerId { get; set; }
 
     /// <summary>The language the survey is shown in (one of the survey's languages).</summary>
@@ -47,4 +47,10 @@ public sealed class SurveyInvitation
     /// </summary>
     [NotAudited]
     public string? Draft { get; set; }
+
+    /// <summary>
+    /// When the one reminder was queued; null until then. The reminder carries a new token whose hash
+    /// replaces <see cref="TokenHash"/> (docs/decisions/0023); set with a conditional update, so it is sent once.
+    /// </summary>
+    public DateTimeOffset? RemindedAt { get; set; }
 }

@@ -61,7 +61,8 @@ public sealed class SurveyRespondent
 
     public long SurveyId { get; set; }
 
-    public long ContactId { get; set; }
+    /// <summary>The contact who answered, or null when the customer is a person.</summary>
+    public long? ContactId { get; set; }
 
     public long CustomerId { get; set; }
 

@@ -29,6 +29,12 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
 
     public DbSet<SurveyFollowUp> FollowUps => Set<SurveyFollowUp>();
 
+    public DbSet<SurveyTrigger> Triggers => Set<SurveyTrigger>();
+
+    public DbSet<SurveyedProject> SurveyedProjects => Set<SurveyedProject>();
+
+    public DbSet<SurveySend> Sends => Set<SurveySend>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Survey>(e =>
@@ -105,6 +111,8 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
             e.Property(i => i.TokenHash).HasMaxLength(SurveyInvitation.HashLength);
             e.Property(i => i.CreatedByUserId).HasMaxLength(450);
             e.HasOne<Survey>().WithMany().HasForeignKey(i => i.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            // The reminder job marks an invitation reminded only if nobody did meanwhile (UPDATE … WHERE "RemindedAt" IS NULL).
+            e.Property(i => i.RemindedAt).IsConcurrencyToken();
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.HasIndex(i => new { i.SurveyId, i.ContactId });
             e.HasIndex(i => i.ContactId);
@@ -122,6 +130,31 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
             e.HasKey(f => f.ResponseId);
             e.HasOne<SurveyResponse>().WithOne().HasForeignKey<SurveyFollowUp>(f => f.ResponseId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(f => f.SurveyId);
+        });
+        modelBuilder.Entity<SurveyTrigger>(e =>
+        {
+            e.ToTable("triggers");
+            e.HasKey(t => t.Event);
+            e.Property(t => t.Event).HasMaxLength(50);
+            e.Property(t => t.SetByUserId).HasMaxLength(450);
+            e.HasOne<Survey>().WithMany().HasForeignKey(t => t.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SurveySend>(e =>
+        {
+            e.ToTable("sends");
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.AudienceName).HasMaxLength(200);
+            e.Property(s => s.StartedByUserId).HasMaxLength(450);
+            e.Property(s => s.Stopped).HasMaxLength(200);
+            e.HasOne<Survey>().WithMany().HasForeignKey(s => s.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => new { s.SurveyId, s.StartedAt });
+        });
+        modelBuilder.Entity<SurveyedProject>(e =>
+        {
+            e.ToTable("surveyed_projects");
+            e.HasKey(p => p.ProjectId);
+            e.Property(p => p.ProjectId).ValueGeneratedNever();
+            e.HasOne<Survey>().WithMany().HasForeignKey(p => p.SurveyId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

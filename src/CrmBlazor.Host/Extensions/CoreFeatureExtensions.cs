@@ -78,6 +78,7 @@ internal static class CoreFeatureExtensions
         services.AddScoped<PersonalDataService>();
         services.AddScoped<ITimeline, Timeline>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<IContactDirectory, ContactDirectory>();
         services.AddScoped<ICustomerFigures, CustomerFigures>();
         services.AddScoped<IFollowUps, FollowUps>();
         services.AddScoped<SegmentService>();

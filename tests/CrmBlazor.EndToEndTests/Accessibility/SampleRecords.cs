@@ -25,7 +25,7 @@ namespace CrmBlazor.EndToEndTests.Accessibility;
 /// <param name="RunMonth">The first day of the month that has a completed monthly run.</param>
 /// <param name="OutboxMessageId">A message in the outbox, not sent for want of a mail server.</param>
 /// <param name="PersonId">The staff member as a person planned in resources (their own page; the administrator plans them).</param>
-/// <param name="SurveyId">An NPS survey in English and Urdu with a question (its builder page).</param>
+/// <param name="SurveyId">An open NPS survey in English and Urdu with a question (its builder and send pages).</param>
 public sealed record SampleRecords(
     IReadOnlyDictionary<string, Credentials> Users, long CustomerId, long SegmentId, long ProjectId, long DraftInvoiceId, long IssuedInvoiceId, DateOnly RunMonth,
     Guid OutboxMessageId, long PersonId, long SurveyId)
@@ -143,6 +143,8 @@ public sealed record SampleRecords(
         await page.Locator("[data-testid=surveys-question-text-ur]").FillAsync("آپ ہمیں کسی دوست کو تجویز کرنے کا کتنا امکان رکھتے ہیں؟");
         await page.GetByTestId("surveys-question-save").ClickAsync();
         await Expect(page.GetByTestId("surveys-builder-question")).ToHaveCountAsync(1);
+        await page.GetByTestId("surveys-builder-open").ClickAsync();
+        await Expect(page.GetByTestId("surveys-builder-send")).ToBeVisibleAsync();
 
         var messageId = await HostOutbox.AddNotSentAsync(host, HostOutbox.UrduInvoice(word));
         return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId, personId, surveyId);

@@ -9,8 +9,12 @@ namespace CrmBlazor.Plugins.Surveys.IntegrationTests.Hosting;
 /// see each other's data.
 /// </summary>
 /// <param name="provider">The provider under test.</param>
-public abstract class SurveysHostFixture(DatabaseProvider provider) : HostFixture(provider, new HostSetup(PluginsPath) { Settings = new Dictionary<string, string?> { [RequestsPerMinuteSetting] = "1000000" } }), IAsyncLifetime
+public abstract class SurveysHostFixture(DatabaseProvider provider)
+    : HostFixture(provider, new HostSetup(PluginsPath).WithSettings(new Dictionary<string, string?> { ["Crm:PublicUrl"] = PublicUrl, [RequestsPerMinuteSetting] = "1000000" })), IAsyncLifetime
 {
+    /// <summary>The address the CRM is reached at, which links in mail start with.</summary>
+    public const string PublicUrl = "https://crm.example.test/";
+
     /// <summary>
     /// The answer page's limit per client address, raised for the shared host (every test client has the
     /// same address); the rate limit test fills the count itself.

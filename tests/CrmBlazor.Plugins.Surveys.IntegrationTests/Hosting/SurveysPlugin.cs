@@ -1,3 +1,5 @@
+using CrmBlazor.Sdk.Events;
+using CrmBlazor.Sdk.Jobs;
 using CrmBlazor.Sdk.Privacy;
 using CrmBlazor.Sdk.Surveys;
 using CrmBlazor.Testing;
@@ -242,6 +244,77 @@ public sealed class SurveysPlugin : PluginDriver
         dynamic invitations = Service(services, "Features.Invitations.InvitationService");
         dynamic invited = await invitations.InviteAsync(surveyId, input, CancellationToken.None);
         return ((Outcome)Read(invited.Result), (string?)invited.Link);
+    });
+
+    /// <summary>Changes how a survey is sent without a manager, as someone, at its current version.</summary>
+    public Task<Outcome> SendingSettingsAsync(Person actor, long surveyId, int remindAfterDays, bool onProjectCompleted) => AsAsync(actor, async services =>
+    {
+        var version = (await DesignAsync(actor, surveyId)).RowVersion;
+        dynamic input = New("Features.Sending.SendingSettingsInput");
+        input.RemindAfterDays = remindAfterDays;
+        input.OnProjectCompleted = onProjectCompleted;
+        input.RowVersion = version;
+        dynamic sending = Service(services, "Features.Sending.SendingService");
+        return (Outcome)Read(await sending.SaveSettingsAsync(surveyId, input, CancellationToken.None));
+    });
+
+    /// <summary>Starts a send of a survey to a segment as someone, as the send page does (the job is queued in the host).</summary>
+    /// <returns>The outcome and the send's id when queued.</returns>
+    public Task<(Outcome Outcome, Guid? SendId)> StartSegmentSendAsync(Person actor, long surveyId, long segmentId, int validDays = 30) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Sending.SegmentSendInput");
+        input.AudienceId = segmentId;
+        input.ValidDays = validDays;
+        dynamic sending = Service(services, "Features.Sending.SendingService");
+        dynamic started = await sending.StartSegmentSendAsync(surveyId, input, CancellationToken.None);
+        return ((Outcome)Read(started.Result), (Guid?)started.SendId);
+    });
+
+    /// <summary>A send's counts as the page shows them, once the job has finished it.</summary>
+    public async Task<(int Recipients, int Invited, int WithoutEmail, int AlreadyInvited, string? Stopped)> FinishedSendAsync(Guid sendId, CrmBlazor.Testing.Databases.TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var rows = await Eventually.ReturnsAsync(
+            "the send finished",
+            () => database.QueryAsync("""SELECT * FROM surveys_sends WHERE "Id" = @p0""", sendId),
+            r => r.Count == 1 && r[0]["FinishedAt"] is not null and not DBNull);
+        var row = rows[0];
+        int Int(string column) => Convert.ToInt32(row[column], System.Globalization.CultureInfo.InvariantCulture);
+        return (Int("Recipients"), Int("Invited"), Int("WithoutEmail"), Int("AlreadyInvited"), row["Stopped"] as string);
+    }
+
+    /// <summary>
+    /// Records a send of a survey to a segment as the send page does, without queuing its job (a test queues it
+    /// with <see cref="QueueJobAsync"/>, such as in a host it is about to kill).
+    /// </summary>
+    /// <returns>The send's id.</returns>
+    public Task<Guid> RecordSendAsync(long surveyId, long segmentId, int validDays = 30) => Host.InScopeAsync(async services =>
+    {
+        var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
+        dynamic send = New("Data.SurveySend");
+        var id = Guid.NewGuid();
+        send.Id = id;
+        send.SurveyId = surveyId;
+        send.AudienceId = segmentId;
+        send.AudienceName = "Segment " + segmentId;
+        send.ValidDays = validDays;
+        send.StartedAt = DateTimeOffset.UtcNow;
+        db.Add((object)send);
+        await db.SaveChangesAsync();
+        return id;
+    });
+
+    /// <summary>The arguments of a segment send's job.</summary>
+    public object SendArguments(Guid sendId) => Activator.CreateInstance(Type("Jobs.SegmentSendJob+Arguments"), sendId)!;
+
+    /// <summary>Delivers a domain event to one of the plugin's handlers, as the host's dispatcher does (each delivery in its own scope).</summary>
+    /// <param name="handler">The handler's type name under the plugin's namespace.</param>
+    /// <param name="domainEvent">The event.</param>
+    public Task DeliverAsync<TEvent>(string handler, TEvent domainEvent)
+        where TEvent : IDomainEvent => Host.InScopeAsync(async services =>
+    {
+        var instance = (IDomainEventHandler<TEvent>)ActivatorUtilities.CreateInstance(services, Type(handler));
+        await instance.HandleAsync(domainEvent, new DomainEventContext(Guid.NewGuid(), DateTimeOffset.UtcNow, 1), CancellationToken.None);
     });
 
     /// <summary>Submits answers through a personal link's token, as the answer page does: the values posted per question.</summary>

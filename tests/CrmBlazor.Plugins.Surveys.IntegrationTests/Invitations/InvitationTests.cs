@@ -20,10 +20,11 @@ public abstract class InvitationTests(SurveysHostFixture fixture)
     public async Task Manager_InvitingAContact_GetsAPersonalLinkOnce_AndOnlyTheTokensHashIsStored()
     {
         var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);
-        var customer = await new CustomerBuilder().SaveAsync(fixture.Host);
+        var customer = await new CustomerBuilder().WithContact("Meena Raman", "meena@raman.example").SaveAsync(fixture.Host);
+        var contactId = customer.Contacts[0].Id;
         var surveyId = await Surveys.OpenSurveyAsync(manager, "gu", "ur");
 
-        var (outcome, link) = await Surveys.InviteAsync(manager, surveyId, customer.Id, 4711, input => input.Language = "ur");
+        var (outcome, link) = await Surveys.InviteAsync(manager, surveyId, customer.Id, contactId, input => input.Language = "ur");
 
         Assert.True(outcome.Saved, string.Join(" ", outcome.Messages));
         Assert.StartsWith("/surveys/answer/", link, StringComparison.Ordinal);
@@ -31,7 +32,7 @@ public abstract class InvitationTests(SurveysHostFixture fixture)
         Assert.Equal(43, token.Length); // 32 random bytes, base64url without padding
         var row = Assert.Single(await fixture.Database.QueryAsync("""SELECT * FROM surveys_invitations WHERE "Id" = @p0""", outcome.Id!.Value));
         Assert.Equal(SHA256.HashData(Encoding.ASCII.GetBytes(token)), (byte[])row["TokenHash"]!);
-        Assert.Equal(("ur", 4711L, customer.Id, surveyId), ((string)row["Language"]!, Convert.ToInt64(row["ContactId"], System.Globalization.CultureInfo.InvariantCulture),
+        Assert.Equal(("ur", contactId, customer.Id, surveyId), ((string)row["Language"]!, Convert.ToInt64(row["ContactId"], System.Globalization.CultureInfo.InvariantCulture),
             Convert.ToInt64(row["CustomerId"], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(row["SurveyId"], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.DoesNotContain(row.Values, value => value?.ToString()?.Contains(token, StringComparison.Ordinal) == true);
     }
@@ -40,11 +41,11 @@ public abstract class InvitationTests(SurveysHostFixture fixture)
     public async Task EveryInvitation_HasItsOwnToken_AndTheSurveysFirstLanguageByDefault()
     {
         var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);
-        var customer = await new CustomerBuilder().SaveAsync(fixture.Host);
+        var customer = await new CustomerBuilder().WithContact("Nino Beridze", "nino@example.ge").SaveAsync(fixture.Host);
         var surveyId = await Surveys.OpenSurveyAsync(manager, "ta", "ka");
 
-        var first = await Surveys.InviteAsync(manager, surveyId, customer.Id, 1);
-        var second = await Surveys.InviteAsync(manager, surveyId, customer.Id, 1);
+        var first = await Surveys.InviteAsync(manager, surveyId, customer.Id, customer.Contacts[0].Id);
+        var second = await Surveys.InviteAsync(manager, surveyId, customer.Id, customer.Contacts[0].Id);
 
         Assert.NotEqual(first.Link, second.Link);
         Assert.Equal(["ta", "ta"], await fixture.Database.ColumnAsync<string>("""SELECT "Language" FROM surveys_invitations WHERE "SurveyId" = @p0""", surveyId));
@@ -69,17 +70,18 @@ public abstract class InvitationTests(SurveysHostFixture fixture)
     public async Task BadInvitations_AreRefused_WithAClearMessage_AndNothingIsSaved()
     {
         var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);
-        var customer = await new CustomerBuilder().SaveAsync(fixture.Host);
-        var archived = await new CustomerBuilder().Archived().SaveAsync(fixture.Host);
+        var customer = await new CustomerBuilder().WithContact("Meena Raman", "meena@raman.example").SaveAsync(fixture.Host);
+        var contactId = customer.Contacts[0].Id;
+        var archived = await new CustomerBuilder().WithContact("Ravi Kumar", "ravi@example.in").Archived().SaveAsync(fixture.Host);
         var draft = await Surveys.CreatedAsync(manager);
         var surveyId = await Surveys.OpenSurveyAsync(manager, "en");
 
-        var toADraft = await Surveys.InviteAsync(manager, draft.Id, customer.Id, 1);
-        var notInTheSurvey = await Surveys.InviteAsync(manager, surveyId, customer.Id, 1, input => input.Language = "ur");
-        var archivedCustomer = await Surveys.InviteAsync(manager, surveyId, archived.Id, 1);
+        var toADraft = await Surveys.InviteAsync(manager, draft.Id, customer.Id, contactId);
+        var notInTheSurvey = await Surveys.InviteAsync(manager, surveyId, customer.Id, contactId, input => input.Language = "ur");
+        var archivedCustomer = await Surveys.InviteAsync(manager, surveyId, archived.Id, archived.Contacts[0].Id);
         var noContact = await Surveys.InviteAsync(manager, surveyId, customer.Id, 0);
-        var forever = await Surveys.InviteAsync(manager, surveyId, customer.Id, 1, input => input.ValidDays = 365);
-        var nowhere = await Surveys.InviteAsync(manager, long.MaxValue, customer.Id, 1);
+        var forever = await Surveys.InviteAsync(manager, surveyId, customer.Id, contactId, input => input.ValidDays = 365);
+        var nowhere = await Surveys.InviteAsync(manager, long.MaxValue, customer.Id, contactId);
 
         Assert.Equal(("Invalid", "Only an open survey can be sent."), (toADraft.Outcome.Status, toADraft.Outcome.Message));
         Assert.Equal(("Invalid", "Choose one of the survey's languages."), (notInTheSurvey.Outcome.Status, notInTheSurvey.Outcome.Message));
@@ -98,7 +100,7 @@ public abstract class InvitationTests(SurveysHostFixture fixture)
             ? await fixture.Database.ColumnAsync<string>("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'surveys_invitations'")
             : await fixture.Database.ColumnAsync<string>("SELECT name FROM pragma_table_info('surveys_invitations')");
 
-        Assert.Equal(["ContactId", "CreatedAt", "CreatedByUserId", "CustomerId", "Draft", "ExpiresAt", "Id", "IsAnswered", "Language", "SurveyId", "TokenHash"], columns.Order(StringComparer.Ordinal));
+        Assert.Equal(["ContactId", "CreatedAt", "CreatedByUserId", "CustomerId", "Draft", "ExpiresAt", "Id", "IsAnswered", "Language", "RemindedAt", "SurveyId", "TokenHash"], columns.Order(StringComparer.Ordinal));
     }
 
     private Task<long> CountAsync(long surveyId) =>

@@ -24,7 +24,7 @@ public abstract class SubmitTests(SurveysHostFixture fixture)
 
         Assert.Equal(("Saved", "AlreadyAnswered"), (first.Status, second.Status));
         Assert.Equal([9], await fixture.Database.ColumnAsync<int>("""SELECT a."Number" FROM surveys_answers a JOIN surveys_responses r ON r."Id" = a."ResponseId" WHERE r."SurveyId" = @p0""", surveyId));
-        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM surveys_respondents WHERE "SurveyId" = @p0 AND "ContactId" = 4711""", surveyId));
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM surveys_respondents r JOIN surveys_invitations i ON i."SurveyId" = r."SurveyId" AND i."ContactId" = r."ContactId" WHERE r."SurveyId" = @p0""", surveyId));
     }
 
     [Fact]
@@ -103,11 +103,11 @@ public abstract class SubmitTests(SurveysHostFixture fixture)
     }
 
     // An open survey with a required NPS question and an optional "why" shown only to detractors (NPS ≤ 6),
-    // and a personal link to it for contact 4711.
+    // and a personal link to it for a contact of a customer.
     private async Task<(long SurveyId, long Nps, long Why, string Token)> InvitedAsync(bool anonymous)
     {
         var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);
-        var customer = await new CustomerBuilder().SaveAsync(fixture.Host);
+        var customer = await new CustomerBuilder().WithContact("Meena Raman", "meena@raman.example").SaveAsync(fixture.Host);
         var design = await Surveys.CreatedAsync(manager, input => input.IsAnonymous = anonymous);
         var nps = await Surveys.AddedQuestionAsync(manager, design.Id, "Nps", fill: input => input.IsRequired = true);
         var why = await Surveys.AddedQuestionAsync(manager, design.Id, "LongText", new Dictionary<string, string> { ["en"] = "What should we do better?" }, input =>
@@ -117,7 +117,7 @@ public abstract class SubmitTests(SurveysHostFixture fixture)
             input.ShowIfValue = (long?)6;
         });
         Assert.True((await Surveys.OpenAsync(manager, design.Id)).Saved);
-        var (outcome, link) = await Surveys.InviteAsync(manager, design.Id, customer.Id, 4711);
+        var (outcome, link) = await Surveys.InviteAsync(manager, design.Id, customer.Id, customer.Contacts[0].Id);
         Assert.True(outcome.Saved, string.Join(" ", outcome.Messages));
         return (design.Id, nps, why, link!["/surveys/answer/".Length..]);
     }

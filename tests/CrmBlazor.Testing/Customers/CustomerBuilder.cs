@@ -11,6 +11,7 @@ namespace CrmBlazor.Testing;
 public sealed class CustomerBuilder
 {
     private readonly string _unique = Guid.NewGuid().ToString("N")[..10];
+    private readonly List<Contact> _contacts = [];
     private string? _name;
     private string? _email;
     private CustomerKind _kind = CustomerKind.Company;
@@ -75,6 +76,18 @@ public sealed class CustomerBuilder
         return this;
     }
 
+    /// <summary>Gives the customer a contact (contacts are saved in the order given).</summary>
+    /// <param name="name">The contact's name.</param>
+    /// <param name="email">The contact's e-mail address, or null.</param>
+    /// <param name="language">The language messages to the contact are written in (<c>ta</c>), or null.</param>
+    /// <param name="primary">Whether it is the primary contact.</param>
+    /// <param name="archived">Whether it is archived.</param>
+    public CustomerBuilder WithContact(string name, string? email, string? language = null, bool primary = false, bool archived = false)
+    {
+        _contacts.Add(new Contact { Name = name, Email = email, Language = language, IsPrimary = primary, IsArchived = archived });
+        return this;
+    }
+
     /// <summary>Archives the customer.</summary>
     public CustomerBuilder Archived()
     {
@@ -102,6 +115,7 @@ public sealed class CustomerBuilder
                 IsArchived = _archived,
                 Currency = _currency,
             };
+            customer.Contacts.AddRange(_contacts);
             db.Customers.Add(customer);
             await db.SaveChangesAsync();
             return customer;

@@ -23,13 +23,13 @@ public enum LoopState
 /// <param name="SubmittedAt">When it was submitted.</param>
 /// <param name="CustomerId">The customer who answered.</param>
 /// <param name="CustomerName">The customer's name, or null when it no longer exists.</param>
-/// <param name="ContactId">The contact who answered.</param>
+/// <param name="ContactId">The contact who answered, or null for a person customer.</param>
 /// <param name="Score">The first NPS or CSAT answer, or null.</param>
 /// <param name="State">Where the loop stands.</param>
 /// <param name="Note">The note the follow-up was closed with, or null.</param>
 /// <param name="ClosedAt">When it was closed, or null.</param>
 /// <param name="FollowUpId">The core's follow-up (a complaint), or null.</param>
-public sealed record AnswerLoop(Guid ResponseId, DateTimeOffset SubmittedAt, long CustomerId, string? CustomerName, long ContactId, int? Score,
+public sealed record AnswerLoop(Guid ResponseId, DateTimeOffset SubmittedAt, long CustomerId, string? CustomerName, long? ContactId, int? Score,
     LoopState State, string? Note, DateTimeOffset? ClosedAt, long? FollowUpId);
 
 /// <summary>

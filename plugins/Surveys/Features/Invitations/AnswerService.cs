@@ -163,7 +163,7 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
         db.Responses.Add(response);
         if (!survey.IsAnonymous)
         {
-            db.Respondents.Add(new SurveyRespondent { ResponseId = response.Id, SurveyId = survey.Id, ContactId = invitation!.ContactId.GetValueOrDefault(), CustomerId = invitation.CustomerId.GetValueOrDefault(), SubmittedAt = now });
+            db.Respondents.Add(new SurveyRespondent { ResponseId = response.Id, SurveyId = survey.Id, ContactId = invitation!.ContactId, CustomerId = invitation.CustomerId.GetValueOrDefault(), SubmittedAt = now });
         }
 
         // The effects outside the plugin (timeline, figures, closed loop): named surveys only, scheduled

@@ -246,6 +246,9 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("RemindAfterDays")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -350,6 +353,10 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("SurveyId")
                         .HasColumnType("bigint");
 
@@ -451,7 +458,7 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                     b.Property<Guid>("ResponseId")
                         .HasColumnType("uuid");
 
-                    b.Property<long>("ContactId")
+                    b.Property<long?>("ContactId")
                         .HasColumnType("bigint");
 
                     b.Property<long>("CustomerId")
@@ -518,6 +525,102 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                     b.HasIndex("SurveyId", "Position");
 
                     b.ToTable("surveys_sections", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveySend", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AlreadyInvited")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AudienceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AudienceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Stopped")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ValidDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithoutEmail")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "StartedAt");
+
+                    b.ToTable("surveys_sends", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyTrigger", b =>
+                {
+                    b.Property<string>("Event")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Event");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyedProject", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SurveyedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_surveyed_projects", (string)null);
                 });
 
             modelBuilder.Entity("CrmBlazor.Data.Outbox.OutboxAttachment", b =>
@@ -627,6 +730,33 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                 {
                     b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
                         .WithMany("Sections")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveySend", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyTrigger", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyedProject", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
+                        .WithMany()
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

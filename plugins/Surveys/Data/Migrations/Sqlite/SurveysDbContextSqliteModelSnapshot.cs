@@ -237,6 +237,9 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RemindAfterDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -339,6 +342,10 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemindedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SurveyId")
                         .HasColumnType("INTEGER");
 
@@ -438,7 +445,7 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.Property<Guid>("ResponseId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ContactId")
+                    b.Property<long?>("ContactId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CustomerId")
@@ -503,6 +510,102 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.HasIndex("SurveyId", "Position");
 
                     b.ToTable("surveys_sections", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveySend", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AlreadyInvited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AudienceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stopped")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ValidDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithoutEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "StartedAt");
+
+                    b.ToTable("surveys_sends", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyTrigger", b =>
+                {
+                    b.Property<string>("Event")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Event");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyedProject", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SurveyedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("surveys_surveyed_projects", (string)null);
                 });
 
             modelBuilder.Entity("CrmBlazor.Data.Outbox.OutboxAttachment", b =>
@@ -612,6 +715,33 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                 {
                     b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
                         .WithMany("Sections")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveySend", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyTrigger", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Plugins.Surveys.Data.SurveyedProject", b =>
+                {
+                    b.HasOne("CrmBlazor.Plugins.Surveys.Data.Survey", null)
+                        .WithMany()
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
