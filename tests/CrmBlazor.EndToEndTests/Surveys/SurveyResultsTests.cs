@@ -10,7 +10,7 @@ namespace CrmBlazor.EndToEndTests.Surveys;
 /// <summary>
 /// A survey's results in the browser: from the list to the results page of the sample NPS survey (eight answers
 /// of the sample customer's contacts), its headline figures, the distribution chart and its table, the trend by
-/// week, the customer filter and the scores per customer; in English and in Urdu, right to left. Every view passes axe.
+/// week, the scores per customer and the Excel export; in English and in Urdu, right to left. Every view passes axe.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class SurveyResultsTests(EndToEndFixture app, ITestOutputHelper output)
@@ -37,6 +37,10 @@ public sealed class SurveyResultsTests(EndToEndFixture app, ITestOutputHelper ou
         await Expect(page.GetByTestId("surveys-results-customers").Locator("tbody tr")).ToContainTextAsync("+25");
         await AxeCheck.AssertCleanAsync(page);
         await browser.ScreenshotAsync("surveys-30-results-en");
+
+        // The answers as an Excel file.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("surveys-results-xlsx").ClickAsync());
+        Assert.Equal($"survey-{records.SurveyId}-answers.xlsx", download.SuggestedFilename);
 
         // By week, and the distribution as a table.
         await page.GetByTestId("surveys-results-period").GetByText("By week").ClickAsync();
