@@ -32,7 +32,9 @@ public partial class SurveyResultsPage
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();
-        _language = _results?.Survey.LanguageList is [var first, ..] ? first : "en";
+        // The user's language when the survey speaks it, else the survey's first.
+        var mine = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        _language = _results?.Survey.LanguageList is { Count: > 0 } languages ? (languages.Contains(mine) ? mine : languages[0]) : "en";
         if (_results is { Survey.IsAnonymous: false })
         {
             _segments = await Audiences.ListAsync();
