@@ -74,6 +74,7 @@ public static class RoutablePages
             new("/surveys", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
             new($"/surveys/{records.SurveyId}", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
             new($"/surveys/{records.SurveyId}/send", [CrmRoles.Admin, CrmRoles.Manager]),
+            new($"/surveys/{records.SurveyId}/results", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
             new("/account", Everyone),
             new("/account/password", Everyone),
             new("/account/access-denied", Everyone),

@@ -25,7 +25,7 @@ namespace CrmBlazor.EndToEndTests.Accessibility;
 /// <param name="RunMonth">The first day of the month that has a completed monthly run.</param>
 /// <param name="OutboxMessageId">A message in the outbox, not sent for want of a mail server.</param>
 /// <param name="PersonId">The staff member as a person planned in resources (their own page; the administrator plans them).</param>
-/// <param name="SurveyId">An open NPS survey in English and Urdu with a question (its builder and send pages).</param>
+/// <param name="SurveyId">An open NPS survey in English and Urdu with a question (its builder and send pages) and eight answers of the customer's contacts (its results page, NPS +25).</param>
 public sealed record SampleRecords(
     IReadOnlyDictionary<string, Credentials> Users, long CustomerId, long SegmentId, long ProjectId, long DraftInvoiceId, long IssuedInvoiceId, DateOnly RunMonth,
     Guid OutboxMessageId, long PersonId, long SurveyId)
@@ -145,6 +145,15 @@ public sealed record SampleRecords(
         await Expect(page.GetByTestId("surveys-builder-question")).ToHaveCountAsync(1);
         await page.GetByTestId("surveys-builder-open").ClickAsync();
         await Expect(page.GetByTestId("surveys-builder-send")).ToBeVisibleAsync();
+
+        // Its answers, from contacts of the customer over the last months (the results page): 10, 9, 9, 8, 7, 6, 3, 10,
+        // four promoters and two detractors of eight, an NPS of +25.
+        var question = await HostSurveyAnswers.FirstQuestionAsync(host, surveyId);
+        int[] scores = [10, 9, 9, 8, 7, 6, 3, 10];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            await HostSurveyAnswers.AddAsync(host, surveyId, today.AddDays(-9 * i), customerId, 9000 + i, (question, scores[i]));
+        }
 
         var messageId = await HostOutbox.AddNotSentAsync(host, HostOutbox.UrduInvoice(word));
         return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId, personId, surveyId);

@@ -35,15 +35,18 @@ public sealed record QuestionResults(long Id, int Answers, IReadOnlyList<(int Va
 /// <summary>One period of the trend.</summary>
 public sealed record Trend(DateOnly Start, int Responses, bool Hidden, decimal? Nps, decimal? Csat, decimal? Effort);
 
-/// <summary>A survey's results as the results page gets them.</summary>
-public sealed record Results(int Responses, bool Hidden, IReadOnlyList<QuestionResults> Questions, IReadOnlyList<Trend> Trend)
+/// <summary>A survey's results as the results page gets them: with the invitations sent and answered, and whether a filter was refused.</summary>
+public sealed record Results(int Responses, bool Hidden, IReadOnlyList<QuestionResults> Questions, IReadOnlyList<Trend> Trend,
+    int Sent = 0, int Answered = 0, decimal? Rate = null, bool FilterRefused = false)
 {
     /// <summary>A question's results.</summary>
     public QuestionResults Of(long questionId) => Questions.Single(q => q.Id == questionId);
 }
 
 /// <summary>One named answer and its closed loop, as the results page gets it.</summary>
-public sealed record Loop(Guid ResponseId, long CustomerId, long ContactId, int? Score, string State, string? Note, long? FollowUpId);
+public sealed record Loop(Guid ResponseId, long CustomerId, long? ContactId, int? Score, string State, string? Note, long? FollowUpId);
+/// <summary>One customer's scores in a survey.</summary>
+public sealed record CustomerScores(long CustomerId, int Responses, decimal? Nps, decimal? Csat);
 
 /// <summary>A survey as the list shows it.</summary>
 public sealed record Listed(long Id, string Name, string State, int Questions, int Answers);
@@ -392,11 +395,11 @@ public sealed class SurveysPlugin : PluginDriver
         await db.SaveChangesAsync();
     });
 
-    /// <summary>A survey's results as someone sees them, by months or weeks ("Month", "Week").</summary>
-    public Task<Results> ResultsAsync(Person actor, long surveyId, string period = "Month") => AsAsync(actor, async services =>
+    /// <summary>A survey's results as someone sees them, by months or weeks ("Month", "Week"), narrowed to a customer or a segment when given.</summary>
+    public Task<Results> ResultsAsync(Person actor, long surveyId, string period = "Month", long? customerId = null, long? segmentId = null) => AsAsync(actor, async services =>
     {
         dynamic service = Service(services, "Features.Results.SurveyResultsService");
-        dynamic results = await service.GetAsync(surveyId, (dynamic)Enum.Parse(Type("Features.Results.TrendPeriod"), period), CancellationToken.None);
+        dynamic results = await service.GetAsync(surveyId, (dynamic)Filter(customerId, segmentId), (dynamic)Enum.Parse(Type("Features.Results.TrendPeriod"), period), CancellationToken.None);
         var questions = new List<QuestionResults>();
         foreach (var q in results.Questions)
         {
@@ -422,7 +425,8 @@ public sealed class SurveysPlugin : PluginDriver
             trend.Add(new Trend((DateOnly)t.Start, (int)t.Responses, (bool)t.Hidden, (decimal?)t.Nps, (decimal?)t.Csat, (decimal?)t.Effort));
         }
 
-        return new Results((int)results.Responses, (bool)results.Hidden, questions, trend);
+        return new Results((int)results.Responses, (bool)results.Hidden, questions, trend,
+            (int)results.Rate.Sent, (int)results.Rate.Answered, (decimal?)results.Rate.Percent, (bool)results.FilterRefused);
     });
 
     /// <summary>Performs every pending answer effect now, as the sweep does; returns how many responses it handled.</summary>
@@ -446,7 +450,7 @@ public sealed class SurveysPlugin : PluginDriver
         var rows = new List<Loop>();
         foreach (var row in await loops.ListAsync(surveyId, 100, CancellationToken.None))
         {
-            rows.Add(new Loop((Guid)row.ResponseId, (long)row.CustomerId, (long)row.ContactId, (int?)row.Score, row.State.ToString(), (string?)row.Note, (long?)row.FollowUpId));
+            rows.Add(new Loop((Guid)row.ResponseId, (long)row.CustomerId, (long?)row.ContactId, (int?)row.Score, row.State.ToString(), (string?)row.Note, (long?)row.FollowUpId));
         }
 
         return rows;
@@ -526,6 +530,35 @@ public sealed class SurveysPlugin : PluginDriver
 
         await db.SaveChangesAsync();
     });
+    /// <summary>A page of the NPS and CSAT per customer as someone sees it, narrowed to a customer or a segment when given.</summary>
+    public Task<(List<CustomerScores> Rows, int Total)> CustomerScoresAsync(Person actor, long surveyId, long? customerId = null, long? segmentId = null, int page = 0, int pageSize = 50) => AsAsync(actor, async services =>
+    {
+        dynamic service = Service(services, "Features.Results.SurveyResultsService");
+        dynamic result = await service.CustomersAsync(surveyId, (dynamic)Filter(customerId, segmentId), page, pageSize, CancellationToken.None);
+        var rows = new List<CustomerScores>();
+        foreach (var row in result.Rows)
+        {
+            rows.Add(new CustomerScores((long)row.CustomerId, (int)row.Responses, (decimal?)row.Nps, (decimal?)row.Csat));
+        }
+
+        return (rows, (int)result.Total);
+    });
+
+    /// <summary>A page of a text question's answers as someone sees them: the texts, how many there are, and whether they are withheld.</summary>
+    public Task<(List<string> Texts, int Total, bool Hidden)> TextsAsync(Person actor, long surveyId, long questionId, long? customerId = null, int page = 0, int pageSize = 20) => AsAsync(actor, async services =>
+    {
+        dynamic service = Service(services, "Features.Results.SurveyResultsService");
+        dynamic result = await service.TextsAsync(surveyId, questionId, (dynamic)Filter(customerId, null), page, pageSize, CancellationToken.None);
+        var texts = new List<string>();
+        foreach (var row in result.Rows)
+        {
+            texts.Add((string)row.Text);
+        }
+
+        return (texts, (int)result.Total, (bool)result.Hidden);
+    });
+
+    private object Filter(long? customerId, long? segmentId) => Activator.CreateInstance(Type("Features.Results.ResultsFilter"), customerId, segmentId)!;
 
     /// <summary>How many answers a question has in the database.</summary>
     public Task<long> AnswersOfAsync(long questionId, CrmBlazor.Testing.Databases.TestDatabase database) =>

@@ -88,9 +88,8 @@ public static class InvoiceEndpoints
             return;
         }
 
-        context.Response.ContentType = "application/pdf";
+        Downloads.Attachment(context.Response, "application/pdf", found.FileName);
         context.Response.ContentLength = found.Pdf.Length;
-        context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = found.FileName }.ToString();
         await context.Response.Body.WriteAsync(found.Pdf, context.RequestAborted);
     }
 
@@ -105,8 +104,7 @@ public static class InvoiceEndpoints
 
         try
         {
-            context.Response.ContentType = "application/zip";
-            context.Response.Headers.ContentDisposition = Attachment(period, "zip");
+            Downloads.Attachment(context.Response, "application/zip", FileName(period, "zip"));
             await documents.WriteZipAsync(period.From, period.To, context.Response.Body, context.RequestAborted);
         }
         catch (UnauthorizedAccessException) when (!context.Response.HasStarted)
@@ -137,13 +135,7 @@ public static class InvoiceEndpoints
             return;
         }
 
-        context.Response.ContentType = CsvWriter.ContentType;
-        context.Response.Headers.ContentDisposition = Attachment(period, "csv");
-        await using var csv = new CsvWriter(context.Response.Body);
-        foreach (var row in rows)
-        {
-            await csv.WriteRowAsync(row, context.RequestAborted);
-        }
+        await Downloads.CsvAsync(context.Response, FileName(period, "csv"), rows, context.RequestAborted);
     }
 
     // Both days required, the first not after the last; each refused by name with what it should be.
@@ -170,9 +162,6 @@ public static class InvoiceEndpoints
         return ((first ?? default, last ?? default), address.Refusal());
     }
 
-    private static string Attachment((DateOnly From, DateOnly To) period, string extension) =>
-        new ContentDispositionHeaderValue("attachment")
-        {
-            FileName = string.Create(CultureInfo.InvariantCulture, $"invoices-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.{extension}"),
-        }.ToString();
+    private static string FileName((DateOnly From, DateOnly To) period, string extension) =>
+        string.Create(CultureInfo.InvariantCulture, $"invoices-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.{extension}");
 }

@@ -6,7 +6,6 @@ using CrmBlazor.Sdk.Exports;
 using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace CrmBlazor.Host.Features.Export;
 
@@ -37,8 +36,7 @@ internal static class CustomerExportEndpoints
         }
 
         var cancellationToken = context.RequestAborted;
-        context.Response.ContentType = CsvWriter.ContentType;
-        context.Response.Headers.ContentDisposition = Attachment(clock, "csv");
+        Downloads.Attachment(context.Response, CsvWriter.ContentType, FileName(clock, "csv"));
         await using var csv = new CsvWriter(context.Response.Body);
         await csv.WriteRowAsync(CustomerExportRows.Headers, cancellationToken);
         await foreach (var page in CustomerExportRows.PagesAsync(contexts, query, cancellationToken))
@@ -61,25 +59,13 @@ internal static class CustomerExportEndpoints
             return;
         }
 
-        // The workbook is a zip file finished by seeking back, so it is written to a temporary file
-        // (deleted on close) and then streamed: flat memory whatever the number of customers.
         var cancellationToken = context.RequestAborted;
-        await using var file = new FileStream(
-            Path.Combine(Path.GetTempPath(), "crm-export-" + Guid.NewGuid().ToString("N") + ".xlsx"),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await CustomerExcelWriter.WriteAsync(file, CustomerExportRows.Headers, CustomerExportRows.PagesAsync(contexts, query, cancellationToken), cancellationToken);
-        file.Position = 0;
-        context.Response.ContentType = CustomerExcelWriter.ContentType;
-        context.Response.ContentLength = file.Length;
-        context.Response.Headers.ContentDisposition = Attachment(clock, "xlsx");
-        await file.CopyToAsync(context.Response.Body, cancellationToken);
+        await Downloads.ExcelAsync(context.Response, FileName(clock, "xlsx"), "Customers", CustomerExportRows.Headers,
+            CustomerExportRows.PagesAsync(contexts, query, cancellationToken), cancellationToken);
     }
 
-    private static string Attachment(TimeProvider clock, string extension) =>
-        new ContentDispositionHeaderValue("attachment")
-        {
-            FileName = $"customers-{clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}",
-        }.ToString();
+    private static string FileName(TimeProvider clock, string extension) =>
+        $"customers-{clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
 
     /// <summary>
     /// The list filters as the list page puts them in the export links (see <c>CustomerListFilter.ToQueryParameters</c>),
