@@ -165,7 +165,7 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
         var invitations = db.Invitations.Where(i => i.SurveyId == surveyId);
         if (customers is not null)
         {
-            invitations = invitations.Where(i => customers.Contains(i.CustomerId));
+            invitations = invitations.Where(i => i.CustomerId != null && customers.Contains(i.CustomerId.Value));
         }
 
         var rate = new ResponseRate(await invitations.CountAsync(cancellationToken), await invitations.CountAsync(i => i.IsAnswered, cancellationToken));
@@ -291,10 +291,10 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
 
         var scope = Responses(db, surveyId, await CustomersAsync(filter, cancellationToken));
         var texts = db.Answers.Where(a => a.QuestionId == questionId && a.Text != null && a.Text != "")
-            .Join(scope, a => a.ResponseId, r => r.Id, (a, r) => new { a.Id, a.Text, r.AnsweredOn });
+            .Join(scope, a => a.ResponseId, r => r.Id, (a, r) => new { a.Key, a.Text, r.AnsweredOn });
         var total = await texts.CountAsync(cancellationToken);
         var size = Math.Clamp(pageSize, 1, 100);
-        var rows = await texts.OrderByDescending(t => t.AnsweredOn).ThenByDescending(t => t.Id)
+        var rows = await texts.OrderByDescending(t => t.AnsweredOn).ThenByDescending(t => t.Key)
             .Skip(Math.Max(page, 0) * size).Take(size)
             .Select(t => new TextAnswer(t.AnsweredOn, t.Text!))
             .ToListAsync(cancellationToken);
