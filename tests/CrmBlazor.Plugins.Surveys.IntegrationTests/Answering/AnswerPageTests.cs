@@ -227,11 +227,13 @@ public abstract partial class AnswerPageTests(SurveysHostFixture fixture)
 
     // An open survey with a required NPS question and an optional "why" shown only to detractors (NPS ≤ 6),
     // in English and Urdu, and a personal link to it.
-    private async Task<Link> InvitedAsync(bool anonymous = false, string language = "en", long contactId = 4711, long? customerId = null, Func<Task>? beforeInvite = null)
+    private async Task<Link> InvitedAsync(bool anonymous = false, string language = "en", long? contactId = null, long? customerId = null, Func<Task>? beforeInvite = null)
     {
         var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);
-        var builder = new CustomerBuilder().Named("Respondent Firm " + Guid.NewGuid().ToString("N")[..8]).WithEmail($"{Guid.NewGuid():N}@respondent.test");
+        var builder = new CustomerBuilder().Named("Respondent Firm " + Guid.NewGuid().ToString("N")[..8]).WithEmail($"{Guid.NewGuid():N}@respondent.test")
+            .WithContact("Respondent " + Guid.NewGuid().ToString("N")[..8], $"{Guid.NewGuid():N}@respondent.test", id: contactId);
         var customer = await (customerId is { } id ? builder.WithId(id) : builder).SaveAsync(fixture.Host);
+        var contact = customer.Contacts[0].Id;
         var design = await Surveys.CreatedAsync(manager, input =>
         {
             input.IsAnonymous = anonymous;
@@ -251,9 +253,9 @@ public abstract partial class AnswerPageTests(SurveysHostFixture fixture)
             await beforeInvite();
         }
 
-        var (outcome, path) = await Surveys.InviteAsync(manager, design.Id, customer.Id, contactId, input => input.Language = language);
+        var (outcome, path) = await Surveys.InviteAsync(manager, design.Id, customer.Id, contact, input => input.Language = language);
         Assert.True(outcome.Saved, string.Join(" ", outcome.Messages));
-        return new Link(design.Id, nps, why, path!["/surveys/answer/".Length..], contactId, customer.Id);
+        return new Link(design.Id, nps, why, path!["/surveys/answer/".Length..], contact, customer.Id);
     }
 
     private static async Task<(HttpStatusCode Status, string Page)> PageAsync(HttpClient client, string path)

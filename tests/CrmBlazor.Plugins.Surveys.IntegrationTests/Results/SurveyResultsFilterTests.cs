@@ -130,9 +130,9 @@ public abstract class SurveyResultsFilterTests(SurveysHostFixture fixture)
     {
         var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);
         var word = "Kaveri" + Guid.NewGuid().ToString("N")[..8];
-        var a = await new CustomerBuilder().Named($"{word} Textiles").SaveAsync(fixture.Host);
-        var b = await new CustomerBuilder().Named($"{word} Spices").SaveAsync(fixture.Host);
-        var c = await new CustomerBuilder().Named("Godavari " + Guid.NewGuid().ToString("N")[..8]).SaveAsync(fixture.Host);
+        var a = await new CustomerBuilder().Named($"{word} Textiles").WithContact("Anbu", "anbu@textiles.test").WithContact("Aruna", "aruna@textiles.test").SaveAsync(fixture.Host);
+        var b = await new CustomerBuilder().Named($"{word} Spices").WithContact("Bharath", "bharath@spices.test").SaveAsync(fixture.Host);
+        var c = await new CustomerBuilder().Named("Godavari " + Guid.NewGuid().ToString("N")[..8]).WithContact("Chitra", "chitra@godavari.test").WithContact("Chandran", "chandran@godavari.test").SaveAsync(fixture.Host);
         var segment = await fixture.Host.AsUserAsync(manager.User, async services =>
         {
             var definition = new SegmentDefinition();
@@ -166,11 +166,11 @@ public abstract class SurveyResultsFilterTests(SurveysHostFixture fixture)
             Assert.True(submitted.Status == "Saved", submitted.Status + ": " + string.Join(" ", submitted.Problems.Values));
         }
 
-        await AnswerAsync(a.Id, 101, 10, 5, "بہت اچھا، شکریہ");
-        await AnswerAsync(a.Id, 102, 3, 2, null);
-        await AnswerAsync(b.Id, 201, 9, 4, null);
-        await AnswerAsync(c.Id, 301, 6, 1, "<script>alert(1)</script>");
-        Assert.True((await Surveys.InviteAsync(manager, survey.Id, c.Id, 302)).Outcome.Saved);
+        await AnswerAsync(a.Id, a.Contacts[0].Id, 10, 5, "بہت اچھا، شکریہ");
+        await AnswerAsync(a.Id, a.Contacts[1].Id, 3, 2, null);
+        await AnswerAsync(b.Id, b.Contacts[0].Id, 9, 4, null);
+        await AnswerAsync(c.Id, c.Contacts[0].Id, 6, 1, "<script>alert(1)</script>");
+        Assert.True((await Surveys.InviteAsync(manager, survey.Id, c.Id, c.Contacts[1].Id)).Outcome.Saved);
         return new Seeded(manager, survey.Id, nps, csat, note, a.Id, b.Id, c.Id, segment);
     }
 

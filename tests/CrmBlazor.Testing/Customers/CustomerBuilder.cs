@@ -82,9 +82,10 @@ public sealed class CustomerBuilder
     /// <param name="language">The language messages to the contact are written in (<c>ta</c>), or null.</param>
     /// <param name="primary">Whether it is the primary contact.</param>
     /// <param name="archived">Whether it is archived.</param>
-    public CustomerBuilder WithContact(string name, string? email, string? language = null, bool primary = false, bool archived = false)
+    /// <param name="id">The contact's id, or null to let the database choose (a test that looks for the id among other values picks one nothing else can hold).</param>
+    public CustomerBuilder WithContact(string name, string? email, string? language = null, bool primary = false, bool archived = false, long? id = null)
     {
-        _contacts.Add(new Contact { Name = name, Email = email, Language = language, IsPrimary = primary, IsArchived = archived });
+        _contacts.Add(new Contact { Id = id ?? 0, Name = name, Email = email, Language = language, IsPrimary = primary, IsArchived = archived });
         return this;
     }
 

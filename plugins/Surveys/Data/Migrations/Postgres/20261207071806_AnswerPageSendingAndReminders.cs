@@ -1,16 +1,25 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddSendingAndReminders : Migration
+    public partial class AnswerPageSendingAndReminders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_surveys_answers",
+                table: "surveys_answers");
+
+            migrationBuilder.DropColumn(
+                name: "Id",
+                table: "surveys_answers");
+
             migrationBuilder.AddColumn<int>(
                 name: "RemindAfterDays",
                 table: "surveys_surveys",
@@ -25,6 +34,16 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                 nullable: true,
                 oldClrType: typeof(long),
                 oldType: "bigint");
+
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "TokenHash",
+                table: "surveys_invitations",
+                type: "bytea",
+                maxLength: 32,
+                nullable: true,
+                oldClrType: typeof(byte[]),
+                oldType: "bytea",
+                oldMaxLength: 32);
 
             migrationBuilder.AlterColumn<long>(
                 name: "CustomerId",
@@ -42,11 +61,29 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                 oldClrType: typeof(long),
                 oldType: "bigint");
 
+            migrationBuilder.AddColumn<string>(
+                name: "Draft",
+                table: "surveys_invitations",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "RemindedAt",
                 table: "surveys_invitations",
                 type: "timestamp with time zone",
                 nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Key",
+                table: "surveys_answers",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_surveys_answers",
+                table: "surveys_answers",
+                column: "Key");
 
             migrationBuilder.CreateTable(
                 name: "surveys_sends",
@@ -145,13 +182,25 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "surveys_triggers");
 
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_surveys_answers",
+                table: "surveys_answers");
+
             migrationBuilder.DropColumn(
                 name: "RemindAfterDays",
                 table: "surveys_surveys");
 
             migrationBuilder.DropColumn(
+                name: "Draft",
+                table: "surveys_invitations");
+
+            migrationBuilder.DropColumn(
                 name: "RemindedAt",
                 table: "surveys_invitations");
+
+            migrationBuilder.DropColumn(
+                name: "Key",
+                table: "surveys_answers");
 
             migrationBuilder.AlterColumn<long>(
                 name: "ContactId",
@@ -161,6 +210,18 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                 defaultValue: 0L,
                 oldClrType: typeof(long),
                 oldType: "bigint",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "TokenHash",
+                table: "surveys_invitations",
+                type: "bytea",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: new byte[0],
+                oldClrType: typeof(byte[]),
+                oldType: "bytea",
+                oldMaxLength: 32,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<long>(
@@ -182,6 +243,19 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                 oldClrType: typeof(long),
                 oldType: "bigint",
                 oldNullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Id",
+                table: "surveys_answers",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L)
+                .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_surveys_answers",
+                table: "surveys_answers",
+                column: "Id");
         }
     }
 }

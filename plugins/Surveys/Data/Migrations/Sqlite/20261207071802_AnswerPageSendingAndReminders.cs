@@ -6,11 +6,19 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddSendingAndReminders : Migration
+    public partial class AnswerPageSendingAndReminders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_surveys_answers",
+                table: "surveys_answers");
+
+            migrationBuilder.DropColumn(
+                name: "Id",
+                table: "surveys_answers");
+
             migrationBuilder.AddColumn<int>(
                 name: "RemindAfterDays",
                 table: "surveys_surveys",
@@ -25,6 +33,16 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                 nullable: true,
                 oldClrType: typeof(long),
                 oldType: "INTEGER");
+
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "TokenHash",
+                table: "surveys_invitations",
+                type: "BLOB",
+                maxLength: 32,
+                nullable: true,
+                oldClrType: typeof(byte[]),
+                oldType: "BLOB",
+                oldMaxLength: 32);
 
             migrationBuilder.AlterColumn<long>(
                 name: "CustomerId",
@@ -42,11 +60,29 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                 oldClrType: typeof(long),
                 oldType: "INTEGER");
 
+            migrationBuilder.AddColumn<string>(
+                name: "Draft",
+                table: "surveys_invitations",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "RemindedAt",
                 table: "surveys_invitations",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Key",
+                table: "surveys_answers",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_surveys_answers",
+                table: "surveys_answers",
+                column: "Key");
 
             migrationBuilder.CreateTable(
                 name: "surveys_sends",
@@ -145,13 +181,25 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "surveys_triggers");
 
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_surveys_answers",
+                table: "surveys_answers");
+
             migrationBuilder.DropColumn(
                 name: "RemindAfterDays",
                 table: "surveys_surveys");
 
             migrationBuilder.DropColumn(
+                name: "Draft",
+                table: "surveys_invitations");
+
+            migrationBuilder.DropColumn(
                 name: "RemindedAt",
                 table: "surveys_invitations");
+
+            migrationBuilder.DropColumn(
+                name: "Key",
+                table: "surveys_answers");
 
             migrationBuilder.AlterColumn<long>(
                 name: "ContactId",
@@ -161,6 +209,18 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                 defaultValue: 0L,
                 oldClrType: typeof(long),
                 oldType: "INTEGER",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "TokenHash",
+                table: "surveys_invitations",
+                type: "BLOB",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: new byte[0],
+                oldClrType: typeof(byte[]),
+                oldType: "BLOB",
+                oldMaxLength: 32,
                 oldNullable: true);
 
             migrationBuilder.AlterColumn<long>(
@@ -182,6 +242,19 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                 oldClrType: typeof(long),
                 oldType: "INTEGER",
                 oldNullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Id",
+                table: "surveys_answers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L)
+                .Annotation("Sqlite:Autoincrement", true);
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_surveys_answers",
+                table: "surveys_answers",
+                column: "Id");
         }
     }
 }
