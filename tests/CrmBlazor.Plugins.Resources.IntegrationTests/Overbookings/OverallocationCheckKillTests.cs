@@ -90,17 +90,7 @@ public sealed class OverallocationCheckKillTests(ITestOutputHelper output)
     }
 
     private static Task<CrmHostProcess> StartProcessAsync(SqliteTestDatabase database) =>
-        CrmHostProcess.StartAsync(
-            Path.Combine(AppContext.BaseDirectory, "CrmBlazor.Host.dll"),
-            new Dictionary<string, string?>(database.HostSettings)
-            {
-                ["Plugins:Path"] = Path.Combine(AppContext.BaseDirectory, ResourcesHostFixture.PluginsPath),
-                ["Crm:Admin:Email"] = CrmHostFactory.Administrator.Email,
-                ["Crm:Admin:Password"] = CrmHostFactory.Administrator.Password,
-                ["Jobs:PollIntervalSeconds"] = "1",
-                ["Logging:LogLevel:Default"] = "Warning",
-            },
-            database.DataDirectory);
+        CrmHostProcess.StartBesideTestsAsync(database, ResourcesHostFixture.PluginsPath);
 
     /// <summary>The records so far, or 0 while the table cannot be read (the host is starting).</summary>
     private static async Task<long> CountAsync(SqliteTestDatabase database)

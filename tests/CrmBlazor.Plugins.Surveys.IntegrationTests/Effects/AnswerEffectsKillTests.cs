@@ -91,17 +91,7 @@ public sealed class AnswerEffectsKillTests(ITestOutputHelper output)
     }
 
     private static Task<CrmHostProcess> StartProcessAsync(SqliteTestDatabase database) =>
-        CrmHostProcess.StartAsync(
-            Path.Combine(AppContext.BaseDirectory, "CrmBlazor.Host.dll"),
-            new Dictionary<string, string?>(database.HostSettings)
-            {
-                ["Plugins:Path"] = Path.Combine(AppContext.BaseDirectory, SurveysHostFixture.PluginsPath),
-                ["Crm:Admin:Email"] = CrmHostFactory.Administrator.Email,
-                ["Crm:Admin:Password"] = CrmHostFactory.Administrator.Password,
-                ["Jobs:PollIntervalSeconds"] = "1",
-                ["Logging:LogLevel:Default"] = "Warning",
-            },
-            database.DataDirectory);
+        CrmHostProcess.StartBesideTestsAsync(database, SurveysHostFixture.PluginsPath);
 
     /// <summary>The rows of a table, or 0 while it cannot be read (the host is starting).</summary>
     private static async Task<long> CountAsync(SqliteTestDatabase database, string table)

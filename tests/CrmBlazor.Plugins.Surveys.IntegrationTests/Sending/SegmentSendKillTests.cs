@@ -82,18 +82,7 @@ public sealed class SegmentSendKillTests(ITestOutputHelper output)
     }
 
     private static Task<CrmHostProcess> StartProcessAsync(SqliteTestDatabase database) =>
-        CrmHostProcess.StartAsync(
-            Path.Combine(AppContext.BaseDirectory, "CrmBlazor.Host.dll"),
-            new Dictionary<string, string?>(database.HostSettings)
-            {
-                ["Plugins:Path"] = Path.Combine(AppContext.BaseDirectory, SurveysHostFixture.PluginsPath),
-                ["Crm:Admin:Email"] = CrmHostFactory.Administrator.Email,
-                ["Crm:Admin:Password"] = CrmHostFactory.Administrator.Password,
-                ["Crm:PublicUrl"] = SurveysHostFixture.PublicUrl,
-                ["Jobs:PollIntervalSeconds"] = "1",
-                ["Logging:LogLevel:Default"] = "Warning",
-            },
-            database.DataDirectory);
+        CrmHostProcess.StartBesideTestsAsync(database, SurveysHostFixture.PluginsPath, new Dictionary<string, string?> { ["Crm:PublicUrl"] = SurveysHostFixture.PublicUrl });
 
     /// <summary>The survey's invitations so far, or 0 while the table cannot be read (the host is starting).</summary>
     private static async Task<long> CountAsync(SqliteTestDatabase database, long surveyId)

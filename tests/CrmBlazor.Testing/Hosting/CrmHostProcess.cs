@@ -1,4 +1,5 @@
 using CrmBlazor.PluginTesting.Hosting;
+using CrmBlazor.Testing.Databases;
 
 namespace CrmBlazor.Testing.Hosting;
 
@@ -28,6 +29,33 @@ public sealed class CrmHostProcess : IAsyncDisposable
 
     /// <summary>Whether the host still runs, and the last lines it wrote to its console, for failure messages.</summary>
     public string RecentOutput => _process.RecentOutput;
+
+    /// <summary>
+    /// Starts the host built next to the test assembly on a SQLite test database, as a kill test needs it: the
+    /// plugins of a folder next to the test assembly, the test administrator, jobs polled every second, only
+    /// warnings logged, and any further settings.
+    /// </summary>
+    /// <param name="database">The database; its data folder is kept when the host is disposed, for the next host.</param>
+    /// <param name="pluginsFolder">The plugins' folder below the test assembly's.</param>
+    /// <param name="settings">More settings, or null.</param>
+    public static Task<CrmHostProcess> StartBesideTestsAsync(SqliteTestDatabase database, string pluginsFolder, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var all = new Dictionary<string, string?>(database.HostSettings)
+        {
+            ["Plugins:Path"] = Path.Combine(AppContext.BaseDirectory, pluginsFolder),
+            ["Crm:Admin:Email"] = CrmHostFactory.Administrator.Email,
+            ["Crm:Admin:Password"] = CrmHostFactory.Administrator.Password,
+            ["Jobs:PollIntervalSeconds"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return StartAsync(Path.Combine(AppContext.BaseDirectory, "CrmBlazor.Host.dll"), all, database.DataDirectory);
+    }
 
     /// <summary>Starts the host and waits until /healthz reports it healthy with every plugin loaded.</summary>
     /// <param name="hostAssembly">The CrmBlazor.Host.dll to run, in a folder with its dependencies and runtime configuration.</param>
