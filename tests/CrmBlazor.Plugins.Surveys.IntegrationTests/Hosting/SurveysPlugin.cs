@@ -354,19 +354,7 @@ public sealed class SurveysPlugin : PluginDriver
     public Task AnswerAsync(long surveyId, params (long QuestionId, int Number)[] answers) => Host.InScopeAsync(async services =>
     {
         var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
-        dynamic response = New("Data.SurveyResponse");
-        response.Id = Guid.NewGuid();
-        response.SurveyId = surveyId;
-        response.AnsweredOn = DateOnly.FromDateTime(DateTime.UtcNow);
-        foreach (var (questionId, number) in answers)
-        {
-            dynamic answer = New("Data.SurveyAnswer");
-            answer.QuestionId = questionId;
-            answer.Number = (int?)number;
-            response.Answers.Add(answer);
-        }
-
-        db.Add((object)response);
+        db.Add(Response(surveyId, DateOnly.FromDateTime(DateTime.UtcNow), answers.Select(a => (a.QuestionId, (int?)a.Number, (long?)null, (string?)null))));
         await db.SaveChangesAsync();
     });
 
@@ -377,6 +365,13 @@ public sealed class SurveysPlugin : PluginDriver
     public Task AnswerOnAsync(long surveyId, DateOnly day, params (long QuestionId, int? Number, long? OptionId, string? Text)[] answers) => Host.InScopeAsync(async services =>
     {
         var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
+        db.Add(Response(surveyId, day, answers));
+        await db.SaveChangesAsync();
+    });
+
+    // A response of a survey on a day with its answers, as the submit builds it (not yet added to a context).
+    private object Response(long surveyId, DateOnly day, IEnumerable<(long QuestionId, int? Number, long? OptionId, string? Text)> answers)
+    {
         dynamic response = New("Data.SurveyResponse");
         response.Id = Guid.NewGuid();
         response.SurveyId = surveyId;
@@ -391,9 +386,8 @@ public sealed class SurveysPlugin : PluginDriver
             response.Answers.Add(answer);
         }
 
-        db.Add((object)response);
-        await db.SaveChangesAsync();
-    });
+        return response;
+    }
 
     /// <summary>A survey's results as someone sees them, by months or weeks ("Month", "Week"), narrowed to a customer or a segment when given.</summary>
     public Task<Results> ResultsAsync(Person actor, long surveyId, string period = "Month", long? customerId = null, long? segmentId = null) => AsAsync(actor, async services =>
@@ -476,18 +470,7 @@ public sealed class SurveysPlugin : PluginDriver
     public Task<Guid> CommittedAnswerAsync(long surveyId, long customerId, long contactId, DateTimeOffset submittedAt, params (long QuestionId, int Number)[] answers) => Host.InScopeAsync(async services =>
     {
         var db = (DbContext)services.GetRequiredService(Type("Data.SurveysDbContext"));
-        dynamic response = New("Data.SurveyResponse");
-        response.Id = Guid.NewGuid();
-        response.SurveyId = surveyId;
-        response.AnsweredOn = DateOnly.FromDateTime(submittedAt.UtcDateTime);
-        foreach (var (questionId, number) in answers)
-        {
-            dynamic answer = New("Data.SurveyAnswer");
-            answer.QuestionId = questionId;
-            answer.Number = (int?)number;
-            response.Answers.Add(answer);
-        }
-
+        dynamic response = Response(surveyId, DateOnly.FromDateTime(submittedAt.UtcDateTime), answers.Select(a => (a.QuestionId, (int?)a.Number, (long?)null, (string?)null)));
         dynamic respondent = New("Data.SurveyRespondent");
         respondent.ResponseId = response.Id;
         respondent.SurveyId = surveyId;
