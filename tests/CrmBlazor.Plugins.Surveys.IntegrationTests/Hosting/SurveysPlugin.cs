@@ -361,6 +361,8 @@ public sealed class SurveysPlugin : PluginDriver
         foreach (var (questionId, number) in answers)
         {
             dynamic answer = New("Data.SurveyAnswer");
+            answer.SurveyId = surveyId;
+            answer.AnsweredOn = response.AnsweredOn;
             answer.QuestionId = questionId;
             answer.Number = (int?)number;
             response.Answers.Add(answer);
@@ -384,6 +386,8 @@ public sealed class SurveysPlugin : PluginDriver
         foreach (var (questionId, number, optionId, text) in answers)
         {
             dynamic answer = New("Data.SurveyAnswer");
+            answer.SurveyId = surveyId;
+            answer.AnsweredOn = response.AnsweredOn;
             answer.QuestionId = questionId;
             answer.Number = number;
             answer.OptionId = optionId;
@@ -483,6 +487,8 @@ public sealed class SurveysPlugin : PluginDriver
         foreach (var (questionId, number) in answers)
         {
             dynamic answer = New("Data.SurveyAnswer");
+            answer.SurveyId = surveyId;
+            answer.AnsweredOn = response.AnsweredOn;
             answer.QuestionId = questionId;
             answer.Number = (int?)number;
             response.Answers.Add(answer);
