@@ -19,27 +19,28 @@ public sealed record ResultCounts(
     int Days);
 
 /// <summary>
-/// The baseline: a survey's results counted by hand-written SQL, the statements a developer would write for
-/// the results page without the plugin: responses, answers grouped by question and number, by question and
-/// option, the responses and texts per question, responses per day, and the trend's numbers per day.
+/// The baseline: a survey's results counted by hand-written SQL over the same tables, the statements a developer
+/// would write for the results page without the plugin: responses, answers grouped by question and number, by
+/// question and option, the responses (distinct) and texts per question, responses per day, and the trend's
+/// numbers per day.
 /// </summary>
 public static class ResultsSql
 {
     /// <summary>Counts the results of a survey.</summary>
     public static async Task<ResultCounts> CountAsync(DbConnection connection, string responses, string answers, long surveyId, IReadOnlyList<long> trendQuestions)
     {
-        var join = $"""FROM {answers} a JOIN {responses} r ON r."Id" = a."ResponseId" WHERE r."SurveyId" = {surveyId}""";
+        var of = $"""FROM {answers} a WHERE a."SurveyId" = {surveyId}""";
         var total = 0;
         await Read($"""SELECT COUNT(*) FROM {responses} WHERE "SurveyId" = {surveyId}""", r => total = Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture));
         var numbers = new Dictionary<(long, int), int>();
-        await Read($"""SELECT a."QuestionId", a."Number", COUNT(*) {join} AND a."Number" IS NOT NULL GROUP BY a."QuestionId", a."Number" """,
+        await Read($"""SELECT a."QuestionId", a."Number", COUNT(*) {of} AND a."Number" IS NOT NULL GROUP BY a."QuestionId", a."Number" """,
             r => numbers[(r.GetInt64(0), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture))] = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture));
         var options = new Dictionary<(long, long), int>();
-        await Read($"""SELECT a."QuestionId", a."OptionId", COUNT(*) {join} AND a."OptionId" IS NOT NULL GROUP BY a."QuestionId", a."OptionId" """,
+        await Read($"""SELECT a."QuestionId", a."OptionId", COUNT(*) {of} AND a."OptionId" IS NOT NULL GROUP BY a."QuestionId", a."OptionId" """,
             r => options[(r.GetInt64(0), r.GetInt64(1))] = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture));
         var answered = new Dictionary<long, int>();
         var texts = new Dictionary<long, int>();
-        await Read($"""SELECT a."QuestionId", COUNT(DISTINCT a."ResponseId"), SUM(CASE WHEN a."Text" <> '' THEN 1 ELSE 0 END) {join} GROUP BY a."QuestionId" """, r =>
+        await Read($"""SELECT a."QuestionId", COUNT(DISTINCT a."ResponseId"), SUM(CASE WHEN a."Text" <> '' THEN 1 ELSE 0 END) {of} GROUP BY a."QuestionId" """, r =>
         {
             answered[r.GetInt64(0)] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
             texts[r.GetInt64(0)] = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);
@@ -47,7 +48,7 @@ public static class ResultsSql
         var days = 0;
         await Read($"""SELECT r."AnsweredOn", COUNT(*) FROM {responses} r WHERE r."SurveyId" = {surveyId} GROUP BY r."AnsweredOn" """, _ => days++);
         var tracked = string.Join(", ", trendQuestions.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-        await Read($"""SELECT a."QuestionId", a."Number", r."AnsweredOn", COUNT(*) {join} AND a."QuestionId" IN ({tracked}) AND a."Number" IS NOT NULL GROUP BY a."QuestionId", a."Number", r."AnsweredOn" """, _ => { });
+        await Read($"""SELECT a."QuestionId", a."Number", a."AnsweredOn", COUNT(*) {of} AND a."QuestionId" IN ({tracked}) AND a."Number" IS NOT NULL GROUP BY a."QuestionId", a."Number", a."AnsweredOn" """, _ => { });
         return new ResultCounts(total, numbers, options, answered, texts, days);
 
         async Task Read(string sql, Action<DbDataReader> row)

@@ -36,7 +36,7 @@ public static class SurveySeed
     private const string Root = "CrmBlazor.Plugins.Surveys.";
     private static readonly string[] OptionTexts = ["Website", "Accounting", "IT support", "Consulting"];
     private static readonly string[] ResponseColumns = ["Id", "SurveyId", "AnsweredOn"];
-    private static readonly string[] AnswerColumns = ["ResponseId", "QuestionId", "Number", "OptionId", "Text"];
+    private static readonly string[] AnswerColumns = ["ResponseId", "SurveyId", "AnsweredOn", "QuestionId", "Number", "OptionId", "Text"];
     private static readonly string[] Texts =
     [
         "Clear invoices and quick answers.",
@@ -136,11 +136,11 @@ public static class SurveySeed
                 int?[] numbers = [nps, random.Next(1, 6), random.Next(1, 8)];
                 for (var q = 0; q < 3; q++)
                 {
-                    rows.Add(Answer(ids[i], questions[q], numbers[q], null, null));
+                    rows.Add(Answer(ids[i], days[i], questions[q], numbers[q], null, null));
                 }
 
-                rows.Add(Answer(ids[i], questions[3], null, options[random.Next(options.Count)], null));
-                rows.Add(Answer(ids[i], questions[4], null, null, Texts[random.Next(Texts.Length)]));
+                rows.Add(Answer(ids[i], days[i], questions[3], null, options[random.Next(options.Count)], null));
+                rows.Add(Answer(ids[i], days[i], questions[4], null, null, Texts[random.Next(Texts.Length)]));
             }
 
             written += await BulkInsert.InsertAsync(connection, '"' + answerTable + '"', answerColumns, rows);
@@ -158,9 +158,9 @@ public static class SurveySeed
         return new SeededSurvey(survey, questions[0], questions[1], questions[2], questions[3], options, questions[4], responses, written,
             '"' + responseTable + '"', '"' + answerTable + '"');
 
-        object?[] Answer(Guid response, long question, int? number, long? option, string? text) => answerKey == typeof(Guid)
-            ? [Id(Guid.NewGuid()), Id(response), question, number, option, text]
-            : [Id(response), question, number, option, text];
+        object?[] Answer(Guid response, DateOnly day, long question, int? number, long? option, string? text) => answerKey == typeof(Guid)
+            ? [Id(Guid.NewGuid()), Id(response), survey, Day(day), question, number, option, text]
+            : [Id(response), survey, Day(day), question, number, option, text];
     }
 
     private static string Column(IEntityType entity, string property) =>

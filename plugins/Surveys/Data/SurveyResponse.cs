@@ -39,6 +39,12 @@ public sealed class SurveyAnswer
 
     public Guid ResponseId { get; set; }
 
+    /// <summary>The response's survey, copied so that results are counted from the answers alone (no join to the responses).</summary>
+    public long SurveyId { get; set; }
+
+    /// <summary>The response's day, copied for the trend; like the response's, never a time.</summary>
+    public DateOnly AnsweredOn { get; set; }
+
     public long QuestionId { get; set; }
 
     /// <summary>The number of a scale question.</summary>

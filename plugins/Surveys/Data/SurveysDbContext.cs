@@ -92,6 +92,9 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
             e.HasOne<QuestionOption>().WithMany().HasForeignKey(a => a.OptionId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => new { a.QuestionId, a.Number });
             e.HasIndex(a => a.ResponseId);
+            // The results count from these alone: numbers and options per question, and the trend's numbers per day.
+            e.HasIndex(a => new { a.SurveyId, a.QuestionId, a.Number, a.OptionId });
+            e.HasIndex(a => new { a.SurveyId, a.QuestionId, a.AnsweredOn, a.Number });
         });
         modelBuilder.Entity<SurveyRespondent>(e =>
         {

@@ -25,8 +25,8 @@ public static class HostSurveyAnswers
             id, surveyId, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         foreach (var (questionId, number) in numbers)
         {
-            await HostDatabase.ExecuteAsync(host, """INSERT INTO surveys_answers ("Key", "ResponseId", "QuestionId", "Number") VALUES (@p0, @p1, @p2, @p3)""",
-                Guid.NewGuid().ToString().ToUpperInvariant(), id, questionId, number);
+            await HostDatabase.ExecuteAsync(host, """INSERT INTO surveys_answers ("Key", "ResponseId", "SurveyId", "AnsweredOn", "QuestionId", "Number") VALUES (@p0, @p1, @p2, @p3, @p4, @p5)""",
+                Guid.NewGuid().ToString().ToUpperInvariant(), id, surveyId, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), questionId, number);
         }
 
         await HostDatabase.ExecuteAsync(host, """INSERT INTO surveys_respondents ("ResponseId", "SurveyId", "ContactId", "CustomerId", "SubmittedAt") VALUES (@p0, @p1, @p2, @p3, @p4)""",

@@ -19,7 +19,7 @@ public abstract class AnswerStorageTests(SurveysHostFixture fixture)
     [Fact]
     public async Task Answers_HoldTheQuestionAndWhatWasAnsweredOnly()
     {
-        Assert.Equal(["Key", "Number", "OptionId", "QuestionId", "ResponseId", "Text"], await ColumnsAsync("surveys_answers"));
+        Assert.Equal(["AnsweredOn", "Key", "Number", "OptionId", "QuestionId", "ResponseId", "SurveyId", "Text"], await ColumnsAsync("surveys_answers"));
     }
 
     [Fact]

@@ -379,6 +379,8 @@ public sealed class SurveysPlugin : PluginDriver
         foreach (var (questionId, number, optionId, text) in answers)
         {
             dynamic answer = New("Data.SurveyAnswer");
+            answer.SurveyId = surveyId;
+            answer.AnsweredOn = response.AnsweredOn;
             answer.QuestionId = questionId;
             answer.Number = number;
             answer.OptionId = optionId;

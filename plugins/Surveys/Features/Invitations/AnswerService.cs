@@ -148,6 +148,11 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
             return new AnswerOutcome(AnswerStatus.Invalid, problems);
         }
 
+        foreach (var answer in response.Answers)
+        {
+            (answer.SurveyId, answer.AnsweredOn) = (response.SurveyId, response.AnsweredOn);
+        }
+
         // Marked used with its draft deleted, and for an anonymous survey its hash deleted too, in the
         // transaction that writes the response: after it, nothing leads from the link to the answers.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -175,7 +175,7 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
             return new SurveyResults(survey, responses, true, [], [], rate);
         }
 
-        var answers = db.Answers.Where(a => scope.Any(r => r.Id == a.ResponseId));
+        var answers = Answers(db, surveyId, customers);
         var numbers = await answers.Where(a => a.Number != null)
             .GroupBy(a => new { a.QuestionId, a.Number })
             .Select(g => new { g.Key.QuestionId, Value = g.Key.Number!.Value, Count = g.Count() })
@@ -184,26 +184,40 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
             .GroupBy(a => new { a.QuestionId, a.OptionId })
             .Select(g => new { g.Key.QuestionId, OptionId = g.Key.OptionId!.Value, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        // A response answers a question with one row, but a multiple choice with one row per option chosen:
+        // only those are counted by distinct response. Empty texts are never stored, so a text question's
+        // answers are its texts.
         var answered = await answers
             .GroupBy(a => a.QuestionId)
-            .Select(g => new { QuestionId = g.Key, Responses = g.Select(a => a.ResponseId).Distinct().Count(), Texts = g.Count(a => a.Text != null && a.Text != "") })
-            .ToDictionaryAsync(g => g.QuestionId, cancellationToken);
+            .Select(g => new { QuestionId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.QuestionId, g => g.Count, cancellationToken);
+        var multiple = survey.Questions.Where(q => q.Type == QuestionType.MultipleChoice).Select(q => q.Id).ToList();
+        if (multiple.Count > 0)
+        {
+            foreach (var choice in await answers.Where(a => multiple.Contains(a.QuestionId))
+                .GroupBy(a => a.QuestionId)
+                .Select(g => new { QuestionId = g.Key, Responses = g.Select(a => a.ResponseId).Distinct().Count() })
+                .ToListAsync(cancellationToken))
+            {
+                answered[choice.QuestionId] = choice.Responses;
+            }
+        }
 
         var sectionOrder = survey.Sections.ToDictionary(s => s.Id, s => s.Position);
         var results = new List<QuestionResult>();
         foreach (var question in survey.Questions.OrderBy(q => sectionOrder.GetValueOrDefault(q.SectionId)).ThenBy(q => q.Position))
         {
-            var count = answered.TryGetValue(question.Id, out var a) ? a.Responses : 0;
+            var count = answered.GetValueOrDefault(question.Id);
             if (question.RetiredAt is not null && count == 0)
             {
                 continue;
             }
 
             var counts = numbers.Where(n => n.QuestionId == question.Id).ToDictionary(n => n.Value, n => n.Count);
-            results.Add(Result(question, count, counts, options.Where(o => o.QuestionId == question.Id).ToDictionary(o => o.OptionId, o => o.Count), a?.Texts ?? 0));
+            results.Add(Result(question, count, counts, options.Where(o => o.QuestionId == question.Id).ToDictionary(o => o.OptionId, o => o.Count)));
         }
 
-        var trend = await TrendAsync(db, survey, scope, period, cancellationToken);
+        var trend = await TrendAsync(survey, scope, answers, period, cancellationToken);
         return new SurveyResults(survey, responses, false, results, trend, rate);
     }
 
@@ -248,7 +262,7 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
         var nps = First(survey, QuestionType.Nps);
         var csat = First(survey, QuestionType.Csat);
         var tracked = new[] { nps, csat }.Where(id => id is not null).Select(id => id!.Value).ToList();
-        var values = await db.Answers.Where(a => tracked.Contains(a.QuestionId) && a.Number != null)
+        var values = await db.Answers.Where(a => a.SurveyId == surveyId && tracked.Contains(a.QuestionId) && a.Number != null)
             .Join(db.Respondents.Where(p => p.SurveyId == surveyId && ids.Contains(p.CustomerId)), a => a.ResponseId, p => p.ResponseId, (a, p) => new { a.QuestionId, a.Number, p.CustomerId })
             .GroupBy(x => new { x.QuestionId, x.Number, x.CustomerId })
             .Select(g => new { g.Key.QuestionId, Value = g.Key.Number!.Value, g.Key.CustomerId, Count = g.Count() })
@@ -289,9 +303,7 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
             return new TextAnswerPage([], 0, true);
         }
 
-        var scope = Responses(db, surveyId, await CustomersAsync(filter, cancellationToken));
-        var texts = db.Answers.Where(a => a.QuestionId == questionId && a.Text != null && a.Text != "")
-            .Join(scope, a => a.ResponseId, r => r.Id, (a, r) => new { a.Key, a.Text, r.AnsweredOn });
+        var texts = Answers(db, surveyId, await CustomersAsync(filter, cancellationToken)).Where(a => a.QuestionId == questionId && a.Text != null);
         var total = await texts.CountAsync(cancellationToken);
         var size = Math.Clamp(pageSize, 1, 100);
         var rows = await texts.OrderByDescending(t => t.AnsweredOn).ThenByDescending(t => t.Key)
@@ -320,6 +332,16 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
             : responses.Where(r => db.Respondents.Any(p => p.ResponseId == r.Id && customers.Contains(p.CustomerId)));
     }
 
+    // The answers of a survey (each carries its survey and day, so the results need no join to the responses),
+    // narrowed to the customers' respondents when a filter is given.
+    private static IQueryable<SurveyAnswer> Answers(SurveysDbContext db, long surveyId, List<long>? customers)
+    {
+        var answers = db.Answers.Where(a => a.SurveyId == surveyId);
+        return customers is null
+            ? answers
+            : answers.Where(a => db.Respondents.Any(p => p.ResponseId == a.ResponseId && customers.Contains(p.CustomerId)));
+    }
+
     private static long? First(Survey survey, QuestionType type) =>
         survey.Questions.Where(q => q.Type == type).OrderBy(q => q.Id).Select(q => (long?)q.Id).FirstOrDefault();
 
@@ -332,7 +354,7 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
         return survey.IsAnonymous && responses < survey.MinimumGroupSize;
     }
 
-    private static QuestionResult Result(SurveyQuestion question, int answers, Dictionary<int, int> numbers, Dictionary<long, int> options, int texts)
+    private static QuestionResult Result(SurveyQuestion question, int answers, Dictionary<int, int> numbers, Dictionary<long, int> options)
     {
         if (question is { ScaleMin: { } min, ScaleMax: { } max })
         {
@@ -355,7 +377,7 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
             return new QuestionResult(question, answers, [], list, null, null, null, 0);
         }
 
-        return new QuestionResult(question, answers, [], [], null, null, null, texts);
+        return new QuestionResult(question, answers, [], [], null, null, null, answers);
     }
 
     private static NpsScore Nps(Dictionary<int, int> numbers) => NpsScore.FromCounts([.. Enumerable.Range(0, 11).Select(v => numbers.GetValueOrDefault(v))]);
@@ -363,7 +385,7 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
     private static CsatScore Csat(Dictionary<int, int> numbers) =>
         new(Enumerable.Range(1, 5).Sum(v => numbers.GetValueOrDefault(v)), numbers.GetValueOrDefault(4) + numbers.GetValueOrDefault(5));
 
-    private static async Task<List<TrendPoint>> TrendAsync(SurveysDbContext db, Survey survey, IQueryable<SurveyResponse> scope, TrendPeriod period, CancellationToken cancellationToken)
+    private static async Task<List<TrendPoint>> TrendAsync(Survey survey, IQueryable<SurveyResponse> scope, IQueryable<SurveyAnswer> answers, TrendPeriod period, CancellationToken cancellationToken)
     {
         var nps = First(survey, QuestionType.Nps);
         var csat = First(survey, QuestionType.Csat);
@@ -375,8 +397,7 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
             .Select(g => new { Day = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var tracked = new[] { nps, csat, effort }.Where(id => id is not null).Select(id => id!.Value).ToList();
-        var values = await db.Answers.Where(a => tracked.Contains(a.QuestionId) && a.Number != null)
-            .Join(scope, a => a.ResponseId, r => r.Id, (a, r) => new { a.QuestionId, a.Number, r.AnsweredOn })
+        var values = await answers.Where(a => tracked.Contains(a.QuestionId) && a.Number != null)
             .GroupBy(x => new { x.QuestionId, x.Number, x.AnsweredOn })
             .Select(g => new { g.Key.QuestionId, Value = g.Key.Number!.Value, Day = g.Key.AnsweredOn, Count = g.Count() })
             .ToListAsync(cancellationToken);

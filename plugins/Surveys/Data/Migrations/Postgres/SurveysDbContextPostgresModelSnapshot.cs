@@ -273,6 +273,9 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                     b.Property<Guid>("Key")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("Number")
                         .HasColumnType("integer");
 
@@ -285,6 +288,9 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                     b.Property<Guid>("ResponseId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -296,6 +302,10 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                     b.HasIndex("ResponseId");
 
                     b.HasIndex("QuestionId", "Number");
+
+                    b.HasIndex("SurveyId", "QuestionId", "AnsweredOn", "Number");
+
+                    b.HasIndex("SurveyId", "QuestionId", "Number", "OptionId");
 
                     b.ToTable("surveys_answers", (string)null);
                 });

@@ -264,6 +264,9 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.Property<Guid>("Key")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER");
 
@@ -276,6 +279,9 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.Property<Guid>("ResponseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -287,6 +293,10 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.HasIndex("ResponseId");
 
                     b.HasIndex("QuestionId", "Number");
+
+                    b.HasIndex("SurveyId", "QuestionId", "AnsweredOn", "Number");
+
+                    b.HasIndex("SurveyId", "QuestionId", "Number", "OptionId");
 
                     b.ToTable("surveys_answers", (string)null);
                 });
