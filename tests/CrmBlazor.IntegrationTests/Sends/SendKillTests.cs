@@ -149,26 +149,16 @@ public abstract class SendKillTests(ITestOutputHelper output) : IDisposable
 
     private Task<CrmHostProcess> StartAsync(TestDatabase database)
     {
-        var settings = new Dictionary<string, string?>(database.HostSettings)
+        var settings = new Dictionary<string, string?>(SendsHostFixture.Settings(_smtp.Port))
         {
-            ["Plugins:Path"] = _plugins,
-            ["Crm:Admin:Email"] = CrmHostFactory.Administrator.Email,
-            ["Crm:Admin:Password"] = CrmHostFactory.Administrator.Password,
-            ["Jobs:PollIntervalSeconds"] = "1",
             ["Jobs:WorkerCount"] = "4",
             // A dead instance's claims expire soon, so that PostgreSQL takes its work over within the test:
             // Hangfire's on the send's run and on the delivery jobs it had taken, and the outbox's on the
             // messages it was handing to the SMTP server.
             ["Jobs:InvisibilityTimeoutSeconds"] = "10",
             ["Mail:SendingClaimSeconds"] = "30",
-            ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in SendsHostFixture.Settings(_smtp.Port))
-        {
-            settings[key] = value;
-        }
-
-        return CrmHostProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "CrmBlazor.Host.dll"), settings, (database as SqliteTestDatabase)?.DataDirectory);
+        return CrmHostProcess.StartBesideTestsAsync(database, _plugins, settings);
     }
 
     private static async Task<long> QueuedAsync(TestDatabase database) =>

@@ -86,24 +86,13 @@ public abstract class MonthlyRunKillTests(ITestOutputHelper output)
         }
     }
 
-    private Task<CrmHostProcess> StartProcessAsync(TestDatabase database)
-    {
-        var settings = new Dictionary<string, string?>(database.HostSettings)
+    private static Task<CrmHostProcess> StartProcessAsync(TestDatabase database) =>
+        CrmHostProcess.StartBesideTestsAsync(database, InvoicingHostFixture.PluginsPath, new Dictionary<string, string?>
         {
-            ["Plugins:Path"] = Path.Combine(AppContext.BaseDirectory, InvoicingHostFixture.PluginsPath),
-            ["Crm:Admin:Email"] = CrmHostFactory.Administrator.Email,
-            ["Crm:Admin:Password"] = CrmHostFactory.Administrator.Password,
-            ["Jobs:PollIntervalSeconds"] = "1",
             ["Jobs:WorkerCount"] = "2",
             // A dead instance's claim on the run expires soon, so that PostgreSQL runs it again within the test.
             ["Jobs:InvisibilityTimeoutSeconds"] = "10",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        return CrmHostProcess.StartAsync(
-            Path.Combine(AppContext.BaseDirectory, "CrmBlazor.Host.dll"),
-            settings,
-            (database as SqliteTestDatabase)?.DataDirectory);
-    }
+        });
 
     private static async Task<int> DoneAsync(TestDatabase database) =>
         await database.ScalarAsync<int?>("SELECT \"Done\" FROM invoicing_runs") ?? 0;

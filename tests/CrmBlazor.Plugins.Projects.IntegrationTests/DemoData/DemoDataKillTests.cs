@@ -51,19 +51,10 @@ public sealed class DemoDataKillTests(ITestOutputHelper output)
     }
 
     private static Task<CrmHostProcess> StartAsync(SqliteTestDatabase database, bool waitUntilHealthy) =>
-        CrmHostProcess.StartAsync(
-            Path.Combine(AppContext.BaseDirectory, "CrmBlazor.Host.dll"),
-            new Dictionary<string, string?>(database.HostSettings)
-            {
-                ["Plugins:Path"] = Path.Combine(AppContext.BaseDirectory, ProjectsHostFixture.PluginsPath),
-                ["Crm:Admin:Email"] = CrmHostFactory.Administrator.Email,
-                ["Crm:Admin:Password"] = CrmHostFactory.Administrator.Password,
-                ["Crm:DemoData"] = "true",
-                ["Plugins:projects:DemoData"] = "true",
-                ["Jobs:PollIntervalSeconds"] = "1",
-                ["Logging:LogLevel:Default"] = "Warning",
-            },
-            database.DataDirectory,
+        CrmHostProcess.StartBesideTestsAsync(
+            database,
+            ProjectsHostFixture.PluginsPath,
+            new Dictionary<string, string?> { ["Crm:DemoData"] = "true", ["Plugins:projects:DemoData"] = "true" },
             waitUntilHealthy);
 
     /// <summary>A count, or 0 while the database or the table does not exist yet.</summary>
