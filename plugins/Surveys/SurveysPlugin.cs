@@ -6,6 +6,7 @@ using CrmBlazor.Plugins.Surveys.Features.Customers;
 using CrmBlazor.Plugins.Surveys.Features.Effects;
 using CrmBlazor.Plugins.Surveys.Features.Invitations;
 using CrmBlazor.Plugins.Surveys.Features.Privacy;
+using CrmBlazor.Plugins.Surveys.Features.PublicLinks;
 using CrmBlazor.Plugins.Surveys.Features.Results;
 using CrmBlazor.Plugins.Surveys.Features.Sending;
 using CrmBlazor.Plugins.Surveys.Features.Shared;
@@ -48,6 +49,7 @@ public sealed class SurveysPlugin : ICrmPlugin
             .AddPersonalData<SurveysPersonalData>()
             .AddJob<SegmentSendJob>(SegmentSendJob.Key)
             .AddRecurringJob<ReminderJob>(ReminderJob.Key, ReminderJob.Cron)
+            .AddRecurringJob<PublicVisitCleanupJob>(PublicVisitCleanupJob.Key, PublicVisitCleanupJob.Cron)
             .AddEventHandler<ProjectCompleted, ProjectCompletedSurveyHandler>();
         foreach (var kind in SurveyTimeline.Kinds)
         {
@@ -78,5 +80,6 @@ public sealed class SurveysPlugin : ICrmPlugin
         services.AddScoped<ISurveyScores, SurveyScoresSource>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<SendingService>();
+        services.AddScoped<PublicLinkService>();
     }
 }

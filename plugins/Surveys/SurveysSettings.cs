@@ -11,4 +11,12 @@ public sealed class SurveysSettings
     /// </summary>
     [Range(1, 1_000_000)]
     public int AnswerPageRequestsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// How many visits of public links one client address may make per minute
+    /// (<c>Plugins:surveys:PublicLinkVisitsPerMinute</c>, default 10); more are refused with 429. Stricter than
+    /// the answer page's limit, because every visit stores an invitation.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int PublicLinkVisitsPerMinute { get; set; } = 10;
 }

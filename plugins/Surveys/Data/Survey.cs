@@ -64,6 +64,17 @@ public sealed class Survey : IVersionedEntity
     /// <summary>After how many days an unanswered invitation is reminded once; 0 for never. Always 0 on an anonymous survey.</summary>
     public int RemindAfterDays { get; set; }
 
+    /// <summary>
+    /// The SHA-256 hash of the token of the survey's public link (<c>/surveys/public/{token}</c>), or null while
+    /// the survey has none. Only an anonymous survey has one; the token itself is shown once, when made, and
+    /// never stored. Never audited.
+    /// </summary>
+    [NotAudited]
+    public byte[]? PublicTokenHash { get; set; }
+
+    /// <summary>Until when the public link works; null while the survey has none. The answer pages it opens work as long.</summary>
+    public DateTimeOffset? PublicLinkExpiresAt { get; set; }
+
     public string? CreatedByUserId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

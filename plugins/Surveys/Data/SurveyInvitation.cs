@@ -38,6 +38,12 @@ public sealed class SurveyInvitation
     /// <summary>After this the link opens nothing.</summary>
     public DateTimeOffset ExpiresAt { get; set; }
 
+    /// <summary>
+    /// Made by a visit of the survey's public link rather than sent to someone: not counted among the links
+    /// sent, and deleted once expired unanswered.
+    /// </summary>
+    public bool ThroughPublicLink { get; set; }
+
     /// <summary>Whether the link has been used to answer; deliberately without a time.</summary>
     public bool IsAnswered { get; set; }
 

@@ -46,6 +46,8 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
             e.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(s => s.CreatedAt);
+            e.Property(s => s.PublicTokenHash).HasMaxLength(SurveyInvitation.HashLength);
+            e.HasIndex(s => s.PublicTokenHash).IsUnique();
             e.HasMany(s => s.Sections).WithOne().HasForeignKey(s => s.SurveyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(s => s.LanguageList);
@@ -119,6 +121,8 @@ public sealed class SurveysDbContext(DbContextOptions<SurveysDbContext> options)
             e.HasIndex(i => i.TokenHash).IsUnique();
             e.HasIndex(i => new { i.SurveyId, i.ContactId });
             e.HasIndex(i => i.ContactId);
+            // The clean-up of expired visits of public links that were never answered.
+            e.HasIndex(i => new { i.ThroughPublicLink, i.IsAnswered, i.ExpiresAt });
         });
         modelBuilder.Entity<SurveyPendingEffect>(e =>
         {

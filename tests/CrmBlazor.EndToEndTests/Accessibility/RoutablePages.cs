@@ -29,7 +29,7 @@ public static class RoutablePages
 
     /// <summary>The pages shown to someone signed out.</summary>
     public static IReadOnlyList<string> Public { get; } =
-        ["/account/login", "/account/forgot-password", "/account/reset-password?token=not-a-token", "/account/access-denied", "/error", "/no-such-page", "/unsubscribe/not-a-token", "/surveys/answer/not-a-token"];
+        ["/account/login", "/account/forgot-password", "/account/reset-password?token=not-a-token", "/account/access-denied", "/error", "/no-such-page", "/unsubscribe/not-a-token", "/surveys/answer/not-a-token", "/surveys/public/not-a-token"];
 
     /// <summary>The pages shown to the signed in, with the roles that may open each.</summary>
     /// <param name="records">The records the addresses name.</param>

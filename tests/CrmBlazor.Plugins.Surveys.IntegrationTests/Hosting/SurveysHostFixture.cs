@@ -10,7 +10,7 @@ namespace CrmBlazor.Plugins.Surveys.IntegrationTests.Hosting;
 /// </summary>
 /// <param name="provider">The provider under test.</param>
 public abstract class SurveysHostFixture(DatabaseProvider provider)
-    : HostFixture(provider, new HostSetup(PluginsPath).WithSettings(new Dictionary<string, string?> { ["Crm:PublicUrl"] = PublicUrl, [RequestsPerMinuteSetting] = "1000000" })), IAsyncLifetime
+    : HostFixture(provider, new HostSetup(PluginsPath).WithSettings(new Dictionary<string, string?> { ["Crm:PublicUrl"] = PublicUrl, [RequestsPerMinuteSetting] = "1000000", [VisitsPerMinuteSetting] = "1000000" })), IAsyncLifetime
 {
     /// <summary>The address the CRM is reached at, which links in mail start with.</summary>
     public const string PublicUrl = "https://crm.example.test/";
@@ -20,6 +20,9 @@ public abstract class SurveysHostFixture(DatabaseProvider provider)
     /// same address); the rate limit test fills the count itself.
     /// </summary>
     public const string RequestsPerMinuteSetting = "Plugins:surveys:AnswerPageRequestsPerMinute";
+
+    /// <summary>The public link's limit of visits per client address, raised likewise; the rate limit test fills the count itself.</summary>
+    public const string VisitsPerMinuteSetting = "Plugins:surveys:PublicLinkVisitsPerMinute";
 
     /// <summary>The folder the build copies the plugin into, next to the test assembly.</summary>
     public const string PluginsPath = "surveys-plugins";

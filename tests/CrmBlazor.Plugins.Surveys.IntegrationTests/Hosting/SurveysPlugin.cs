@@ -249,6 +249,26 @@ public sealed class SurveysPlugin : PluginDriver
         return ((Outcome)Read(invited.Result), (string?)invited.Link);
     });
 
+    /// <summary>Switches a survey's public link on (or makes it anew) as someone, at the survey's current version (as they see it) unless one is given.</summary>
+    /// <returns>The outcome and the absolute public link when saved.</returns>
+    public Task<(Outcome Outcome, string? Link)> MakePublicLinkAsync(Person actor, long surveyId, int validDays = 30, Guid? rowVersion = null) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.PublicLinks.PublicLinkInput");
+        input.ValidDays = validDays;
+        input.RowVersion = rowVersion ?? (await DesignAsync(actor, surveyId)).RowVersion;
+        dynamic publicLinks = Service(services, "Features.PublicLinks.PublicLinkService");
+        dynamic made = await publicLinks.MakeAsync(surveyId, input, CancellationToken.None);
+        return ((Outcome)Read(made.Result), (string?)made.Link);
+    });
+
+    /// <summary>Switches a survey's public link off as someone, at the survey's current version.</summary>
+    public Task<Outcome> SwitchPublicLinkOffAsync(Person actor, long surveyId) => AsAsync(actor, async services =>
+    {
+        var version = (await DesignAsync(actor, surveyId)).RowVersion;
+        dynamic publicLinks = Service(services, "Features.PublicLinks.PublicLinkService");
+        return (Outcome)Read(await publicLinks.SwitchOffAsync(surveyId, version, CancellationToken.None));
+    });
+
     /// <summary>Changes how a survey is sent without a manager, as someone, at its current version.</summary>
     public Task<Outcome> SendingSettingsAsync(Person actor, long surveyId, int remindAfterDays, bool onProjectCompleted) => AsAsync(actor, async services =>
     {

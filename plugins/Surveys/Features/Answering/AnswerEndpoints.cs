@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Surveys.Data;
 using CrmBlazor.Plugins.Surveys.Features.Invitations;
+using CrmBlazor.Plugins.Surveys.Features.PublicLinks;
 using CrmBlazor.Sdk.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +22,10 @@ namespace CrmBlazor.Plugins.Surveys.Features.Answering;
 /// and either saves a draft (<c>action=save</c>) or submits (<c>action=submit</c>).
 /// </summary>
 /// <remarks>
+/// <para><c>GET /surveys/public/{token}</c>, an anonymous survey's public link, makes each visitor a personal
+/// link of their own (<see cref="PublicLinkService.VisitAsync"/>) and answers 303 See Other to its page; a
+/// link that opens nothing gets this page with the same statuses (404 unknown or switched off, 410 expired
+/// or closed, 429), an unknown one in the visitor's language.</para>
 /// Endpoints rather than an <c>@page</c>: the page must be in the invitation's language before anything
 /// renders (the host's layout takes the visitor's), and a refused post (too large, malformed, expired
 /// antiforgery token, rate limit) must still get this page with its own status.
@@ -45,6 +50,30 @@ public static class AnswerEndpoints
     {
         endpoints.MapGet("/answer/{token}", GetAsync).AllowAnonymous();
         endpoints.MapPost("/answer/{token}", PostAsync).AllowAnonymous().DisableAntiforgery();
+        endpoints.MapGet("/public/{token}", VisitAsync).AllowAnonymous();
+    }
+
+    private static async Task VisitAsync(HttpContext context, string token, PublicLinkService publicLinks, IRateLimits limits, IOptions<SurveysSettings> settings)
+    {
+        // Every visit stores an invitation: a count of its own, stricter than the answer page's.
+        var key = $"{SurveysPlugin.Id} public {context.Connection.RemoteIpAddress}";
+        if (await limits.HitAsync(key, settings.Value.PublicLinkVisitsPerMinute, TimeSpan.FromMinutes(1), context.RequestAborted) is { } retryAfter)
+        {
+            await RenderAsync(context, AnswerPageState.TooManyRequests, retryAfter: retryAfter);
+            return;
+        }
+
+        var visit = await publicLinks.VisitAsync(token, CultureInfo.CurrentUICulture.Name, context.RequestAborted);
+        if (visit.Status != AnswerStatus.Open)
+        {
+            await RenderAsync(context, StateOf(visit.Status), language: visit.Language);
+            return;
+        }
+
+        // 303: the visitor's browser fetches its own answer page with GET; nothing caches the redirect.
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = context.Request.PathBase + InvitationService.AnswerPath + visit.Token;
     }
 
     private static async Task GetAsync(HttpContext context, string token, AnswerService answers, IAntiforgery antiforgery, IRateLimits limits, IOptions<SurveysSettings> settings)

@@ -119,7 +119,10 @@ public static class SurveyRules
             : null;
     }
 
-    /// <summary>Whether the anonymity of a survey may change: not once it has answers, in either direction.</summary>
+    /// <summary>
+    /// Whether the anonymity of a survey may change: not once it has answers, in either direction, and not
+    /// to named while it has a public link (which only an anonymous survey may have).
+    /// </summary>
     /// <param name="survey">The survey as stored.</param>
     /// <param name="anonymous">The anonymity asked for.</param>
     /// <param name="hasAnswers">Whether the survey has answers.</param>
@@ -127,6 +130,11 @@ public static class SurveyRules
     public static Problem? CheckAnonymity(Survey survey, bool anonymous, bool hasAnswers)
     {
         ArgumentNullException.ThrowIfNull(survey);
+        if (!anonymous && survey.PublicTokenHash is not null)
+        {
+            return new Problem("The survey has a public link, which only an anonymous survey may have: switch the public link off before the survey can ask for names.");
+        }
+
         if (!hasAnswers || survey.IsAnonymous == anonymous)
         {
             return null;
@@ -135,6 +143,20 @@ public static class SurveyRules
         return survey.IsAnonymous
             ? new Problem("The survey has anonymous answers, so anonymity can no longer be switched off: the answers stay unlinked from the people who gave them.")
             : new Problem("The survey has answers given with names, so it can no longer become anonymous: start a new anonymous survey instead.");
+    }
+
+    /// <summary>What keeps a survey from getting a public link: names asked, or no more answers taken.</summary>
+    /// <param name="survey">The survey as stored.</param>
+    /// <returns>The problem, or null.</returns>
+    public static Problem? CheckPublicLink(Survey survey)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        if (!survey.IsAnonymous)
+        {
+            return new Problem("Only an anonymous survey can have a public link: anyone may open it, so nobody's name can be recorded with the answers.");
+        }
+
+        return survey.State == SurveyState.Closed ? new Problem("The survey is closed and takes no more answers, so it can have no public link.") : null;
     }
 
     /// <summary>What keeps a survey from opening: no questions, or texts missing in one of its languages.</summary>

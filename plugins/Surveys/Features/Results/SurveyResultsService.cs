@@ -69,7 +69,7 @@ public sealed record SurveyResults(Survey Survey, int Responses, bool Hidden, IR
     public CsatScore? HeadlineCsat => Questions.FirstOrDefault(q => q.Csat is not null)?.Csat;
 }
 
-/// <summary>How many personal links were sent and how many of them were answered.</summary>
+/// <summary>How many personal links were sent and how many of them were answered (the visits of a public link are not counted).</summary>
 /// <param name="Sent">Invitations made.</param>
 /// <param name="Answered">Invitations answered.</param>
 public sealed record ResponseRate(int Sent, int Answered)
@@ -162,7 +162,8 @@ public sealed class SurveyResultsService(IDbContextFactory<SurveysDbContext> con
 
         var customers = await CustomersAsync(filter, cancellationToken);
         var scope = Responses(db, surveyId, customers);
-        var invitations = db.Invitations.Where(i => i.SurveyId == surveyId);
+        // Links sent: the visits of a public link are not, so they count in neither part of the rate.
+        var invitations = db.Invitations.Where(i => i.SurveyId == surveyId && !i.ThroughPublicLink);
         if (customers is not null)
         {
             invitations = invitations.Where(i => i.CustomerId != null && customers.Contains(i.CustomerId.Value));

@@ -114,6 +114,35 @@ public sealed class SurveyRulesTests
         Assert.Equal(hasAnswers && anonymous != wanted, problem is not null);
     }
 
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void Anonymity_CannotBeSwitchedOff_WhileThereIsAPublicLink(bool wanted, bool hasAnswers)
+    {
+        var survey = Survey();
+        survey.IsAnonymous = true;
+        survey.PublicTokenHash = new byte[32];
+
+        Assert.Null(SurveyRules.CheckAnonymity(survey, wanted, hasAnswers));
+        Assert.StartsWith("The survey has a public link", SurveyRules.CheckAnonymity(survey, anonymous: false, hasAnswers)?.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, SurveyState.Open, "Only an anonymous survey can have a public link")]
+    [InlineData(true, SurveyState.Closed, "The survey is closed")]
+    [InlineData(true, SurveyState.Open, null)]
+    [InlineData(true, SurveyState.Draft, null)]
+    public void APublicLink_IsForAnonymousSurveysThatTakeAnswers(bool anonymous, SurveyState state, string? refused)
+    {
+        var survey = Survey();
+        survey.IsAnonymous = anonymous;
+        survey.State = state;
+
+        var problem = SurveyRules.CheckPublicLink(survey)?.Text;
+
+        Assert.Equal(refused, problem is null || refused is null ? problem : problem[..Math.Min(problem.Length, refused.Length)]);
+    }
+
     [Fact]
     public void Opening_NeedsAQuestion()
     {

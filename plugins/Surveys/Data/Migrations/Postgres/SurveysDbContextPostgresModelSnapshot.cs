@@ -246,6 +246,13 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("PublicLinkExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("PublicTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
                     b.Property<int>("RemindAfterDays")
                         .HasColumnType("integer");
 
@@ -264,6 +271,9 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("PublicTokenHash")
+                        .IsUnique();
 
                     b.ToTable("surveys_surveys", (string)null);
                 });
@@ -370,6 +380,9 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                     b.Property<long>("SurveyId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("ThroughPublicLink")
+                        .HasColumnType("boolean");
+
                     b.Property<byte[]>("TokenHash")
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
@@ -382,6 +395,8 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("SurveyId", "ContactId");
+
+                    b.HasIndex("ThroughPublicLink", "IsAnswered", "ExpiresAt");
 
                     b.ToTable("surveys_invitations", (string)null);
                 });

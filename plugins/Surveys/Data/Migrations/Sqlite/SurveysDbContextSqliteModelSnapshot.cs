@@ -237,6 +237,13 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PublicLinkExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PublicTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("RemindAfterDays")
                         .HasColumnType("INTEGER");
 
@@ -255,6 +262,9 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("PublicTokenHash")
+                        .IsUnique();
 
                     b.ToTable("surveys_surveys", (string)null);
                 });
@@ -359,6 +369,9 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                     b.Property<long>("SurveyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ThroughPublicLink")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("TokenHash")
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
@@ -371,6 +384,8 @@ namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("SurveyId", "ContactId");
+
+                    b.HasIndex("ThroughPublicLink", "IsAnswered", "ExpiresAt");
 
                     b.ToTable("surveys_invitations", (string)null);
                 });

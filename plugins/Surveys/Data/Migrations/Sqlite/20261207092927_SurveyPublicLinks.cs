@@ -1,0 +1,69 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CrmBlazor.Plugins.Surveys.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SurveyPublicLinks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "PublicLinkExpiresAt",
+                table: "surveys_surveys",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "PublicTokenHash",
+                table: "surveys_surveys",
+                type: "BLOB",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ThroughPublicLink",
+                table: "surveys_invitations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_surveys_surveys_PublicTokenHash",
+                table: "surveys_surveys",
+                column: "PublicTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_surveys_invitations_ThroughPublicLink_IsAnswered_ExpiresAt",
+                table: "surveys_invitations",
+                columns: new[] { "ThroughPublicLink", "IsAnswered", "ExpiresAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_surveys_surveys_PublicTokenHash",
+                table: "surveys_surveys");
+
+            migrationBuilder.DropIndex(
+                name: "IX_surveys_invitations_ThroughPublicLink_IsAnswered_ExpiresAt",
+                table: "surveys_invitations");
+
+            migrationBuilder.DropColumn(
+                name: "PublicLinkExpiresAt",
+                table: "surveys_surveys");
+
+            migrationBuilder.DropColumn(
+                name: "PublicTokenHash",
+                table: "surveys_surveys");
+
+            migrationBuilder.DropColumn(
+                name: "ThroughPublicLink",
+                table: "surveys_invitations");
+        }
+    }
+}
