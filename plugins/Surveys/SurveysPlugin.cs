@@ -45,6 +45,7 @@ public sealed class SurveysPlugin : ICrmPlugin
             .AddDbContext<SurveysDbContext>()
             .MapEndpoints(SurveyEndpoints.Map)
             .MapEndpoints(AnswerEndpoints.Map)
+            .MapEndpoints(PreviewEndpoints.Map)
             .AddRecurringJob<AnswerEffectsJob>(AnswerEffectsJob.Key, AnswerEffectsJob.Schedule)
             .AddPersonalData<SurveysPersonalData>()
             .AddJob<SegmentSendJob>(SegmentSendJob.Key)

@@ -1,3 +1,5 @@
+using CrmBlazor.Sdk.Security;
+
 namespace CrmBlazor.Host.Security;
 
 /// <summary>
@@ -9,15 +11,22 @@ namespace CrmBlazor.Host.Security;
 /// files and uses no inline script or event handler (checked in Chromium, see the end-to-end test
 /// <c>JobsDashboardTests</c>).
 /// One exception to "no framing": a PDF may be framed by the CRM's own pages (frame-ancestors 'self'),
-/// so that a page can show a document inline (the invoice preview). Pages themselves stay unframeable.
+/// so that a page can show a document inline (the invoice preview). Pages themselves stay unframeable,
+/// except an endpoint marked <see cref="AllowSameOriginFramingAttribute"/> (a survey's preview as a
+/// respondent sees it): the same policy, framed by the same origin only.
 /// </remarks>
 internal static class SecurityHeaders
 {
     // MudBlazor sets inline style attributes and a theme <style> element, hence 'unsafe-inline' for
     // styles only. Scripts come from the host alone. 'self' covers the circuit's WebSocket.
-    private const string ContentSecurityPolicy =
+    private const string PagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; ";
+
+    private const string ContentSecurityPolicy = PagePolicy + "frame-ancestors 'none'";
+
+    // A page a CRM page shows inline (AllowSameOriginFramingAttribute): the page's policy, framed by the same origin only.
+    private const string FramedPagePolicy = PagePolicy + "frame-ancestors 'self'";
 
     // A PDF shown inside a page of the CRM: framed by the same origin only. Nothing else is restricted,
     // because the browser's PDF viewer is itself embedded in the response's document (Chromium shows
@@ -34,8 +43,9 @@ internal static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            var framed = IsFramedDocument(context.Response.ContentType);
-            headers.ContentSecurityPolicy = framed ? FramedDocumentPolicy : ContentSecurityPolicy;
+            var document = IsFramedDocument(context.Response.ContentType);
+            var framed = document || context.GetEndpoint()?.Metadata.GetMetadata<AllowSameOriginFramingAttribute>() is not null;
+            headers.ContentSecurityPolicy = document ? FramedDocumentPolicy : framed ? FramedPagePolicy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = framed ? "SAMEORIGIN" : "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

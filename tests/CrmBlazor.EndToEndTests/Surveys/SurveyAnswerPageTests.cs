@@ -11,7 +11,8 @@ namespace CrmBlazor.EndToEndTests.Surveys;
 
 /// <summary>
 /// The public answer page on a 360 × 740 phone: answered in Gujarati with JavaScript off (a plain form
-/// post), and shown in Urdu, right to left, and in English, clean under axe, without sideways scrolling.
+/// post), and shown in Urdu, right to left, and in English, clean under axe, without sideways scrolling; and
+/// previewed by a manager from the builder, in a 360-pixel-wide frame, in Gujarati and in Urdu.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class SurveyAnswerPageTests(EndToEndFixture app, ITestOutputHelper output)
@@ -65,6 +66,55 @@ public sealed class SurveyAnswerPageTests(EndToEndFixture app, ITestOutputHelper
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "The page scrolls sideways.");
         await AxeCheck.AssertCleanAsync(page);
         await browser.ScreenshotAsync($"surveys-answer-{language}-360");
+    }
+
+    [Fact]
+    public async Task AManager_PreviewsTheAnswerPage_FromTheBuilder_InAPhoneSizedFrame_InGujaratiAndUrdu_StoringNothing()
+    {
+        var (surveyId, _) = await SurveyLinkAsync("en");
+        var manager = await HostUsers.CreateAsync(app.Host, "Manager", "Farah Siddiqui");
+        await using var browser = await app.OpenBrowserAsync(nameof(AManager_PreviewsTheAnswerPage_FromTheBuilder_InAPhoneSizedFrame_InGujaratiAndUrdu_StoringNothing), output);
+        var shell = await browser.SignInAsync(manager);
+        var page = browser.Page;
+
+        await page.GotoAsync($"/surveys/{surveyId}");
+        await shell.WaitUntilInteractiveAsync();
+        await page.GetByTestId("surveys-preview-toggle").ClickAsync();
+        await page.GetByTestId("surveys-preview-language").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText("Gujarati", new() { Exact = true }).ClickAsync();
+        var frame = page.FrameLocator("iframe[data-testid=surveys-preview-frame]");
+        await Expect(frame.Locator("html")).ToHaveAttributeAsync("lang", "gu");
+        await Expect(frame.GetByTestId("answer-preview")).ToBeVisibleAsync();
+        Assert.Equal(360, (await page.Locator("iframe[data-testid=surveys-preview-frame]").BoundingBoxAsync())!.Width);
+        await Expect(page.Locator("iframe[data-testid=surveys-preview-frame]")).ToHaveAttributeAsync("title", "Preview of the survey in Gujarati");
+
+        // A detractor's score with the follow-up left empty is accepted (the follow-up is optional), and nothing is stored.
+        await frame.Locator("label.answer__point").Filter(new() { HasText = "3" }).First.ClickAsync();
+        await frame.GetByTestId("answer-submit").ClickAsync();
+        await Expect(frame.GetByTestId("answer-preview-checked")).ToBeVisibleAsync();
+        await Expect(frame.GetByTestId("answer-save")).ToBeDisabledAsync();
+        await AxeCheck.AssertCleanAsync(page);
+        await browser.ScreenshotAsync("surveys-40-preview-gu");
+        Assert.Equal(0L, (long)(await HostDatabase.ScalarAsync(app.Host, """SELECT COUNT(*) FROM surveys_responses WHERE "SurveyId" = @p0""", surveyId))!);
+
+        // In Urdu, right to left, the manager's own page in Urdu too.
+        await shell.ChooseLanguageAsync("ur-PK", "اردو");
+        await Expect(shell.Document).ToHaveAttributeAsync("dir", "rtl");
+        await page.GetByTestId("surveys-preview-toggle").ClickAsync();
+        await page.GetByTestId("surveys-preview-language").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText("اردو", new() { Exact = true }).ClickAsync();
+        await Expect(frame.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(frame.GetByRole(AriaRole.Group, new() { Name = "آپ ہماری سفارش کرنے کا کتنا امکان رکھتے ہیں؟" })).ToBeVisibleAsync();
+        await AxeCheck.AssertCleanAsync(page);
+        await browser.ScreenshotAsync("surveys-41-preview-ur");
+
+        // The preview on its own, on a phone.
+        await page.SetViewportSizeAsync(360, 740);
+        await page.GotoAsync($"/surveys/{surveyId}/preview?language=ur");
+        await Expect(page.GetByTestId("answer-preview")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "The preview scrolls sideways.");
+        await AxeCheck.AssertCleanAsync(page);
+        await browser.ScreenshotAsync("surveys-42-preview-ur-360");
     }
 
     // An open survey in English, Gujarati and Urdu (an NPS question, and a follow-up for detractors) and a

@@ -91,7 +91,7 @@ public static class AnswerEndpoints
             return;
         }
 
-        await RenderAsync(context, AnswerPageState.Form, token, form, form.Values, antiforgery: antiforgery);
+        await RenderAsync(context, AnswerPageState.Form, ActionOf(token), form, form.Values, antiforgery: antiforgery);
     }
 
     private static async Task PostAsync(HttpContext context, string token, AnswerService answers, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IRateLimits limits, IOptions<SurveysSettings> settings)
@@ -116,7 +116,7 @@ public static class AnswerEndpoints
             return;
         }
 
-        var values = ValuesOf(posted!, form, antiforgeryOptions.Value.FormFieldName);
+        var values = ValuesOf(posted!, form, antiforgeryOptions.Value.FormFieldName, "save", "submit");
         if (values is null)
         {
             await RenderAsync(context, AnswerPageState.Malformed, language: form.Language);
@@ -129,11 +129,11 @@ public static class AnswerEndpoints
             : await answers.SubmitAsync(token, values, CancellationToken.None);
         if (outcome.Status == AnswerStatus.Invalid)
         {
-            await RenderAsync(context, AnswerPageState.Form, token, form, values, outcome.Problems, antiforgery, StatusCodes.Status400BadRequest);
+            await RenderAsync(context, AnswerPageState.Form, ActionOf(token), form, values, outcome.Problems, antiforgery, StatusCodes.Status400BadRequest);
         }
         else if (outcome.Status == AnswerStatus.DraftSaved)
         {
-            await RenderAsync(context, AnswerPageState.DraftSaved, token, form, values, antiforgery: antiforgery);
+            await RenderAsync(context, AnswerPageState.DraftSaved, ActionOf(token), form, values, antiforgery: antiforgery);
         }
         else
         {
@@ -145,7 +145,10 @@ public static class AnswerEndpoints
     private static Task<TimeSpan?> RefusedAsync(HttpContext context, IRateLimits limits, SurveysSettings settings) =>
         limits.HitAsync($"{SurveysPlugin.Id} answer {context.Connection.RemoteIpAddress}", settings.AnswerPageRequestsPerMinute, TimeSpan.FromMinutes(1), context.RequestAborted);
 
-    private static async Task<(AnswerPageState State, IFormCollection? Form)> ReadAsync(HttpContext context, IAntiforgery antiforgery)
+    private static string ActionOf(string token) => "/surveys/answer/" + Uri.EscapeDataString(token);
+
+    // The posted form within the page's limits and with a valid antiforgery token, or the state saying why not.
+    internal static async Task<(AnswerPageState State, IFormCollection? Form)> ReadAsync(HttpContext context, IAntiforgery antiforgery)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -179,8 +182,8 @@ public static class AnswerEndpoints
     }
 
     // The posted values per question: fields q{id} of the survey's active questions, the antiforgery token
-    // and the action, nothing else; null when anything else was posted (a malformed form stores nothing).
-    private static Dictionary<long, IReadOnlyList<string>>? ValuesOf(IFormCollection posted, AnswerForm form, string antiforgeryField)
+    // and one of the actions, nothing else; null when anything else was posted (a malformed form stores nothing).
+    internal static Dictionary<long, IReadOnlyList<string>>? ValuesOf(IFormCollection posted, AnswerForm form, string antiforgeryField, params string[] actions)
     {
         var active = form.Survey!.Questions.Where(q => q.RetiredAt == null).Select(q => q.Id).ToHashSet();
         var values = new Dictionary<long, IReadOnlyList<string>>();
@@ -199,7 +202,7 @@ public static class AnswerEndpoints
             values[questionId] = [.. value.Select(v => v ?? string.Empty)];
         }
 
-        return posted["action"].ToString() is "save" or "submit" ? values : null;
+        return actions.Contains(posted["action"].ToString(), StringComparer.Ordinal) ? values : null;
     }
 
     private static AnswerPageState StateOf(AnswerStatus status) => status switch
@@ -222,9 +225,10 @@ public static class AnswerEndpoints
         _ => StatusCodes.Status200OK,
     };
 
-    private static async Task RenderAsync(HttpContext context, AnswerPageState state, string? token = null, AnswerForm? form = null,
+    // The page, in the form's language (else the one given) and with the state's status unless one is given.
+    internal static async Task RenderAsync(HttpContext context, AnswerPageState state, string? action = null, AnswerForm? form = null,
         IReadOnlyDictionary<long, IReadOnlyList<string>>? values = null, IReadOnlyDictionary<long, Problem>? problems = null,
-        IAntiforgery? antiforgery = null, int? status = null, string? language = null, TimeSpan? retryAfter = null)
+        IAntiforgery? antiforgery = null, int? status = null, string? language = null, TimeSpan? retryAfter = null, bool preview = false)
     {
         // The page speaks the invitation's language, whatever the visitor's browser or cookie says; the
         // culture set here flows into the rendering awaited below.
@@ -247,9 +251,8 @@ public static class AnswerEndpoints
 
         var tokens = antiforgery?.GetAndStoreTokens(context);
         var model = new AnswerPageModel(state, form?.Survey, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
-            token is null ? null : "/surveys/answer/" + Uri.EscapeDataString(token),
-            values ?? new Dictionary<long, IReadOnlyList<string>>(), problems ?? new Dictionary<long, Problem>(),
-            tokens?.FormFieldName, tokens?.RequestToken);
+            action, values ?? new Dictionary<long, IReadOnlyList<string>>(), problems ?? new Dictionary<long, Problem>(),
+            tokens?.FormFieldName, tokens?.RequestToken, preview);
         await new RazorComponentResult<AnswerPage>(new Dictionary<string, object?> { [nameof(AnswerPage.Model)] = model })
         {
             StatusCode = status ?? StatusOf(state),

@@ -34,6 +34,9 @@ public enum AnswerPageState
 
     /// <summary>Too many requests from the client's address.</summary>
     TooManyRequests,
+
+    /// <summary>A preview's answers would be accepted (nothing was stored); the questions again, with what was entered.</summary>
+    PreviewChecked,
 }
 
 /// <summary>The state, the survey and what was entered, for <see cref="AnswerPage"/>.</summary>
@@ -45,6 +48,10 @@ public enum AnswerPageState
 /// <param name="Problems">The problem of each question of a refused submit.</param>
 /// <param name="AntiforgeryField">The antiforgery field's name.</param>
 /// <param name="AntiforgeryToken">The antiforgery token of the form.</param>
+/// <param name="IsPreview">
+/// Whether a manager previews the survey (<see cref="PreviewEndpoints"/>): marked as a preview, the submit only
+/// checks the answers (<c>action=preview</c>) and saving for later is disabled.
+/// </param>
 public sealed record AnswerPageModel(AnswerPageState State, Survey? Survey, string Language, string? Action,
     IReadOnlyDictionary<long, IReadOnlyList<string>> Values, IReadOnlyDictionary<long, Problem> Problems,
-    string? AntiforgeryField, string? AntiforgeryToken);
+    string? AntiforgeryField, string? AntiforgeryToken, bool IsPreview = false);

@@ -188,6 +188,20 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
         return AnswerOutcome.Of(AnswerStatus.Saved);
     }
 
+    /// <summary>
+    /// The problems a submit of these values would have, checked as <see cref="SubmitAsync"/> checks them (questions
+    /// hidden by their show-if condition skipped), storing nothing: for a survey's preview.
+    /// </summary>
+    /// <param name="survey">The survey with its sections, questions and options.</param>
+    /// <param name="values">The values posted per question id.</param>
+    /// <returns>The problem per question id; empty when the answers would be accepted.</returns>
+    public static IReadOnlyDictionary<long, Problem> Check(Survey survey, IReadOnlyDictionary<long, IReadOnlyList<string>> values)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        ArgumentNullException.ThrowIfNull(values);
+        return Read(survey, values, []);
+    }
+
     private async Task<(AnswerStatus Status, SurveyInvitation? Invitation, Survey? Survey)> FindAsync(SurveysDbContext db, string token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100)

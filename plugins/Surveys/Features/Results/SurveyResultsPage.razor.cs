@@ -9,7 +9,7 @@ namespace CrmBlazor.Plugins.Surveys.Features.Results;
 /// <summary>
 /// A survey's results: the headline figures (responses, response rate, NPS, CSAT, effort), the trend by month or
 /// week, the results per question in the survey's order, and for named surveys a filter by customer or segment and
-/// the scores per customer. Everything is counted and the anonymity threshold applied by
+/// the scores per customer and the latest answers with their closed loop (<see cref="AnswerLoopsTable"/>). Everything is counted and the anonymity threshold applied by
 /// <see cref="SurveyResultsService"/> on the server; the page only shows what it is given.
 /// </summary>
 public partial class SurveyResultsPage
