@@ -14,6 +14,12 @@ namespace CrmBlazor.PluginTesting.Hosting;
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
+    /// <summary>
+    /// In a setting's value, stands for the address the host listens on (e.g. http://127.0.0.1:41234/), which is
+    /// known only once its port is chosen: <c>Crm:PublicUrl</c> set to it makes mailed links lead back to this host.
+    /// </summary>
+    public const string AddressPlaceholder = "{host-address}";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private const int OutputLinesKept = 400;
 
@@ -34,7 +40,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     /// <summary>Starts the host; it is listening once <see cref="WaitUntilServingAsync"/> returns.</summary>
     /// <param name="hostAssembly">The CrmBlazor.Host.dll to run, in a folder with its dependencies.</param>
-    /// <param name="settings">Configuration, passed as environment variables (':' becomes '__'), e.g. <c>Crm:DataDirectory</c>.</param>
+    /// <param name="settings">Configuration, passed as environment variables (':' becomes '__'), e.g. <c>Crm:DataDirectory</c>; <see cref="AddressPlaceholder"/> in a value becomes the host's address.</param>
     public static HostProcess Start(string hostAssembly, IEnumerable<KeyValuePair<string, string?>> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -64,7 +70,7 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = baseAddress.GetLeftPart(UriPartial.Authority);
         foreach (var (key, value) in settings)
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? string.Empty;
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value?.Replace(AddressPlaceholder, baseAddress.ToString(), StringComparison.Ordinal) ?? string.Empty;
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

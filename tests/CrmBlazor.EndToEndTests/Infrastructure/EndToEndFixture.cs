@@ -49,6 +49,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
             ["Crm:Admin:Password"] = Admin.Password,
             ["Plugins:Path"] = Path.Combine(AppContext.BaseDirectory, "e2e-plugins"),
             ["Plugins:fixture-alpha:Greeting"] = Greeting,
+            // Links the host mails (survey invitations) lead back to it, so that a test can follow them.
+            ["Crm:PublicUrl"] = CrmHostProcess.AddressPlaceholder,
         });
         try
         {

@@ -9,7 +9,7 @@ namespace CrmBlazor.EndToEndTests.Surveys;
 /// <summary>
 /// The send page of an open survey in the browser: reached from the builder's "Send", with its two ways of
 /// sending and the settings that send without a manager; an anonymous survey's reminder is switched off and
-/// says why. This host has no public address (Crm:PublicUrl), so the page says that no link can be mailed.
+/// says why. The host has a public address (Crm:PublicUrl), so both ways of sending are offered.
 /// Clean under axe in English and in Urdu, right to left.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -41,7 +41,8 @@ public sealed class SurveySendPageTests(EndToEndFixture app, ITestOutputHelper o
         await page.GetByTestId("surveys-builder-send").ClickAsync();
         await Expect(page.GetByTestId("surveys-send-name")).ToHaveTextAsync(name);
         await shell.WaitUntilInteractiveAsync();
-        await Expect(page.GetByTestId("surveys-send-no-url")).ToContainTextAsync("Crm:PublicUrl");
+        await Expect(page.GetByTestId("surveys-send-segment-submit")).ToBeEnabledAsync();
+        await Expect(page.GetByTestId("surveys-send-no-url")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("surveys-send-remind-note")).ToContainTextAsync("reminding only those who have not answered would tell who has");
         await Expect(page.Locator("input[data-testid=surveys-send-remind-days]")).ToBeDisabledAsync();
         await AxeCheck.AssertCleanAsync(page);

@@ -21,6 +21,12 @@ public sealed class CrmHostProcess : IAsyncDisposable
         _ownsDataDirectory = ownsDataDirectory;
     }
 
+    /// <summary>
+    /// In a setting's value, stands for the address the host will listen on, chosen when it starts: e.g.
+    /// <c>["Crm:PublicUrl"] = AddressPlaceholder</c>, so that links the host mails lead back to it.
+    /// </summary>
+    public const string AddressPlaceholder = HostProcess.AddressPlaceholder;
+
     /// <summary>The address the host listens on, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => _process.BaseAddress;
 
