@@ -31,14 +31,14 @@ public sealed class CrmHostProcess : IAsyncDisposable
     public string RecentOutput => _process.RecentOutput;
 
     /// <summary>
-    /// Starts the host built next to the test assembly on a SQLite test database, as a kill test needs it: the
-    /// plugins of a folder next to the test assembly, the test administrator, jobs polled every second, only
+    /// Starts the host built next to the test assembly on a test database, as a kill test or a benchmark needs it:
+    /// the plugins of a folder next to the test assembly, the test administrator, jobs polled every second, only
     /// warnings logged, and any further settings.
     /// </summary>
-    /// <param name="database">The database; its data folder is kept when the host is disposed, for the next host.</param>
+    /// <param name="database">The database; on SQLite its data folder is kept when the host is disposed, for the next host (on PostgreSQL the host gets a new data folder of its own).</param>
     /// <param name="pluginsFolder">The plugins' folder below the test assembly's.</param>
     /// <param name="settings">More settings, or null.</param>
-    public static Task<CrmHostProcess> StartBesideTestsAsync(SqliteTestDatabase database, string pluginsFolder, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<CrmHostProcess> StartBesideTestsAsync(TestDatabase database, string pluginsFolder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         var all = new Dictionary<string, string?>(database.HostSettings)
@@ -54,7 +54,7 @@ public sealed class CrmHostProcess : IAsyncDisposable
             all[key] = value;
         }
 
-        return StartAsync(Path.Combine(AppContext.BaseDirectory, "CrmBlazor.Host.dll"), all, database.DataDirectory);
+        return StartAsync(Path.Combine(AppContext.BaseDirectory, "CrmBlazor.Host.dll"), all, (database as SqliteTestDatabase)?.DataDirectory);
     }
 
     /// <summary>Starts the host and waits until /healthz reports it healthy with every plugin loaded.</summary>
