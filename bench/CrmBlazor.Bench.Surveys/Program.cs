@@ -94,7 +94,7 @@ foreach (var provider in providers)
     var loadSubmit = LoadAverage();
     await using (var process = await CrmHostProcess.StartBesideTestsAsync(database, Plugins, answerPageLimit))
     {
-        submit = await AnswerPageLoad.RunAsync(process.BaseAddress, submitSurvey);
+        submit = await AnswerPageLoad.RunAsync(process.BaseAddress, submitSurvey, () => process.ProcessorTime);
     }
 
     var check = await AnswerPageLoad.CheckAsync(database, submitSurvey, submit.Respondents);
@@ -105,7 +105,8 @@ foreach (var provider in providers)
     var perSecond = check.Answers / submit.Seconds;
     var failures = submit.Respondents.Where(r => !r.Saved).GroupBy(r => r.Outcome!).ToDictionary(g => g.Key, g => g.Count());
     output.WriteLine($"Submit through /surveys/answer/{{token}} over HTTP on loopback, host process, load average {loadSubmit}: {respondents:N0} respondents started at once, " +
-        $"a client and connection each (at most {submit.MostInFlight:N0} requests and {submit.MostPostsInFlight:N0} posts in flight); {submit.Seconds:F1} s, {perSecond:F1} answers/s");
+        $"a client and connection each (at most {submit.MostInFlight:N0} requests and {submit.MostPostsInFlight:N0} posts in flight); {submit.Seconds:F1} s, {perSecond:F1} answers/s; " +
+        $"the host's process used {submit.HostCpuSeconds:F1} s of CPU ({submit.HostCpuSeconds * 1000 / respondents:F1} ms per respondent)");
     output.WriteLine($"POST p50 {P(posts, 50):F1} ms, p95 {P(posts, 95):F1} ms; GET p50 {P(gets, 50):F1} ms, p95 {P(gets, 95):F1} ms; " +
         $"{submit.Respondents.Count(r => r.Saved):N0} thanked, {(failures.Count == 0 ? "none refused" : string.Join(", ", failures.Select(f => $"{f.Value:N0} {f.Key}")))}");
     output.WriteLine($"Stored: {check.Responses:N0} responses, {check.Answers:N0} answers, {check.Respondents:N0} respondents of {check.Contacts:N0} contacts, " +
@@ -117,6 +118,7 @@ foreach (var provider in providers)
         answers_stored = check.Answers,
         answers_per_second = Math.Round(perSecond, 1),
         submit_seconds = Math.Round(submit.Seconds, 2),
+        host_cpu_ms_per_respondent = Math.Round(submit.HostCpuSeconds * 1000 / respondents, 1),
         submit_p50_ms = Math.Round(P(posts, 50), 1),
         submit_p95_ms = Math.Round(P(posts, 95), 1),
         open_p95_ms = Math.Round(P(gets, 95), 1),

@@ -27,6 +27,9 @@ public sealed class CrmHostProcess : IAsyncDisposable
     /// <summary>The host's data folder (<c>Crm:DataDirectory</c>), holding its SQLite database <c>crm.db</c>.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>The processor time the host's process has used so far, to compare work across machine loads.</summary>
+    public TimeSpan ProcessorTime => _process.ProcessorTime;
+
     /// <summary>Whether the host still runs, and the last lines it wrote to its console, for failure messages.</summary>
     public string RecentOutput => _process.RecentOutput;
 
