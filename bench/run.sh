@@ -11,8 +11,8 @@
 #   bench/run.sh messaging --messages 1000  # smaller, for development
 #   bench/run.sh planning                   # 1,000 people, 2,000 projects, 200,000 allocations: the board's data and the board in Chromium
 #   bench/run.sh planning --people 100 --allocations 20000 --board 50 --no-browser   # smaller, for development
-#   bench/run.sh surveys                    # results of a survey with 1,000,000 answers against hand-written SQL
-#   bench/run.sh surveys --answers 100000   # smaller, for development
+#   bench/run.sh surveys                    # 1,000 respondents submitting at once through the answer page; results of 1,000,000 answers against hand-written SQL
+#   bench/run.sh surveys --answers 100000 --respondents 200   # smaller, for development
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,7 +61,7 @@ case "${1:-}" in
     echo "       bench/run.sh pdf [--count N] [--html-sample N] [--parallel N] [--samples DIR] [--no-html]" >&2
     echo "       bench/run.sh messaging [--messages N] [--workers N]" >&2
     echo "       bench/run.sh planning [--people N] [--projects N] [--allocations N] [--board N] [--iterations N] [--warmup N] [--no-browser]" >&2
-    echo "       bench/run.sh surveys [--answers N] [--iterations N] [--warmup N]" >&2
+    echo "       bench/run.sh surveys [--answers N] [--respondents N] [--iterations N] [--warmup N]" >&2
     exit 2
     ;;
 esac

@@ -163,11 +163,11 @@ public static class SurveySeed
             : [Id(response), survey, Day(day), question, number, option, text];
     }
 
-    private static string Column(IEntityType entity, string property) =>
+    internal static string Column(IEntityType entity, string property) =>
         entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))!;
 
     // The plugin's types are set by reflection: enums by name, since the dynamic binder sees them as object.
-    private static object New(Type type, params (string Name, object? Value)[] values)
+    internal static object New(Type type, params (string Name, object? Value)[] values)
     {
         var instance = Activator.CreateInstance(type)!;
         foreach (var (name, value) in values)
@@ -180,5 +180,5 @@ public static class SurveySeed
         return instance;
     }
 
-    private static object Get(object instance, string name) => instance.GetType().GetProperty(name)!.GetValue(instance)!;
+    internal static object Get(object instance, string name) => instance.GetType().GetProperty(name)!.GetValue(instance)!;
 }

@@ -35,6 +35,16 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>The address the host listens on, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The processor time the host's process has used so far (user and system, all threads).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Whether the host still runs, and the last lines it wrote to its console.</summary>
     public string RecentOutput => State() + Environment.NewLine + string.Join(Environment.NewLine, _output);
 

@@ -33,12 +33,15 @@ public sealed class CrmHostProcess : IAsyncDisposable
     /// <summary>The host's data folder (<c>Crm:DataDirectory</c>), holding its SQLite database <c>crm.db</c>.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>The processor time the host's process has used so far, to compare work across machine loads.</summary>
+    public TimeSpan ProcessorTime => _process.ProcessorTime;
+
     /// <summary>Whether the host still runs, and the last lines it wrote to its console, for failure messages.</summary>
     public string RecentOutput => _process.RecentOutput;
 
     /// <summary>
-    /// Starts the host built next to the test assembly on a test database, as a kill test needs it: the
-    /// plugins of a folder next to the test assembly, the test administrator, jobs polled every second, only
+    /// Starts the host built next to the test assembly on a test database, as a kill test or a benchmark needs
+    /// it: the plugins of a folder next to the test assembly, the test administrator, jobs polled every second, only
     /// warnings logged, and any further settings.
     /// </summary>
     /// <param name="database">The database; a SQLite database's data folder is kept when the host is disposed, for the next host.</param>
