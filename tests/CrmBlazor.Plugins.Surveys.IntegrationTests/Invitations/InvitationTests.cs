@@ -100,7 +100,8 @@ public abstract class InvitationTests(SurveysHostFixture fixture)
             ? await fixture.Database.ColumnAsync<string>("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'surveys_invitations'")
             : await fixture.Database.ColumnAsync<string>("SELECT name FROM pragma_table_info('surveys_invitations')");
 
-        Assert.Equal(["ContactId", "CreatedAt", "CreatedByUserId", "CustomerId", "Draft", "ExpiresAt", "Id", "IsAnswered", "Language", "RemindedAt", "SurveyId", "TokenHash"], columns.Order(StringComparer.Ordinal));
+        // ThroughPublicLink: a visit of the public link made it (a flag, like IsAnswered: no time, no response).
+        Assert.Equal(["ContactId", "CreatedAt", "CreatedByUserId", "CustomerId", "Draft", "ExpiresAt", "Id", "IsAnswered", "Language", "RemindedAt", "SurveyId", "ThroughPublicLink", "TokenHash"], columns.Order(StringComparer.Ordinal));
     }
 
     private Task<long> CountAsync(long surveyId) =>
