@@ -95,6 +95,14 @@ foreach (var provider in providers)
     await using (var process = await CrmHostProcess.StartBesideTestsAsync(database, Plugins, answerPageLimit))
     {
         submit = await AnswerPageLoad.RunAsync(process.BaseAddress, submitSurvey, () => process.ProcessorTime);
+        if (submit.Respondents.Any(r => !r.Saved))
+        {
+            // Why the host refused: the distinct exceptions among the last lines it logged.
+            foreach (var line in process.RecentOutput.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("Exception:", StringComparison.Ordinal)).Distinct().Take(5))
+            {
+                output.WriteLine("The host logged: " + line);
+            }
+        }
     }
 
     var check = await AnswerPageLoad.CheckAsync(database, submitSurvey, submit.Respondents);
