@@ -227,7 +227,7 @@ public static class AnswerEndpoints
             retryAfter: TimeSpan.FromSeconds(AnswerPageGate.RetryAfterSeconds), kept: kept);
     }
 
-    private static string ActionOf(string token) => "/surveys/answer/" + Uri.EscapeDataString(token);
+    private static string ActionOf(string token) => InvitationService.AnswerPath + Uri.EscapeDataString(token);
 
     // The posted form within the page's limits and with a valid antiforgery token, or the state saying why not.
     internal static async Task<(AnswerPageState State, IFormCollection? Form)> ReadAsync(HttpContext context, IAntiforgery antiforgery)
