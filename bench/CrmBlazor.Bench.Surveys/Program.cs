@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // bench/run.sh surveys: see bench/README.md for what is measured and why.
 int answers = 1_000_000, iterations = 20, warmup = 3, respondents = 1000;
+string? only = null;
 for (var i = 0; i < args.Length; i++)
 {
     int Next() => i + 1 < args.Length && int.TryParse(args[++i], CultureInfo.InvariantCulture, out var n) && n > 0
@@ -22,8 +23,9 @@ for (var i = 0; i < args.Length; i++)
         case "--iterations": iterations = Next(); break;
         case "--warmup": warmup = Next(); break;
         case "--respondents": respondents = Next(); break;
+        case "--only" when i + 1 < args.Length && args[i + 1] is "sqlite" or "postgres": only = args[++i]; break;
         default:
-            Console.Error.WriteLine("usage: bench/run.sh surveys [--answers N] [--respondents N] [--iterations N] [--warmup N]");
+            Console.Error.WriteLine("usage: bench/run.sh surveys [--answers N] [--respondents N] [--iterations N] [--warmup N] [--only sqlite|postgres]");
             return 2;
     }
 }
@@ -44,8 +46,13 @@ var answerPageLimit = new Dictionary<string, string?> { ["Plugins:surveys:Answer
 var results = new Dictionary<string, object>();
 var failed = false;
 
-var providers = new List<DatabaseProvider> { DatabaseProvider.Sqlite };
-if (Environment.GetEnvironmentVariable("CRM_BENCH_POSTGRES") is { Length: > 0 } server)
+var providers = new List<DatabaseProvider>();
+if (only != "postgres")
+{
+    providers.Add(DatabaseProvider.Sqlite);
+}
+
+if (only != "sqlite" && Environment.GetEnvironmentVariable("CRM_BENCH_POSTGRES") is { Length: > 0 } server)
 {
     Environment.SetEnvironmentVariable(PostgresTestDatabase.ServerVariable, server);
     providers.Add(DatabaseProvider.Postgres);

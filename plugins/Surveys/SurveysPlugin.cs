@@ -82,5 +82,6 @@ public sealed class SurveysPlugin : ICrmPlugin
         services.AddScoped<InvitationMail>();
         services.AddScoped<SendingService>();
         services.AddScoped<PublicLinkService>();
+        services.AddSingleton<AnswerPageGate>();
     }
 }

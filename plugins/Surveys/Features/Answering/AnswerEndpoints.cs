@@ -18,7 +18,7 @@ namespace CrmBlazor.Plugins.Surveys.Features.Answering;
 /// The public answer page, <c>GET</c> and <c>POST /surveys/answer/{token}</c>: no sign-in, no circuit, no
 /// script. Both render <see cref="AnswerPage"/> statically, in the invitation's language, with the status
 /// the link deserves (404 unknown or used up, 410 expired or closed, 409 answered, 400 invalid or
-/// malformed, 413 too large, 429 too many requests). A post carries the antiforgery token of the page
+/// malformed, 413 too large, 429 too many requests, 503 busy). A post carries the antiforgery token of the page
 /// and either saves a draft (<c>action=save</c>) or submits (<c>action=submit</c>).
 /// </summary>
 /// <remarks>
@@ -53,11 +53,30 @@ public static class AnswerEndpoints
         endpoints.MapGet("/public/{token}", VisitAsync).AllowAnonymous();
     }
 
-    private static async Task VisitAsync(HttpContext context, string token, PublicLinkService publicLinks, IRateLimits limits, IOptions<SurveysSettings> settings)
+    private static async Task VisitAsync(HttpContext context, string token, PublicLinkService publicLinks, IRateLimits limits, IOptions<SurveysSettings> settings, AnswerPageGate gate)
+    {
+        using var turn = await gate.EnterAsync(context.RequestAborted);
+        if (turn is null)
+        {
+            await RenderBusyAsync(context);
+            return;
+        }
+
+        try
+        {
+            await VisitInTurnAsync(context, token, publicLinks, limits, settings.Value);
+        }
+        catch (Exception failure) when (!context.Response.HasStarted && gate.IsPassing(failure))
+        {
+            await RenderBusyAsync(context);
+        }
+    }
+
+    private static async Task VisitInTurnAsync(HttpContext context, string token, PublicLinkService publicLinks, IRateLimits limits, SurveysSettings settings)
     {
         // Every visit stores an invitation: a count of its own, stricter than the answer page's.
         var key = $"{SurveysPlugin.Id} public {context.Connection.RemoteIpAddress}";
-        if (await limits.HitAsync(key, settings.Value.PublicLinkVisitsPerMinute, TimeSpan.FromMinutes(1), context.RequestAborted) is { } retryAfter)
+        if (await limits.HitAsync(key, settings.PublicLinkVisitsPerMinute, TimeSpan.FromMinutes(1), context.RequestAborted) is { } retryAfter)
         {
             await RenderAsync(context, AnswerPageState.TooManyRequests, retryAfter: retryAfter);
             return;
@@ -76,9 +95,28 @@ public static class AnswerEndpoints
         context.Response.Headers.Location = context.Request.PathBase + InvitationService.AnswerPath + visit.Token;
     }
 
-    private static async Task GetAsync(HttpContext context, string token, AnswerService answers, IAntiforgery antiforgery, IRateLimits limits, IOptions<SurveysSettings> settings)
+    private static async Task GetAsync(HttpContext context, string token, AnswerService answers, IAntiforgery antiforgery, IRateLimits limits, IOptions<SurveysSettings> settings, AnswerPageGate gate)
     {
-        if (await RefusedAsync(context, limits, settings.Value) is { } retryAfter)
+        using var turn = await gate.EnterAsync(context.RequestAborted);
+        if (turn is null)
+        {
+            await RenderBusyAsync(context);
+            return;
+        }
+
+        try
+        {
+            await GetInTurnAsync(context, token, answers, antiforgery, limits, settings.Value);
+        }
+        catch (Exception failure) when (!context.Response.HasStarted && gate.IsPassing(failure))
+        {
+            await RenderBusyAsync(context);
+        }
+    }
+
+    private static async Task GetInTurnAsync(HttpContext context, string token, AnswerService answers, IAntiforgery antiforgery, IRateLimits limits, SurveysSettings settings)
+    {
+        if (await RefusedAsync(context, limits, settings) is { } retryAfter)
         {
             await RenderAsync(context, AnswerPageState.TooManyRequests, retryAfter: retryAfter);
             return;
@@ -94,9 +132,29 @@ public static class AnswerEndpoints
         await RenderAsync(context, AnswerPageState.Form, ActionOf(token), form, form.Values, antiforgery: antiforgery);
     }
 
-    private static async Task PostAsync(HttpContext context, string token, AnswerService answers, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IRateLimits limits, IOptions<SurveysSettings> settings)
+    private static async Task PostAsync(HttpContext context, string token, AnswerService answers, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IRateLimits limits, IOptions<SurveysSettings> settings, AnswerPageGate gate)
     {
-        if (await RefusedAsync(context, limits, settings.Value) is { } retryAfter)
+        // Busy: the page gives back what was posted, to send again in a moment; nothing was stored.
+        using var turn = await gate.EnterAsync(context.RequestAborted);
+        if (turn is null)
+        {
+            await RenderBusyAsync(context, token, antiforgery, antiforgeryOptions.Value.FormFieldName);
+            return;
+        }
+
+        try
+        {
+            await PostInTurnAsync(context, token, answers, antiforgery, antiforgeryOptions.Value, limits, settings.Value);
+        }
+        catch (Exception failure) when (!context.Response.HasStarted && gate.IsPassing(failure))
+        {
+            await RenderBusyAsync(context, token, antiforgery, antiforgeryOptions.Value.FormFieldName);
+        }
+    }
+
+    private static async Task PostInTurnAsync(HttpContext context, string token, AnswerService answers, IAntiforgery antiforgery, AntiforgeryOptions antiforgeryOptions, IRateLimits limits, SurveysSettings settings)
+    {
+        if (await RefusedAsync(context, limits, settings) is { } retryAfter)
         {
             await RenderAsync(context, AnswerPageState.TooManyRequests, retryAfter: retryAfter);
             return;
@@ -116,7 +174,7 @@ public static class AnswerEndpoints
             return;
         }
 
-        var values = ValuesOf(posted!, form, antiforgeryOptions.Value.FormFieldName, "save", "submit");
+        var values = ValuesOf(posted!, form, antiforgeryOptions.FormFieldName, "save", "submit");
         if (values is null)
         {
             await RenderAsync(context, AnswerPageState.Malformed, language: form.Language);
@@ -145,7 +203,31 @@ public static class AnswerEndpoints
     private static Task<TimeSpan?> RefusedAsync(HttpContext context, IRateLimits limits, SurveysSettings settings) =>
         limits.HitAsync($"{SurveysPlugin.Id} answer {context.Connection.RemoteIpAddress}", settings.AnswerPageRequestsPerMinute, TimeSpan.FromMinutes(1), context.RequestAborted);
 
-    private static string ActionOf(string token) => "/surveys/answer/" + Uri.EscapeDataString(token);
+    // The busy page (503, Retry-After); for a post that could be read, with what was posted kept in the page's
+    // form, to send again: the fields of questions and the action, nothing else, and nothing looked up.
+    private static async Task RenderBusyAsync(HttpContext context, string? token = null, IAntiforgery? antiforgery = null, string? antiforgeryField = null)
+    {
+        List<KeyValuePair<string, string>>? kept = null;
+        if (token is not null && antiforgery is not null && await ReadAsync(context, antiforgery) is (AnswerPageState.Form, { } posted))
+        {
+            kept = [];
+            foreach (var (key, value) in posted)
+            {
+                if (key != antiforgeryField && key.Length > 1 && key[0] == 'q' && !key.AsSpan(1).ContainsAnyExceptInRange('0', '9'))
+                {
+                    kept.AddRange(value.Take(100).Select(v => KeyValuePair.Create(key, v ?? string.Empty)));
+                }
+            }
+
+            var action = posted["action"].ToString();
+            kept.Add(KeyValuePair.Create("action", action == "save" ? action : "submit"));
+        }
+
+        await RenderAsync(context, AnswerPageState.Busy, kept is null ? null : ActionOf(token!), antiforgery: kept is null ? null : antiforgery,
+            retryAfter: TimeSpan.FromSeconds(AnswerPageGate.RetryAfterSeconds), kept: kept);
+    }
+
+    private static string ActionOf(string token) => InvitationService.AnswerPath + Uri.EscapeDataString(token);
 
     // The posted form within the page's limits and with a valid antiforgery token, or the state saying why not.
     internal static async Task<(AnswerPageState State, IFormCollection? Form)> ReadAsync(HttpContext context, IAntiforgery antiforgery)
@@ -165,7 +247,11 @@ public static class AnswerEndpoints
             size.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        context.Features.Set<IFormFeature>(new FormFeature(context.Request, Limits));
+        // A form read already (a post that got the busy page after reading it) is read from memory again.
+        if (context.Features.Get<IFormFeature>()?.Form is null)
+        {
+            context.Features.Set<IFormFeature>(new FormFeature(context.Request, Limits));
+        }
         try
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -222,13 +308,15 @@ public static class AnswerEndpoints
         AnswerPageState.Malformed => StatusCodes.Status400BadRequest,
         AnswerPageState.TooLarge => StatusCodes.Status413PayloadTooLarge,
         AnswerPageState.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        AnswerPageState.Busy => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status200OK,
     };
 
     // The page, in the form's language (else the one given) and with the state's status unless one is given.
     internal static async Task RenderAsync(HttpContext context, AnswerPageState state, string? action = null, AnswerForm? form = null,
         IReadOnlyDictionary<long, IReadOnlyList<string>>? values = null, IReadOnlyDictionary<long, Problem>? problems = null,
-        IAntiforgery? antiforgery = null, int? status = null, string? language = null, TimeSpan? retryAfter = null, bool preview = false)
+        IAntiforgery? antiforgery = null, int? status = null, string? language = null, TimeSpan? retryAfter = null, bool preview = false,
+        IReadOnlyList<KeyValuePair<string, string>>? kept = null)
     {
         // The page speaks the invitation's language, whatever the visitor's browser or cookie says; the
         // culture set here flows into the rendering awaited below.
@@ -252,7 +340,7 @@ public static class AnswerEndpoints
         var tokens = antiforgery?.GetAndStoreTokens(context);
         var model = new AnswerPageModel(state, form?.Survey, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             action, values ?? new Dictionary<long, IReadOnlyList<string>>(), problems ?? new Dictionary<long, Problem>(),
-            tokens?.FormFieldName, tokens?.RequestToken, preview);
+            tokens?.FormFieldName, tokens?.RequestToken, preview, kept ?? []);
         await new RazorComponentResult<AnswerPage>(new Dictionary<string, object?> { [nameof(AnswerPage.Model)] = model })
         {
             StatusCode = status ?? StatusOf(state),

@@ -35,6 +35,12 @@ public enum AnswerPageState
     /// <summary>Too many requests from the client's address.</summary>
     TooManyRequests,
 
+    /// <summary>
+    /// Too many respondents at once for this instance (<see cref="AnswerPageGate"/>): nothing was stored; a post's
+    /// answers are kept in the page, to send again.
+    /// </summary>
+    Busy,
+
     /// <summary>A preview's answers would be accepted (nothing was stored); the questions again, with what was entered.</summary>
     PreviewChecked,
 }
@@ -52,6 +58,10 @@ public enum AnswerPageState
 /// Whether a manager previews the survey (<see cref="PreviewEndpoints"/>): marked as a preview, the submit only
 /// checks the answers (<c>action=preview</c>) and saving for later is disabled.
 /// </param>
+/// <param name="Kept">
+/// For <see cref="AnswerPageState.Busy"/> after a post: the fields posted (questions and the action), kept in the
+/// page's form as hidden fields, to send again; empty otherwise.
+/// </param>
 public sealed record AnswerPageModel(AnswerPageState State, Survey? Survey, string Language, string? Action,
     IReadOnlyDictionary<long, IReadOnlyList<string>> Values, IReadOnlyDictionary<long, Problem> Problems,
-    string? AntiforgeryField, string? AntiforgeryToken, bool IsPreview = false);
+    string? AntiforgeryField, string? AntiforgeryToken, bool IsPreview = false, IReadOnlyList<KeyValuePair<string, string>>? Kept = null);

@@ -1,5 +1,6 @@
 using CrmBlazor.Plugins.Surveys.Features.Builder;
 using CrmBlazor.Plugins.Surveys.Features.Invitations;
+using CrmBlazor.Plugins.Surveys.Features.Sending;
 using CrmBlazor.Sdk.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -84,8 +85,6 @@ public static class PreviewEndpoints
             return null;
         }
 
-        var survey = design.Survey;
-        var shown = language is not null && survey.LanguageList.Contains(language) ? language : survey.LanguageList is [var first, ..] ? first : "en";
-        return new AnswerForm(AnswerStatus.Open, survey, shown, new Dictionary<long, IReadOnlyList<string>>());
+        return new AnswerForm(AnswerStatus.Open, design.Survey, InvitationMail.LanguageFor(design.Survey, language), new Dictionary<long, IReadOnlyList<string>>());
     }
 }

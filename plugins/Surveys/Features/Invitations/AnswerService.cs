@@ -155,20 +155,40 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
 
         // Marked used with its draft deleted, and for an anonymous survey its hash deleted too, in the
         // transaction that writes the response: after it, nothing leads from the link to the answers.
+        if (!await StoreAsync(db, invitation!, survey, response, now, cancellationToken))
+        {
+            return AnswerOutcome.Of(AnswerStatus.AlreadyAnswered);
+        }
+
+        // The pooled connection is back before the queuing, which takes connections of its own; a failure
+        // to queue is logged and left to the sweep, never turned into a failed submit.
+        await db.DisposeAsync();
+        if (!survey.IsAnonymous)
+        {
+            await effects.EnqueueAsync(response.Id, CancellationToken.None);
+        }
+
+        return AnswerOutcome.Of(AnswerStatus.Saved);
+    }
+
+    // The submit's one transaction: the link marked used (false when it was already), the response, its
+    // answers, the respondent and the pending effects of a named survey.
+    private static async Task<bool> StoreAsync(SurveysDbContext db, SurveyInvitation invitation, Survey survey, SurveyResponse response, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var unanswered = db.Invitations.Where(i => i.Id == invitation!.Id && !i.IsAnswered);
+        var unanswered = db.Invitations.Where(i => i.Id == invitation.Id && !i.IsAnswered);
         var marked = survey.IsAnonymous
             ? await unanswered.ExecuteUpdateAsync(set => set.SetProperty(i => i.IsAnswered, true).SetProperty(i => i.Draft, (string?)null).SetProperty(i => i.TokenHash, (byte[]?)null), cancellationToken)
             : await unanswered.ExecuteUpdateAsync(set => set.SetProperty(i => i.IsAnswered, true).SetProperty(i => i.Draft, (string?)null), cancellationToken);
         if (marked == 0)
         {
-            return AnswerOutcome.Of(AnswerStatus.AlreadyAnswered);
+            return false;
         }
 
         db.Responses.Add(response);
         if (!survey.IsAnonymous)
         {
-            db.Respondents.Add(new SurveyRespondent { ResponseId = response.Id, SurveyId = survey.Id, ContactId = invitation!.ContactId, CustomerId = invitation.CustomerId.GetValueOrDefault(), SubmittedAt = now });
+            db.Respondents.Add(new SurveyRespondent { ResponseId = response.Id, SurveyId = survey.Id, ContactId = invitation.ContactId, CustomerId = invitation.CustomerId.GetValueOrDefault(), SubmittedAt = now });
         }
 
         // The effects outside the plugin (timeline, figures, closed loop): named surveys only, scheduled
@@ -180,12 +200,7 @@ public sealed class AnswerService(IDbContextFactory<SurveysDbContext> contexts, 
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (!survey.IsAnonymous)
-        {
-            await effects.EnqueueAsync(response.Id, CancellationToken.None);
-        }
-
-        return AnswerOutcome.Of(AnswerStatus.Saved);
+        return true;
     }
 
     /// <summary>

@@ -11,8 +11,9 @@ namespace CrmBlazor.Host.Features.Account.PasswordReset;
 /// </summary>
 /// <remarks>
 /// Each attempt is one atomic upsert (<c>INSERT … ON CONFLICT … DO UPDATE … RETURNING</c>, on SQLite and
-/// PostgreSQL alike): two instances counting at once both see the other's attempt. Rows whose window has
-/// ended are deleted as attempts come. Why not the rate-limiting middleware: its counters live in one
+/// PostgreSQL alike, without a transaction around it: the row is locked only for the statement): two
+/// instances counting at once both see the other's attempt. Rows whose window has ended are deleted
+/// whenever a key starts a new window. Why not the rate-limiting middleware: its counters live in one
 /// process, and a partition is chosen before the body (the e-mail address of a reset request) is read.
 /// </remarks>
 internal sealed class SharedRateLimits(IDbContextFactory<CrmDbContext> contexts, TimeProvider clock) : IRateLimits
@@ -26,9 +27,14 @@ internal sealed class SharedRateLimits(IDbContextFactory<CrmDbContext> contexts,
         var end = ((now.ToUnixTimeSeconds() / seconds) + 1) * seconds;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var count = await CountAsync(db, key.Length <= 400 ? key : key[..400], end, cancellationToken);
-        // Counters of ended windows are of no use any more.
-        var nowSeconds = now.ToUnixTimeSeconds();
-        await db.RateLimitCounters.Where(c => c.Window <= nowSeconds).ExecuteDeleteAsync(cancellationToken);
+        // Counters of ended windows are of no use any more: swept when a key starts a window, not on every
+        // attempt, so that a burst on one key is one statement per attempt.
+        if (count == 1)
+        {
+            var nowSeconds = now.ToUnixTimeSeconds();
+            await db.RateLimitCounters.Where(c => c.Window <= nowSeconds).ExecuteDeleteAsync(cancellationToken);
+        }
+
         return count <= Math.Max(1, limit) ? null : DateTimeOffset.FromUnixTimeSeconds(end) - now;
     }
 
