@@ -120,7 +120,7 @@ public sealed partial class SurveyFlowTests(EndToEndFixture app, ITestOutputHelp
         await Expect(page.GetByTestId("surveys-send-name")).ToHaveTextAsync(surveyName);
         await shell.WaitUntilInteractiveAsync();
         await ChooseAsync(page, page.GetByTestId("surveys-send-segment"), segmentName);
-        await Expect(page.GetByTestId("surveys-send-reach")).ToHaveTextAsync("1 people, 1 of them with an e-mail address.");
+        await Expect(page.GetByTestId("surveys-send-reach")).ToHaveTextAsync("One person, with an e-mail address.");
         await page.GetByTestId("surveys-send-segment-submit").ClickAsync();
         await Expect(page.GetByTestId("surveys-send-run-text")).ToHaveTextAsync("1 of 1 invited; skipped: 0 without an e-mail address, 0 already holding a link.");
         await AxeCheck.AssertCleanAsync(page);
