@@ -29,7 +29,7 @@ public sealed class ServiceInput
     public string? SacCode { get; set; }
 
     /// <summary>The usual tax rate in percent, optional.</summary>
-    [Range(0, 100, ErrorMessage = "The tax rate must be between 0 and 100 %.")]
+    [Range(0d, 100d, ErrorMessage = "The tax rate must be between 0 and 100 %.")]
     public decimal? DefaultTaxRate { get; set; }
 
     /// <summary>The version the administrator loaded, for edits.</summary>
