@@ -36,6 +36,12 @@ public sealed class Project : IVersionedEntity
 
     public decimal? BudgetAmount { get; set; }
 
+    /// <summary>The service of the firm's catalogue it delivers (read through <c>IServiceCatalogue</c>), or null.</summary>
+    public long? ServiceId { get; set; }
+
+    /// <summary>Hours included per calendar month (a retainer), or null.</summary>
+    public decimal? MonthlyAllowanceHours { get; set; }
+
     /// <summary>The day the project first became active; set once.</summary>
     public DateOnly? StartedOn { get; set; }
 

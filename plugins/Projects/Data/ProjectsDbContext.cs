@@ -30,6 +30,8 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
             e.Property(p => p.HourlyRate).HasPrecision(18, 4);
             e.Property(p => p.BudgetHours).HasPrecision(12, 2);
             e.Property(p => p.BudgetAmount).HasPrecision(18, 4);
+            e.Property(p => p.MonthlyAllowanceHours).HasPrecision(8, 2);
+            e.HasIndex(p => p.ServiceId);
             e.HasIndex(p => new { p.CustomerId, p.Status });
             e.HasIndex(p => p.Status);
             e.HasMany(p => p.Tasks).WithOne().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);

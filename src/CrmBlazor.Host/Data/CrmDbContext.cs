@@ -2,6 +2,7 @@ using CrmBlazor.Data.Audit;
 using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Features.Account.PasswordReset;
+using CrmBlazor.Host.Features.Catalogue;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Figures;
 using CrmBlazor.Host.Features.Interactions;
@@ -53,6 +54,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     /// <summary>The search index of customers and contacts.</summary>
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+
+    /// <summary>The firm's catalogue of services.</summary>
+    public DbSet<FirmService> FirmServices => Set<FirmService>();
 
     /// <summary>Segments.</summary>
     public DbSet<Segment> Segments => Set<Segment>();
@@ -187,6 +191,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
         builder.ApplyConfiguration(new InteractionUserConfiguration());
         builder.ApplyConfiguration(new SearchTermConfiguration(Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"));
         builder.ApplyConfiguration(new SegmentConfiguration());
+        builder.ApplyConfiguration(new FirmServiceConfiguration());
         builder.ApplyConfiguration(new MessageTemplateVersionConfiguration());
         builder.ApplyConfiguration(new CampaignTemplateConfiguration());
         builder.ApplyConfiguration(new SegmentMemberConfiguration());

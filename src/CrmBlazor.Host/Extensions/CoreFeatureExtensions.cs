@@ -3,6 +3,7 @@ using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Features.Account.PasswordReset;
 using CrmBlazor.Host.Features.Administration;
 using CrmBlazor.Host.Features.Audit;
+using CrmBlazor.Host.Features.Catalogue;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Dashboard;
 using CrmBlazor.Host.Features.Figures;
@@ -16,6 +17,7 @@ using CrmBlazor.Host.Features.Sends;
 using CrmBlazor.Host.Features.Users;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Audiences;
+using CrmBlazor.Sdk.Catalogue;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Formatting;
 using CrmBlazor.Sdk.Messaging;
@@ -85,6 +87,8 @@ internal static class CoreFeatureExtensions
         services.AddScoped<CustomerImporter>();
         services.AddScoped<IAudienceDirectory, AudienceDirectory>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IServiceCatalogue, ServiceCatalogue>();
+        services.AddScoped<ServiceAdministration>();
 
         // Message templates (decision 0020): the firm's name and default language are checked now, so
         // that a wrong value stops the start with its name.

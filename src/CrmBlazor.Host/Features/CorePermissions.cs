@@ -32,6 +32,9 @@ public static class CorePermissions
     /// <summary>Administration: plugins, jobs, security log. Held by administrators only.</summary>
     public const string Administration = CrmPermissions.Administration;
 
+    /// <summary>Add, change and retire the services of the firm's catalogue.</summary>
+    public const string ManageServices = "crm.services.manage";
+
     /// <summary>Send campaigns (a template to every contact of a segment).</summary>
     public const string SendCampaigns = "crm.messages.send-campaigns";
 }

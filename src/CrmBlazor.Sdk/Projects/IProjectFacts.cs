@@ -32,6 +32,16 @@ public interface IProjectFacts
     /// <param name="query">The period and optional narrowing.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     Task<IReadOnlyList<LoggedTime>> GetLoggedTimeAsync(LoggedTimeQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Time logged per project and calendar month over a range of months, for every project (or one
+    /// customer's), in one grouped query: for rules over the whole database, such as hours beyond a
+    /// retainer's monthly allowance or hours up quarter over quarter. A project without time in a
+    /// month has no row for it. Ordered by month, customer and project.
+    /// </summary>
+    /// <param name="query">The months and optional narrowing.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    Task<IReadOnlyList<MonthlyHours>> GetMonthlyHoursAsync(MonthlyHoursQuery query, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Which projects to list.</summary>
@@ -53,6 +63,10 @@ public sealed record ProjectFactsQuery(long? CustomerId = null, IReadOnlyCollect
 /// <param name="Budget">The budget.</param>
 /// <param name="Burn">What has been used of it.</param>
 /// <param name="People">The lead, the people with a rate of their own and everyone who logged time on it.</param>
+/// <remarks>
+/// <see cref="ServiceId"/> and <see cref="MonthlyAllowanceHours"/> are init-only properties rather than
+/// parameters, so that code constructing facts (a test's fake source) keeps compiling.
+/// </remarks>
 public sealed record ProjectFacts(
     long ProjectId,
     long CustomerId,
@@ -66,7 +80,14 @@ public sealed record ProjectFacts(
     decimal? HourlyRate,
     ProjectBudget Budget,
     ProjectBurn Burn,
-    IReadOnlyList<ProjectPerson> People);
+    IReadOnlyList<ProjectPerson> People)
+{
+    /// <summary>The service of the firm's catalogue (<c>IServiceCatalogue</c>) the project delivers, or null.</summary>
+    public long? ServiceId { get; init; }
+
+    /// <summary>Hours included per calendar month (a retainer), or null when the project has no monthly allowance.</summary>
+    public decimal? MonthlyAllowanceHours { get; init; }
+}
 
 /// <summary>A project's budget; either part may be missing.</summary>
 /// <param name="Hours">Budget hours (for <see cref="BillingMode.PrepaidHours"/>, the hours bought), or null.</param>
@@ -113,3 +134,21 @@ public sealed record LoggedTimeQuery(DateOnly From, DateOnly To, long? ProjectId
 /// <param name="Minutes">All minutes logged.</param>
 /// <param name="BillableMinutes">The billable part.</param>
 public sealed record LoggedTime(long ProjectId, long CustomerId, string UserId, DateOnly Date, int Minutes, int BillableMinutes);
+
+/// <summary>Which months of logged time to return (<see cref="IProjectFacts.GetMonthlyHoursAsync"/>); a last month before the first gives no rows.</summary>
+/// <param name="FromMonth">The first month: any day of it (the 1st is usual).</param>
+/// <param name="ToMonth">The last month, included: any day of it.</param>
+/// <param name="CustomerId">Only this customer's projects, or null for every project.</param>
+public sealed record MonthlyHoursQuery(DateOnly FromMonth, DateOnly ToMonth, long? CustomerId = null);
+
+/// <summary>Time logged on a project in a calendar month.</summary>
+/// <param name="ProjectId">The project.</param>
+/// <param name="CustomerId">Its customer.</param>
+/// <param name="Month">The month's first day.</param>
+/// <param name="Minutes">All minutes logged in the month.</param>
+/// <param name="BillableMinutes">The billable part.</param>
+public sealed record MonthlyHours(long ProjectId, long CustomerId, DateOnly Month, int Minutes, int BillableMinutes)
+{
+    /// <summary>All hours logged (<see cref="Minutes"/> ÷ 60, not rounded).</summary>
+    public decimal Hours => Minutes / 60m;
+}

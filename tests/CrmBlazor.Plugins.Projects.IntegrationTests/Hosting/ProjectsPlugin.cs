@@ -80,6 +80,26 @@ public sealed class ProjectsPlugin : PluginDriver
         return (Outcome)Read(await projects.UpdateAsync(projectId, input, CancellationToken.None));
     });
 
+    /// <summary>Edits a project as someone the way the edit page saves it: the stored values, changed by <paramref name="configure"/>.</summary>
+    public Task<Outcome> EditProjectAsync(Person actor, long projectId, Action<dynamic> configure) => AsAsync(actor, async services =>
+    {
+        dynamic project = await LoadProjectAsync(projectId);
+        dynamic input = New("Features.Projects.ProjectInput");
+        input.CustomerId = project.CustomerId;
+        input.Name = project.Name;
+        input.BillingMode = project.BillingMode;
+        input.HourlyRate = project.HourlyRate;
+        input.OwnerUserId = project.OwnerUserId;
+        input.BudgetHours = project.BudgetHours;
+        input.BudgetAmount = project.BudgetAmount;
+        input.ServiceId = project.ServiceId;
+        input.MonthlyAllowanceHours = project.MonthlyAllowanceHours;
+        input.RowVersion = project.RowVersion;
+        configure(input);
+        dynamic projects = Service(services, "Features.Projects.ProjectService");
+        return (Outcome)Read(await projects.UpdateAsync(projectId, input, CancellationToken.None));
+    });
+
     /// <summary>
     /// Two people open the edit page at the same time and each saves another budget: the first save
     /// wins, the second comes with the version both loaded.

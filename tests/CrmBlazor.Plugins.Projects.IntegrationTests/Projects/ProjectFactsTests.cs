@@ -86,6 +86,51 @@ public abstract class ProjectFactsTests(ProjectsHostFixture fixture)
         Assert.Empty(await Facts(f => f.GetNamesAsync([])));
     }
 
+    [Fact]
+    public async Task MonthlyHours_AcrossAMonthBorder_AreSummedPerProjectAndCalendarMonth()
+    {
+        // 31 August 2026 is a Monday: the week runs into September.
+        var monday = new DateOnly(2026, 8, 31);
+        var (manager, consultant, _, project) = await ProjectAsync(BillingMode.TimeAndMaterials);
+        var customerId = (await FactsAsync(project)).CustomerId;
+        var other = await new CustomerBuilder().Named("თბილისის ღვინის მარანი").SaveAsync(fixture.Host);
+        var otherProject = await fixture.Projects.CreateProjectAsync(manager, other.Id);
+        var sameCustomer = await fixture.Projects.CreateProjectAsync(manager, customerId);
+        await fixture.Projects.SaveWeekAsync(consultant, consultant.Id, monday,
+            new Cell(project, monday, 120), new Cell(project, monday.AddDays(1), 60, Billable: false), new Cell(project, monday.AddDays(2), 30),
+            new Cell(otherProject, monday, 90), new Cell(sameCustomer, monday.AddDays(4), 45));
+        await fixture.Projects.AddTimeDirectlyAsync(project, consultant.Id, new DateOnly(2026, 7, 31), 600);
+        await fixture.Projects.AddTimeDirectlyAsync(project, consultant.Id, new DateOnly(2026, 10, 1), 600);
+        long[] mine = [project, otherProject, sameCustomer];
+
+        var months = await Facts(f => f.GetMonthlyHoursAsync(new MonthlyHoursQuery(new DateOnly(2026, 8, 15), new DateOnly(2026, 9, 30))));
+
+        Assert.Equal(
+            [
+                (new DateOnly(2026, 8, 1), customerId, project, 120, 120),
+                (new DateOnly(2026, 8, 1), other.Id, otherProject, 90, 90),
+                (new DateOnly(2026, 9, 1), customerId, project, 90, 30),
+                (new DateOnly(2026, 9, 1), customerId, sameCustomer, 45, 45),
+            ],
+            months.Where(m => mine.Contains(m.ProjectId)).Select(m => (m.Month, m.CustomerId, m.ProjectId, m.Minutes, m.BillableMinutes))
+                .OrderBy(m => m.Month).ThenBy(m => m.ProjectId == otherProject).ThenBy(m => m.ProjectId));
+    }
+
+    [Fact]
+    public async Task MonthlyHours_OfOneCustomer_LeaveOutOtherCustomers_AndAnEmptyRangeGivesNothing()
+    {
+        var (manager, consultant, _, project) = await ProjectAsync(BillingMode.TimeAndMaterials);
+        var customerId = (await FactsAsync(project)).CustomerId;
+        var other = await new CustomerBuilder().Named("ಮಂಗಳೂರು ಕಾಫಿ").SaveAsync(fixture.Host);
+        var otherProject = await fixture.Projects.CreateProjectAsync(manager, other.Id);
+        await fixture.Projects.SaveWeekAsync(consultant, consultant.Id, Monday, new Cell(project, Monday, 60), new Cell(otherProject, Monday, 60));
+
+        var months = await Facts(f => f.GetMonthlyHoursAsync(new MonthlyHoursQuery(Monday, Monday, customerId)));
+
+        Assert.Equal([(project, 60)], months.Select(m => (m.ProjectId, m.Minutes)));
+        Assert.Empty(await Facts(f => f.GetMonthlyHoursAsync(new MonthlyHoursQuery(Monday, Monday.AddMonths(-1), customerId))));
+    }
+
     private async Task<(Person Manager, Person Consultant, Person Senior, long Project)> ProjectAsync(BillingMode mode)
     {
         var manager = await Person.CreateAsync(fixture.Host, CrmRoles.Manager);

@@ -2,6 +2,7 @@ using CrmBlazor.Plugins.Projects.Data;
 using CrmBlazor.Plugins.Projects.Features.Budgets;
 using CrmBlazor.Plugins.Projects.Features.Customers;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Catalogue;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Users;
@@ -12,27 +13,42 @@ namespace CrmBlazor.Plugins.Projects.Features.DemoData;
 /// <summary>
 /// Demo projects for the demo firm's customers: every status and billing mode, tasks, milestones,
 /// person rates, six weeks of time by the staff (some of it billed), one budget past 100% and one past
-/// 80%. Does nothing when projects exist or the host has no customers or staff yet.
+/// 80%; each project delivers a service of the catalogue, and four retainers with a monthly allowance
+/// have three months of time, two of them over their allowance. Does nothing when projects exist or the host has no customers or staff yet.
 /// </summary>
 public sealed class ProjectsDemoSeeder(
     IDbContextFactory<ProjectsDbContext> contexts,
     ICustomerDirectory customers,
     IUserDirectory users,
+    IServiceCatalogue services,
     BudgetThresholdWatch budgets,
     ProjectCustomerFigures figures,
     TimeProvider clock)
 {
-    private static readonly (string Name, BillingMode Mode, ProjectStatus Status, decimal Rate, decimal? Hours, decimal? Amount, string[] Tasks)[] Plans =
+    private static readonly (string Name, BillingMode Mode, ProjectStatus Status, decimal Rate, decimal? Hours, decimal? Amount, string[] Tasks, string Service, decimal? Allowance)[] Plans =
     [
-        ("Website relaunch", BillingMode.TimeAndMaterials, ProjectStatus.Active, 95m, 120m, 12_000m, ["Design", "Development", "Content migration"]),
-        ("இணையதள மறுவடிவமைப்பு", BillingMode.TimeAndMaterials, ProjectStatus.Active, 2_500m, 60m, null, ["வடிவமைப்பு", "உருவாக்கம்"]),
-        ("GST compliance review", BillingMode.FixedFee, ProjectStatus.Active, 3_000m, 40m, 150_000m, ["Review", "Report"]),
-        ("Support retainer", BillingMode.PrepaidHours, ProjectStatus.Active, 80m, 50m, null, ["Support"]),
-        ("ERP rollout", BillingMode.TimeAndMaterials, ProjectStatus.OnHold, 110m, 300m, 33_000m, ["Analysis", "Configuration", "Training"]),
-        ("Annual audit support", BillingMode.TimeAndMaterials, ProjectStatus.Completed, 90m, 30m, null, ["Audit preparation"]),
-        ("ಮೊಬೈಲ್ ಆ್ಯಪ್ ಪ್ರಾಯೋಗಿಕ ಯೋಜನೆ", BillingMode.TimeAndMaterials, ProjectStatus.Planned, 2_200m, 80m, null, ["Discovery"]),
-        ("Data platform migration", BillingMode.TimeAndMaterials, ProjectStatus.Cancelled, 100m, 200m, null, ["Assessment"]),
+        ("Website relaunch", BillingMode.TimeAndMaterials, ProjectStatus.Active, 95m, 120m, 12_000m, ["Design", "Development", "Content migration"], "WEB", null),
+        ("இணையதள மறுவடிவமைப்பு", BillingMode.TimeAndMaterials, ProjectStatus.Active, 2_500m, 60m, null, ["வடிவமைப்பு", "உருவாக்கம்"], "WEB", null),
+        ("GST compliance review", BillingMode.FixedFee, ProjectStatus.Active, 3_000m, 40m, 150_000m, ["Review", "Report"], "TAX", null),
+        ("Support retainer", BillingMode.PrepaidHours, ProjectStatus.Active, 80m, 50m, null, ["Support"], "SUP-M", 20m),
+        ("ERP rollout", BillingMode.TimeAndMaterials, ProjectStatus.OnHold, 110m, 300m, 33_000m, ["Analysis", "Configuration", "Training"], "ITS", null),
+        ("Annual audit support", BillingMode.TimeAndMaterials, ProjectStatus.Completed, 90m, 30m, null, ["Audit preparation"], "BOOK", null),
+        ("ಮೊಬೈಲ್ ಆ್ಯಪ್ ಪ್ರಾಯೋಗಿಕ ಯೋಜನೆ", BillingMode.TimeAndMaterials, ProjectStatus.Planned, 2_200m, 80m, null, ["Discovery"], "WEB", null),
+        ("Data platform migration", BillingMode.TimeAndMaterials, ProjectStatus.Cancelled, 100m, 200m, null, ["Assessment"], "CLOUD", null),
+        ("Monthly bookkeeping", BillingMode.TimeAndMaterials, ProjectStatus.Active, 1_800m, null, null, ["Bookkeeping"], "BOOK", 10m),
+        ("Managed IT support", BillingMode.TimeAndMaterials, ProjectStatus.Active, 85m, null, null, ["Support"], "ITS", 15m),
+        ("SEO retainer", BillingMode.TimeAndMaterials, ProjectStatus.Active, 75m, null, null, ["SEO"], "SEO", 12m),
     ];
+
+    // How much of its monthly allowance each retainer used in the last three full months: the
+    // support retainer and the bookkeeping run over, the others stay within.
+    private static readonly Dictionary<string, decimal[]> RetainerUse = new(StringComparer.Ordinal)
+    {
+        ["Support retainer"] = [1.3m, 1.15m, 1.4m],
+        ["Monthly bookkeeping"] = [0.9m, 1.2m, 1.25m],
+        ["Managed IT support"] = [0.8m, 0.7m, 0.95m],
+        ["SEO retainer"] = [0.6m, 0.75m, 0.5m],
+    };
 
     /// <summary>Seeds the demo projects if there are none.</summary>
     /// <param name="cancellationToken">Cancels the work.</param>
@@ -52,6 +68,7 @@ public sealed class ProjectsDemoSeeder(
             return 0;
         }
 
+        var catalogue = (await services.ListAsync(cancellationToken: cancellationToken)).Where(x => x.Code != null).ToDictionary(x => x.Code!, x => x.Id, StringComparer.Ordinal);
         var random = new Random(2026);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -71,10 +88,12 @@ public sealed class ProjectsDemoSeeder(
                 HourlyRate = plan.Rate,
                 BudgetHours = plan.Hours,
                 BudgetAmount = plan.Amount,
+                ServiceId = catalogue.TryGetValue(plan.Service, out var serviceId) ? serviceId : null,
+                MonthlyAllowanceHours = plan.Allowance,
                 OwnerUserId = staff[i % staff.Count].Id,
-                StartDate = today.AddDays(-60 + (i * 3)),
+                StartDate = plan.Allowance is null ? today.AddDays(-60 + (i * 3)) : today.AddMonths(-6),
                 EndDate = today.AddDays(60 + (i * 10)),
-                StartedOn = plan.Status is ProjectStatus.Planned ? null : today.AddDays(-60 + (i * 3)),
+                StartedOn = plan.Status is ProjectStatus.Planned ? null : plan.Allowance is null ? today.AddDays(-60 + (i * 3)) : today.AddMonths(-6),
                 CompletedOn = plan.Status is ProjectStatus.Completed ? today.AddDays(-3) : null,
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -137,6 +156,7 @@ public sealed class ProjectsDemoSeeder(
             }
         }
 
+        entries.AddRange(RetainerTime(projects, staff[0].Id, today, now));
         db.TimeEntries.AddRange(entries);
         foreach (var project in projects.Where(p => p.StartedOn is not null))
         {
@@ -159,5 +179,45 @@ public sealed class ProjectsDemoSeeder(
         await budgets.CheckAsync(null, cancellationToken);
         await figures.RefreshAllAsync(cancellationToken);
         return projects.Count;
+    }
+
+    // The retainers' time in the last three full months and this month so far, in two-hour entries on
+    // weekdays, so that the overage of a month is plain on the project page and for upsell rules.
+    private static IEnumerable<TimeEntry> RetainerTime(List<Project> projects, string userId, DateOnly today, DateTimeOffset now)
+    {
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        foreach (var project in projects.Where(p => p.MonthlyAllowanceHours is not null && RetainerUse.ContainsKey(p.Name)))
+        {
+            var task = project.Tasks[0];
+            var shares = RetainerUse[project.Name];
+            for (var back = 3; back >= 0; back--)
+            {
+                var month = thisMonth.AddMonths(-back);
+                var share = back == 0 ? 0.4m : shares[3 - back];
+                var minutes = (int)(project.MonthlyAllowanceHours!.Value * share * 60m);
+                for (var day = month; minutes > 0 && day < month.AddMonths(1) && day <= today; day = day.AddDays(1))
+                {
+                    if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+                    {
+                        continue;
+                    }
+
+                    var length = Math.Min(120, minutes);
+                    minutes -= length;
+                    yield return new TimeEntry
+                    {
+                        UserId = userId,
+                        ProjectId = project.Id,
+                        TaskId = task.Id,
+                        Date = day,
+                        Minutes = length,
+                        IsBillable = true,
+                        Note = "Retainer work",
+                        CreatedAt = now,
+                        UpdatedAt = now,
+                    };
+                }
+            }
+        }
     }
 }

@@ -87,6 +87,37 @@ public sealed class ProjectFactsSource(IDbContextFactory<ProjectsDbContext> cont
             .Select(r => new LoggedTime(r.ProjectId, r.CustomerId, r.UserId, r.Date, r.Minutes, r.Billable))];
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MonthlyHours>> GetMonthlyHoursAsync(MonthlyHoursQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var first = new DateOnly(query.FromMonth.Year, query.FromMonth.Month, 1);
+        var until = new DateOnly(query.ToMonth.Year, query.ToMonth.Month, 1).AddMonths(1);
+        if (until <= first)
+        {
+            return [];
+        }
+
+        // One GROUP BY over the range's entries (the date index narrows them): the database adds up the
+        // minutes, and only one row per project and month comes back, however many entries there are.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entries = from t in db.TimeEntries.AsNoTracking()
+                      join p in db.Projects on t.ProjectId equals p.Id
+                      where t.Date >= first && t.Date < until
+                      select new { t.ProjectId, p.CustomerId, t.Date.Year, t.Date.Month, t.Minutes, t.IsBillable };
+        if (query.CustomerId is { } customerId)
+        {
+            entries = entries.Where(e => e.CustomerId == customerId);
+        }
+
+        var rows = await entries
+            .GroupBy(e => new { e.ProjectId, e.CustomerId, e.Year, e.Month })
+            .Select(g => new { g.Key.ProjectId, g.Key.CustomerId, g.Key.Year, g.Key.Month, Minutes = g.Sum(e => e.Minutes), Billable = g.Sum(e => e.IsBillable ? e.Minutes : 0) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new MonthlyHours(r.ProjectId, r.CustomerId, new DateOnly(r.Year, r.Month, 1), r.Minutes, r.Billable))
+            .OrderBy(r => r.Month).ThenBy(r => r.CustomerId).ThenBy(r => r.ProjectId)];
+    }
+
     private async Task<IReadOnlyList<ProjectFacts>> FactsAsync(ProjectsDbContext db, IQueryable<Project> scope, CancellationToken cancellationToken)
     {
         var projects = await scope.Include(p => p.PersonRates).OrderBy(p => p.CustomerId).ThenBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(cancellationToken);
@@ -112,7 +143,11 @@ public sealed class ProjectFactsSource(IDbContextFactory<ProjectsDbContext> cont
                 .ToList();
             return new ProjectFacts(
                 p.Id, p.CustomerId, p.Name, p.Status, p.BillingMode, p.Currency, p.StartDate, p.EndDate, p.OwnerUserId, p.HourlyRate,
-                new ProjectBudget(p.BudgetHours, p.BudgetAmount), burn.Burn, people);
+                new ProjectBudget(p.BudgetHours, p.BudgetAmount), burn.Burn, people)
+            {
+                ServiceId = p.ServiceId,
+                MonthlyAllowanceHours = p.MonthlyAllowanceHours,
+            };
         })];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Projects.Features.Shared;
+using CrmBlazor.Sdk.Catalogue;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Projects;
@@ -9,7 +10,7 @@ namespace CrmBlazor.Plugins.Projects.Features.Projects;
 
 /// <summary>
 /// Creates a project (<c>/projects/new</c>, optionally <c>?customer=</c>) or edits one
-/// (<c>/projects/{id}/edit</c>): details, dates, lead, billing mode, rate and budget. Managers only,
+/// (<c>/projects/{id}/edit</c>): details, dates, lead, service, billing mode, rate, budget and monthly allowance. Managers only,
 /// checked by the page's policy and again by <see cref="ProjectService"/>.
 /// </summary>
 public partial class ProjectEditPage
@@ -18,6 +19,7 @@ public partial class ProjectEditPage
     [
         nameof(ProjectInput.CustomerId), nameof(ProjectInput.Name), nameof(ProjectInput.Description), nameof(ProjectInput.EndDate),
         nameof(ProjectInput.OwnerUserId), nameof(ProjectInput.HourlyRate), nameof(ProjectInput.BudgetHours), nameof(ProjectInput.BudgetAmount),
+        nameof(ProjectInput.ServiceId), nameof(ProjectInput.MonthlyAllowanceHours),
     ];
 
     private ProjectInput _input = new();
@@ -28,6 +30,7 @@ public partial class ProjectEditPage
     private bool _missing;
     private bool _saving;
     private AddressQuery _address = new();
+    private IReadOnlyList<CatalogueService> _services = [];
 
     [Inject]
     private ProjectService Projects { get; set; } = default!;
@@ -37,6 +40,9 @@ public partial class ProjectEditPage
 
     [Inject]
     private ICustomerDirectory Customers { get; set; } = default!;
+
+    [Inject]
+    private IServiceCatalogue Catalogue { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -79,6 +85,8 @@ public partial class ProjectEditPage
                 HourlyRate = project.HourlyRate,
                 BudgetHours = project.BudgetHours,
                 BudgetAmount = project.BudgetAmount,
+                ServiceId = project.ServiceId,
+                MonthlyAllowanceHours = project.MonthlyAllowanceHours,
                 RowVersion = project.RowVersion,
             };
         }
@@ -101,6 +109,11 @@ public partial class ProjectEditPage
             }
         }
 
+        // The services offered, and the project's own if it has been retired since: it keeps it.
+        var offered = await Catalogue.ListAsync();
+        _services = _input.ServiceId is { } serviceId && offered.All(s => s.Id != serviceId) && await Catalogue.GetAsync(serviceId) is { } own
+            ? [.. offered, own]
+            : offered;
         _loaded = true;
     }
 

@@ -38,8 +38,18 @@ public sealed class ProjectInput : IValidatableObject
     [Range(0, 1_000_000_000_000, ErrorMessage = "The budget amount must be between 0 and 1,000,000,000,000.")]
     public decimal? BudgetAmount { get; set; }
 
+    /// <summary>The service of the firm's catalogue the project delivers, optional.</summary>
+    public long? ServiceId { get; set; }
+
+    /// <summary>Hours included per month (a retainer), optional; at most a month of round-the-clock work for a team.</summary>
+    [Range(0.25, MaxMonthlyAllowanceHours, ErrorMessage = "The monthly allowance must be between 0.25 and 2,000 hours.")]
+    public decimal? MonthlyAllowanceHours { get; set; }
+
     /// <summary>The version the form was loaded with (updates only).</summary>
     public Guid RowVersion { get; set; }
+
+    /// <summary>The largest monthly allowance accepted: a dozen people full time.</summary>
+    public const double MaxMonthlyAllowanceHours = 2_000;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

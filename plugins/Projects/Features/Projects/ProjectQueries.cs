@@ -1,6 +1,7 @@
 using CrmBlazor.Plugins.Projects.Data;
 using CrmBlazor.Plugins.Projects.Features.Budgets;
 using CrmBlazor.Plugins.Projects.Features.Shared;
+using CrmBlazor.Sdk.Catalogue;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Users;
@@ -61,13 +62,14 @@ public sealed record ProjectRow(
     string Currency,
     ProjectBurn Burn);
 
-/// <summary>Everything the project page shows.</summary>
+/// <summary>Everything the project page shows; <see cref="Service"/> is null without a service or when the catalogue no longer has it.</summary>
 public sealed record ProjectDetail(
     Project Project,
     CustomerSummary? Customer,
     BurnSheet Burn,
     IReadOnlyDictionary<string, UserSummary> People,
-    IReadOnlyList<BudgetCrossing> StandingCrossings);
+    IReadOnlyList<BudgetCrossing> StandingCrossings,
+    CatalogueService? Service);
 
 /// <summary>A time entry as the project page lists it.</summary>
 public sealed record ProjectTimeRow(long Id, DateOnly Date, string PersonName, string? TaskName, int Minutes, bool IsBillable, string? Note, string? BilledDocumentNumber, bool IsLocked);
@@ -80,7 +82,8 @@ public sealed class ProjectQueries(
     IDbContextFactory<ProjectsDbContext> contexts,
     ProjectAccess access,
     ICustomerDirectory customers,
-    IUserDirectory users)
+    IUserDirectory users,
+    IServiceCatalogue services)
 {
     /// <summary>Largest page served.</summary>
     public const int MaximumPageSize = 200;
@@ -176,7 +179,8 @@ public sealed class ProjectQueries(
 
         var people = await users.GetManyAsync([.. userIds.Distinct()], cancellationToken);
         var customer = await customers.GetAsync(project.CustomerId, cancellationToken);
-        return new ProjectDetail(project, customer, burn, people, crossings);
+        var service = project.ServiceId is { } serviceId ? await services.GetAsync(serviceId, cancellationToken) : null;
+        return new ProjectDetail(project, customer, burn, people, crossings, service);
     }
 
     /// <summary>A page of a project's time entries, newest first.</summary>

@@ -2,6 +2,7 @@ using CrmBlazor.Plugins.Projects.Data;
 using CrmBlazor.Plugins.Projects.Features.Budgets;
 using CrmBlazor.Plugins.Projects.Features.Customers;
 using CrmBlazor.Plugins.Projects.Features.Shared;
+using CrmBlazor.Sdk.Catalogue;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Projects;
@@ -21,6 +22,7 @@ public sealed class ProjectService(
     ProjectAccess access,
     ICustomerDirectory customers,
     IUserDirectory users,
+    IServiceCatalogue services,
     BudgetThresholdWatch budgets,
     ProjectCustomerFigures figures,
     TimeProvider clock,
@@ -60,6 +62,7 @@ public sealed class ProjectService(
                 }
 
                 await ValidateOwnerAsync(input, errors, ct);
+                await ValidateServiceAsync(input, null, errors, ct);
             })
             .Create(() => new Project { Name = string.Empty, Currency = string.Empty, Status = input.Status, CreatedAt = now, UpdatedAt = now })
             .Apply(project =>
@@ -92,7 +95,12 @@ public sealed class ProjectService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Change<Project>()
             .Allow(access.CanManageAsync)
-            .Validate(input, (errors, ct) => ValidateOwnerAsync(input, errors, ct))
+            .Validate(input, async (errors, ct) =>
+            {
+                await ValidateOwnerAsync(input, errors, ct);
+                var current = await db.Projects.Where(p => p.Id == projectId).Select(p => p.ServiceId).FirstOrDefaultAsync(ct);
+                await ValidateServiceAsync(input, current, errors, ct);
+            })
             .Load(ct => db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct))
             .Expect(input.RowVersion)
             .Apply(project =>
@@ -321,6 +329,8 @@ public sealed class ProjectService(
         project.HourlyRate = input.HourlyRate;
         project.BudgetHours = input.BudgetHours;
         project.BudgetAmount = input.BudgetAmount;
+        project.ServiceId = input.ServiceId;
+        project.MonthlyAllowanceHours = input.MonthlyAllowanceHours;
     }
 
     private void Start(ProjectsDbContext db, Project project)
@@ -329,6 +339,20 @@ public sealed class ProjectService(
         project.StartedOn = today;
         project.StartDate ??= today;
         db.Publish(new ProjectStarted(project.Id, project.CustomerId, project.Name, project.StartDate.Value));
+    }
+
+    // A retired service is no longer offered, but a project that already delivers it keeps it.
+    private async Task ValidateServiceAsync(ProjectInput input, long? currentServiceId, Dictionary<string, Problem[]> errors, CancellationToken cancellationToken)
+    {
+        if (input.ServiceId is not { } serviceId || serviceId == currentServiceId)
+        {
+            return;
+        }
+
+        if (await services.GetAsync(serviceId, cancellationToken) is not { IsRetired: false })
+        {
+            errors[nameof(input.ServiceId)] = [new Problem("Choose a service the firm still offers.")];
+        }
     }
 
     private async Task ValidateOwnerAsync(ProjectInput input, Dictionary<string, Problem[]> errors, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using CrmBlazor.Data;
 using CrmBlazor.Host.Data;
+using CrmBlazor.Host.Features.Catalogue;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Interactions;
 using CrmBlazor.Host.Features.Search;
@@ -99,6 +100,7 @@ internal static class DemoDataSeeder
         }
 
         db.Segments.AddRange(DemoSegments(now));
+        db.FirmServices.AddRange(DemoServices(now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -202,6 +204,26 @@ internal static class DemoDataSeeder
             interaction.Users.Add(new InteractionUser { UserId = owner });
             yield return interaction;
         }
+    }
+
+    // The catalogue of a business-services firm, with India's SAC codes and the 18 % GST rate services
+    // usually carry; the brochure design the firm no longer sells stays, retired, for old projects.
+    private static IEnumerable<FirmService> DemoServices(DateTimeOffset now)
+    {
+        FirmService Make(string name, string code, string sac, bool retired = false) =>
+            new() { Name = name, Code = code, SacCode = sac, DefaultTaxRate = 18m, IsRetired = retired, CreatedAt = now.AddDays(-400) };
+
+        yield return Make("Website design and build", "WEB", "998314");
+        yield return Make("Monthly support retainer", "SUP-M", "998313");
+        yield return Make("Search engine optimisation", "SEO", "998361");
+        yield return Make("Bookkeeping", "BOOK", "998222");
+        yield return Make("Payroll", "PAY", "998223");
+        yield return Make("IT support", "ITS", "998313");
+        yield return Make("Cloud hosting", "CLOUD", "998315");
+        yield return Make("Security audit", "SEC", "998319");
+        yield return Make("GST and tax filing", "TAX", "998231");
+        yield return Make("Translation and localisation", "L10N", "998395");
+        yield return Make("Print brochure design", "PRINT", "998391", retired: true);
     }
 
     private static IEnumerable<Segment> DemoSegments(DateTimeOffset now)
