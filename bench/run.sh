@@ -13,6 +13,8 @@
 #   bench/run.sh planning --people 100 --allocations 20000 --board 50 --no-browser   # smaller, for development
 #   bench/run.sh surveys                    # 1,000 respondents submitting at once through the answer page; results of 1,000,000 answers against hand-written SQL
 #   bench/run.sh surveys --answers 100000 --respondents 200   # smaller, for development
+#   bench/run.sh upsell                     # 100,000 customers, 1,000,000 time entries, 200,000 invoices, 300,000 survey answers: every upsell rule; budget burn set-based against a loop per customer
+#   bench/run.sh upsell --customers 2000 --time-entries 20000 --invoices 4000 --answers 6000   # smaller, for development
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,12 +58,18 @@ case "${1:-}" in
     dotnet build bench/CrmBlazor.Bench.Surveys -c Release -v q -nologo -clp:ErrorsOnly >&2
     exec dotnet bench/CrmBlazor.Bench.Surveys/bin/Release/net10.0/CrmBlazor.Bench.Surveys.dll "$@"
     ;;
+  upsell)
+    shift
+    dotnet build bench/CrmBlazor.Bench.Upsell -c Release -v q -nologo -clp:ErrorsOnly >&2
+    exec dotnet bench/CrmBlazor.Bench.Upsell/bin/Release/net10.0/CrmBlazor.Bench.Upsell.dll "$@"
+    ;;
   *)
     echo "usage: bench/run.sh core [--customers N] [--interactions N] [--iterations N] [--warmup N] [--keep] [--no-analyze] [--explain] [--only sqlite|postgres] [--reuse FILE|DB] [--data-dir DIR]" >&2
     echo "       bench/run.sh pdf [--count N] [--html-sample N] [--parallel N] [--samples DIR] [--no-html]" >&2
     echo "       bench/run.sh messaging [--messages N] [--workers N]" >&2
     echo "       bench/run.sh planning [--people N] [--projects N] [--allocations N] [--board N] [--iterations N] [--warmup N] [--no-browser]" >&2
     echo "       bench/run.sh surveys [--answers N] [--respondents N] [--iterations N] [--warmup N]" >&2
+    echo "       bench/run.sh upsell [--customers N] [--projects N] [--time-entries N] [--invoices N] [--answers N] [--iterations N] [--only sqlite|postgres]" >&2
     exit 2
     ;;
 esac

@@ -3,6 +3,7 @@ using CrmBlazor.Plugins.Invoicing.Features.Customers;
 using CrmBlazor.Plugins.Invoicing.Features.Dashboard;
 using CrmBlazor.Plugins.Invoicing.Features.DemoData;
 using CrmBlazor.Plugins.Invoicing.Features.Documents;
+using CrmBlazor.Plugins.Invoicing.Features.Facts;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Payments;
 using CrmBlazor.Plugins.Invoicing.Features.Privacy;
@@ -12,6 +13,7 @@ using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Timeline;
 using CrmBlazor.Plugins.Invoicing.Jobs;
 using CrmBlazor.Sdk.Authorization;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +25,8 @@ namespace CrmBlazor.Plugins.Invoicing;
 /// Invoicing: invoices and credit notes from billable time (through the SDK's
 /// <c>IBillableTimeSource</c>, offered by the projects plugin), fixed fees and discounts; taxes;
 /// gap-free numbering; payments and reminders; documents and reminders sent by e-mail; PDF, zip and
-/// CSV exports; a monthly invoice run.
+/// CSV exports; a monthly invoice run. Offers other plugins its events and facts through the SDK
+/// (<c>CrmBlazor.Sdk.Invoicing</c>: <see cref="InvoiceIssued"/>, <see cref="IInvoiceFacts"/>).
 /// </summary>
 public sealed class InvoicingPlugin : ICrmPlugin
 {
@@ -68,6 +71,7 @@ public sealed class InvoicingPlugin : ICrmPlugin
         services.AddScoped<PaymentService>();
         services.AddScoped<InvoiceQueries>();
         services.AddScoped<InvoicedAndPaid>();
+        services.AddScoped<IInvoiceFacts, InvoiceFactsSource>();
         services.AddScoped<InvoiceRunQueries>();
         services.AddScoped<InvoiceDocuments>();
         services.AddScoped<InvoiceRunService>();

@@ -4,6 +4,7 @@ using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Formatting;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Projects;
 
 namespace CrmBlazor.Plugins.Invoicing.Data;

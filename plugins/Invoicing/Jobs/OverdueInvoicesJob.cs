@@ -1,6 +1,7 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Sending;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

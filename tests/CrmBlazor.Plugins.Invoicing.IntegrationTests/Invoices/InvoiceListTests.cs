@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Invoicing.IntegrationTests.Hosting;
+using CrmBlazor.Sdk.Invoicing;
 
 namespace CrmBlazor.Plugins.Invoicing.IntegrationTests.Invoices;
 
@@ -63,7 +64,7 @@ public abstract class InvoiceListTests(InvoicingHostFixture fixture)
     private Task<(int TotalCount, List<long> Rows, List<(string, int, decimal, decimal)> Totals)> ListAsync(Billing billing, long? customerId = null, string? status = null, int pageSize = 50) =>
         Invoicing.AsAsync(billing.Accountant, async services =>
         {
-            var statusType = Invoicing.Type("Data.InvoiceStatus");
+            var statusType = typeof(InvoiceStatus);
             var queryType = Invoicing.Type("Features.Invoices.InvoiceListQuery");
             var statusValue = status is null ? null : Enum.Parse(statusType, status);
             var query = Activator.CreateInstance(queryType, statusValue, customerId, null, null, null, 0, pageSize)!;

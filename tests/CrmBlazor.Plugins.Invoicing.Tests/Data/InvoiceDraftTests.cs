@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Sdk.Invoicing;
 using static CrmBlazor.Plugins.Invoicing.Tests.Data.TestInvoices;
 
 namespace CrmBlazor.Plugins.Invoicing.Tests.Data;

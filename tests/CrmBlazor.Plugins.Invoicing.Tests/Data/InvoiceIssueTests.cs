@@ -1,5 +1,6 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
+using CrmBlazor.Sdk.Invoicing;
 using static CrmBlazor.Plugins.Invoicing.Tests.Data.TestInvoices;
 
 namespace CrmBlazor.Plugins.Invoicing.Tests.Data;

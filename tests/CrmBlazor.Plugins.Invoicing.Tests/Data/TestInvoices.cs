@@ -1,6 +1,7 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Projects;
 
 namespace CrmBlazor.Plugins.Invoicing.Tests.Data;

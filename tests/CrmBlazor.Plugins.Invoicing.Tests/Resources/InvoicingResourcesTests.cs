@@ -1,3 +1,4 @@
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Testing.Resources;
 
 namespace CrmBlazor.Plugins.Invoicing.Tests.Resources;
@@ -8,8 +9,8 @@ public sealed class InvoicingResourcesTests() : PluginResourceTests("Invoicing",
     [Fact]
     public void StatusKindAndGroupingNames_AllHaveAResource()
     {
-        var names = Enum.GetValues<CrmBlazor.Plugins.Invoicing.Data.InvoiceStatus>().Select(CrmBlazor.Plugins.Invoicing.Features.Invoices.InvoiceStatuses.Title)
-            .Concat(Enum.GetValues<CrmBlazor.Plugins.Invoicing.Data.InvoiceKind>().Select(CrmBlazor.Plugins.Invoicing.Features.Invoices.InvoiceStatuses.Title))
+        var names = Enum.GetValues<InvoiceStatus>().Select(CrmBlazor.Plugins.Invoicing.Features.Invoices.InvoiceStatuses.Title)
+            .Concat(Enum.GetValues<InvoiceKind>().Select(CrmBlazor.Plugins.Invoicing.Features.Invoices.InvoiceStatuses.Title))
             .Concat(Enum.GetValues<CrmBlazor.Plugins.Invoicing.Data.TimeGrouping>().Select(CrmBlazor.Plugins.Invoicing.Features.Invoices.InvoiceStatuses.Title));
 
         var missing = names.Where(name => !HasResource(name)).ToList();

@@ -1,5 +1,7 @@
 using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Plugins.Invoicing.Features.Facts;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
+using CrmBlazor.Sdk.Invoicing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Dashboard;
@@ -35,7 +37,7 @@ public sealed class InvoicedAndPaid(IDbContextFactory<InvoicingDbContext> contex
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
-        // Decimal sums do not run in SQL on SQLite: the few amount columns are summed here.
+        // The months' amounts are summed here, from the rows of the chart's months only.
         var issued = await db.Invoices.AsNoTracking()
             .Where(i => i.Status != InvoiceStatus.Draft && i.IssueDate >= first)
             .Select(i => new { i.Kind, i.Currency, Date = i.IssueDate!.Value, i.GrossTotal })
@@ -44,12 +46,17 @@ public sealed class InvoicedAndPaid(IDbContextFactory<InvoicingDbContext> contex
             .Where(p => p.Date >= first)
             .Join(db.Invoices, p => p.InvoiceId, i => i.Id, (p, i) => new { i.Currency, p.Date, p.Amount })
             .ToListAsync(cancellationToken);
-        var open = await db.Invoices.AsNoTracking()
-            .Where(i => i.Kind == InvoiceKind.Invoice && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid || i.Status == InvoiceStatus.Overdue))
-            .Select(i => new { i.Currency, i.Status, i.GrossTotal, i.PaidTotal, i.CreditedTotal })
-            .ToListAsync(cancellationToken);
+        var open = await InvoiceAmounts.Owed(db.Invoices.AsNoTracking())
+            .GroupBy(i => i.Currency)
+            .Select(g => new
+            {
+                Currency = g.Key,
+                Open = g.Sum(i => i.GrossTotal - i.CreditedTotal - i.PaidTotal),
+                Overdue = g.Sum(i => i.Status == InvoiceStatus.Overdue ? i.GrossTotal - i.CreditedTotal - i.PaidTotal : 0m),
+            })
+            .ToDictionaryAsync(o => o.Currency, cancellationToken);
 
-        var currencies = issued.Select(i => i.Currency).Concat(open.Select(o => o.Currency)).Distinct()
+        var currencies = issued.Select(i => i.Currency).Concat(open.Keys).Distinct()
             .OrderByDescending(c => issued.Count(i => i.Currency == c)).ThenBy(c => c, StringComparer.Ordinal);
         return [.. currencies.Select(currency => new CurrencyAmounts(
             currency,
@@ -57,8 +64,8 @@ public sealed class InvoicedAndPaid(IDbContextFactory<InvoicingDbContext> contex
                 month,
                 issued.Where(i => i.Currency == currency && Same(i.Date, month)).Sum(i => i.Kind == InvoiceKind.CreditNote ? -i.GrossTotal : i.GrossTotal),
                 paid.Where(p => p.Currency == currency && Same(p.Date, month)).Sum(p => p.Amount)))],
-            open.Where(o => o.Currency == currency).Sum(o => Math.Max(0, o.GrossTotal - o.CreditedTotal - o.PaidTotal)),
-            open.Where(o => o.Currency == currency && o.Status == InvoiceStatus.Overdue).Sum(o => Math.Max(0, o.GrossTotal - o.CreditedTotal - o.PaidTotal))))];
+            open.GetValueOrDefault(currency)?.Open ?? 0,
+            open.GetValueOrDefault(currency)?.Overdue ?? 0))];
     }
 
     private static bool Same(DateOnly date, DateOnly month) => date.Year == month.Year && date.Month == month.Month;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Sdk.Documents;
 using CrmBlazor.Sdk.Formatting;
+using CrmBlazor.Sdk.Invoicing;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Documents;
 

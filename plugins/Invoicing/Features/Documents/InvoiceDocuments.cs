@@ -4,6 +4,7 @@ using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Sdk.Documents;
+using CrmBlazor.Sdk.Invoicing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -3,6 +3,7 @@ using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

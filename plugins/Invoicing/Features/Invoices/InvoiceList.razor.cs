@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Sdk.Customers;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Navigation;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

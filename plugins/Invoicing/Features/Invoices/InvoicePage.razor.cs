@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Sdk.Invoicing;
 using Microsoft.AspNetCore.Components;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;

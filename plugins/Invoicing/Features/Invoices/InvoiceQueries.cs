@@ -1,6 +1,7 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Sdk.Invoicing;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;
 

@@ -1,5 +1,6 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Sdk.Events;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Projects;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;

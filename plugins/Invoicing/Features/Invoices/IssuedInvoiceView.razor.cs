@@ -4,6 +4,7 @@ using CrmBlazor.Plugins.Invoicing.Features.Sending;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Features.Taxes;
 using CrmBlazor.Sdk.Components;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Messaging;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

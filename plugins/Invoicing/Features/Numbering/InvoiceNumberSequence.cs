@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Sdk.Invoicing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Numbering;

@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Invoicing.Data;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Privacy;
 using CrmBlazor.Sdk.Projects;
 using Microsoft.EntityFrameworkCore;

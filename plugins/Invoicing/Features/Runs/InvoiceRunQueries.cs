@@ -1,6 +1,7 @@
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
+using CrmBlazor.Sdk.Invoicing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Runs;

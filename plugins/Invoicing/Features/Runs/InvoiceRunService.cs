@@ -2,6 +2,7 @@ using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Plugins.Invoicing.Jobs;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Jobs;
 using CrmBlazor.Sdk.Projects;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Documents;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Formatting;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Messaging;
 using Microsoft.Extensions.Options;
 

@@ -2,6 +2,7 @@ using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Shared;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Messaging;
 using Microsoft.EntityFrameworkCore;
 

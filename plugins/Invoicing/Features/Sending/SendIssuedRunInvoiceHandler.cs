@@ -3,6 +3,7 @@ using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Timeline;
 using CrmBlazor.Sdk.Events;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Timeline;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Sending;

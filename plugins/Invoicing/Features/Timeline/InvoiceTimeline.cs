@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Sdk.Events;
+using CrmBlazor.Sdk.Invoicing;
 using CrmBlazor.Sdk.Timeline;
 
 namespace CrmBlazor.Plugins.Invoicing.Features.Timeline;

@@ -4,6 +4,7 @@ using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Invoices;
 using CrmBlazor.Plugins.Invoicing.Features.Runs;
 using CrmBlazor.Sdk.Formatting;
+using CrmBlazor.Sdk.Invoicing;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 

@@ -1,9 +1,12 @@
-using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Sdk.Events;
 
-namespace CrmBlazor.Plugins.Invoicing.Features.Invoices;
+namespace CrmBlazor.Sdk.Invoicing;
 
-/// <summary>An invoice or credit note was issued (published in the issuing transaction).</summary>
+/// <summary>
+/// An invoice or credit note was issued (published by the invoicing plugin in the issuing transaction).
+/// Stored and matched by its event name, so events stored before these records moved into the SDK
+/// are delivered to handlers of this type.
+/// </summary>
 /// <param name="InvoiceId">The document.</param>
 /// <param name="CustomerId">Its customer.</param>
 /// <param name="Kind">Invoice or credit note.</param>
