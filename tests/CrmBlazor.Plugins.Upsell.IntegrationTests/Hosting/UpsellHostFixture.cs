@@ -9,10 +9,13 @@ namespace CrmBlazor.Plugins.Upsell.IntegrationTests.Hosting;
 /// and projects, and reads only their opportunities.
 /// </summary>
 /// <param name="provider">The provider under test.</param>
-public abstract class UpsellHostFixture(DatabaseProvider provider) : HostFixture(provider, new HostSetup(PluginsPath)), IAsyncLifetime
+public abstract class UpsellHostFixture(DatabaseProvider provider) : HostFixture(provider, Plugins), IAsyncLifetime
 {
     /// <summary>The folder the build copies the plugins into, next to the test assembly.</summary>
     public const string PluginsPath = "upsell-plugins";
+
+    /// <summary>The plugins, with the greeting the fixture plugin needs.</summary>
+    public static HostSetup Plugins { get; } = new(PluginsPath) { Settings = new Dictionary<string, string?> { ["Plugins:fixture-alpha:Greeting"] = "Hello from the upsell tests" } };
 
     /// <summary>The plugin as the shared host loaded it.</summary>
     public UpsellPlugin Upsell => UpsellPlugin.In(Host);

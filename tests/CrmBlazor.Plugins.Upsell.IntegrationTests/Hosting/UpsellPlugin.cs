@@ -87,6 +87,15 @@ public sealed class UpsellPlugin : PluginDriver
         return outcome.Saved ? true : throw new InvalidOperationException("The status change was refused: " + string.Join(" ", outcome.Messages));
     });
 
+    /// <summary>Adds a note of the fixture plugin to a customer, through its service, as someone who may.</summary>
+    public Task AddFixtureNoteAsync(Person actor, long customerId) => AsAsync(actor, async services =>
+    {
+        var alpha = LoadedAssembly(Host, "fixture-alpha");
+        dynamic notes = services.GetRequiredService(alpha.GetType("CrmBlazor.Fixtures.Alpha.Features.NoteService", true)!);
+        await notes.AddAsync(customerId, "Asked about more seats", CancellationToken.None);
+        return true;
+    });
+
     /// <summary>Evaluates every enabled rule as the job does (nobody signed in) and returns the run's id.</summary>
     public Task<long> EvaluateAsync() => Host.InScopeAsync(async services =>
     {
