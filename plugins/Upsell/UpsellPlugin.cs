@@ -1,4 +1,5 @@
 using CrmBlazor.Plugins.Upsell.Data;
+using CrmBlazor.Plugins.Upsell.Features.Administration;
 using CrmBlazor.Plugins.Upsell.Features.Evaluation;
 using CrmBlazor.Plugins.Upsell.Features.Opportunities;
 using CrmBlazor.Plugins.Upsell.Features.Rules;
@@ -39,6 +40,7 @@ public sealed class UpsellPlugin : ICrmPlugin
         services.AddScoped<UpsellRuleCatalogue>();
         services.AddScoped<UpsellEvaluator>();
         services.AddScoped<OpportunityService>();
+        services.AddScoped<RuleAdministration>();
         services.AddScoped<IUpsellRule, BudgetBurnRule>();
     }
 }
