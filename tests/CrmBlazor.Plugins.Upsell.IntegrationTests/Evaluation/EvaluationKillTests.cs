@@ -66,14 +66,14 @@ public sealed class EvaluationKillTests(ITestOutputHelper output)
         {
             var customer = await new CustomerBuilder().SaveAsync(host);
             var project = await upsell.CreateProjectAsync(admin, customer.Id, budgetHours: 10m);
-            await upsell.LogTimeAsync(admin, project, today, 570);
+            await upsell.LogTimeAsync(admin, project, today.AddDays(-n), 570);
         }
 
         await upsell.QueueJobAsync("Jobs.UpsellEvaluationJob", null, TimeSpan.FromSeconds(5));
     }
 
     private static Task<CrmHostProcess> StartProcessAsync(SqliteTestDatabase database) =>
-        CrmHostProcess.StartBesideTestsAsync(database, UpsellHostFixture.PluginsPath);
+        CrmHostProcess.StartBesideTestsAsync(database, UpsellHostFixture.PluginsPath, UpsellHostFixture.Plugins.Settings);
 
     /// <summary>A count, or 0 while the table cannot be read (the host is starting).</summary>
     private static async Task<long> CountAsync(SqliteTestDatabase database, string sql)
