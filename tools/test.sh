@@ -159,6 +159,7 @@ main() {
     python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Invoicing InvoicingResources --check
     python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Resources ResourcesResources --check
     python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Surveys SurveysResources --check
+    python3 "$REPO_ROOT/tools/sync-plugin-resources.py" plugins/Upsell UpsellResources --check
 
     start_postgres
 

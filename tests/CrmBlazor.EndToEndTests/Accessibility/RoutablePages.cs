@@ -13,7 +13,7 @@ public sealed record RoutablePage(string Address, IReadOnlyList<string> Roles);
 public sealed record PageDialog(string Address, string Opener);
 
 /// <summary>
-/// Every page of the core and of the projects, invoicing, resources and surveys plugins (each <c>@page</c> route), and their main
+/// Every page of the core and of the projects, invoicing, resources, surveys and upsell plugins (each <c>@page</c> route), and their main
 /// dialogs: the list the accessibility tests walk. A new page or dialog is added here.
 /// </summary>
 /// <remarks>
@@ -76,6 +76,9 @@ public static class RoutablePages
             new($"/surveys/{records.SurveyId}", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
             new($"/surveys/{records.SurveyId}/send", [CrmRoles.Admin, CrmRoles.Manager]),
             new($"/surveys/{records.SurveyId}/results", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
+            new("/upsell", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
+            new($"/upsell/opportunities/{records.OpportunityId}", [CrmRoles.Admin, CrmRoles.Manager]),
+            new("/upsell/rules", [CrmRoles.Admin, CrmRoles.Manager]),
             new("/account", Everyone),
             new("/account/password", Everyone),
             new("/account/access-denied", Everyone),

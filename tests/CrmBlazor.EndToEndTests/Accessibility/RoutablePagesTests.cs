@@ -31,7 +31,7 @@ public sealed partial class RoutablePagesTests
         var routes = Routes();
         Assert.Contains("/customers/{Id:long}", routes);
         Assert.Contains("/invoices/runs", routes);
-        var records = new SampleRecords(new Dictionary<string, Credentials>(), 1, 2, 3, 4, 5, new DateOnly(2026, 11, 1), Guid.Empty, 6, 7);
+        var records = new SampleRecords(new Dictionary<string, Credentials>(), 1, 2, 3, 4, 5, new DateOnly(2026, 11, 1), Guid.Empty, 6, 7, 8);
         var walked = RoutablePages.Public.Concat(RoutablePages.SignedIn(records).Select(page => page.Address))
             .Select(address => address.Split('?')[0])
             .ToList();

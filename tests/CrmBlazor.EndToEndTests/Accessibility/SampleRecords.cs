@@ -26,9 +26,10 @@ namespace CrmBlazor.EndToEndTests.Accessibility;
 /// <param name="OutboxMessageId">A message in the outbox, not sent for want of a mail server.</param>
 /// <param name="PersonId">The staff member as a person planned in resources (their own page; the administrator plans them).</param>
 /// <param name="SurveyId">An open NPS survey in English and Urdu with a question (its builder and send pages) and eight answers of the customer's contacts (its results page, NPS +25).</param>
+/// <param name="OpportunityId">An open budget-burn opportunity of the customer's project, without an owner (its page, for those who see every opportunity).</param>
 public sealed record SampleRecords(
     IReadOnlyDictionary<string, Credentials> Users, long CustomerId, long SegmentId, long ProjectId, long DraftInvoiceId, long IssuedInvoiceId, DateOnly RunMonth,
-    Guid OutboxMessageId, long PersonId, long SurveyId)
+    Guid OutboxMessageId, long PersonId, long SurveyId, long OpportunityId)
 {
     private static readonly ConditionalWeakTable<CrmHostProcess, Task<SampleRecords>> Arranged = [];
 
@@ -156,7 +157,8 @@ public sealed record SampleRecords(
         }
 
         var messageId = await HostOutbox.AddNotSentAsync(host, HostOutbox.UrduInvoice(word));
-        return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId, personId, surveyId);
+        var opportunityId = await HostOpportunities.AddOpenAsync(host, customerId, projectId, "Audit support " + word);
+        return new SampleRecords(users, customerId, segmentId, projectId, draftId, issuedId, month, messageId, personId, surveyId, opportunityId);
     }
 
     // A dialog's select, found by its label.

@@ -17,7 +17,8 @@ public static partial class BillableTime
     /// <param name="customerName">The new customer's name.</param>
     /// <param name="projectName">The new project's name (at least 10 characters: the first 10 find it).</param>
     /// <param name="tags">The customer's tags, comma separated, or empty.</param>
-    public static async Task<(long CustomerId, long ProjectId)> ArrangeAsync(BrowserSession session, Credentials manager, string customerName, string projectName, string tags = "")
+    /// <param name="budgetHours">The project's budget in hours.</param>
+    public static async Task<(long CustomerId, long ProjectId)> ArrangeAsync(BrowserSession session, Credentials manager, string customerName, string projectName, string tags = "", string budgetHours = "40")
     {
         ArgumentNullException.ThrowIfNull(session);
         var shell = await session.SignInAsync(manager);
@@ -34,7 +35,7 @@ public static partial class BillableTime
 
         var edit = new ProjectEditPage(page);
         await edit.OpenNewAsync(customerId);
-        await edit.CreateAsync(projectName, "Active", "95", "40");
+        await edit.CreateAsync(projectName, "Active", "95", budgetHours);
         var project = new ProjectPage(page);
         await project.ExpectShownAsync(projectName);
         await project.AddTaskAsync("Development");

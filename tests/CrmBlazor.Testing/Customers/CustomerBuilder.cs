@@ -17,6 +17,7 @@ public sealed class CustomerBuilder
     private CustomerKind _kind = CustomerKind.Company;
     private DateTimeOffset? _createdAt;
     private DateTimeOffset? _lastInteractionAt;
+    private string? _owner;
     private bool _archived;
     private string _currency = "EUR";
     private long _id;
@@ -89,6 +90,14 @@ public sealed class CustomerBuilder
         return this;
     }
 
+    /// <summary>Makes a user the customer's account manager.</summary>
+    /// <param name="userId">The user's id.</param>
+    public CustomerBuilder ManagedBy(string userId)
+    {
+        _owner = userId;
+        return this;
+    }
+
     /// <summary>Archives the customer.</summary>
     public CustomerBuilder Archived()
     {
@@ -115,6 +124,7 @@ public sealed class CustomerBuilder
                 LastInteractionAt = _lastInteractionAt,
                 IsArchived = _archived,
                 Currency = _currency,
+                OwnerUserId = _owner,
             };
             customer.Contacts.AddRange(_contacts);
             db.Customers.Add(customer);

@@ -66,6 +66,7 @@ public sealed class AlphaPlugin : ICrmPlugin
             .MapEndpoints(AlphaEndpoints.Map)
             .AddInitializer<AlphaInitializer>();
         plugin.Services.AddScoped<NoteService>();
+        plugin.Services.AddScoped<CrmBlazor.Sdk.Upsell.IUpsellRule, NoteCountUpsellRule>();
     }
 }
 

@@ -1,0 +1,219 @@
+using System.Reflection;
+using CrmBlazor.Sdk.Projects;
+using CrmBlazor.Testing;
+using CrmBlazor.Testing.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmBlazor.Plugins.Upsell.IntegrationTests.Hosting;
+
+/// <summary>An opportunity as stored.</summary>
+public sealed record StoredOpportunity(
+    long Id,
+    long CustomerId,
+    string RuleId,
+    string SituationKey,
+    string Stage,
+    string? ClosedBecause,
+    double Score,
+    decimal? EstimatedValue,
+    string? Currency,
+    string? OwnerUserId,
+    Guid RowVersion)
+{
+    /// <summary>Whether it is open.</summary>
+    public bool IsOpen => ClosedBecause is null;
+}
+
+/// <summary>An opportunity as its page shows it to someone.</summary>
+public sealed record ShownOpportunity(long Id, string CustomerName, string RuleName, string Reason, IReadOnlyList<(string Label, string Value, string? Href)> Lines, string Stage, Guid RowVersion);
+
+/// <summary>An evaluation run's figures.</summary>
+public sealed record RunFigures(long Id, bool Finished, int Opened, int Updated, int Closed, string? Error, string RuleOutcomes);
+
+/// <summary>
+/// Drives the upsell plugin inside a running host as its pages and its job do: its services are taken from
+/// the assembly the host loaded (the tests never reference the plugin) and called as a signed-in user, or
+/// as the job (nobody signed in).
+/// </summary>
+public sealed class UpsellPlugin : PluginDriver
+{
+    public const string Id = "upsell";
+    public const string Root = "CrmBlazor.Plugins.Upsell.";
+
+    private readonly Assembly _projects;
+
+    private UpsellPlugin(CrmHostFactory host)
+        : base(host, Id, Root) => _projects = LoadedAssembly(host, "projects");
+
+    /// <summary>The plugin as loaded by a host.</summary>
+    /// <param name="host">The host.</param>
+    public static UpsellPlugin In(CrmHostFactory host) => new(host);
+
+    /// <summary>Creates an active project with a budget of hours (and a rate) through the projects plugin and returns its id.</summary>
+    public Task<long> CreateProjectAsync(Person manager, long customerId, decimal? budgetHours, decimal? hourlyRate = null, string? name = null, decimal? budgetAmount = null) => AsAsync(manager, async services =>
+    {
+        dynamic input = Activator.CreateInstance(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectInput", true)!)!;
+        input.CustomerId = customerId;
+        input.Name = name ?? "Project " + Guid.NewGuid().ToString("N")[..8];
+        input.Status = ProjectStatus.Active;
+        input.BudgetHours = budgetHours;
+        input.BudgetAmount = budgetAmount;
+        input.HourlyRate = hourlyRate;
+        dynamic projects = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectService", true)!);
+        var outcome = (Outcome)Read(await projects.CreateAsync(input, CancellationToken.None));
+        return outcome.Saved ? outcome.Id!.Value : throw new InvalidOperationException("The project was refused: " + string.Join(" ", outcome.Messages));
+    });
+
+    /// <summary>Logs time on a project through the projects plugin; fails the test if refused.</summary>
+    public Task LogTimeAsync(Person person, long projectId, DateOnly date, int minutes) => AsAsync(person, async services =>
+    {
+        dynamic input = Activator.CreateInstance(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Time.TimeEntryInput", true)!)!;
+        input.ProjectId = projectId;
+        input.Date = date;
+        input.Minutes = minutes;
+        dynamic time = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Time.TimeEntryService", true)!);
+        var outcome = (Outcome)Read(await time.SaveEntryAsync(person.Id, input, CancellationToken.None));
+        return outcome.Saved ? true : throw new InvalidOperationException("The time was refused: " + string.Join(" ", outcome.Messages));
+    });
+
+    /// <summary>Moves a project to another status through the projects plugin.</summary>
+    public Task ChangeProjectStatusAsync(Person manager, long projectId, ProjectStatus status) => AsAsync(manager, async services =>
+    {
+        var db = (DbContext)services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Data.ProjectsDbContext", true)!);
+        dynamic project = (await db.FindAsync(_projects.GetType("CrmBlazor.Plugins.Projects.Data.Project", true)!, projectId))!;
+        dynamic projects = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectService", true)!);
+        var outcome = (Outcome)Read(await projects.ChangeStatusAsync(projectId, status, (Guid)project.RowVersion, CancellationToken.None));
+        return outcome.Saved ? true : throw new InvalidOperationException("The status change was refused: " + string.Join(" ", outcome.Messages));
+    });
+
+    /// <summary>Adds a note of the fixture plugin to a customer, through its service, as someone who may.</summary>
+    public Task AddFixtureNoteAsync(Person actor, long customerId) => AsAsync(actor, async services =>
+    {
+        var alpha = LoadedAssembly(Host, "fixture-alpha");
+        dynamic notes = services.GetRequiredService(alpha.GetType("CrmBlazor.Fixtures.Alpha.Features.NoteService", true)!);
+        await notes.AddAsync(customerId, "Asked about more seats", CancellationToken.None);
+        return true;
+    });
+
+    /// <summary>Evaluates every enabled rule as the job does (nobody signed in) and returns the run's id.</summary>
+    public Task<long> EvaluateAsync() => Host.InScopeAsync(async services =>
+    {
+        dynamic evaluator = Service(services, "Features.Evaluation.UpsellEvaluator");
+        return (long)await evaluator.EvaluateAsync(null, CancellationToken.None);
+    });
+
+    /// <summary>A run's figures.</summary>
+    public Task<RunFigures> RunAsync(long runId) => Host.InScopeAsync(async services =>
+    {
+        await using var db = await ContextAsync(services);
+        var run = Rows(db, Type("Data.EvaluationRun")).Single(r => (long)r.Id == runId);
+        return new RunFigures((long)run.Id, run.FinishedAt is not null, (int)run.Opened, (int)run.Updated, (int)run.Closed, (string?)run.Error, (string)run.RuleOutcomes);
+    });
+
+    /// <summary>Every opportunity of a customer, oldest first.</summary>
+    public Task<List<StoredOpportunity>> OpportunitiesOfAsync(long customerId) => Host.InScopeAsync(async services =>
+    {
+        await using var db = await ContextAsync(services);
+        return Rows(db, Type("Data.Opportunity"))
+            .Where(o => (long)o.CustomerId == customerId)
+            .Select(o => new StoredOpportunity((long)o.Id, (long)o.CustomerId, (string)o.RuleId, (string)o.SituationKey, o.Stage.ToString(), o.ClosedBecause?.ToString(),
+                (double)o.Score, (decimal?)o.EstimatedValue, (string?)o.Currency, (string?)o.OwnerUserId, (Guid)o.RowVersion))
+            .OrderBy(o => o.Id)
+            .ToList();
+    });
+
+    /// <summary>An opportunity as someone's page shows it, or null when they may not see it.</summary>
+    public Task<ShownOpportunity?> ShowAsync(Person actor, long id, string culture = "en") => AsAsync(actor, async services =>
+    {
+        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            dynamic service = Service(services, "Features.Opportunities.OpportunityService");
+            dynamic? details = await service.GetAsync(id, CancellationToken.None);
+            if (details is null)
+            {
+                return (ShownOpportunity?)null;
+            }
+
+            var lines = new List<(string, string, string?)>();
+            foreach (var line in details.Explanation.Lines)
+            {
+                lines.Add(((string)line.Label, (string)line.Value, (string?)line.Href));
+            }
+
+            return new ShownOpportunity((long)details.Card.Id, (string)details.Card.CustomerName, (string)details.Card.RuleName, (string)details.Card.Reason, lines,
+                details.Card.Stage.ToString(), (Guid)details.Card.RowVersion);
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+        }
+    });
+
+    /// <summary>The ids of the opportunities someone's list shows (all stages).</summary>
+    public Task<List<long>> ListAsync(Person actor, string? ruleId = null) => AsAsync(actor, async services =>
+    {
+        dynamic filter = New("Features.Opportunities.OpportunityFilter");
+        filter.RuleId = ruleId;
+        filter.PageSize = 100;
+        dynamic service = Service(services, "Features.Opportunities.OpportunityService");
+        dynamic list = await service.ListAsync(filter, CancellationToken.None);
+        var ids = new List<long>();
+        foreach (var row in list.Rows)
+        {
+            ids.Add((long)row.Id);
+        }
+
+        return ids;
+    });
+
+    /// <summary>Moves an opportunity to a stage by name as someone.</summary>
+    public Task<Outcome> MoveAsync(Person actor, long id, string stage, Guid version) => AsAsync(actor, async services =>
+    {
+        dynamic service = Service(services, "Features.Opportunities.OpportunityService");
+        var target = Enum.Parse(Type("Data.OpportunityStage"), stage);
+        return (Outcome)Read(await service.MoveAsync(id, (dynamic)target, version, CancellationToken.None));
+    });
+
+    /// <summary>Dismisses an opportunity as someone.</summary>
+    public Task<Outcome> DismissAsync(Person actor, long id, string? reason, DateOnly? snoozedUntil, Guid version) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Opportunities.DismissInput");
+        input.Reason = reason;
+        input.SnoozedUntil = snoozedUntil;
+        input.RowVersion = version;
+        dynamic service = Service(services, "Features.Opportunities.OpportunityService");
+        return (Outcome)Read(await service.DismissAsync(id, input, CancellationToken.None));
+    });
+
+    /// <summary>Changes an opportunity's owner and value as someone.</summary>
+    public Task<Outcome> EditAsync(Person actor, long id, string? owner, decimal? value, string? currency, Guid version) => AsAsync(actor, async services =>
+    {
+        dynamic input = New("Features.Opportunities.OpportunityInput");
+        input.OwnerUserId = owner;
+        input.EstimatedValue = value;
+        input.Currency = currency;
+        input.RowVersion = version;
+        dynamic service = Service(services, "Features.Opportunities.OpportunityService");
+        return (Outcome)Read(await service.EditAsync(id, input, CancellationToken.None));
+    });
+
+    /// <summary>Sets a dismissed opportunity's snooze directly in the database (the day it ends has come).</summary>
+    public Task EndSnoozeAsync(long id) => Host.InScopeAsync(async services =>
+    {
+        await using var db = await ContextAsync(services);
+        dynamic row = Rows(db, Type("Data.Opportunity")).Single(o => (long)o.Id == id);
+        row.SnoozedUntil = DateOnly.FromDateTime(DateTime.Today);
+        await db.SaveChangesAsync();
+        return true;
+    });
+
+    private async Task<DbContext> ContextAsync(IServiceProvider services)
+    {
+        var factoryType = typeof(IDbContextFactory<>).MakeGenericType(Type("Data.UpsellDbContext"));
+        dynamic factory = services.GetRequiredService(factoryType);
+        return (DbContext)await factory.CreateDbContextAsync(CancellationToken.None);
+    }
+}
