@@ -103,5 +103,7 @@ public sealed class BudgetBurnRuleTests
             Task.FromResult<IReadOnlyDictionary<long, string>>(projects.Where(p => projectIds.Contains(p.ProjectId)).ToDictionary(p => p.ProjectId, p => p.Name));
 
         public Task<IReadOnlyList<LoggedTime>> GetLoggedTimeAsync(LoggedTimeQuery query, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<LoggedTime>>([]);
+
+        public Task<IReadOnlyList<MonthlyHours>> GetMonthlyHoursAsync(MonthlyHoursQuery query, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<MonthlyHours>>([]);
     }
 }
