@@ -25,6 +25,7 @@ public sealed class ServiceInput
     public string? Code { get; set; }
 
     /// <summary>India's services accounting code (SAC), optional.</summary>
+    [StringLength(6, ErrorMessage = "A SAC code has six digits and starts with 99, e.g. 998314.")]
     [RegularExpression(SacPattern, ErrorMessage = "A SAC code has six digits and starts with 99, e.g. 998314.")]
     public string? SacCode { get; set; }
 
