@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CrmBlazor.Testing;
 
 namespace CrmBlazor.Plugins.Surveys.IntegrationTests.Answering;
 
@@ -62,6 +63,11 @@ public abstract partial class AnswerPageTests
             {
                 Assert.Equal([r.Score], await fixture.Database.ColumnAsync<int>("""SELECT a."Number" FROM surveys_answers a JOIN surveys_responses r ON r."Id" = a."ResponseId" WHERE r."SurveyId" = @p0""", r.Link.SurveyId));
             }
+
+            // The second instance stops with this test: the answer effects it queued have run first, so that no
+            // job is left queued or running on the shared database for the tests that wait for theirs.
+            await Eventually.HoldsAsync("the burst's answer effects have run", async () =>
+                await fixture.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM crm_job_runs WHERE "JobId" = 'surveys:answer-effects' AND "State" IN ('Queued', 'Running')""") == 0, TimeSpan.FromMinutes(1));
         }
         finally
         {
