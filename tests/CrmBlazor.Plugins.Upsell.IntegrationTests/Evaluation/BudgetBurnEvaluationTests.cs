@@ -8,7 +8,7 @@ namespace CrmBlazor.Plugins.Upsell.IntegrationTests.Evaluation;
 /// <summary>
 /// The evaluation with the budget-burn rule on crafted projects: it fires at the threshold (90 % by default)
 /// and not below, explains with the right numbers, never opens a second opportunity (not even when two
-/// evaluations run at once), closes the opportunity when the situation resolves and opens a new one when it
+/// evaluations run at once), closes the opportunity when the situation resolves (unless someone is working it) and opens a new one when it
 /// recurs, and leaves won and dismissed (while snoozed) situations alone.
 /// </summary>
 public abstract class BudgetBurnEvaluationTests(UpsellHostFixture fixture)
@@ -119,6 +119,23 @@ public abstract class BudgetBurnEvaluationTests(UpsellHostFixture fixture)
         var all = (await Upsell.OpportunitiesOfAsync(customer)).Where(o => o.RuleId == Rule).ToList();
         Assert.Equal(2, all.Count);
         Assert.Equal([false, true], all.Select(o => o.IsOpen));
+    }
+
+    [Fact]
+    public async Task Evaluation_SituationResolvedWhileSomeoneWorksIt_LeavesItOpenForThem()
+    {
+        var (admin, manager, customer) = await ArrangeAsync();
+        var project = await Upsell.CreateProjectAsync(admin, customer, budgetHours: 10m);
+        await Upsell.LogTimeAsync(admin, project, Today, 600);
+        await Upsell.EvaluateAsync();
+        var opportunity = Assert.Single(await Upsell.OpportunitiesOfAsync(customer), o => o.RuleId == Rule);
+        Assert.True((await Upsell.MoveAsync(manager, opportunity.Id, "Contacted", opportunity.RowVersion)).Saved);
+
+        await Upsell.ChangeProjectStatusAsync(admin, project, ProjectStatus.OnHold);
+        await Upsell.EvaluateAsync();
+
+        var kept = Assert.Single(await Upsell.OpportunitiesOfAsync(customer), o => o.RuleId == Rule);
+        Assert.Equal(("Contacted", true), (kept.Stage, kept.IsOpen));
     }
 
     [Fact]

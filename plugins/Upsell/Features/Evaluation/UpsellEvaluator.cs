@@ -26,8 +26,8 @@ public sealed record RuleOutcome(string RuleId, int Hits, int Opened, int Update
 /// <para>Per rule: its hits are read with one <see cref="IUpsellRule.EvaluateAsync"/> call and the best hit per
 /// customer kept; then, in one transaction, they are staged and four statements do the rest: open
 /// opportunities found again for the same situation are updated (score, evidence, the value unless a user set
-/// it, the account manager); open ones whose customer is no longer found for their situation are closed as
-/// resolved; new ones are inserted for hits without an open one unless a user won, lost or dismissed the same
+/// it, the account manager); new ones whose customer is no longer found for their situation are closed as
+/// resolved (one a person is working stays open); new ones are inserted for hits without an open one unless a user won, lost or dismissed the same
 /// situation (a dismissed one returns after its snooze); the staged hits are removed.</para>
 /// <para>Never a duplicate: at most one open opportunity per customer and rule is a unique filtered index, and
 /// the insert ignores a conflict (<c>ON CONFLICT DO NOTHING</c>), so two runs at once or a retried run cannot
@@ -191,13 +191,18 @@ public sealed class UpsellEvaluator(
                 """;
         }
 
-        /// <summary>Open opportunities whose situation the rule no longer finds: resolved, with a new version so a form open on them conflicts.</summary>
+        /// <summary>
+        /// New opportunities whose situation the rule no longer finds: resolved, with a new version so a form open
+        /// on them conflicts. One a person has started working (contacted, proposal) stays open for them to close:
+        /// the conversation may go on although the numbers changed; its page tells when the rule last found it.
+        /// </summary>
         public string Close() => $"""
             UPDATE {Opportunities} AS o SET
                 {O(nameof(Opportunity.ClosedAt))} = {At},
                 {O(nameof(Opportunity.ClosedBecause))} = {Closure(OpportunityClosure.Resolved)},
                 {O(nameof(Opportunity.RowVersion))} = {sql.Value<Opportunity>(nameof(Opportunity.RowVersion), Guid.NewGuid())}
             WHERE o.{O(nameof(Opportunity.RuleId))} = {Rule} AND o.{O(nameof(Opportunity.ClosedAt))} IS NULL
+              AND o.{O(nameof(Opportunity.Stage))} = {sql.Value<Opportunity>(nameof(Opportunity.Stage), OpportunityStage.New)}
               AND NOT EXISTS (SELECT 1 FROM {Staging} AS h WHERE {HitsOfRun} AND {SameSituation})
             """;
 

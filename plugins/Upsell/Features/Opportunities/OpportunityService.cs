@@ -92,7 +92,7 @@ public sealed class OpportunityService(
 
         var card = (await CardsAsync([opportunity], cancellationToken))[0];
         return new OpportunityDetails(card, Explain(opportunity), opportunity.OwnerUserId, opportunity.DismissReason, opportunity.SnoozedUntil,
-            opportunity.ClosedAt, opportunity.SituationKey, await access.CanManageAsync(cancellationToken));
+            opportunity.ClosedAt, opportunity.SituationKey, await access.CanManageAsync(cancellationToken), opportunity.EvaluatedAt);
     }
 
     /// <summary>Moves an open opportunity to another stage; won and lost close it.</summary>

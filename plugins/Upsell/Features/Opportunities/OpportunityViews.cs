@@ -73,6 +73,7 @@ public sealed record OpportunityList(IReadOnlyList<OpportunityCard> Rows, int To
 /// <param name="ClosedAt">When it was closed.</param>
 /// <param name="SituationKey">The situation.</param>
 /// <param name="CanManage">Whether the reader manages every opportunity (and may give it to anyone).</param>
+/// <param name="EvaluatedAt">When an evaluation last found its situation (for one being worked, the numbers may have moved since).</param>
 public sealed record OpportunityDetails(
     OpportunityCard Card,
     UpsellExplanation Explanation,
@@ -81,4 +82,5 @@ public sealed record OpportunityDetails(
     DateOnly? SnoozedUntil,
     DateTimeOffset? ClosedAt,
     string SituationKey,
-    bool CanManage);
+    bool CanManage,
+    DateTimeOffset EvaluatedAt);
