@@ -66,8 +66,7 @@ public abstract partial class AnswerPageTests
 
             // The second instance stops with this test: the answer effects it queued have run first, so that no
             // job is left queued or running on the shared database for the tests that wait for theirs.
-            await Eventually.HoldsAsync("the burst's answer effects have run", async () =>
-                await fixture.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM crm_job_runs WHERE "JobId" = 'surveys:answer-effects' AND "State" IN ('Queued', 'Running')""") == 0, TimeSpan.FromMinutes(1));
+            await fixture.AnswerEffectsFinishedAsync();
         }
         finally
         {

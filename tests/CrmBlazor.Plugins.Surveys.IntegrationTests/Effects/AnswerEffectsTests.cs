@@ -174,7 +174,8 @@ public abstract class AnswerEffectsTests(SurveysHostFixture fixture)
         var survey = await SurveyAsync(closedLoop: true);
         await AnswerAsync(survey, customerId, contactId, 4, "Kavya Rao: the support line never answers.");
         await Surveys.RunEffectsAsync();
-        await EffectsJobsFinishedAsync();
+        // The job queued by the submit runs in the background too; an erasure is checked once it has finished.
+        await fixture.AnswerEffectsFinishedAsync();
         var subject = new PersonalDataSubject(customerId, contactId, ["Kavya Rao"], ["kavya@example.test"]);
 
         var export = JsonSerializer.Serialize(await Surveys.ExportAsync(subject));
@@ -253,23 +254,6 @@ public abstract class AnswerEffectsTests(SurveysHostFixture fixture)
             return contact.Id;
         });
         return (customer.Id, contactId, accountManager);
-    }
-
-    // The job queued by the submit runs in the background too; an erasure is checked once it has finished.
-    private async Task EffectsJobsFinishedAsync()
-    {
-        // A minute, not a timing: on a shared, loaded machine the background worker may take its time.
-        for (var wait = 0; wait < 300; wait++)
-        {
-            if (await fixture.Database.ScalarAsync<long>("""SELECT COUNT(*) FROM crm_job_runs WHERE "JobId" = 'surveys:answer-effects' AND "State" IN ('Queued', 'Running')""") == 0)
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail("The answer effects jobs did not finish within a minute.");
     }
 
     private Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> InteractionsAsync(long customerId) =>

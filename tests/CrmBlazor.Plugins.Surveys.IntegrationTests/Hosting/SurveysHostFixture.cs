@@ -1,4 +1,5 @@
 using CrmBlazor.Data;
+using CrmBlazor.Testing;
 using CrmBlazor.Testing.Hosting;
 
 namespace CrmBlazor.Plugins.Surveys.IntegrationTests.Hosting;
@@ -29,6 +30,15 @@ public abstract class SurveysHostFixture(DatabaseProvider provider)
 
     /// <summary>The plugin as the shared host loaded it.</summary>
     public SurveysPlugin Surveys => SurveysPlugin.In(Host);
+
+    /// <summary>
+    /// Waits until no answer-effects job (queued by a submit, run in the background) is queued or running on the
+    /// shared database: up to a minute, not a timing, since on a shared, loaded machine the worker may take its time.
+    /// </summary>
+    public Task AnswerEffectsFinishedAsync() =>
+        Eventually.HoldsAsync("the answer effects jobs have finished", async () =>
+            await Database.ScalarAsync<long>("""SELECT COUNT(*) FROM crm_job_runs WHERE "JobId" = 'surveys:answer-effects' AND "State" IN ('Queued', 'Running')""") == 0,
+            TimeSpan.FromMinutes(1));
 }
 
 /// <summary>The shared host on SQLite.</summary>

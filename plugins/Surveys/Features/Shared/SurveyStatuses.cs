@@ -1,4 +1,6 @@
+using System.Globalization;
 using CrmBlazor.Plugins.Surveys.Data;
+using Microsoft.Extensions.Localization;
 
 namespace CrmBlazor.Plugins.Surveys.Features.Shared;
 
@@ -64,4 +66,16 @@ public static class SurveyStatuses
     /// <summary>The writing direction of a language: <c>rtl</c> for Urdu.</summary>
     /// <param name="code">The language code.</param>
     public static string Direction(string code) => code == "ur" ? "rtl" : "ltr";
+
+    /// <summary>How many answers, in the singular for one ("1 answer", "12 answers").</summary>
+    /// <param name="L">The plugin's texts.</param>
+    /// <param name="count">The number of answers.</param>
+    public static string Answers(IStringLocalizer L, int count) =>
+        count == 1 ? L["1 answer"] : L["{0} answers", count.ToString("N0", CultureInfo.CurrentCulture)];
+
+    /// <summary>How many people wrote an answer to a text question, in the singular for one.</summary>
+    /// <param name="L">The plugin's texts.</param>
+    /// <param name="count">The number of people.</param>
+    public static string WroteAnswers(IStringLocalizer L, int count) =>
+        count == 1 ? L["One person wrote an answer."] : L["{0} people wrote an answer.", count.ToString("N0", CultureInfo.CurrentCulture)];
 }
