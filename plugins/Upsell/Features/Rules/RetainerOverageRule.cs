@@ -78,7 +78,7 @@ public sealed class RetainerOverageRule(IServiceProvider services, IStringLocali
         var minutes = (await projects.GetMonthlyHoursAsync(new MonthlyHoursQuery(first, thisMonth.AddMonths(-1)), cancellationToken))
             .ToDictionary(m => (m.ProjectId, m.Month), m => m.Minutes);
         return [.. retainers
-            .Select(p => Overage.Of(p, first, [.. Enumerable.Range(0, window).Select(i => minutes.GetValueOrDefault((p.ProjectId, first.AddMonths(i))))], margin))
+            .Select(p => new Overage(p, first, [.. Enumerable.Range(0, window).Select(i => minutes.GetValueOrDefault((p.ProjectId, first.AddMonths(i))))], margin))
             .Where(o => o.MonthsOver >= needed)
             .GroupBy(o => o.Project.CustomerId)
             .Select(g => g.OrderByDescending(o => o.Score).ThenBy(o => o.Project.ProjectId).First())
@@ -133,15 +133,18 @@ public sealed class RetainerOverageRule(IServiceProvider services, IStringLocali
     /// <param name="Margin">The margin in percent of the allowance.</param>
     internal sealed record Overage(ProjectFacts Project, DateOnly FirstMonth, IReadOnlyList<int> Minutes, decimal Margin)
     {
+        // The hours of the months beyond the allowance and the margin, counted once.
+        private readonly decimal[] _over = [.. Minutes
+            .Where(m => m * 100m > (Project.MonthlyAllowanceHours ?? 0m) * 60m * (100m + Margin))
+            .Select(m => m / 60m)];
+
         private decimal Allowance => Project.MonthlyAllowanceHours ?? 0m;
 
-        private List<decimal> Over => [.. Minutes.Where(m => m * 100m > Allowance * 60m * (100m + Margin)).Select(m => m / 60m)];
-
         /// <summary>How many months of the window went beyond the allowance and the margin.</summary>
-        public int MonthsOver => Over.Count;
+        public int MonthsOver => _over.Length;
 
         /// <summary>The average hours beyond the allowance in the months over it, or 0.</summary>
-        public decimal AverageHoursBeyond => Over.Count == 0 ? 0m : Over.Average(h => h - Allowance);
+        public decimal AverageHoursBeyond => _over.Length == 0 ? 0m : _over.Average(h => h - Allowance);
 
         /// <summary>
         /// Half from how often (every month of the window over: 50), half from how far (the average hours
@@ -150,8 +153,6 @@ public sealed class RetainerOverageRule(IServiceProvider services, IStringLocali
         public decimal Score => Minutes.Count == 0 || Allowance <= 0m
             ? 0m
             : decimal.Round((50m * MonthsOver / Minutes.Count) + (50m * Math.Min(1m, AverageHoursBeyond / Allowance)), 2);
-
-        public static Overage Of(ProjectFacts project, DateOnly firstMonth, IReadOnlyList<int> minutes, decimal margin) => new(project, firstMonth, minutes, margin);
 
         public UpsellHit Hit()
         {

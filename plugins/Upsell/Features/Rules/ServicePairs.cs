@@ -84,10 +84,10 @@ internal sealed class ServicePairs
         ArgumentNullException.ThrowIfNull(recommendable);
         var count = _services.Length;
         // The pairs meeting the thresholds, best first, per service A: computed once, services² at most.
-        var companions = new ServicePair[count][];
+        var companions = new (int B, ServicePair Pair)[count][];
         for (var a = 0; a < count; a++)
         {
-            var list = new List<ServicePair>();
+            var list = new List<(int B, ServicePair Pair)>();
             for (var b = 0; b < count; b++)
             {
                 if (a != b && _both[a, b] > 0 && recommendable(_services[b]))
@@ -95,12 +95,12 @@ internal sealed class ServicePairs
                     var pair = new ServicePair(_services[a], _services[b], _both[a, b], _buyers[a], _buyers[b], Customers);
                     if (pair.Meets(thresholds))
                     {
-                        list.Add(pair);
+                        list.Add((b, pair));
                     }
                 }
             }
 
-            list.Sort(ServicePair.BestFirst);
+            list.Sort((x, y) => ServicePair.BestFirst(x.Pair, y.Pair));
             companions[a] = [.. list];
         }
 
@@ -110,9 +110,9 @@ internal sealed class ServicePairs
             ServicePair? best = null;
             foreach (var a in basket)
             {
-                foreach (var pair in companions[a])
+                foreach (var (b, pair) in companions[a])
                 {
-                    if (Array.BinarySearch(basket, Array.BinarySearch(_services, pair.B)) < 0)
+                    if (Array.BinarySearch(basket, b) < 0)
                     {
                         if (best is null || ServicePair.BestFirst(pair, best.Value) < 0)
                         {
