@@ -1,4 +1,5 @@
 using System.Reflection;
+using CrmBlazor.Host.Features.Catalogue;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Testing;
 using CrmBlazor.Testing.Hosting;
@@ -85,6 +86,40 @@ public sealed class UpsellPlugin : PluginDriver
         dynamic projects = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectService", true)!);
         var outcome = (Outcome)Read(await projects.ChangeStatusAsync(projectId, status, (Guid)project.RowVersion, CancellationToken.None));
         return outcome.Saved ? true : throw new InvalidOperationException("The status change was refused: " + string.Join(" ", outcome.Messages));
+    });
+
+    /// <summary>
+    /// Sets a project's service of the catalogue and its monthly allowance through the projects plugin, the way
+    /// its edit page saves them (every other value as stored); fails the test if refused.
+    /// </summary>
+    public Task SetServiceAndAllowanceAsync(Person manager, long projectId, long? serviceId, decimal? monthlyAllowanceHours) => AsAsync(manager, async services =>
+    {
+        var db = (DbContext)services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Data.ProjectsDbContext", true)!);
+        dynamic project = (await db.FindAsync(_projects.GetType("CrmBlazor.Plugins.Projects.Data.Project", true)!, projectId))!;
+        dynamic input = Activator.CreateInstance(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectInput", true)!)!;
+        input.CustomerId = project.CustomerId;
+        input.Name = project.Name;
+        input.Description = project.Description;
+        input.StartDate = project.StartDate;
+        input.EndDate = project.EndDate;
+        input.OwnerUserId = project.OwnerUserId;
+        input.BillingMode = project.BillingMode;
+        input.HourlyRate = project.HourlyRate;
+        input.BudgetHours = project.BudgetHours;
+        input.BudgetAmount = project.BudgetAmount;
+        input.ServiceId = serviceId;
+        input.MonthlyAllowanceHours = monthlyAllowanceHours;
+        input.RowVersion = project.RowVersion;
+        dynamic projects = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectService", true)!);
+        var outcome = (Outcome)Read(await projects.UpdateAsync(projectId, input, CancellationToken.None));
+        return outcome.Saved ? true : throw new InvalidOperationException("The project change was refused: " + string.Join(" ", outcome.Messages));
+    });
+
+    /// <summary>Adds a service to the firm's catalogue (the core's, as its page does) and returns its id.</summary>
+    public Task<long> CreateCatalogueServiceAsync(Person admin, string name) => AsAsync(admin, async services =>
+    {
+        var result = await services.GetRequiredService<ServiceAdministration>().CreateAsync(new ServiceInput { Name = name });
+        return result.Succeeded ? result.Id!.Value : throw new InvalidOperationException("The service was refused: " + string.Join(" ", result.Messages.Select(m => m.Text)));
     });
 
     /// <summary>Adds a note of the fixture plugin to a customer, through its service, as someone who may.</summary>
