@@ -42,5 +42,7 @@ public sealed class UpsellPlugin : ICrmPlugin
         services.AddScoped<OpportunityService>();
         services.AddScoped<RuleAdministration>();
         services.AddScoped<IUpsellRule, BudgetBurnRule>();
+        services.AddScoped<IUpsellRule, PromoterGrowingUseRule>();
+        services.AddScoped<IUpsellRule, RenewalRule>();
     }
 }
