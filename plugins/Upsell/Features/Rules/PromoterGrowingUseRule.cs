@@ -51,7 +51,7 @@ public sealed class PromoterGrowingUseRule(IServiceProvider services, TimeProvid
     /// <inheritdoc />
     public IReadOnlyList<UpsellRuleSetting> Settings =>
     [
-        new UpsellRuleSetting(MinNpsKey, L["Lowest NPS (0 to 10)"], UpsellSettingKind.Number, 9m, 0m, 10m),
+        new UpsellRuleSetting(MinNpsKey, L["Lowest NPS"], UpsellSettingKind.Number, 9m, 0m, 10m),
         new UpsellRuleSetting(ScoreAgeKey, L["Age of the NPS answer at most (months)"], UpsellSettingKind.Months, 12m, 1m, 60m),
         new UpsellRuleSetting(GrowthKey, L["Growth (% more hours than the quarter before)"], UpsellSettingKind.Percent, 10m, 1m, 1000m),
         new UpsellRuleSetting(MinHoursKey, L["Hours the quarter before at least"], UpsellSettingKind.Hours, 10m, 1m, 100000m),

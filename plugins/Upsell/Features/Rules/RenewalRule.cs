@@ -43,7 +43,7 @@ public sealed class RenewalRule(IServiceProvider services, IStringLocalizer<Upse
     public IReadOnlyList<UpsellRuleSetting> Settings =>
     [
         new UpsellRuleSetting(DaysAheadKey, L["Project ends within (days)"], UpsellSettingKind.Days, 45m, 1m, 366m),
-        new UpsellRuleSetting(MinCsatKey, L["Lowest CSAT (1 to 5)"], UpsellSettingKind.Number, 4m, 1m, 5m),
+        new UpsellRuleSetting(MinCsatKey, L["Lowest CSAT"], UpsellSettingKind.Number, 4m, 1m, 5m),
     ];
 
     /// <inheritdoc />
