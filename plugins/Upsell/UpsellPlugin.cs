@@ -44,5 +44,7 @@ public sealed class UpsellPlugin : ICrmPlugin
         services.AddScoped<IUpsellRule, BudgetBurnRule>();
         services.AddScoped<IUpsellRule, RetainerOverageRule>();
         services.AddScoped<IUpsellRule, CompanionServiceRule>();
+        services.AddScoped<IUpsellRule, PromoterGrowingUseRule>();
+        services.AddScoped<IUpsellRule, RenewalRule>();
     }
 }

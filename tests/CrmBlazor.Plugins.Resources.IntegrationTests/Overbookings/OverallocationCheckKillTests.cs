@@ -49,7 +49,7 @@ public sealed class OverallocationCheckKillTests(ITestOutputHelper output)
 
         await using (var restarted = await StartProcessAsync(database))
         {
-            await Eventually.HoldsAsync("every person recorded after the restart", async () => await CountAsync(database) >= PeopleCount, TimeSpan.FromMinutes(2));
+            await Eventually.HoldsAsync("the check recovered and finished after the restart", () => database.JobRunSucceededAsync(runId), TimeSpan.FromMinutes(3));
         }
 
         await using var host = new CrmHostFactory(database, ResourcesHostFixture.PluginsPath).Start();

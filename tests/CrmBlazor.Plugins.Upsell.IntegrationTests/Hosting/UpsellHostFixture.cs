@@ -4,9 +4,9 @@ using CrmBlazor.Testing.Hosting;
 namespace CrmBlazor.Plugins.Upsell.IntegrationTests.Hosting;
 
 /// <summary>
-/// One host with the projects, upsell and fixture plugins in its plugins folder, on a fresh database of one
+/// One host with the projects, surveys, upsell and fixture plugins in its plugins folder, on a fresh database of one
 /// provider, shared by every test class of the provider's collection. Every test makes its own customers
-/// and projects, and reads only their opportunities.
+/// projects and survey answers, and reads only their opportunities.
 /// </summary>
 /// <param name="provider">The provider under test.</param>
 public abstract class UpsellHostFixture(DatabaseProvider provider) : HostFixture(provider, Plugins), IAsyncLifetime
@@ -14,8 +14,11 @@ public abstract class UpsellHostFixture(DatabaseProvider provider) : HostFixture
     /// <summary>The folder the build copies the plugins into, next to the test assembly.</summary>
     public const string PluginsPath = "upsell-plugins";
 
-    /// <summary>The plugins, with the greeting the fixture plugin needs.</summary>
-    public static HostSetup Plugins { get; } = new(PluginsPath) { Settings = new Dictionary<string, string?> { ["Plugins:fixture-alpha:Greeting"] = "Hello from the upsell tests" } };
+    /// <summary>The plugins, with the greeting the fixture plugin needs and the public address the surveys plugin's personal links start with.</summary>
+    public static HostSetup Plugins { get; } = new(PluginsPath)
+    {
+        Settings = new Dictionary<string, string?> { ["Plugins:fixture-alpha:Greeting"] = "Hello from the upsell tests", ["Crm:PublicUrl"] = "https://crm.example.test/" },
+    };
 
     /// <summary>The plugin as the shared host loaded it.</summary>
     public UpsellPlugin Upsell => UpsellPlugin.In(Host);

@@ -2,6 +2,7 @@ using System.Reflection;
 using CrmBlazor.Host.Features.Catalogue;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Testing;
+using CrmBlazor.Testing.Databases;
 using CrmBlazor.Testing.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,17 +90,18 @@ public sealed class UpsellPlugin : PluginDriver
     });
 
     /// <summary>
-    /// Sets a project's service of the catalogue and its monthly allowance through the projects plugin, the way
-    /// its edit page saves them (every other value as stored); fails the test if refused.
+    /// Changes a project through the projects plugin's edit, the way its edit page saves it: every value as stored
+    /// except what <paramref name="change"/> sets on the input; fails the test if refused.
     /// </summary>
-    public Task SetServiceAndAllowanceAsync(Person manager, long projectId, long? serviceId, decimal? monthlyAllowanceHours) => AsAsync(manager, async services =>
+    private Task EditProjectAsync(Person manager, long projectId, Action<dynamic> change) => AsAsync(manager, async services =>
     {
         var db = (DbContext)services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Data.ProjectsDbContext", true)!);
         dynamic project = (await db.FindAsync(_projects.GetType("CrmBlazor.Plugins.Projects.Data.Project", true)!, projectId))!;
         dynamic input = Activator.CreateInstance(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectInput", true)!)!;
-        input.CustomerId = project.CustomerId;
+        input.CustomerId = (long?)project.CustomerId;
         input.Name = project.Name;
         input.Description = project.Description;
+        input.Status = project.Status;
         input.StartDate = project.StartDate;
         input.EndDate = project.EndDate;
         input.OwnerUserId = project.OwnerUserId;
@@ -107,13 +109,91 @@ public sealed class UpsellPlugin : PluginDriver
         input.HourlyRate = project.HourlyRate;
         input.BudgetHours = project.BudgetHours;
         input.BudgetAmount = project.BudgetAmount;
-        input.ServiceId = serviceId;
-        input.MonthlyAllowanceHours = monthlyAllowanceHours;
-        input.RowVersion = project.RowVersion;
+        input.ServiceId = project.ServiceId;
+        input.MonthlyAllowanceHours = project.MonthlyAllowanceHours;
+        input.RowVersion = (Guid)project.RowVersion;
+        change(input);
         dynamic projects = services.GetRequiredService(_projects.GetType("CrmBlazor.Plugins.Projects.Features.Projects.ProjectService", true)!);
         var outcome = (Outcome)Read(await projects.UpdateAsync(projectId, input, CancellationToken.None));
         return outcome.Saved ? true : throw new InvalidOperationException("The project change was refused: " + string.Join(" ", outcome.Messages));
     });
+
+    /// <summary>Changes a project's end date through the projects plugin's edit; fails the test if refused.</summary>
+    public Task SetProjectEndAsync(Person manager, long projectId, DateOnly? endDate) => EditProjectAsync(manager, projectId, input => input.EndDate = endDate);
+
+    /// <summary>Sets a project's service of the catalogue and its monthly allowance through the projects plugin's edit; fails the test if refused.</summary>
+    public Task SetServiceAndAllowanceAsync(Person manager, long projectId, long? serviceId, decimal? monthlyAllowanceHours) =>
+        EditProjectAsync(manager, projectId, input =>
+        {
+            input.ServiceId = serviceId;
+            input.MonthlyAllowanceHours = monthlyAllowanceHours;
+        });
+
+    /// <summary>
+    /// A contact's answer to a survey, the real way through the surveys plugin: a manager creates a named survey
+    /// with one required question of the type given ("Nps" or "Csat"), opens it and invites the contact, who
+    /// submits the score through the personal link as the answer page does. Waits until the answer effects the
+    /// submit queued have run, so that no job of it is left running on the shared database. Returns the survey's id.
+    /// </summary>
+    public async Task<long> AnswerSurveyAsync(Person manager, long customerId, long contactId, string questionType, int score, TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var surveys = LoadedAssembly(Host, "surveys");
+        Type Surveys(string name) => surveys.GetType("CrmBlazor.Plugins.Surveys." + name, true)!;
+        var (surveyId, questionId, link) = await AsAsync(manager, async services =>
+        {
+            dynamic surveyService = services.GetRequiredService(Surveys("Features.Surveys.SurveyService"));
+            dynamic builder = services.GetRequiredService(Surveys("Features.Builder.SurveyBuilderService"));
+            dynamic survey = Activator.CreateInstance(Surveys("Features.Surveys.SurveyInput"))!;
+            survey.Name = "Survey " + Guid.NewGuid().ToString("N")[..8];
+            var id = ((Outcome)Read(await surveyService.CreateAsync(survey, CancellationToken.None))).SavedId;
+
+            dynamic design = await builder.GetAsync(id, CancellationToken.None);
+            dynamic question = Activator.CreateInstance(Surveys("Features.Builder.QuestionInput"))!;
+            question.Type = (dynamic)Enum.Parse(Surveys("Data.QuestionType"), questionType);
+            question.IsRequired = true;
+            question.RowVersion = (Guid)design.Survey.RowVersion;
+            dynamic text = Activator.CreateInstance(Surveys("Features.Builder.TextInput"))!;
+            text.Language = "en";
+            text.Text = questionType == "Nps" ? "How likely are you to recommend us?" : "How satisfied are you?";
+            question.Texts.Add(text);
+            long sectionId = 0;
+            foreach (var section in design.Survey.Sections)
+            {
+                sectionId = (long)section.Id;
+                break;
+            }
+
+            var questionId = ((Outcome)Read(await builder.AddQuestionAsync(sectionId, question, CancellationToken.None))).SavedId;
+            design = await builder.GetAsync(id, CancellationToken.None);
+            var opened = (Outcome)Read(await surveyService.OpenAsync(id, (Guid)design.Survey.RowVersion, CancellationToken.None));
+            Assert.True(opened.Saved, string.Join(" ", opened.Messages));
+
+            dynamic invitation = Activator.CreateInstance(Surveys("Features.Invitations.InvitationInput"))!;
+            invitation.CustomerId = customerId;
+            invitation.ContactId = contactId;
+            dynamic invitations = services.GetRequiredService(Surveys("Features.Invitations.InvitationService"));
+            dynamic invited = await invitations.InviteAsync(id, invitation, CancellationToken.None);
+            var outcome = (Outcome)Read(invited.Result);
+            Assert.True(outcome.Saved, string.Join(" ", outcome.Messages));
+            return (id, questionId, (string)invited.Link);
+        });
+
+        var status = await Host.InScopeAsync(async services =>
+        {
+            dynamic answers = services.GetRequiredService(Surveys("Features.Invitations.AnswerService"));
+            var values = new Dictionary<long, IReadOnlyList<string>> { [questionId] = [score.ToString(System.Globalization.CultureInfo.InvariantCulture)] };
+            dynamic submitted = await answers.SubmitAsync(link["/surveys/answer/".Length..], values, CancellationToken.None);
+            return (string)submitted.Status.ToString();
+        });
+        Assert.Equal("Saved", status);
+        await Eventually.ReturnsAsync(
+            "the answer effects jobs finished",
+            () => database.ScalarAsync<long>("""SELECT COUNT(*) FROM crm_job_runs WHERE "JobId" = 'surveys:answer-effects' AND "State" IN ('Queued', 'Running')"""),
+            running => running == 0,
+            TimeSpan.FromMinutes(1));
+        return surveyId;
+    }
 
     /// <summary>Adds a service to the firm's catalogue (the core's, as its page does) and returns its id.</summary>
     public Task<long> CreateCatalogueServiceAsync(Person admin, string name) => AsAsync(admin, async services =>

@@ -41,6 +41,14 @@ public abstract class TestDatabase : IAsyncDisposable
         return ConvertTo<T>(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>
+    /// Whether a run of the host's job dispatcher has succeeded (<c>crm_job_runs</c>): for a test that restarts a
+    /// killed host and must keep it running until the job it recovered has finished, not only done its work.
+    /// </summary>
+    /// <param name="runId">The run.</param>
+    public async Task<bool> JobRunSucceededAsync(Guid runId) =>
+        await ScalarAsync<long>("""SELECT COUNT(*) FROM crm_job_runs WHERE lower(CAST("Id" AS TEXT)) = @p0 AND "State" = 'Succeeded'""", runId.ToString("D")) == 1;
+
     /// <summary>Runs a query and returns the first column of every row, converted to <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The expected type; SQLite's integers, text GUIDs and PostgreSQL's types are converted.</typeparam>
     /// <param name="sql">The SQL, with parameters named <c>@p0</c>, <c>@p1</c>...</param>
