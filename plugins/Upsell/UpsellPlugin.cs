@@ -1,7 +1,9 @@
 using CrmBlazor.Plugins.Upsell.Data;
 using CrmBlazor.Plugins.Upsell.Features.Administration;
+using CrmBlazor.Plugins.Upsell.Features.Conversion;
 using CrmBlazor.Plugins.Upsell.Features.Evaluation;
 using CrmBlazor.Plugins.Upsell.Features.Opportunities;
+using CrmBlazor.Plugins.Upsell.Features.Privacy;
 using CrmBlazor.Plugins.Upsell.Features.Rules;
 using CrmBlazor.Plugins.Upsell.Features.Shared;
 using CrmBlazor.Plugins.Upsell.Jobs;
@@ -33,6 +35,8 @@ public sealed class UpsellPlugin : ICrmPlugin
             .AddMenuItem(new MenuItem("Upsell", "/upsell", MudBlazor.Icons.Material.Filled.TrendingUp, UpsellPermissions.View, 260, MenuGroups.Customers))
             .AddSettings<UpsellSettings>()
             .AddDbContext<UpsellDbContext>()
+            .AddPersonalData<UpsellPersonalData>()
+            .AddStaffPersonalData<UpsellStaffData>()
             .AddRecurringJob<UpsellEvaluationJob, UpsellSettings>(UpsellEvaluationJob.Key, settings => settings.EvaluationSchedule);
 
         var services = plugin.Services;
@@ -41,6 +45,7 @@ public sealed class UpsellPlugin : ICrmPlugin
         services.AddScoped<UpsellEvaluator>();
         services.AddScoped<OpportunityService>();
         services.AddScoped<RuleAdministration>();
+        services.AddScoped<RuleConversion>();
         services.AddScoped<IUpsellRule, BudgetBurnRule>();
         services.AddScoped<IUpsellRule, RetainerOverageRule>();
         services.AddScoped<IUpsellRule, CompanionServiceRule>();

@@ -79,6 +79,7 @@ public static class RoutablePages
             new("/upsell", [CrmRoles.Admin, CrmRoles.Manager, CrmRoles.Staff]),
             new($"/upsell/opportunities/{records.OpportunityId}", [CrmRoles.Admin, CrmRoles.Manager]),
             new("/upsell/rules", [CrmRoles.Admin, CrmRoles.Manager]),
+            new("/upsell/conversion", [CrmRoles.Admin, CrmRoles.Manager]),
             new("/account", Everyone),
             new("/account/password", Everyone),
             new("/account/access-denied", Everyone),

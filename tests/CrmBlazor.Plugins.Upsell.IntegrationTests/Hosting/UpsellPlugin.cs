@@ -38,7 +38,7 @@ public sealed record RunFigures(long Id, bool Finished, int Opened, int Updated,
 /// the assembly the host loaded (the tests never reference the plugin) and called as a signed-in user, or
 /// as the job (nobody signed in).
 /// </summary>
-public sealed class UpsellPlugin : PluginDriver
+public sealed partial class UpsellPlugin : PluginDriver
 {
     public const string Id = "upsell";
     public const string Root = "CrmBlazor.Plugins.Upsell.";

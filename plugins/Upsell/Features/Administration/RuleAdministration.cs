@@ -58,7 +58,14 @@ public sealed class RuleAdministration(IDbContextFactory<UpsellDbContext> contex
             })
             .Load(async ct => rule is null ? null : await db.Rules.FirstOrDefaultAsync(r => r.RuleId == ruleId, ct) ?? db.Rules.Add(new RuleState { RuleId = ruleId }).Entity)
             .Expect(input.RowVersion)
-            .Apply(state => state.Enabled = input.Enabled)
+            .Apply(state =>
+            {
+                state.Enabled = input.Enabled;
+
+                // The settings live in their own rows: the rule's row is written (and its version moves on)
+                // even when only a setting changed, so a form loaded before that edit conflicts.
+                db.Entry(state).Property(s => s.Enabled).IsModified = db.Entry(state).State != EntityState.Added;
+            })
             .AlsoSave(async (_, ct) =>
             {
                 await db.RuleSettings.Where(s => s.RuleId == ruleId).ExecuteDeleteAsync(ct);
