@@ -4,6 +4,7 @@ using CrmBlazor.Plugins.Upsell.Features.Evaluation;
 using CrmBlazor.Plugins.Upsell.Features.Opportunities;
 using CrmBlazor.Plugins.Upsell.Features.Rules;
 using CrmBlazor.Plugins.Upsell.Features.Shared;
+using CrmBlazor.Plugins.Upsell.Features.Timeline;
 using CrmBlazor.Plugins.Upsell.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
@@ -33,7 +34,13 @@ public sealed class UpsellPlugin : ICrmPlugin
             .AddMenuItem(new MenuItem("Upsell", "/upsell", MudBlazor.Icons.Material.Filled.TrendingUp, UpsellPermissions.View, 260, MenuGroups.Customers))
             .AddSettings<UpsellSettings>()
             .AddDbContext<UpsellDbContext>()
-            .AddRecurringJob<UpsellEvaluationJob, UpsellSettings>(UpsellEvaluationJob.Key, settings => settings.EvaluationSchedule);
+            .AddRecurringJob<UpsellEvaluationJob, UpsellSettings>(UpsellEvaluationJob.Key, settings => settings.EvaluationSchedule)
+            .AddEventHandler<OpportunitiesOpened, OpportunitiesOpenedTimelineHandler>()
+            .AddEventHandler<OpportunityClosedByUser, OpportunityClosedTimelineHandler>();
+        foreach (var kind in OpportunityTimeline.Kinds)
+        {
+            plugin.AddTimelineKind(kind);
+        }
 
         var services = plugin.Services;
         services.AddScoped<UpsellAccess>();
