@@ -1,5 +1,7 @@
 using CrmBlazor.Plugins.Upsell.Data;
 using CrmBlazor.Plugins.Upsell.Features.Administration;
+using CrmBlazor.Plugins.Upsell.Features.Customers;
+using CrmBlazor.Plugins.Upsell.Features.Dashboard;
 using CrmBlazor.Plugins.Upsell.Features.Evaluation;
 using CrmBlazor.Plugins.Upsell.Features.Opportunities;
 using CrmBlazor.Plugins.Upsell.Features.Rules;
@@ -32,6 +34,8 @@ public sealed class UpsellPlugin : ICrmPlugin
             .AddPermission(new Permission(UpsellPermissions.View, "Work the opportunities of one's customers", CrmRoles.Manager, CrmRoles.Staff))
             .AddPermission(new Permission(UpsellPermissions.Manage, "Work every opportunity and set the upsell rules", CrmRoles.Manager))
             .AddMenuItem(new MenuItem("Upsell", "/upsell", MudBlazor.Icons.Material.Filled.TrendingUp, UpsellPermissions.View, 260, MenuGroups.Customers))
+            .AddCustomerTab<UpsellCustomerTab>("Opportunities", order: 450, permission: UpsellPermissions.View)
+            .AddDashboardWidget<NewOpportunitiesWidget>("Upsell opportunities", order: 260, permission: UpsellPermissions.View)
             .AddSettings<UpsellSettings>()
             .AddDbContext<UpsellDbContext>()
             .AddRecurringJob<UpsellEvaluationJob, UpsellSettings>(UpsellEvaluationJob.Key, settings => settings.EvaluationSchedule)
@@ -48,6 +52,8 @@ public sealed class UpsellPlugin : ICrmPlugin
         services.AddScoped<UpsellEvaluator>();
         services.AddScoped<OpportunityService>();
         services.AddScoped<RuleAdministration>();
+        services.AddScoped<CustomerOpportunities>();
+        services.AddScoped<MyOpportunities>();
         services.AddScoped<IUpsellRule, BudgetBurnRule>();
     }
 }

@@ -246,7 +246,10 @@ public sealed class OpportunityService(
         return filter.OpenOnly ? query.Where(o => o.ClosedAt == null) : query;
     }
 
-    private async Task<List<OpportunityCard>> CardsAsync(List<Opportunity> rows, CancellationToken cancellationToken)
+    /// <summary>Opportunities as cards: customer and owner names in two queries, the reason in the reader's language.</summary>
+    /// <param name="rows">The opportunities, in the order to keep.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    internal async Task<List<OpportunityCard>> CardsAsync(List<Opportunity> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
