@@ -86,8 +86,8 @@ public sealed class UpsellSurfacesTests(EndToEndFixture app, ITestOutputHelper o
         await Expect(page.GetByTestId("upsell-opportunity-reason")).ToContainTextAsync(snoozedProject);
         await shell.WaitUntilInteractiveAsync();
         var until = DateTime.Today.AddDays(30);
-        await page.GetByTestId("upsell-dismiss-reason").Locator("textarea").FillAsync("They buy after the harvest");
-        var snooze = page.GetByTestId("upsell-dismiss-until").Locator("input");
+        await page.GetByLabel("Reason").FillAsync("They buy after the harvest");
+        var snooze = page.GetByLabel("Snooze until (empty: for good)");
         await snooze.FillAsync(until.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         await snooze.PressAsync("Tab");
         await page.GetByTestId("upsell-dismiss").ClickAsync();
