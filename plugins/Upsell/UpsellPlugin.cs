@@ -1,11 +1,14 @@
 using CrmBlazor.Plugins.Upsell.Data;
 using CrmBlazor.Plugins.Upsell.Features.Administration;
 using CrmBlazor.Plugins.Upsell.Features.Conversion;
+using CrmBlazor.Plugins.Upsell.Features.Customers;
+using CrmBlazor.Plugins.Upsell.Features.Dashboard;
 using CrmBlazor.Plugins.Upsell.Features.Evaluation;
 using CrmBlazor.Plugins.Upsell.Features.Opportunities;
 using CrmBlazor.Plugins.Upsell.Features.Privacy;
 using CrmBlazor.Plugins.Upsell.Features.Rules;
 using CrmBlazor.Plugins.Upsell.Features.Shared;
+using CrmBlazor.Plugins.Upsell.Features.Timeline;
 using CrmBlazor.Plugins.Upsell.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
@@ -33,11 +36,19 @@ public sealed class UpsellPlugin : ICrmPlugin
             .AddPermission(new Permission(UpsellPermissions.View, "Work the opportunities of one's customers", CrmRoles.Manager, CrmRoles.Staff))
             .AddPermission(new Permission(UpsellPermissions.Manage, "Work every opportunity and set the upsell rules", CrmRoles.Manager))
             .AddMenuItem(new MenuItem("Upsell", "/upsell", MudBlazor.Icons.Material.Filled.TrendingUp, UpsellPermissions.View, 260, MenuGroups.Customers))
+            .AddCustomerTab<UpsellCustomerTab>("Opportunities", order: 450, permission: UpsellPermissions.View)
+            .AddDashboardWidget<NewOpportunitiesWidget>("Upsell opportunities", order: 260, permission: UpsellPermissions.View)
             .AddSettings<UpsellSettings>()
             .AddDbContext<UpsellDbContext>()
             .AddPersonalData<UpsellPersonalData>()
             .AddStaffPersonalData<UpsellStaffData>()
-            .AddRecurringJob<UpsellEvaluationJob, UpsellSettings>(UpsellEvaluationJob.Key, settings => settings.EvaluationSchedule);
+            .AddRecurringJob<UpsellEvaluationJob, UpsellSettings>(UpsellEvaluationJob.Key, settings => settings.EvaluationSchedule)
+            .AddEventHandler<OpportunitiesOpened, OpportunitiesOpenedTimelineHandler>()
+            .AddEventHandler<OpportunityClosedByUser, OpportunityClosedTimelineHandler>();
+        foreach (var kind in OpportunityTimeline.Kinds)
+        {
+            plugin.AddTimelineKind(kind);
+        }
 
         var services = plugin.Services;
         services.AddScoped<UpsellAccess>();
@@ -46,6 +57,8 @@ public sealed class UpsellPlugin : ICrmPlugin
         services.AddScoped<OpportunityService>();
         services.AddScoped<RuleAdministration>();
         services.AddScoped<RuleConversion>();
+        services.AddScoped<CustomerOpportunities>();
+        services.AddScoped<MyOpportunities>();
         services.AddScoped<IUpsellRule, BudgetBurnRule>();
         services.AddScoped<IUpsellRule, RetainerOverageRule>();
         services.AddScoped<IUpsellRule, CompanionServiceRule>();

@@ -315,6 +315,40 @@ public sealed partial class UpsellPlugin : PluginDriver
         return (Outcome)Read(await service.EditAsync(id, input, CancellationToken.None));
     });
 
+    /// <summary>What the customer tab shows someone: the open and closed opportunities' ids and whether they see all of the customer's.</summary>
+    public Task<(List<long> Open, List<long> Closed, bool SeesAll)> CustomerTabAsync(Person actor, long customerId) => AsAsync(actor, async services =>
+    {
+        dynamic service = Service(services, "Features.Customers.CustomerOpportunities");
+        dynamic list = await service.ForCustomerAsync(customerId, CancellationToken.None);
+        var open = new List<long>();
+        foreach (var card in list.Open)
+        {
+            open.Add((long)card.Id);
+        }
+
+        var closed = new List<long>();
+        foreach (var row in list.Closed)
+        {
+            closed.Add((long)row.Card.Id);
+        }
+
+        return (open, closed, (bool)list.SeesAll);
+    });
+
+    /// <summary>What the dashboard widget shows someone: the ids of their best new opportunities and how many they have.</summary>
+    public Task<(List<long> Best, int Count)> WidgetAsync(Person actor, int take = 5) => AsAsync(actor, async services =>
+    {
+        dynamic service = Service(services, "Features.Dashboard.MyOpportunities");
+        dynamic mine = await service.NewAsync(take, CancellationToken.None);
+        var best = new List<long>();
+        foreach (var card in mine.Best)
+        {
+            best.Add((long)card.Id);
+        }
+
+        return (best, (int)mine.Count);
+    });
+
     /// <summary>Sets a dismissed opportunity's snooze directly in the database (the day it ends has come).</summary>
     public Task EndSnoozeAsync(long id) => Host.InScopeAsync(async services =>
     {

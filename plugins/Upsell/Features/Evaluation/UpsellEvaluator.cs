@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CrmBlazor.Plugins.Upsell.Data;
 using CrmBlazor.Plugins.Upsell.Features.Rules;
+using CrmBlazor.Plugins.Upsell.Features.Timeline;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Upsell;
 using Microsoft.EntityFrameworkCore;
@@ -145,10 +146,31 @@ public sealed class UpsellEvaluator(
         var updated = await ExecuteAsync(sql => new Statements(sql, runId, ruleId, now, today).Update());
         var closed = await ExecuteAsync(sql => new Statements(sql, runId, ruleId, now, today).Close());
         var opened = await ExecuteAsync(sql => new Statements(sql, runId, ruleId, now, today).Open());
+        if (opened > 0)
+        {
+            await PublishOpenedAsync(db, ruleId, now, cancellationToken);
+        }
 
         await db.StagedHits.Where(h => h.RunId == runId && h.RuleId == ruleId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RuleOutcome(ruleId, staged.Count, opened, updated, closed, null);
+    }
+
+    /// <summary>
+    /// Publishes the opportunities this transaction opened (those of the rule opened at this run's time) for the
+    /// timeline, stored with them when the transaction commits: a crash loses both or neither. A run of the same
+    /// time that overlapped finds the same ones again; their entries' keys keep them single.
+    /// </summary>
+    private static async Task PublishOpenedAsync(UpsellDbContext db, string ruleId, DateTimeOffset openedAt, CancellationToken cancellationToken)
+    {
+        var ids = await db.Opportunities.AsNoTracking().Where(o => o.RuleId == ruleId && o.ClosedAt == null && o.OpenedAt == openedAt)
+            .Select(o => o.Id).ToListAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(OpportunityTimeline.OpenedPerEvent))
+        {
+            db.Publish(new OpportunitiesOpened(chunk));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The three statements that bring a rule's opportunities up to date from its staged hits.</summary>

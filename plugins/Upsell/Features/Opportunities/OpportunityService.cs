@@ -2,6 +2,7 @@ using CrmBlazor.Plugins.Upsell.Data;
 using CrmBlazor.Plugins.Upsell.Features.Evaluation;
 using CrmBlazor.Plugins.Upsell.Features.Rules;
 using CrmBlazor.Plugins.Upsell.Features.Shared;
+using CrmBlazor.Plugins.Upsell.Features.Timeline;
 using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
 using CrmBlazor.Sdk.Upsell;
@@ -117,6 +118,7 @@ public sealed class OpportunityService(
                 if (stage is OpportunityStage.Won or OpportunityStage.Lost)
                 {
                     Close(o, stage == OpportunityStage.Won ? OpportunityClosure.Won : OpportunityClosure.Lost);
+                    db.Publish(new OpportunityClosedByUser(o.Id, o.ClosedBecause!.Value));
                 }
             })
             .ResultId(o => o.Id)
@@ -151,6 +153,7 @@ public sealed class OpportunityService(
                 o.DismissReason = input.Reason!.Trim();
                 o.SnoozedUntil = input.SnoozedUntil;
                 Close(o, OpportunityClosure.Dismissed);
+                db.Publish(new OpportunityClosedByUser(o.Id, OpportunityClosure.Dismissed));
             })
             .ResultId(o => o.Id)
             .SaveAsync(Changed, cancellationToken);
@@ -243,7 +246,10 @@ public sealed class OpportunityService(
         return filter.OpenOnly ? query.Where(o => o.ClosedAt == null) : query;
     }
 
-    private async Task<List<OpportunityCard>> CardsAsync(List<Opportunity> rows, CancellationToken cancellationToken)
+    /// <summary>Opportunities as cards: customer and owner names in two queries, the reason in the reader's language.</summary>
+    /// <param name="rows">The opportunities, in the order to keep.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    internal async Task<List<OpportunityCard>> CardsAsync(List<Opportunity> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
