@@ -32,7 +32,8 @@ public sealed record UpsellSizes(int Customers, int Projects, int TimeEntries, i
 public sealed record SeededFirm(IReadOnlyList<long> CustomerIds, int Projects, int ActiveProjects, int TimeEntries, int Invoices, int Answers);
 
 /// <summary>
-/// Fills a running host's database the way the other benches do: customers and contacts, projects,
+/// Fills a running host's database the way the other benches do: customers and contacts, the catalogue's
+/// services, projects in pairs per customer (with services and, for retainers, a monthly allowance),
 /// time entries, invoices with their lines, survey responses, respondents and answers with multi-row
 /// inserts (<see cref="BulkInsert"/>) in chunks with progress; the people who log time and the survey
 /// with its NPS and CSAT questions through the host and the plugin's own entities. Values are stored
@@ -97,12 +98,34 @@ public static class UpsellSeed
 
         output.WriteLine();
 
-        // Projects: most active; prepaid hours, fixed fees and time and materials with an hours budget.
+        // The firm's catalogue: three pairs of services that usually go together (website care with hosting,
+        // support retainers with accounting, SEO with design), for the companion-service rule.
+        await BulkInsert.InsertAsync(connection, "crm_services", ["Name", "IsRetired", "CreatedAt", "RowVersion"],
+            Services.Select(name => new object?[] { name, false, Stamp(now.AddDays(-900)), Version() }).ToList());
+        var serviceIds = new List<long>();
+        foreach (var name in Services)
+        {
+            await using var find = connection.CreateCommand();
+            find.CommandText = """SELECT "Id" FROM crm_services WHERE "Name" = @name""";
+            var parameter = find.CreateParameter();
+            parameter.ParameterName = "name";
+            parameter.Value = name;
+            find.Parameters.Add(parameter);
+            serviceIds.Add(Convert.ToInt64(await find.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
+        }
+
+        // Projects in pairs per customer (so customers buy two services): most active; prepaid hours, fixed fees
+        // and time and materials with an hours budget. The first of a pair has the customer's service, the second
+        // usually its companion; support retainers include a few hours a month.
         var projectRows = new List<object?[]>(sizes.Projects);
         var active = 0;
+        var pairs = Math.Max(1, (sizes.Projects + 1) / 2);
+        var first = 0;
         for (var i = 0; i < sizes.Projects; i++)
         {
-            var customer = i < customers.Count ? customers[(int)((long)i * customers.Count / Math.Max(1, sizes.Projects))] : customers[random.Next(customers.Count)];
+            var customer = customers[(int)((long)(i / 2) * customers.Count / pairs)];
+            var service = i % 2 == 0 ? (int)(customer % Services.Length) : random.Next(10) < 7 ? (first + 3) % Services.Length : random.Next(Services.Length);
+            first = i % 2 == 0 ? service : first;
             var status = random.NextDouble() switch { < 0.7 => ProjectStatus.Active, < 0.85 => ProjectStatus.Completed, < 0.95 => ProjectStatus.Planned, _ => ProjectStatus.OnHold };
             active += status == ProjectStatus.Active ? 1 : 0;
             var mode = random.Next(10) switch { < 4 => BillingMode.PrepaidHours, < 7 => BillingMode.FixedFee, _ => BillingMode.TimeAndMaterials };
@@ -110,14 +133,16 @@ public static class UpsellSeed
             var hours = (decimal?)(mode == BillingMode.FixedFee ? null : 20 + (10 * random.Next(40)));
             var amount = (decimal?)(mode == BillingMode.FixedFee ? 1000m * (2 + random.Next(30)) : null);
             var startDate = today.AddDays(-random.Next(700));
+            var allowance = Services[service] == "Support retainer" ? (decimal?)(4 + random.Next(8)) : null;
             projectRows.Add([
-                customer, $"{Services[i % Services.Length]} {i:D6}", (int)status, (int)mode, Currencies[(int)(customer % Currencies.Length)], rate, hours, amount,
-                Day(startDate), Day(startDate.AddDays(90 + random.Next(540))), Stamp(now.AddDays(-700)), Stamp(now), Version(),
+                customer, $"{Services[service]} {i:D6}", (int)status, (int)mode, Currencies[(int)(customer % Currencies.Length)], rate, hours, amount,
+                Day(startDate), Day(startDate.AddDays(90 + random.Next(540))), serviceIds[service], allowance, Stamp(now.AddDays(-700)), Stamp(now), Version(),
             ]);
         }
 
         await BulkInsert.InsertAsync(connection, "projects_projects",
-            ["CustomerId", "Name", "Status", "BillingMode", "Currency", "HourlyRate", "BudgetHours", "BudgetAmount", "StartDate", "EndDate", "CreatedAt", "UpdatedAt", "RowVersion"],
+            ["CustomerId", "Name", "Status", "BillingMode", "Currency", "HourlyRate", "BudgetHours", "BudgetAmount", "StartDate", "EndDate", "ServiceId", "MonthlyAllowanceHours",
+                "CreatedAt", "UpdatedAt", "RowVersion"],
             projectRows);
         var projects = await ColumnAsync(connection, """SELECT "Id" FROM projects_projects ORDER BY "Id" """);
         output.WriteLine($"Seeding: {projects.Count:N0} projects, {active:N0} active");
