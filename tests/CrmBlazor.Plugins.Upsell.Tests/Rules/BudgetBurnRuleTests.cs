@@ -1,11 +1,7 @@
-using System.Globalization;
 using CrmBlazor.Plugins.Upsell.Features.Rules;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Upsell;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using static CrmBlazor.Plugins.Upsell.Tests.Rules.RuleFakes;
 
 namespace CrmBlazor.Plugins.Upsell.Tests.Rules;
 
@@ -64,20 +60,6 @@ public sealed class BudgetBurnRuleTests
         Assert.Equal(new UpsellEvidenceLine("Project", "Website relaunch", "/projects/1"), explanation.Lines[0]);
     }
 
-    private static T InCulture<T>(string culture, Func<T> read)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
-
     private static UpsellEvaluation Evaluation(decimal threshold) =>
         new(Today, new Dictionary<string, decimal> { [BudgetBurnRule.ThresholdKey] = threshold });
 
@@ -87,23 +69,6 @@ public sealed class BudgetBurnRuleTests
 
     private static BudgetBurnRule Rule(params ProjectFacts[] projects)
     {
-        var services = new ServiceCollection().AddSingleton<IProjectFacts>(new Facts(projects)).BuildServiceProvider();
-        var localizers = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
-        return new BudgetBurnRule(services, new StringLocalizer<UpsellResources>(localizers));
-    }
-
-    private sealed class Facts(IReadOnlyList<ProjectFacts> projects) : IProjectFacts
-    {
-        public Task<ProjectFacts?> GetAsync(long projectId, CancellationToken cancellationToken = default) => Task.FromResult(projects.FirstOrDefault(p => p.ProjectId == projectId));
-
-        public Task<IReadOnlyList<ProjectFacts>> ListAsync(ProjectFactsQuery query, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<ProjectFacts>>([.. projects.Where(p => query.Statuses is null || query.Statuses.Contains(p.Status))]);
-
-        public Task<IReadOnlyDictionary<long, string>> GetNamesAsync(IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyDictionary<long, string>>(projects.Where(p => projectIds.Contains(p.ProjectId)).ToDictionary(p => p.ProjectId, p => p.Name));
-
-        public Task<IReadOnlyList<LoggedTime>> GetLoggedTimeAsync(LoggedTimeQuery query, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<LoggedTime>>([]);
-
-        public Task<IReadOnlyList<MonthlyHours>> GetMonthlyHoursAsync(MonthlyHoursQuery query, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<MonthlyHours>>([]);
+        return new BudgetBurnRule(Services(new FakeProjectFacts(projects)), Localizer());
     }
 }

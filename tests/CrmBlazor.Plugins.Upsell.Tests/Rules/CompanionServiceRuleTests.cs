@@ -111,7 +111,7 @@ public sealed class CompanionServiceRuleTests
         var (rule, _) = Rule(Times(5, WebDesign, Hosting), Times(5, WebDesign), Times(2, Bookkeeping));
         var hit = (await rule.EvaluateAsync(Evaluation()))[0];
 
-        var explanation = RetainerOverageRuleTests.InCulture("en", () => rule.Explain(hit.Evidence));
+        var explanation = RuleFakes.InCulture("en", () => rule.Explain(hit.Evidence));
 
         Assert.Equal("Buys Web design but not Hosting; 5 of 10 customers who buy Web design also buy Hosting (50 %, lift 1.2)", explanation.Reason);
         Assert.Equal(new UpsellEvidenceLine("Buys", "Web design"), explanation.Lines[0]);
@@ -124,7 +124,7 @@ public sealed class CompanionServiceRuleTests
         var (rule, _) = Rule(Times(5, WebDesign, Hosting), Times(5, WebDesign), Times(2, Bookkeeping));
         var hit = (await rule.EvaluateAsync(Evaluation()))[0];
 
-        var reason = RetainerOverageRuleTests.InCulture("ur", () => rule.Explain(hit.Evidence)).Reason;
+        var reason = RuleFakes.InCulture("ur", () => rule.Explain(hit.Evidence)).Reason;
 
         Assert.Contains("Web design", reason, StringComparison.Ordinal);
         Assert.Contains("Hosting", reason, StringComparison.Ordinal);
@@ -171,6 +171,6 @@ public sealed class CompanionServiceRuleTests
             new CatalogueService(Bookkeeping, "Bookkeeping", null, null, null, false),
             new CatalogueService(4, "Payroll", null, null, null, false));
         var services = new ServiceCollection().AddSingleton<IProjectFacts>(new FakeProjectFacts(projects)).AddSingleton<IServiceCatalogue>(catalogue).BuildServiceProvider();
-        return (new CompanionServiceRule(services, RetainerOverageRuleTests.Localizer()), [.. baskets.Keys.Order()]);
+        return (new CompanionServiceRule(services, RuleFakes.Localizer()), [.. baskets.Keys.Order()]);
     }
 }

@@ -83,7 +83,7 @@ public sealed class PromoterGrowingUseRuleTests
         Assert.Equal(("10", "13.33", "10", "33.33"), (hit.Evidence.Text("hours-before"), hit.Evidence.Text("hours"), hit.Evidence.Text("nps"), hit.Evidence.Text("growth")));
         Assert.Equal(66.67m, hit.Score);
         Assert.Null(hit.EstimatedValue);
-        Assert.Equal((new DateOnly(2026, 4, 1), new DateOnly(2026, 9, 1)), (Assert.Single(projects.MonthQueries).FromMonth, projects.MonthQueries[0].ToMonth));
+        Assert.Equal((new DateOnly(2026, 4, 1), new DateOnly(2026, 9, 1)), (Assert.Single(projects.MonthlyQueries).FromMonth, projects.MonthlyQueries[0].ToMonth));
         Assert.Equal(1, scores.Calls);
     }
 
@@ -91,7 +91,7 @@ public sealed class PromoterGrowingUseRuleTests
     public async Task Evaluate_WithoutTheSurveysOrTheProjectsPlugin_FindsNothing()
     {
         var scores = new Scores(Promoter(10, 10));
-        var projects = new Projects([], [Month(1, 10, Before, 600), Month(1, 10, Last, 900)]);
+        var projects = new FakeProjectFacts([], [Month(1, 10, Before, 600), Month(1, 10, Last, 900)]);
 
         Assert.Empty(await new PromoterGrowingUseRule(Services(projects, null), new UtcClock(), Localizer()).EvaluateAsync(Evaluation()));
         Assert.Empty(await new PromoterGrowingUseRule(Services(null, scores), new UtcClock(), Localizer()).EvaluateAsync(Evaluation()));
@@ -133,9 +133,9 @@ public sealed class PromoterGrowingUseRuleTests
 
     private static MonthlyHours Month(long project, long customer, DateOnly month, int minutes) => new(project, customer, month, minutes, minutes);
 
-    private static (PromoterGrowingUseRule Rule, Projects Projects, Scores Scores) Rule(CustomerSurveyScores[] scores, params MonthlyHours[] months)
+    private static (PromoterGrowingUseRule Rule, FakeProjectFacts Projects, Scores Scores) Rule(CustomerSurveyScores[] scores, params MonthlyHours[] months)
     {
-        var (projects, surveys) = (new Projects([], months), new Scores(scores));
+        var (projects, surveys) = (new FakeProjectFacts([], months), new Scores(scores));
         return (new PromoterGrowingUseRule(Services(projects, surveys), new UtcClock(), Localizer()), projects, surveys);
     }
 }

@@ -63,7 +63,7 @@ public sealed class RenewalRuleTests
     [Fact]
     public async Task Evaluate_WithoutTheProjectsOrTheSurveysPlugin_FindsNothing()
     {
-        var projects = new Projects([Project(1, 10, Today.AddDays(10))], []);
+        var projects = new FakeProjectFacts([Project(1, 10, Today.AddDays(10))], []);
         var scores = new Scores(Csat(10, 5));
 
         Assert.Empty(await new RenewalRule(Services(projects, null), Localizer()).EvaluateAsync(Evaluation()));
@@ -112,5 +112,5 @@ public sealed class RenewalRuleTests
             new ProjectBudget(null, amount), new ProjectBurn(0m, 0m, 0m, 0m, null, null), []);
 
     private static RenewalRule Rule(ProjectFacts[] projects, params CustomerSurveyScores[] scores) =>
-        new(Services(new Projects(projects, []), new Scores(scores)), Localizer());
+        new(Services(new FakeProjectFacts(projects, []), new Scores(scores)), Localizer());
 }

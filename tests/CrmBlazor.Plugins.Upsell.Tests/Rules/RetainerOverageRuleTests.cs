@@ -1,11 +1,7 @@
-using System.Globalization;
 using CrmBlazor.Plugins.Upsell.Features.Rules;
 using CrmBlazor.Sdk.Projects;
 using CrmBlazor.Sdk.Upsell;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using static CrmBlazor.Plugins.Upsell.Tests.Rules.RuleFakes;
 
 namespace CrmBlazor.Plugins.Upsell.Tests.Rules;
 
@@ -118,29 +114,9 @@ public sealed class RetainerOverageRuleTests
     [Fact]
     public async Task Evaluate_WithoutTheProjectsPlugin_FindsNothing()
     {
-        var rule = new RetainerOverageRule(new ServiceCollection().BuildServiceProvider(), Localizer());
+        var rule = new RetainerOverageRule(Services(null), Localizer());
 
         Assert.Empty(await rule.EvaluateAsync(Evaluation()));
-    }
-
-    internal static T InCulture<T>(string culture, Func<T> read)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
-
-    internal static IStringLocalizer<UpsellResources> Localizer()
-    {
-        var localizers = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
-        return new StringLocalizer<UpsellResources>(localizers);
     }
 
     private static UpsellEvaluation Evaluation(decimal monthsOver = 2m, decimal window = 3m, decimal margin = 0m) =>
@@ -166,7 +142,6 @@ public sealed class RetainerOverageRuleTests
     private static RetainerOverageRule Rule(out FakeProjectFacts facts, ProjectFacts[] projects, IReadOnlyList<MonthlyHours> months)
     {
         facts = new FakeProjectFacts(projects, months);
-        var services = new ServiceCollection().AddSingleton<IProjectFacts>(facts).BuildServiceProvider();
-        return new RetainerOverageRule(services, Localizer());
+        return new RetainerOverageRule(Services(facts), Localizer());
     }
 }
