@@ -62,7 +62,7 @@ public abstract class OpportunityTimelineTests(UpsellHostFixture fixture)
     }
 
     [Fact]
-    public async Task Dismissed_OneEntryWithTheReason()
+    public async Task Dismissed_OneEntry_WithoutTheFreeTextReason()
     {
         var (admin, customer) = await ArrangeBurntAsync();
         await Upsell.EvaluateAsync();
@@ -71,7 +71,8 @@ public abstract class OpportunityTimelineTests(UpsellHostFixture fixture)
         Assert.True((await Upsell.DismissAsync(admin, opportunity.Id, "Budget raised by the customer", Today.AddDays(30), opportunity.RowVersion)).Saved);
 
         var entries = await Eventually.ReturnsAsync("the dismissal reached the timeline", () => EntriesAsync(customer), e => e.Any(x => x.Kind == "upsell.opportunity-dismissed"));
-        Assert.Equal("Budget raised by the customer", entries.Single(e => e.Kind == "upsell.opportunity-dismissed").Summary);
+        var dismissed = entries.Single(e => e.Kind == "upsell.opportunity-dismissed");
+        Assert.Equal(("Upsell opportunity dismissed: Budget burn", null), (dismissed.Title, dismissed.Summary));
     }
 
     private async Task<(Person Admin, long Customer)> ArrangeBurntAsync()

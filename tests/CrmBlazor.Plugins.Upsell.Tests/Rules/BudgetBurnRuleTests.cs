@@ -26,6 +26,17 @@ public sealed class BudgetBurnRuleTests
     }
 
     [Fact]
+    public async Task Evaluate_ScoreIsThePercentageRoundedDown_AsTheReasonShowsIt()
+    {
+        var rule = Rule(Project(1, 10, 16m, 15m));
+
+        var hit = Assert.Single(await rule.EvaluateAsync(Evaluation(90m)));
+
+        Assert.Equal(93m, hit.Score);
+        Assert.Contains("(93 %)", InCulture("en", () => rule.Explain(hit.Evidence)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_TwoProjectsOfACustomerOver_OneHitForTheMostBurnt()
     {
         var rule = Rule(Project(1, 10, 100m, 95m), Project(2, 10, 100m, 99m), Project(3, 11, 10m, 5m));

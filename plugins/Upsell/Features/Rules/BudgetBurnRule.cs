@@ -130,7 +130,7 @@ public sealed class BudgetBurnRule(IServiceProvider services, IStringLocalizer<U
             return new UpsellHit(
                 Project.CustomerId,
                 string.Create(CultureInfo.InvariantCulture, $"project:{Project.ProjectId}"),
-                Math.Min(100m, decimal.Round(Percent, 2)),
+                Math.Min(100m, Math.Floor(Percent)),
                 evidence,
                 value,
                 value is null ? null : Project.Currency);

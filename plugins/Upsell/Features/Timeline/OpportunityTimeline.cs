@@ -140,7 +140,9 @@ public sealed class OpportunityClosedTimelineHandler(IDbContextFactory<UpsellDbC
             {
                 OpportunityClosure.Won => (OpportunityTimeline.WonKind, $"Upsell opportunity won: {rule}", (string?)null),
                 OpportunityClosure.Lost => (OpportunityTimeline.LostKind, $"Upsell opportunity lost: {rule}", null),
-                _ => (OpportunityTimeline.DismissedKind, $"Upsell opportunity dismissed: {rule}", opportunity.DismissReason),
+                // Not the dismiss reason: free text that may name people, kept only on the opportunity (where
+                // erasure reaches it and only those who work it read it).
+                _ => (OpportunityTimeline.DismissedKind, $"Upsell opportunity dismissed: {rule}", null),
             };
             await timeline.RecordAsync(new TimelineEntry(
                 opportunity.CustomerId, kind, OpportunityTimeline.ClosedKey(opportunity.Id), opportunity.ClosedAt ?? context.OccurredAt, title, summary,
