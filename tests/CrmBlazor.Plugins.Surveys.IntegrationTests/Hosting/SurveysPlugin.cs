@@ -71,6 +71,18 @@ public sealed class SurveysPlugin : PluginDriver
     /// <exception cref="InvalidOperationException">The plugin is not loaded.</exception>
     public static SurveysPlugin In(CrmHostFactory host) => new(host);
 
+    /// <summary>
+    /// Takes a turn of the host's answer page as a request being served would (its gate's lease), so that a test
+    /// knows the page is busy: disposing it gives the turn back.
+    /// </summary>
+    public async Task<IDisposable> TakeAnswerPageTurnAsync()
+    {
+        dynamic gate = Host.Services.GetRequiredService(Type("Features.Answering.AnswerPageGate"));
+        IDisposable? turn = await gate.EnterAsync(CancellationToken.None);
+        Assert.True((int)gate.Load.Item1 >= 1);
+        return turn ?? throw new InvalidOperationException("The answer page had no turn to give.");
+    }
+
     /// <summary>Creates a survey as someone; the settings start as a manager would fill them (an NPS survey in English) and <paramref name="fill"/> changes them.</summary>
     public Task<Outcome> CreateAsync(Person actor, Action<dynamic>? fill = null) => AsAsync(actor, async services =>
     {

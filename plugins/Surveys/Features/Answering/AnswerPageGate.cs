@@ -27,6 +27,7 @@ public sealed class AnswerPageGate : IDisposable
     public const int RetryAfterSeconds = 5;
 
     private readonly ConcurrencyLimiter _limiter;
+    private readonly int _permits;
     private readonly TimeSpan _wait;
     private readonly ILogger<AnswerPageGate> _logger;
 
@@ -37,15 +38,20 @@ public sealed class AnswerPageGate : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var value = settings.Value;
+        _permits = Math.Max(1, value.AnswerPageConcurrency);
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            PermitLimit = Math.Max(1, value.AnswerPageConcurrency),
+            PermitLimit = _permits,
             QueueLimit = Math.Max(0, value.AnswerPageQueue),
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         _wait = TimeSpan.FromSeconds(Math.Max(1, value.AnswerPageQueueSeconds));
         _logger = logger;
     }
+
+    /// <summary>How many requests this instance serves now and how many wait for their turn (operations figures).</summary>
+    public (int Serving, int Waiting) Load =>
+        _limiter.GetStatistics() is { } now ? (_permits - (int)now.CurrentAvailablePermits, (int)now.CurrentQueuedCount) : (0, 0);
 
     /// <summary>Waits for a turn: the lease to dispose when the request is done, or null when the page is too busy.</summary>
     /// <param name="requestAborted">The request's cancellation (the client went away).</param>
