@@ -107,11 +107,14 @@ public abstract class AccountLinkMailTests(MailHostFixture fixture)
     private Task<AccountLinkAnswer> AcceptAsync(string token, string password) =>
         Host.InScopeAsync(s => s.GetRequiredService<InvitationAcceptance>().AcceptAsync(token, password));
 
+    // A minute, not a timing: the mail goes out through a background job and the outbox, which on a shared, loaded
+    // machine (and with PostgreSQL's job queue polled every few seconds) may take longer than the default wait.
     private async Task<MimeMessage> ReceivedAsync(string to) =>
         (await Eventually.ReturnsAsync(
             $"a message to {to} arrived",
             () => Task.FromResult(fixture.Smtp.ReceivedBy(to) is [var first, ..] ? first : null),
-            m => m is not null))!;
+            m => m is not null,
+            TimeSpan.FromMinutes(1)))!;
 
     // The token of the link in the text body, which must start with the CRM's public address.
     private static string TokenIn(MimeMessage message, string page)
