@@ -66,6 +66,13 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
             e.HasIndex(t => new { t.UserId, t.Date });
             e.HasIndex(t => new { t.ProjectId, t.Date });
             e.HasIndex(t => t.BilledInvoiceId);
+
+            // Covering indexes for the reads over every project (IProjectFacts): the burn of all active projects
+            // groups by project, person, billable and billed; the hours per month read a range of days. With
+            // every column they need in the index, neither reads the table's rows (notes, row versions), which
+            // halves them at a million entries (bench/run.sh upsell).
+            e.HasIndex(t => new { t.ProjectId, t.UserId, t.IsBillable, t.BilledInvoiceId, t.Minutes, t.Date }).HasDatabaseName("IX_projects_time_entries_burn");
+            e.HasIndex(t => new { t.Date, t.ProjectId, t.Minutes, t.IsBillable }).HasDatabaseName("IX_projects_time_entries_month");
         });
         modelBuilder.Entity<BudgetCrossing>(e =>
         {

@@ -21,6 +21,17 @@ public interface IProjectFacts
     Task<IReadOnlyList<ProjectFacts>> ListAsync(ProjectFactsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The outline of every project matching the query (what it is, for whom, its dates, budget, service and
+    /// monthly allowance), by customer and name, in one query without computing burn or reading the people
+    /// on it: for a rule over the whole database that needs no burn. The default reads <see cref="ListAsync"/>;
+    /// the projects plugin overrides it with the lighter query.
+    /// </summary>
+    /// <param name="query">Which projects.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    async Task<IReadOnlyList<ProjectOutline>> ListOutlinesAsync(ProjectFactsQuery query, CancellationToken cancellationToken = default) =>
+        [.. (await ListAsync(query, cancellationToken).ConfigureAwait(false)).Select(ProjectOutline.Of)];
+
+    /// <summary>
     /// The names of these projects, by id, in one query and without computing burn: for a page that
     /// shows projects by name (the planning board). Ids of projects that do not exist are left out.
     /// </summary>
@@ -87,6 +98,45 @@ public sealed record ProjectFacts(
 
     /// <summary>Hours included per calendar month (a retainer), or null when the project has no monthly allowance.</summary>
     public decimal? MonthlyAllowanceHours { get; init; }
+}
+
+/// <summary>What a project is, without its burn or people (<see cref="IProjectFacts.ListOutlinesAsync"/>).</summary>
+/// <param name="ProjectId">The project.</param>
+/// <param name="CustomerId">Its customer.</param>
+/// <param name="Name">The name.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="BillingMode">How it is billed.</param>
+/// <param name="Currency">ISO 4217 code of its money figures (the customer's currency).</param>
+/// <param name="StartDate">Planned or actual start, or null.</param>
+/// <param name="EndDate">Planned or actual end, or null.</param>
+/// <param name="OwnerUserId">The project lead, or null.</param>
+/// <param name="HourlyRate">The project's hourly rate, or null.</param>
+/// <param name="Budget">Its budget.</param>
+/// <param name="ServiceId">The service of the firm's catalogue the project delivers, or null.</param>
+/// <param name="MonthlyAllowanceHours">Hours included per calendar month (a retainer), or null.</param>
+public sealed record ProjectOutline(
+    long ProjectId,
+    long CustomerId,
+    string Name,
+    ProjectStatus Status,
+    BillingMode BillingMode,
+    string Currency,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    string? OwnerUserId,
+    decimal? HourlyRate,
+    ProjectBudget Budget,
+    long? ServiceId,
+    decimal? MonthlyAllowanceHours)
+{
+    /// <summary>The outline of a project's facts.</summary>
+    /// <param name="facts">The facts.</param>
+    public static ProjectOutline Of(ProjectFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return new(facts.ProjectId, facts.CustomerId, facts.Name, facts.Status, facts.BillingMode, facts.Currency, facts.StartDate, facts.EndDate,
+            facts.OwnerUserId, facts.HourlyRate, facts.Budget, facts.ServiceId, facts.MonthlyAllowanceHours);
+    }
 }
 
 /// <summary>A project's budget; either part may be missing.</summary>

@@ -26,19 +26,25 @@ public sealed class ProjectFactsSource(IDbContextFactory<ProjectsDbContext> cont
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var projects = db.Projects.AsNoTracking();
-        if (query.CustomerId is { } customerId)
-        {
-            projects = projects.Where(p => p.CustomerId == customerId);
-        }
+        return await FactsAsync(db, Matching(db, query), cancellationToken);
+    }
 
-        if (query.Statuses is { Count: > 0 } statuses)
-        {
-            var list = statuses.ToList();
-            projects = projects.Where(p => list.Contains(p.Status));
-        }
-
-        return await FactsAsync(db, projects, cancellationToken);
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ProjectOutline>> ListOutlinesAsync(ProjectFactsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await Matching(db, query)
+            .OrderBy(p => p.CustomerId).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .Select(p => new
+            {
+                p.Id, p.CustomerId, p.Name, p.Status, p.BillingMode, p.Currency, p.StartDate, p.EndDate, p.OwnerUserId, p.HourlyRate,
+                p.BudgetHours, p.BudgetAmount, p.ServiceId, p.MonthlyAllowanceHours,
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(p => new ProjectOutline(
+            p.Id, p.CustomerId, p.Name, p.Status, p.BillingMode, p.Currency, p.StartDate, p.EndDate, p.OwnerUserId, p.HourlyRate,
+            new ProjectBudget(p.BudgetHours, p.BudgetAmount), p.ServiceId, p.MonthlyAllowanceHours))];
     }
 
     /// <inheritdoc />
@@ -116,6 +122,23 @@ public sealed class ProjectFactsSource(IDbContextFactory<ProjectsDbContext> cont
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new MonthlyHours(r.ProjectId, r.CustomerId, new DateOnly(r.Year, r.Month, 1), r.Minutes, r.Billable))
             .OrderBy(r => r.Month).ThenBy(r => r.CustomerId).ThenBy(r => r.ProjectId)];
+    }
+
+    private static IQueryable<Project> Matching(ProjectsDbContext db, ProjectFactsQuery query)
+    {
+        var projects = db.Projects.AsNoTracking();
+        if (query.CustomerId is { } customerId)
+        {
+            projects = projects.Where(p => p.CustomerId == customerId);
+        }
+
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            var list = statuses.ToList();
+            projects = projects.Where(p => list.Contains(p.Status));
+        }
+
+        return projects;
     }
 
     private async Task<IReadOnlyList<ProjectFacts>> FactsAsync(ProjectsDbContext db, IQueryable<Project> scope, CancellationToken cancellationToken)

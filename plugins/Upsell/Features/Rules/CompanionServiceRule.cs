@@ -14,7 +14,7 @@ namespace CrmBlazor.Plugins.Upsell.Features.Rules;
 /// ended before the window (default the last 24 months). Over every customer buying anything, for each pair:
 /// confidence = customers buying both ÷ customers buying A, lift = confidence ÷ (customers buying B ÷ all);
 /// the pair counts when confidence, lift and the customers buying both reach their settings. Reads every
-/// project in one call (<see cref="IProjectFacts.ListAsync"/>) and the catalogue in one more, then counts in
+/// project in one call (<see cref="IProjectFacts.ListOutlinesAsync"/>, no burn) and the catalogue in one more, then counts in
 /// memory (<see cref="ServicePairs"/>), never a query per customer. A customer's hit is its best pair
 /// (<c>service:{B}</c>), scored by the confidence; B is only offered while the firm still sells it.
 /// Without the projects plugin the rule finds nothing.
@@ -68,7 +68,7 @@ public sealed class CompanionServiceRule(IServiceProvider services, IStringLocal
         var since = evaluation.Today.AddMonths(-(int)evaluation.Setting(WindowKey));
         var thresholds = new PairThresholds(evaluation.Setting(MinConfidenceKey), evaluation.Setting(MinLiftKey), (int)evaluation.Setting(MinCustomersKey));
         var baskets = new Dictionary<long, HashSet<long>>();
-        foreach (var project in await projects.ListAsync(new ProjectFactsQuery(Statuses: Buying), cancellationToken))
+        foreach (var project in await projects.ListOutlinesAsync(new ProjectFactsQuery(Statuses: Buying), cancellationToken))
         {
             if (project.ServiceId is { } service && (project.EndDate is null || project.EndDate >= since))
             {

@@ -12,7 +12,7 @@ namespace CrmBlazor.Plugins.Upsell.Features.Rules;
 /// Renewal (<c>upsell.renewal</c>): an active project ends (its end date) within <c>days-ahead</c> days
 /// (default 45; today and the last day included, a past end date not) for a customer whose latest CSAT is
 /// at least <c>min-csat</c> (default 4 of 5): a satisfied customer whose work is ending is ready for what
-/// comes next. Reads every active project in one <see cref="IProjectFacts.ListAsync"/> call and the
+/// comes next. Reads every active project in one <see cref="IProjectFacts.ListOutlinesAsync"/> call and the
 /// scores of the customers with such a project in one <see cref="ISurveyScores.GetLatestAsync"/> call. A
 /// customer's hit is its project ending soonest (<c>project:{id}</c>); moving its end date out of the window
 /// resolves it. The score is the CSAT × 20; the estimated value is the project's budget amount (what the
@@ -56,7 +56,7 @@ public sealed class RenewalRule(IServiceProvider services, IStringLocalizer<Upse
         }
 
         var (today, days, minCsat) = (evaluation.Today, (int)evaluation.Setting(DaysAheadKey), evaluation.Setting(MinCsatKey));
-        var ending = (await projects.ListAsync(new ProjectFactsQuery(Statuses: [ProjectStatus.Active]), cancellationToken))
+        var ending = (await projects.ListOutlinesAsync(new ProjectFactsQuery(Statuses: [ProjectStatus.Active]), cancellationToken))
             .Where(p => Ends(p, today, days))
             .GroupBy(p => p.CustomerId)
             .Select(g => g.OrderBy(p => p.EndDate).ThenBy(p => p.ProjectId).First())
@@ -76,7 +76,7 @@ public sealed class RenewalRule(IServiceProvider services, IStringLocalizer<Upse
     /// <param name="project">The project.</param>
     /// <param name="today">The day of the evaluation.</param>
     /// <param name="days">How many days ahead.</param>
-    public static bool Ends(ProjectFacts project, DateOnly today, int days)
+    public static bool Ends(ProjectOutline project, DateOnly today, int days)
     {
         ArgumentNullException.ThrowIfNull(project);
         return project.EndDate is { } end && end >= today && end <= today.AddDays(days);
@@ -114,7 +114,7 @@ public sealed class RenewalRule(IServiceProvider services, IStringLocalizer<Upse
         return new UpsellExplanation(L["{0} ends on {1} ({2}); latest CSAT {3}", project, ends, when, csatText], lines);
     }
 
-    private static UpsellHit Hit(ProjectFacts project, SurveyScore csat, DateOnly today, int days, decimal minCsat)
+    private static UpsellHit Hit(ProjectOutline project, SurveyScore csat, DateOnly today, int days, decimal minCsat)
     {
         var end = project.EndDate!.Value;
         var evidence = new UpsellEvidence()

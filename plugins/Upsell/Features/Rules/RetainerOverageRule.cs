@@ -11,7 +11,7 @@ namespace CrmBlazor.Plugins.Upsell.Features.Rules;
 /// retainer, <see cref="ProjectFacts.MonthlyAllowanceHours"/>) whose logged hours went beyond the allowance
 /// (by more than a margin, default none) in at least N of the last M complete calendar months (defaults 2
 /// of 3): the customer needs a bigger retainer. Reads the active projects in one call
-/// (<see cref="IProjectFacts.ListAsync"/>) and the hours of every project and month of the window in one
+/// (<see cref="IProjectFacts.ListOutlinesAsync"/>, no burn) and the hours of every project and month of the window in one
 /// more (<see cref="IProjectFacts.GetMonthlyHoursAsync"/>); a customer's hit is its strongest project
 /// (<c>project:{id}</c>).
 /// </summary>
@@ -65,7 +65,7 @@ public sealed class RetainerOverageRule(IServiceProvider services, IStringLocali
         var window = (int)evaluation.Setting(WindowKey);
         var needed = Math.Min((int)evaluation.Setting(MonthsOverKey), window);
         var margin = evaluation.Setting(MarginKey);
-        var retainers = (await projects.ListAsync(new ProjectFactsQuery(Statuses: [ProjectStatus.Active]), cancellationToken))
+        var retainers = (await projects.ListOutlinesAsync(new ProjectFactsQuery(Statuses: [ProjectStatus.Active]), cancellationToken))
             .Where(p => p.MonthlyAllowanceHours is > 0m)
             .ToList();
         if (retainers.Count == 0)
@@ -131,7 +131,7 @@ public sealed class RetainerOverageRule(IServiceProvider services, IStringLocali
     /// <param name="FirstMonth">The window's first month.</param>
     /// <param name="Minutes">Minutes logged in each month of the window, oldest first.</param>
     /// <param name="Margin">The margin in percent of the allowance.</param>
-    internal sealed record Overage(ProjectFacts Project, DateOnly FirstMonth, IReadOnlyList<int> Minutes, decimal Margin)
+    internal sealed record Overage(ProjectOutline Project, DateOnly FirstMonth, IReadOnlyList<int> Minutes, decimal Margin)
     {
         // The hours of the months beyond the allowance and the margin, counted once.
         private readonly decimal[] _over = [.. Minutes

@@ -449,6 +449,12 @@ namespace CrmBlazor.Plugins.Projects.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "Date");
 
+                    b.HasIndex("Date", "ProjectId", "Minutes", "IsBillable")
+                        .HasDatabaseName("IX_projects_time_entries_month");
+
+                    b.HasIndex("ProjectId", "UserId", "IsBillable", "BilledInvoiceId", "Minutes", "Date")
+                        .HasDatabaseName("IX_projects_time_entries_burn");
+
                     b.ToTable("projects_time_entries", (string)null);
                 });
 
