@@ -32,6 +32,29 @@ public abstract class ProjectServiceAndAllowanceTests(ProjectsHostFixture fixtur
     }
 
     [Fact]
+    public async Task Outlines_AreTheFactsWithoutBurnOrPeople_InTheSameOrder()
+    {
+        var (manager, customer) = await ManagerAndCustomerAsync();
+        var service = await ServiceAsync();
+        await fixture.Projects.CreateProjectAsync(manager, customer, input =>
+        {
+            input.Name = "ತುಮಕೂರು retainer";
+            input.ServiceId = service.Id;
+            input.MonthlyAllowanceHours = 8m;
+            input.BudgetHours = 40m;
+        });
+        await fixture.Projects.CreateProjectAsync(manager, customer, input => input.Name = "Audit");
+
+        var query = new ProjectFactsQuery(customer);
+        var facts = await Facts(f => f.ListAsync(query));
+        var outlines = await Facts(f => f.ListOutlinesAsync(query));
+
+        Assert.Equal(2, outlines.Count);
+        Assert.Equal(facts.Select(ProjectOutline.Of), outlines);
+        Assert.Equal((service.Id, 8m, (decimal?)40m), outlines.Where(o => o.Name == "ತುಮಕೂರು retainer").Select(o => (o.ServiceId, o.MonthlyAllowanceHours, o.Budget.Hours)).Single());
+    }
+
+    [Fact]
     public async Task Create_WithoutServiceOrAllowance_HasNeither()
     {
         var (manager, customer) = await ManagerAndCustomerAsync();
