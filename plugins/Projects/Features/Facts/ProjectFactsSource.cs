@@ -34,17 +34,12 @@ public sealed class ProjectFactsSource(IDbContextFactory<ProjectsDbContext> cont
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await Matching(db, query)
+        return await Matching(db, query)
             .OrderBy(p => p.CustomerId).ThenBy(p => p.Name).ThenBy(p => p.Id)
-            .Select(p => new
-            {
+            .Select(p => new ProjectOutline(
                 p.Id, p.CustomerId, p.Name, p.Status, p.BillingMode, p.Currency, p.StartDate, p.EndDate, p.OwnerUserId, p.HourlyRate,
-                p.BudgetHours, p.BudgetAmount, p.ServiceId, p.MonthlyAllowanceHours,
-            })
+                new ProjectBudget(p.BudgetHours, p.BudgetAmount), p.ServiceId, p.MonthlyAllowanceHours))
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(p => new ProjectOutline(
-            p.Id, p.CustomerId, p.Name, p.Status, p.BillingMode, p.Currency, p.StartDate, p.EndDate, p.OwnerUserId, p.HourlyRate,
-            new ProjectBudget(p.BudgetHours, p.BudgetAmount), p.ServiceId, p.MonthlyAllowanceHours))];
     }
 
     /// <inheritdoc />
