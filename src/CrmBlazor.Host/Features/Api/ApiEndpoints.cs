@@ -27,6 +27,9 @@ public static class ApiEndpoints
     /// <summary>The default of <see cref="RequestsPerMinuteSetting"/>.</summary>
     public const int DefaultRequestsPerMinute = 120;
 
+    /// <summary>The detail of a 429.</summary>
+    private const string RetryMessage = "Try again in {0} seconds.";
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     /// <summary>Requires a user authenticated with an API token (never the cookie).</summary>
@@ -63,7 +66,7 @@ public static class ApiEndpoints
             {
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await services.GetRequiredService<ApiProblems>().WriteAsync(context, StatusCodes.Status429TooManyRequests, "Try again in {0} seconds.", seconds);
+                await services.GetRequiredService<ApiProblems>().WriteAsync(context, StatusCodes.Status429TooManyRequests, RetryMessage, seconds);
                 return;
             }
 

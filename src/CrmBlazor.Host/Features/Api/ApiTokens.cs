@@ -16,8 +16,8 @@ namespace CrmBlazor.Host.Features.Api;
 public sealed class ApiTokenInput
 {
     /// <summary>What the token is for.</summary>
-    [Required(ErrorMessage = "Enter a name.")]
-    [MaxLength(ApiToken.NameLength, ErrorMessage = "Use at most {1} characters.")]
+    [Required(ErrorMessage = "Enter the token's name.")]
+    [StringLength(ApiToken.NameLength, ErrorMessage = "The name can be at most 100 characters long.")]
     public string Name { get; set; } = string.Empty;
 
     /// <summary>How many days it works (1 to <see cref="ApiTokens.MaximumDays"/>).</summary>
