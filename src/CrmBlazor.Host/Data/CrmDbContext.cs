@@ -2,6 +2,7 @@ using CrmBlazor.Data.Audit;
 using CrmBlazor.Data.Outbox;
 using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Features.Account.PasswordReset;
+using CrmBlazor.Host.Features.Api;
 using CrmBlazor.Host.Features.Catalogue;
 using CrmBlazor.Host.Features.Customers;
 using CrmBlazor.Host.Features.Figures;
@@ -108,6 +109,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
 
     /// <summary>Attempts counted by the forgotten-password and reset pages' rate limits.</summary>
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+
+    /// <summary>The personal access tokens of the API.</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>Published domain events.</summary>
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
@@ -291,6 +295,20 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
             e.HasKey(c => c.Key);
             e.Property(c => c.Key).HasMaxLength(400);
             e.HasIndex(c => c.Window);
+        });
+        builder.Entity<ApiToken>(e =>
+        {
+            e.ToTable("crm_api_tokens");
+            e.Property(t => t.Name).HasMaxLength(ApiToken.NameLength);
+            e.Property(t => t.Prefix).HasMaxLength(32);
+            e.HasIndex(t => t.Prefix).IsUnique();
+            e.Property(t => t.SecretHash).HasMaxLength(64);
+            e.Property(t => t.Scopes).HasMaxLength(4000);
+            e.Property(t => t.RevokedBy).HasMaxLength(320);
+            e.Ignore(t => t.ScopeList);
+            e.HasIndex(t => t.UserId);
+            // Deleting a user ends their tokens.
+            e.HasOne<CrmUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<UserPasswordReset>(e =>
         {

@@ -1,6 +1,8 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Account;
+using CrmBlazor.Host.Features.Api;
+using Microsoft.AspNetCore.Authentication;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -12,6 +14,9 @@ namespace CrmBlazor.Host.Extensions;
 
 internal static class IdentityExtensions
 {
+    /// <summary>The default scheme: forwards to the API's tokens under <c>/api</c>, to the cookie elsewhere.</summary>
+    private const string ByPath = "CrmByPath";
+
     /// <summary>
     /// ASP.NET Core Identity with the OWASP ASVS 5.0 password rules (at least 8 characters, no
     /// composition rules, long passphrases allowed, the 10,000 most common passwords refused), lock-out after repeated failures, secure cookies,
@@ -25,12 +30,19 @@ internal static class IdentityExtensions
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddHttpContextAccessor();
 
+        // Requests under /api authenticate with a personal access token only, everything else with the
+        // cookie: a browser's cookie never authenticates the API (no CSRF), a token never a page.
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = ByPath;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            .AddPolicyScheme(ByPath, ByPath, options => options.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments(ApiEndpoints.Root) ? ApiAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiAuthenticationHandler>(ApiAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<ApiProblems>();
 
         services.AddIdentityCore<CrmUser>(options =>
             {

@@ -1,6 +1,7 @@
 using CrmBlazor.Host.Components;
 using CrmBlazor.Host.Features.Account;
 using CrmBlazor.Host.Features.Administration;
+using CrmBlazor.Host.Features.Api;
 using CrmBlazor.Host.Features.Export;
 using CrmBlazor.Host.Features.Mail;
 using CrmBlazor.Host.Features.Privacy;
@@ -33,6 +34,7 @@ internal static class PipelineExtensions
         app.UsePluginStaticFiles(startup.Catalog);
         app.UseAuthentication();
         app.UseCrmActor();
+        app.UseApi();
         app.UseAuthorization();
         app.UseRequiredTwoFactorEnrolment();
         app.UseAntiforgery();
@@ -50,6 +52,7 @@ internal static class PipelineExtensions
         endpoints.MapStaffPersonalData();
         endpoints.MapUnsubscribe();
         endpoints.MapPluginEndpoints(startup.Catalog);
+        app.MapApi();
         app.MapJobsDashboard();
 
         app.MapRazorComponents<App>()

@@ -1,3 +1,4 @@
+using CrmBlazor.Host.Features.Api;
 using CrmBlazor.Host.Plugins;
 using CrmBlazor.Sdk.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -37,12 +38,22 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
     }
 }
 
-/// <summary>Grants a <see cref="PermissionRequirement"/> to administrators and to roles holding the permission.</summary>
+/// <summary>
+/// Grants a <see cref="PermissionRequirement"/> to administrators and to roles holding the permission; for a
+/// request made with an API token, only within the token's scopes.
+/// </summary>
 internal sealed class PermissionHandler(PermissionGrants grants) : AuthorizationHandler<PermissionRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
         if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        // A request made with an API token may use a permission only when the token has it as a scope and
+        // the user still holds it: the intersection, so that a role taken away is gone from the API at once.
+        if (ApiClaims.IsToken(context.User) && !ApiClaims.HasScope(context.User, requirement.Permission))
         {
             return;
         }

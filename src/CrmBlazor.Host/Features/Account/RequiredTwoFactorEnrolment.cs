@@ -24,7 +24,8 @@ internal static class RequiredTwoFactorEnrolment
             return;
         }
 
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        // The API's clients are programs: they get the refusal, never a page to go to.
+        if ((HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && !context.Request.Path.StartsWithSegments(Api.ApiEndpoints.Root))
         {
             context.Response.Redirect(AccountPaths.TwoFactor);
             return;

@@ -131,6 +131,11 @@ public sealed partial class UsersPage
     private async Task ShowLinkAsync(string title, DialogParameters<AccountLinkDialog> parameters) =>
         await Dialogs.ShowAsync<AccountLinkDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
 
+    // The user's API tokens, for an administrator to see and revoke (not waiting: the row's menu closes first).
+    private async Task ShowApiTokensAsync(UserRow user) =>
+        await Dialogs.ShowAsync<UserApiTokensDialog>(L["API tokens"], new DialogParameters<UserApiTokensDialog> { { d => d.User, user } },
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true });
+
     private async Task ChangeRolesAsync(UserRow user)
     {
         var parameters = new DialogParameters<RolesDialog> { { d => d.User, user } };
