@@ -7,7 +7,8 @@
 
 Collected: L["..."] in components and code-behind; messages for users (new Problem("..."),
 ValidationResult("..."), ErrorMessage = "..."); titles the plugin registers (menu entries, tabs,
-widgets, permissions, timeline kinds, customer figures); and names returned from *Statuses.cs
+widgets, permissions, timeline kinds, customer figures); the names of built-in tax profiles
+(new("in-gst-intra", "GST (within the state)", [new(...)]), shown through L[profile.Name]; and names returned from *Statuses.cs
 switch arms (=> "..."); and the messages of the SDK (new Problem("...") and const string ...Message = "..."
 anywhere in src/CrmBlazor.Sdk: "The record no longer exists." of ChangeResult, the text rule's
 UserText.RefusedMessage, the notes of AddressQuery), which every plugin shows. Translators copy <Name>.resx to <Name>.<culture>.resx and translate the
@@ -26,6 +27,7 @@ PATTERNS = [
     re.compile(r'new\(\w+, "([^"]+)", (?:FigureKind|MudBlazor)\.'),
     re.compile(r'const string \w*Message\s*=\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'Problem \w+(?: \{ get; \})? =\s*new\("((?:[^"\\]|\\.)+)"'),
+    re.compile(r'new\("[a-z0-9-]+", "([^"]+)", \[new\('),
 ]
 SWITCH_ARM = re.compile(r'=> "([^"{}]+)"')
 SDK_MESSAGES = (re.compile(r'new Problem\("((?:[^"\\]|\\.)+)"'), re.compile(r'const string \w*Message\s*=\s*"((?:[^"\\]|\\.)+)"'))

@@ -79,12 +79,54 @@ public abstract partial class PluginResourceTests(string pluginFolder, string ba
     }
 
     [Fact]
+    public void TextsShownThroughANonLiteralKey_AreEachDeclaredWithTheirValues()
+    {
+        var undeclared = Sources()
+            .SelectMany(file => NonLiteralKeys(File.ReadAllText(file))
+                .Where(expression => !DynamicTexts.Any(d => Regex.IsMatch(expression, "^(?:" + d.Expression + ")$")))
+                .Select(expression => $"{Path.GetRelativePath(_project, file)}: L[{expression}]"))
+            .ToList();
+
+        Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public void TextsShownThroughANonLiteralKey_AllHaveAResource()
+    {
+        var missing = DynamicTexts
+            .SelectMany(d => d.Values.Where(text => !HasResource(text)).Select(text => $"L[{d.Expression}]: {text}"))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.All(DynamicTexts, d => Assert.NotEmpty(d.Values));
+        Assert.Empty(missing);
+    }
+
+    [Fact]
     public void SdkMessages_AllHaveAResource()
     {
         var missing = ResourceTranslation.SdkMessages.Where(message => !HasResource(message)).ToList();
 
         Assert.Empty(missing);
     }
+
+    /// <summary>
+    /// The texts the plugin shows through a key that is not a literal (<c>L[profile.Name]</c>,
+    /// <c>L[ProjectStatuses.Title(status)]</c>): for each, the expression inside <c>L[…]</c> as a regular
+    /// expression, and every value it can take, taken from the code or configuration that defines them. A
+    /// non-literal key that no entry declares fails the tests, and so does a value without an English
+    /// resource (which would show English in every language, since the translation tests only compare
+    /// against the English file).
+    /// </summary>
+    protected virtual IEnumerable<DynamicText> DynamicTexts => [];
+
+    /// <summary>The titles a <c>…Statuses</c> class returns for every value of every enum its public static one-argument methods take.</summary>
+    /// <param name="statuses">The static class (<c>typeof(ProjectStatuses)</c>).</param>
+    protected static IEnumerable<string> TitlesOf(Type statuses) =>
+        statuses.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }])
+            .SelectMany(m => Enum.GetValues(m.GetParameters()[0].ParameterType).Cast<object>().Select(v => (string)m.Invoke(null, [v])!))
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>Whether the English resources have an entry for a text.</summary>
     /// <param name="text">The English text.</param>
@@ -94,6 +136,10 @@ public abstract partial class PluginResourceTests(string pluginFolder, string ba
         Localized().Matches(source).Concat(Problem().Matches(source)).Concat(ErrorMessage().Matches(source))
             .Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal));
 
+    private static IEnumerable<string> NonLiteralKeys(string source) =>
+        NonLiteralKey().Matches(string.Join('\n', source.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal))))
+            .Select(m => m.Groups[1].Value.Trim());
+
     private IEnumerable<string> Sources() =>
         Directory.EnumerateFiles(_project, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
@@ -102,9 +148,18 @@ public abstract partial class PluginResourceTests(string pluginFolder, string ba
     [GeneratedRegex(@"\bL\[""((?:[^""\\]|\\.)+)""")]
     private static partial Regex Localized();
 
+    // L[ followed by anything but a string literal, up to the matching ] (one level of nested brackets).
+    [GeneratedRegex(@"\bL\[(?!\s*(?:""|@""))((?:[^\[\]]|\[[^\[\]]*\])+)\]")]
+    private static partial Regex NonLiteralKey();
+
     [GeneratedRegex(@"new Problem\(""((?:[^""\\]|\\.)+)""")]
     private static partial Regex Problem();
 
     [GeneratedRegex(@"ErrorMessage\s*=\s*""((?:[^""\\]|\\.)+)""")]
     private static partial Regex ErrorMessage();
 }
+
+/// <summary>Texts shown through a non-literal key: the expression inside <c>L[…]</c> (a regular expression) and the values it can take.</summary>
+/// <param name="Expression">The expression, as a regular expression matched against the whole of it (<c>profile\.Name</c>).</param>
+/// <param name="Values">Every English text it can be.</param>
+public sealed record DynamicText(string Expression, IEnumerable<string> Values);

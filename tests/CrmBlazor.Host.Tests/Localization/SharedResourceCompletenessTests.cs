@@ -73,11 +73,38 @@ public sealed partial class SharedResourceCompletenessTests
             .Concat(Enum.GetValues<InteractionChannel>().Select(InteractionText.Channel))
             .Concat(Enum.GetValues<InteractionDirection>().Select(d => d.ToString()))
             .Concat(AuditLabels.All)
-            .Concat(["Created", "Updated", "Deleted"]);
+            .Concat(["Created", "Updated", "Deleted"])
+            .Concat(Enum.GetNames<CrmBlazor.Host.Features.Customers.CustomerKind>())
+            .Concat(CrmBlazor.Sdk.Messaging.MessageTemplateDefinition.StandardFields.Select(f => f.Title))
+            .Concat([CrmBlazor.Host.Features.Messages.CampaignTemplate.UnsubscribeLink.Title]);
 
         var missing = names.Where(n => !ResourceKeys.Value.Contains(n)).ToList();
 
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void NonLiteralLocalizerKeys_AcrossTheHost_AreEachDeclared()
+    {
+        var undeclared = HostSourceFiles()
+            .SelectMany(file => NonLiteralKeysIn(File.ReadAllText(file))
+                .Where(expression => !NonLiteralKeys.Any(k => Regex.IsMatch(expression, "^(?:" + k.Expression + ")$")))
+                .Select(expression => $"{Path.GetRelativePath(RepositoryFiles.HostProject, file)}: L[{expression}]"))
+            .ToList();
+
+        Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public void NonLiteralKeysIn_RazorAndCode_FindsExpressionsOnly()
+    {
+        var keys = NonLiteralKeysIn("""
+            <MudText>@L["Customers"]</MudText> @L[profile.Name] @L[Title(run.Status)] @L[$"Step {n}"]
+            var title = L["Say \"hello\""].Value + L["{0} customers", count] + URL[variable];
+            // L[commented.Out]
+            """);
+
+        Assert.Equal(["profile.Name", "Title(run.Status)", "$\"Step {n}\""], keys);
     }
 
     [Fact]
@@ -104,6 +131,28 @@ public sealed partial class SharedResourceCompletenessTests
         return first is "bin" or "obj";
     }
 
+    // Every L[...] of the host whose key is not a literal, and the test that checks every value it can take
+    // has a resource. A new one fails NonLiteralLocalizerKeys_AcrossTheHost_AreEachDeclared until it is
+    // declared here and its values are checked, so that no text reaches the screen in English only.
+    private static readonly (string Expression, string CheckedBy)[] NonLiteralKeys =
+    [
+        (@"r|role|requirement\.Role", "NamesLookedUpAtRunTime_AllHaveAResource: CrmRoles.All"),
+        (@"group\.Key", "NamesLookedUpAtRunTime_AllHaveAResource: MenuGroups.All"),
+        (@"PluginStateNames\.Of\([\w.]+\)", "NamesLookedUpAtRunTime_AllHaveAResource: every PluginState"),
+        (@"InteractionText\.Channel\([\w.]+\)", "NamesLookedUpAtRunTime_AllHaveAResource: every InteractionChannel"),
+        (@"direction\.ToString\(\)", "NamesLookedUpAtRunTime_AllHaveAResource: every InteractionDirection"),
+        (@"_customer\.Kind\.ToString\(\)", "NamesLookedUpAtRunTime_AllHaveAResource: every CustomerKind"),
+        (@"AuditLabels\.Entity\([\w.]+\)|context\.Item\.Action|change\.Label", "NamesLookedUpAtRunTime_AllHaveAResource: AuditLabels.All, Created, Updated, Deleted"),
+        (@"field\.Title", "NamesLookedUpAtRunTime_AllHaveAResource: the standard merge fields and the unsubscribe link"),
+        (@"SegmentText\.Operator\(.+\)|choice|rule\.Value", "SegmentTextResourceTests: the comparisons and the core fields' choices"),
+        (@"english(?:, arguments)?", "CrmMudLocalizerTests: MudBlazor's texts mapped to the host's"),
+        (@"m|error", "LocalizerKeys_InEachSourceFile_AllHaveAResource: messages the server returned (new Problem(\"...\"), validation)"),
+    ];
+
+    private static List<string> NonLiteralKeysIn(string source) =>
+        [.. NonLiteralKey().Matches(string.Join('\n', source.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal))))
+            .Select(m => m.Groups[1].Value.Trim())];
+
     private static List<string> LocalizerKeysIn(string source) =>
         [.. LocalizerKey().Matches(source).Concat(ProblemText().Matches(source)).Select(m => m.Groups["key"].Value.Replace("\\\"", "\"", StringComparison.Ordinal))];
 
@@ -117,6 +166,11 @@ public sealed partial class SharedResourceCompletenessTests
     // not preceded by a letter so that URL["x"] or HTML["x"] are not taken for the localizer.
     [GeneratedRegex(@"(?<!\w)L\[""(?<key>(?:[^""\\]|\\.)+)""")]
     private static partial Regex LocalizerKey();
+
+    // L[ followed by anything but a string literal (an expression, an interpolated string), up to the
+    // matching ] (one level of nested brackets).
+    [GeneratedRegex(@"(?<!\w)L\[(?!\s*(?:""|@""))((?:[^\[\]]|\[[^\[\]]*\])+)\]")]
+    private static partial Regex NonLiteralKey();
 
     // Messages of refused changes, shown through ChangeResultAlert (new Problem("...")).
     [GeneratedRegex(@"new Problem\(""(?<key>(?:[^""\\]|\\.)+)""")]
