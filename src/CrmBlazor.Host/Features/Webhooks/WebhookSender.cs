@@ -65,7 +65,11 @@ public sealed class WebhookSender(
 
             foreach (var delivery in due)
             {
-                await SendAsync(db, subscription, delivery, cancellationToken);
+                // After a conflict the context is cleared: the rest of the batch is read again.
+                if (!await SendAsync(db, subscription, delivery, cancellationToken))
+                {
+                    break;
+                }
             }
         }
 
@@ -93,7 +97,7 @@ public sealed class WebhookSender(
             .OrderBy(e => e.OccurredAt).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task SendAsync(CrmDbContext db, WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(CrmDbContext db, WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         // The claim is committed before the receiver hears of the delivery.
         var now = clock.GetUtcNow();
@@ -107,8 +111,8 @@ public sealed class WebhookSender(
         catch (DbUpdateConcurrencyException)
         {
             // Another sender claimed it first, or an administrator redelivered it.
-            db.Entry(delivery).State = EntityState.Detached;
-            return;
+            db.ChangeTracker.Clear();
+            return false;
         }
 
         var attempt = await PostAsync(subscription, delivery, cancellationToken);
@@ -140,7 +144,7 @@ public sealed class WebhookSender(
             db.ChangeTracker.Clear();
             db.WebhookAttempts.Add(new WebhookAttempt { DeliveryId = delivery.Id, At = attempt.At, StatusCode = attempt.StatusCode, Error = attempt.Error, DurationMs = attempt.DurationMs, ResponseExcerpt = attempt.ResponseExcerpt });
             await db.SaveChangesAsync(CancellationToken.None);
-            return;
+            return false;
         }
 
         // The subscription's health, without touching its row version (an administrator may be editing it).
@@ -158,6 +162,8 @@ public sealed class WebhookSender(
                 services.GetRequiredService<WebhookQueue>().QueueSending(subscription.Id, delivery.NextAttemptAt);
             }
         }
+
+        return true;
     }
 
     private async Task<WebhookAttempt> PostAsync(WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken cancellationToken)
