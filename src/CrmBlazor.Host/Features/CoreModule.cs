@@ -50,6 +50,7 @@ internal static class CoreModule
             .AddMenuItem(new MenuItem("Services", "/admin/services", Icons.Material.Filled.Category, CorePermissions.ManageServices, 17, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Background jobs", "/jobs", Icons.Material.Filled.Schedule, CorePermissions.Administration, 20, MenuGroups.Administration) { FullPageLoad = true })
             .AddMenuItem(new MenuItem("Outbox", "/admin/outbox", Icons.Material.Filled.Outbox, CrmRoles.Admin, 25, MenuGroups.Administration))
+            .AddMenuItem(new MenuItem("Webhooks", "/admin/webhooks", Icons.Material.Filled.Webhook, CrmRoles.Admin, 27, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Security log", "/admin/security", Icons.Material.Filled.Security, CorePermissions.Administration, 30, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Audit log", "/admin/audit", Icons.Material.Filled.History, CorePermissions.ViewAudit, 40, MenuGroups.Administration))
             .AddTimelineKind(new TimelineKind(MessageSendJob.TimelineKind, "Message sent", Icons.Material.Filled.Email))
