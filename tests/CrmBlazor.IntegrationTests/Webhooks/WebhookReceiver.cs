@@ -23,6 +23,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The secret requests are verified with; set it before the first request.</summary>
     public string? Secret { get; set; }
 
+    /// <summary>How long the receiver takes to answer.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Whether the receiver answers 503.</summary>
     public bool Down { get; set; }
 
@@ -52,6 +55,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
             catch (Exception e)
             {
                 verificationError = e.Message;
+            }
+
+            if (receiver.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(receiver.Delay);
             }
 
             var status = receiver.Down ? 503 : 200;
