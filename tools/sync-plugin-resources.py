@@ -24,6 +24,7 @@ PATTERNS = [
     re.compile(r'new MenuItem\("([^"]+)"'),
     re.compile(r'Add(?:CustomerTab|ProjectTab|DashboardWidget)<\w+>\("([^"]+)"'),
     re.compile(r'new Permission\([^,]+, "([^"]+)"'),
+    re.compile(r'AddWebhookEvent<\w+>\("[^"]+", "([^"]+)"'),
     re.compile(r'new\(\w+, "([^"]+)", (?:FigureKind|MudBlazor)\.'),
     re.compile(r'const string \w*Message\s*=\s*"((?:[^"\\]|\\.)+)"'),
     re.compile(r'Problem \w+(?: \{ get; \})? =\s*new\("((?:[^"\\]|\\.)+)"'),

@@ -73,6 +73,7 @@ def keys():
     found.update(re.findall(r'AddDashboardWidget<\w+>\("([^"]+)"', core))
     found.update(re.findall(r'new Permission\([^,]+, "([^"]+)"', core))
     found.update(re.findall(r'new TimelineKind\([^,]+, "([^"]+)"', core))
+    found.update(re.findall(r'AddWebhookEvent<\w+>\("[^"]+", "([^"]+)"', core))
     for file, pattern in RUNTIME_KEYS:
         for match in re.finditer(pattern, (ROOT / file).read_text(encoding="utf-8")):
             found.update(g for g in match.groups() if g)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmBlazor.Plugins.Invoicing.Data;
 using CrmBlazor.Plugins.Invoicing.Features.Customers;
 using CrmBlazor.Plugins.Invoicing.Features.Dashboard;
@@ -51,6 +52,10 @@ public sealed class InvoicingPlugin : ICrmPlugin
             .AddEventHandler<InvoiceIssued, SendIssuedRunInvoiceHandler>()
             .AddEventHandler<PaymentReceived, PaymentTimelineHandler>()
             .AddEventHandler<PaymentReminderDue, ReminderTimelineHandler>()
+            .AddWebhookEvent<InvoiceIssued>("invoicing.invoice-issued", "Invoice issued", e => e.InvoiceId.ToString(CultureInfo.InvariantCulture),
+                e => new { invoiceId = e.InvoiceId, customerId = e.CustomerId, kind = e.Kind.ToString(), number = e.Number, gross = e.Gross, currency = e.Currency, issueDate = e.IssueDate, creditedInvoiceId = e.CreditedInvoiceId })
+            .AddWebhookEvent<PaymentReceived>("invoicing.invoice-paid", "Invoice paid", e => e.InvoiceId.ToString(CultureInfo.InvariantCulture),
+                e => e.Status == InvoiceStatus.Paid ? new { invoiceId = e.InvoiceId, customerId = e.CustomerId, number = e.Number, lastPayment = e.Amount, currency = e.Currency, paidOn = e.Date } : null)
             .AddPersonalData<InvoicingPersonalData>()
             .MapEndpoints(InvoiceEndpoints.Map);
         foreach (var kind in InvoiceTimeline.Kinds)

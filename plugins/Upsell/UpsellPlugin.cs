@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmBlazor.Plugins.Upsell.Data;
 using CrmBlazor.Plugins.Upsell.Features.Administration;
 using CrmBlazor.Plugins.Upsell.Features.Conversion;
@@ -44,7 +45,9 @@ public sealed class UpsellPlugin : ICrmPlugin
             .AddStaffPersonalData<UpsellStaffData>()
             .AddRecurringJob<UpsellEvaluationJob, UpsellSettings>(UpsellEvaluationJob.Key, settings => settings.EvaluationSchedule)
             .AddEventHandler<OpportunitiesOpened, OpportunitiesOpenedTimelineHandler>()
-            .AddEventHandler<OpportunityClosedByUser, OpportunityClosedTimelineHandler>();
+            .AddEventHandler<OpportunityClosedByUser, OpportunityClosedTimelineHandler>()
+            .AddWebhookEvent<OpportunityClosedByUser>("upsell.opportunity-won", "Opportunity won", e => e.OpportunityId.ToString(CultureInfo.InvariantCulture),
+                e => e.Closure == OpportunityClosure.Won ? new { opportunityId = e.OpportunityId } : null);
         foreach (var kind in OpportunityTimeline.Kinds)
         {
             plugin.AddTimelineKind(kind);

@@ -12,6 +12,7 @@ using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Features.Messages;
 using CrmBlazor.Host.Features.Sends;
 using CrmBlazor.Host.Features.Users;
+using CrmBlazor.Host.Features.Webhooks;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Messaging;
@@ -138,6 +139,15 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
+    /// <summary>Outgoing webhook subscriptions.</summary>
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    /// <summary>Deliveries of events to webhook subscriptions.</summary>
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>Attempts of webhook deliveries.</summary>
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
     /// <summary>Publishes a domain event with the next save (see <c>PluginDbContext.Publish</c>).</summary>
     /// <param name="domainEvent">The event.</param>
     public void Publish(IDomainEvent domainEvent) => _pendingEvents.Add(domainEvent);
@@ -202,6 +212,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
         builder.ApplyConfiguration(new CustomerFigureConfiguration());
         builder.ApplyConfiguration(new MessageSendConfiguration());
         builder.ApplyConfiguration(new MessageSendRecipientConfiguration());
+        builder.ApplyConfiguration(new WebhookSubscriptionConfiguration());
+        builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
+        builder.ApplyConfiguration(new WebhookAttemptConfiguration());
         builder.MapAudit();
 
         builder.Entity<TimelineEntryRecord>(e =>

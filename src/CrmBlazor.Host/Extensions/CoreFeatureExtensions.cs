@@ -15,6 +15,7 @@ using CrmBlazor.Host.Features.Privacy;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Features.Sends;
 using CrmBlazor.Host.Features.Users;
+using CrmBlazor.Host.Features.Webhooks;
 using CrmBlazor.Host.Identity;
 using CrmBlazor.Sdk.Audiences;
 using CrmBlazor.Sdk.Catalogue;
@@ -66,6 +67,11 @@ internal static class CoreFeatureExtensions
         services.AddScoped<PasswordResetAcceptance>();
         services.AddScoped<OutboxQueries>();
         services.AddScoped<OutboxAdministration>();
+        var webhooks = WebhookSettings.FromConfiguration(builder.Configuration);
+        services.AddSingleton(webhooks);
+        services.AddScoped<WebhookAdministration>();
+        services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => WebhookTargets.Handler(webhooks.AllowPrivateTargets));
         services.AddSingleton<IMessageStatusReader, OutboxMessageStatuses>();
         services.AddSingleton(SendSettings.FromConfiguration(builder.Configuration));
         services.AddScoped<SendTemplates>();

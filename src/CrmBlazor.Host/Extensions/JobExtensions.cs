@@ -1,6 +1,7 @@
 using CrmBlazor.Data;
 using CrmBlazor.Host.Events;
 using CrmBlazor.Host.Features.Mail;
+using CrmBlazor.Host.Features.Webhooks;
 using CrmBlazor.Host.Jobs;
 using CrmBlazor.Sdk.Events;
 using CrmBlazor.Sdk.Jobs;
@@ -61,6 +62,8 @@ internal static class JobExtensions
         builder.Services.AddSingleton<DomainEventQueue>();
         builder.Services.AddSingleton<MailQueue>();
         builder.Services.AddScoped<OutboxDelivery>();
+        builder.Services.AddSingleton<WebhookQueue>();
+        builder.Services.AddScoped<WebhookSender>();
         builder.Services.AddScoped<JobDispatcher>();
         builder.Services.AddScoped<DomainEventDispatcher>();
         builder.Services.AddScoped<IJobScheduler, JobScheduler>();

@@ -8,6 +8,9 @@ using CrmBlazor.Host.Features.Messages;
 using CrmBlazor.Host.Features.Segments;
 using CrmBlazor.Host.Features.Sends;
 using CrmBlazor.Host.Identity;
+using CrmBlazor.Host.Features.Webhooks;
+using CrmBlazor.Sdk.Customers;
+using System.Globalization;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Navigation;
 using CrmBlazor.Sdk.Plugins;
@@ -47,6 +50,7 @@ internal static class CoreModule
             .AddMenuItem(new MenuItem("Services", "/admin/services", Icons.Material.Filled.Category, CorePermissions.ManageServices, 17, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Background jobs", "/jobs", Icons.Material.Filled.Schedule, CorePermissions.Administration, 20, MenuGroups.Administration) { FullPageLoad = true })
             .AddMenuItem(new MenuItem("Outbox", "/admin/outbox", Icons.Material.Filled.Outbox, CrmRoles.Admin, 25, MenuGroups.Administration))
+            .AddMenuItem(new MenuItem("Webhooks", "/admin/webhooks", Icons.Material.Filled.Webhook, CrmRoles.Admin, 27, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Security log", "/admin/security", Icons.Material.Filled.Security, CorePermissions.Administration, 30, MenuGroups.Administration))
             .AddMenuItem(new MenuItem("Audit log", "/admin/audit", Icons.Material.Filled.History, CorePermissions.ViewAudit, 40, MenuGroups.Administration))
             .AddTimelineKind(new TimelineKind(MessageSendJob.TimelineKind, "Message sent", Icons.Material.Filled.Email))
@@ -63,6 +67,11 @@ internal static class CoreModule
             .AddRecurringJob<UserSessionSweepJob>("session-sweep", "29 * * * *")
             .AddRecurringJob<SegmentRefreshJob>("segments-refresh", "17 * * * *")
             .AddRecurringJob<PlannerStatisticsJob>("planner-statistics", "41 * * * *")
-            .AddRecurringJob<MessageSendJob>("sends", "*/5 * * * *");
+            .AddRecurringJob<MessageSendJob>("sends", "*/5 * * * *")
+            .AddRecurringJob<WebhookSweepJob>("webhooks", "* * * * *")
+            .AddWebhookEvent<CustomerCreated>("customer.created", "Customer created", e => e.CustomerId.ToString(CultureInfo.InvariantCulture), e => new { customerId = e.CustomerId })
+            .AddWebhookEvent<CustomerChanged>("customer.changed", "Customer changed", e => e.CustomerId.ToString(CultureInfo.InvariantCulture), e => new { customerId = e.CustomerId })
+            .AddWebhookEvent<InteractionLogged>("interaction.logged", "Interaction logged", e => e.CustomerId.ToString(CultureInfo.InvariantCulture),
+                e => new { interactionId = e.InteractionId, customerId = e.CustomerId, channel = e.Channel, occurredAt = e.OccurredAt });
     }
 }

@@ -2,6 +2,7 @@ using CrmBlazor.Host.Data;
 using System.Globalization;
 using CrmBlazor.Host.Features;
 using CrmBlazor.Host.Features.Messages;
+using CrmBlazor.Host.Features.Webhooks;
 using CrmBlazor.Host.Jobs;
 using CrmBlazor.Sdk.Authorization;
 using CrmBlazor.Sdk.Customers;
@@ -125,6 +126,23 @@ internal sealed class PluginBuilder : IPluginBuilder
     {
         Services.AddScoped<THandler>();
         Contributions.EventSubscriptions.Add(new EventSubscription(Plugin.Id, DomainEventAttribute.NameOf(typeof(TEvent)), typeof(TEvent), typeof(THandler)));
+        return this;
+    }
+
+    public IPluginBuilder AddWebhookEvent<TEvent>(string type, string title, Func<TEvent, string> subject, Func<TEvent, object?> payload)
+        where TEvent : IDomainEvent
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(payload);
+        WebhookEventRules.Check(Plugin.Id, type, title, Contributions.WebhookEvents.Select(w => w.Type));
+        Contributions.WebhookEvents.Add(new WebhookEventRegistration(Plugin.Id, type, title, typeof(TEvent), e => subject((TEvent)e), e => payload((TEvent)e)));
+
+        // One fan-out per event type and owner, whatever number of webhook types it feeds.
+        if (!Contributions.EventSubscriptions.Any(s => s.HandlerType == typeof(WebhookFanOut<TEvent>)))
+        {
+            AddEventHandler<TEvent, WebhookFanOut<TEvent>>();
+        }
+
         return this;
     }
 

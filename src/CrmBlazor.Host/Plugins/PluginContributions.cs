@@ -45,6 +45,15 @@ public sealed record EventSubscription(string OwnerId, string EventName, Type Ev
     public string SubscriberId => OwnerId + "/" + HandlerType.FullName;
 }
 
+/// <summary>A domain event offered to outgoing webhooks under a stable type.</summary>
+/// <param name="OwnerId">The plugin offering it, or <c>crm</c>.</param>
+/// <param name="Type">The webhook event type: <c>invoicing.invoice-issued</c>.</param>
+/// <param name="Title">Its title for administrators (translated through the owner's resources).</param>
+/// <param name="EventType">The domain event's type.</param>
+/// <param name="Subject">The record the event is about.</param>
+/// <param name="Payload">The payload's data, or null when the event is not of this type.</param>
+public sealed record WebhookEventRegistration(string OwnerId, string Type, string Title, Type EventType, Func<object, string> Subject, Func<object, object?> Payload);
+
 /// <summary>Everything one plugin (or the core) contributes besides its services.</summary>
 public sealed class PluginContributions
 {
@@ -74,6 +83,9 @@ public sealed class PluginContributions
 
     /// <summary>Event subscriptions.</summary>
     public List<EventSubscription> EventSubscriptions { get; } = [];
+
+    /// <summary>Domain events offered to outgoing webhooks.</summary>
+    public List<WebhookEventRegistration> WebhookEvents { get; } = [];
 
     /// <summary>Timeline kinds.</summary>
     public List<TimelineKind> TimelineKinds { get; } = [];

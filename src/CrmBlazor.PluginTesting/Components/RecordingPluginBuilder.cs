@@ -134,6 +134,9 @@ internal sealed class RecordingPluginBuilder(PluginInfo plugin, IServiceCollecti
         return this;
     }
 
+    public IPluginBuilder AddWebhookEvent<TEvent>(string type, string title, Func<TEvent, string> subject, Func<TEvent, object?> payload)
+        where TEvent : IDomainEvent => this;
+
     public IPluginBuilder AddTimelineKind(TimelineKind kind)
     {
         PluginRules.TimelineKind(Plugin.Id, kind);

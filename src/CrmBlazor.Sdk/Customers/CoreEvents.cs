@@ -14,3 +14,13 @@ public sealed record InteractionLogged(long InteractionId, long CustomerId, stri
 /// <param name="CustomerId">The customer.</param>
 [DomainEvent("crm.customer-erased")]
 public sealed record CustomerErased(long CustomerId) : IDomainEvent;
+
+/// <summary>A customer was created (on the customer page, by an import or with the demo data).</summary>
+/// <param name="CustomerId">The customer.</param>
+[DomainEvent("crm.customer-created")]
+public sealed record CustomerCreated(long CustomerId) : IDomainEvent;
+
+/// <summary>A customer's details were changed (name, addresses, tags, owner, archived or restored).</summary>
+/// <param name="CustomerId">The customer.</param>
+[DomainEvent("crm.customer-changed")]
+public sealed record CustomerChanged(long CustomerId) : IDomainEvent;

@@ -152,6 +152,24 @@ public interface IPluginBuilder
         where THandler : class, IDomainEventHandler<TEvent>;
 
     /// <summary>
+    /// Offers a domain event to outgoing webhooks: administrators can subscribe a URL to
+    /// <paramref name="type"/> on <c>/admin/webhooks</c>, and each committed event of
+    /// <typeparamref name="TEvent"/> is then signed and posted to it (docs/webhooks.md). Deliveries of
+    /// the same <paramref name="subject"/> reach a subscriber in the order the events occurred.
+    /// </summary>
+    /// <typeparam name="TEvent">The domain event; matched by its <see cref="DomainEventAttribute"/> name.</typeparam>
+    /// <param name="type">The stable webhook event type, prefixed with the plugin id: <c>invoicing.invoice-issued</c>.</param>
+    /// <param name="title">The title administrators choose it by (localised through <see cref="UseResources{TResource}"/>).</param>
+    /// <param name="subject">The record the event is about (its id), which orders the deliveries.</param>
+    /// <param name="payload">
+    /// The public fields sent as the payload's <c>data</c> (serialised as JSON, camelCase); no personal
+    /// data beyond what the CRM's API shows. Return null when an event is not of this type (one domain
+    /// event may feed several webhook types, e.g. only the won closures of an opportunity).
+    /// </param>
+    IPluginBuilder AddWebhookEvent<TEvent>(string type, string title, Func<TEvent, string> subject, Func<TEvent, object?> payload)
+        where TEvent : IDomainEvent;
+
+    /// <summary>
     /// Declares a kind of timeline entry the plugin records, with its title and icon. The customer
     /// timeline shows each entry with its kind's title (translated through <see cref="UseResources{TResource}"/>)
     /// and icon and offers the kind as a filter; an erased person's entries keep only the kind's title.

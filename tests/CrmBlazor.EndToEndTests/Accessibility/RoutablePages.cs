@@ -53,6 +53,7 @@ public static class RoutablePages
             new("/admin/plugins", [CrmRoles.Admin]),
             new("/admin/security", [CrmRoles.Admin]),
             new("/admin/outbox", [CrmRoles.Admin]),
+            new("/admin/webhooks", [CrmRoles.Admin]),
             new("/admin/services", [CrmRoles.Admin, CrmRoles.Manager]),
             new($"/admin/outbox/{records.OutboxMessageId}", [CrmRoles.Admin]),
             new("/admin/audit", [CrmRoles.Admin, CrmRoles.Manager]),

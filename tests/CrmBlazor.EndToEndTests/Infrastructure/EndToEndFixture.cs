@@ -51,6 +51,8 @@ public sealed class EndToEndFixture : IAsyncLifetime
             ["Plugins:fixture-alpha:Greeting"] = Greeting,
             // Links the host mails (survey invitations) lead back to it, so that a test can follow them.
             ["Crm:PublicUrl"] = CrmHostProcess.AddressPlaceholder,
+            // The webhook test's receiver listens on loopback.
+            ["Webhooks:AllowPrivateTargets"] = "true",
         });
         try
         {

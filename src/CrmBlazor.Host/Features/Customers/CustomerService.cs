@@ -1,6 +1,7 @@
 using CrmBlazor.Host.Data;
 using CrmBlazor.Host.Features.Search;
 using CrmBlazor.Host.Identity;
+using CrmBlazor.Sdk.Customers;
 using CrmBlazor.Sdk.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +60,11 @@ public sealed class CustomerService(
                 await SetTagsAsync(db, customer, input.Tags, ct);
                 return null;
             })
-            .AlsoSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
+            .AlsoSave((customer, ct) =>
+            {
+                db.Publish(new CustomerCreated(customer.Id));
+                return SearchIndex.ReindexAsync(db, customer, ct);
+            })
             .SaveAsync(CustomerConflict, cancellationToken);
     }
 
@@ -89,7 +94,11 @@ public sealed class CustomerService(
                 SetAddresses(db, customer, input.Addresses);
                 return null;
             })
-            .AlsoSave((customer, ct) => SearchIndex.ReindexAsync(db, customer, ct))
+            .AlsoSave((customer, ct) =>
+            {
+                db.Publish(new CustomerChanged(customer.Id));
+                return SearchIndex.ReindexAsync(db, customer, ct);
+            })
             .SaveAsync(CustomerConflict, cancellationToken);
     }
 
