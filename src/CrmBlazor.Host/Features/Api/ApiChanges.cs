@@ -19,6 +19,10 @@ public sealed class ApiChanges(IStringLocalizer<SharedResource> L, ApiProblems p
     /// <summary>The page size of a list when the request names none.</summary>
     public const int DefaultLimit = 50;
 
+    private static readonly Problem IfMatchRequired = new Problem("Send the record's ETag in If-Match: a change must name the version it was made on.");
+
+    private static readonly Problem IfMatchNotValid = new Problem("If-Match must be one ETag the API gave, in quotes.");
+
     private readonly IDataProtector _cursors = protection.CreateProtector("CrmBlazor.Api.Cursor.v1");
 
     /// <summary>
@@ -55,9 +59,9 @@ public sealed class ApiChanges(IStringLocalizer<SharedResource> L, ApiProblems p
 
     /// <summary>A 400 problem naming one query or header value that is not valid.</summary>
     /// <param name="name">The value's name.</param>
-    /// <param name="message">The English message (a resource key).</param>
-    public IResult BadValue(string name, string message) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [L[message].Value] })
+    /// <param name="message">The message, translated here.</param>
+    public IResult BadValue(string name, Problem message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [L.Show(message)] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = problems.Title(StatusCodes.Status400BadRequest),
@@ -82,14 +86,14 @@ public sealed class ApiChanges(IStringLocalizer<SharedResource> L, ApiProblems p
         var header = context.Request.Headers.IfMatch;
         if (StringValues.IsNullOrEmpty(header))
         {
-            refusal = problems.Result(StatusCodes.Status428PreconditionRequired, "Send the record's ETag in If-Match: a change must name the version it was made on.");
+            refusal = problems.Result(StatusCodes.Status428PreconditionRequired, IfMatchRequired.Text);
             return false;
         }
 
         var text = header.ToString().Trim();
         if (text.Length != 34 || text[0] != '"' || text[^1] != '"' || !Guid.TryParseExact(text[1..^1], "N", out version))
         {
-            refusal = BadValue("If-Match", "If-Match must be one ETag the API gave, in quotes.");
+            refusal = BadValue("If-Match", IfMatchNotValid);
             return false;
         }
 
@@ -140,7 +144,7 @@ public sealed class ApiChanges(IStringLocalizer<SharedResource> L, ApiProblems p
         refusal = null;
         if (value is < 1 or > MaximumLimit)
         {
-            refusal = BadValue("limit", "The limit must be between 1 and 200.");
+            refusal = BadValue("limit", new Problem("The limit must be between {0} and {1}.", 1, MaximumLimit));
             return false;
         }
 
@@ -148,7 +152,7 @@ public sealed class ApiChanges(IStringLocalizer<SharedResource> L, ApiProblems p
     }
 
     /// <summary>The problem for a cursor that this API did not give for this list.</summary>
-    public IResult BadCursor() => BadValue("cursor", "The cursor is not one this list gave. Start again without it.");
+    public IResult BadCursor() => BadValue("cursor", new Problem("The cursor is not one this list gave. Start again without it."));
 
     private static string ToCamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 

@@ -17,6 +17,9 @@ public static class CustomersApi
     /// <summary>The orders the list accepts (<c>sort</c>), a leading <c>-</c> for descending.</summary>
     public static readonly IReadOnlyList<string> Orders = ["name", "-name", "created", "-created"];
 
+    /// <summary>The message for a kind that is neither Company nor Person.</summary>
+    internal static readonly Problem KindNotValid = new Problem("The kind is Company or Person.");
+
     /// <summary>Maps the customer endpoints on the API's group.</summary>
     /// <param name="api">The <c>/api/v1</c> group.</param>
     public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
@@ -39,7 +42,8 @@ public static class CustomersApi
             .Accepts<ApiCustomerInput>("application/json")
             .Produces<ApiCustomer>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
-            .RequireAuthorization(CorePermissions.EditCustomers);
+            .RequireAuthorization(CorePermissions.EditCustomers)
+            .Idempotent();
 
         customers.MapPut("/{id:long}", UpdateAsync)
             .WithName("UpdateCustomer").WithSummary("Changes a customer; If-Match must name the version the change was made on.")
@@ -58,7 +62,7 @@ public static class CustomersApi
         var order = string.IsNullOrEmpty(sort) ? "name" : sort;
         if (!Orders.Contains(order))
         {
-            return api.BadValue("sort", "Sort by name, -name, created or -created.");
+            return api.BadValue("sort", new Problem("Sort by {0}.", string.Join(", ", Orders)));
         }
 
         CustomerKind? kindValue = null;
@@ -66,7 +70,7 @@ public static class CustomersApi
         {
             if (!Enum.TryParse<CustomerKind>(kind, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(kind, out _))
             {
-                return api.BadValue("kind", "The kind is Company or Person.");
+                return api.BadValue("kind", KindNotValid);
             }
 
             kindValue = parsed;
@@ -276,7 +280,7 @@ public sealed class ApiCustomerInput
         {
             if (!Enum.TryParse<CustomerKind>(Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(Kind, out _))
             {
-                return new() { [nameof(Kind)] = [new Problem("The kind is Company or Person.")] };
+                return new() { [nameof(Kind)] = [CustomersApi.KindNotValid] };
             }
 
             input.Kind = kind;
