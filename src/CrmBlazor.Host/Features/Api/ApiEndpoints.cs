@@ -90,6 +90,7 @@ public static class ApiEndpoints
         }).WithTags("Account").WithName("GetMe").WithSummary("Who the token acts as: its user, its name, its scopes and when it expires.");
 
         api.MapCustomersApi();
+        api.MapContactsApi();
 
         endpoints.Map(Root + "/{**rest}", (ApiProblems problems) => problems.Result(StatusCodes.Status404NotFound))
             .RequireAuthorization(TokenUser).AnswersWithProblems().DisableAntiforgery();
