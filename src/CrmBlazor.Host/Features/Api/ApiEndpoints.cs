@@ -91,6 +91,7 @@ public static class ApiEndpoints
 
         api.MapCustomersApi();
         api.MapContactsApi();
+        api.MapInteractionsApi();
 
         endpoints.Map(Root + "/{**rest}", (ApiProblems problems) => problems.Result(StatusCodes.Status404NotFound))
             .RequireAuthorization(TokenUser).AnswersWithProblems().DisableAntiforgery();
