@@ -114,6 +114,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
     /// <summary>The personal access tokens of the API.</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    /// <summary>The first answers to the API's creates sent with an <c>Idempotency-Key</c>.</summary>
+    public DbSet<ApiIdempotencyRecord> ApiIdempotency => Set<ApiIdempotencyRecord>();
+
     /// <summary>Published domain events.</summary>
     public DbSet<DomainEventRecord> DomainEvents => Set<DomainEventRecord>();
 
@@ -322,6 +325,18 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options)
             e.HasIndex(t => t.UserId);
             // Deleting a user ends their tokens.
             e.HasOne<CrmUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ApiIdempotencyRecord>(e =>
+        {
+            e.ToTable("crm_api_idempotency");
+            e.Property(r => r.Key).HasMaxLength(ApiIdempotencyRecord.KeyLength);
+            e.Property(r => r.RequestHash).HasMaxLength(64);
+            e.Property(r => r.ContentType).HasMaxLength(200);
+            e.Property(r => r.Location).HasMaxLength(2000);
+            e.Property(r => r.ETag).HasMaxLength(200);
+            e.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
+            e.HasIndex(r => r.CreatedAt);
+            e.HasOne<CrmUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<UserPasswordReset>(e =>
         {

@@ -1,3 +1,4 @@
+using CrmBlazor.Host.Features.Api;
 using CrmBlazor.Host.Http;
 using CrmBlazor.Host.Security;
 
@@ -13,6 +14,7 @@ internal static class HttpExtensions
     {
         builder.Services.AddHttpsTransport();
         builder.Services.AddEndpointProblems();
+        builder.Services.AddApiDocument();
         return builder;
     }
 }

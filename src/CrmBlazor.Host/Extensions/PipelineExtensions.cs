@@ -53,6 +53,7 @@ internal static class PipelineExtensions
         endpoints.MapUnsubscribe();
         endpoints.MapPluginEndpoints(startup.Catalog);
         app.MapApi();
+        app.MapApiDocument();
         app.MapJobsDashboard();
 
         app.MapRazorComponents<App>()

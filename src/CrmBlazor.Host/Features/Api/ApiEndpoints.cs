@@ -73,7 +73,7 @@ public static class ApiEndpoints
             await next(context);
         }));
 
-    /// <summary>Maps <c>/api/v1</c>: <c>GET /me</c>, <c>GET /customers/{id}</c>, and a problem for every other address.</summary>
+    /// <summary>Maps <c>/api/v1</c>: <c>GET /me</c>, the customers (<see cref="CustomersApi"/>), and a problem for every other address.</summary>
     /// <param name="endpoints">The application's endpoints.</param>
     public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
@@ -90,21 +90,11 @@ public static class ApiEndpoints
                 long.Parse(principal.FindFirst(ApiClaims.Token)!.Value, CultureInfo.InvariantCulture),
                 scopes,
                 DateTimeOffset.Parse(principal.FindFirst(ApiClaims.Expires)!.Value, CultureInfo.InvariantCulture)));
-        });
+        }).WithTags("Account").WithName("GetMe").WithSummary("Who the token acts as: its user, its name, its scopes and when it expires.");
 
-        // The customer page's own rules: CustomerAccess says who may see customers, CustomerService loads one.
-        api.MapGet("/customers/{id:long}", async (long id, HttpContext context, CustomerAccess access, CustomerService customers, ApiProblems problems) =>
-        {
-            if (!await access.CanViewAsync(context.User) || await customers.GetAsync(id, context.RequestAborted) is not { } customer)
-            {
-                return problems.Result(StatusCodes.Status404NotFound);
-            }
-
-            return TypedResults.Ok(new ApiCustomer(
-                customer.Id, customer.Kind.ToString(), customer.Name, customer.Industry, customer.Email, customer.Phone, customer.Website,
-                customer.OwnerUserId, customer.IsArchived, customer.UpdatedAt, customer.RowVersion,
-                await access.CanEditAsync(context.User, customer.OwnerUserId)));
-        }).RequireAuthorization(CorePermissions.ViewCustomers);
+        api.MapCustomersApi();
+        api.MapContactsApi();
+        api.MapInteractionsApi();
 
         endpoints.Map(Root + "/{**rest}", (ApiProblems problems) => problems.Result(StatusCodes.Status404NotFound))
             .RequireAuthorization(TokenUser).AnswersWithProblems().DisableAntiforgery();
@@ -120,20 +110,3 @@ public static class ApiEndpoints
 /// <param name="Scopes">The token's scopes; each works while the user holds it.</param>
 /// <param name="ExpiresAt">When the token stops working.</param>
 public sealed record ApiMe(string UserId, string? UserName, string? TokenName, long TokenId, IReadOnlyList<string> Scopes, DateTimeOffset ExpiresAt);
-
-/// <summary>A customer as the API shows it (<c>GET /api/v1/customers/{id}</c>).</summary>
-/// <param name="Id">The id.</param>
-/// <param name="Kind">Company or Person.</param>
-/// <param name="Name">The name.</param>
-/// <param name="Industry">The industry.</param>
-/// <param name="Email">The main e-mail address.</param>
-/// <param name="Phone">The main phone number.</param>
-/// <param name="Website">The web site.</param>
-/// <param name="OwnerUserId">The account manager's user id.</param>
-/// <param name="IsArchived">Whether archived.</param>
-/// <param name="UpdatedAt">When last changed.</param>
-/// <param name="RowVersion">The version (for a later change's <c>If-Match</c>).</param>
-/// <param name="CanEdit">Whether the token's user may change it.</param>
-public sealed record ApiCustomer(
-    long Id, string Kind, string Name, string? Industry, string? Email, string? Phone, string? Website,
-    string? OwnerUserId, bool IsArchived, DateTimeOffset UpdatedAt, Guid RowVersion, bool CanEdit);

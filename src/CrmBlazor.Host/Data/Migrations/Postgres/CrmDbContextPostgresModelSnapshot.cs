@@ -601,6 +601,59 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
                     b.ToTable("crm_user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Host.Features.Api.ApiIdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("crm_api_idempotency", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Host.Features.Api.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1834,6 +1887,15 @@ namespace CrmBlazor.Host.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("CrmBlazor.Host.Features.Account.UserSession", b =>
+                {
+                    b.HasOne("CrmBlazor.Host.Identity.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Host.Features.Api.ApiIdempotencyRecord", b =>
                 {
                     b.HasOne("CrmBlazor.Host.Identity.CrmUser", null)
                         .WithMany()

@@ -586,6 +586,57 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                     b.ToTable("crm_user_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CrmBlazor.Host.Features.Api.ApiIdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("crm_api_idempotency", (string)null);
+                });
+
             modelBuilder.Entity("CrmBlazor.Host.Features.Api.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1778,6 +1829,15 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CrmBlazor.Host.Features.Account.UserSession", b =>
+                {
+                    b.HasOne("CrmBlazor.Host.Identity.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CrmBlazor.Host.Features.Api.ApiIdempotencyRecord", b =>
                 {
                     b.HasOne("CrmBlazor.Host.Identity.CrmUser", null)
                         .WithMany()
