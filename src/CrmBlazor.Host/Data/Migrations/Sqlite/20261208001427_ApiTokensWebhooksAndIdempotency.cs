@@ -6,11 +6,66 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CrmBlazor.Host.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Webhooks : Migration
+    public partial class ApiTokensWebhooksAndIdempotency : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "crm_api_idempotency",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ETag = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_api_idempotency", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_crm_api_idempotency_crm_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "crm_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "crm_api_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_crm_api_tokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_crm_api_tokens_crm_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "crm_users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "crm_webhook_subscriptions",
                 columns: table => new
@@ -89,6 +144,28 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_crm_api_idempotency_CreatedAt",
+                table: "crm_api_idempotency",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_api_idempotency_UserId_Key",
+                table: "crm_api_idempotency",
+                columns: new[] { "UserId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_api_tokens_Prefix",
+                table: "crm_api_tokens",
+                column: "Prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_crm_api_tokens_UserId",
+                table: "crm_api_tokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_crm_webhook_attempts_DeliveryId_At",
                 table: "crm_webhook_attempts",
                 columns: new[] { "DeliveryId", "At" });
@@ -119,6 +196,12 @@ namespace CrmBlazor.Host.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "crm_api_idempotency");
+
+            migrationBuilder.DropTable(
+                name: "crm_api_tokens");
+
             migrationBuilder.DropTable(
                 name: "crm_webhook_attempts");
 
