@@ -147,6 +147,7 @@ public sealed partial class SharedResourceCompletenessTests
         (@"SegmentText\.Operator\(.+\)|choice|rule\.Value", "SegmentTextResourceTests: the comparisons and the core fields' choices"),
         (@"english(?:, arguments)?", "CrmMudLocalizerTests: MudBlazor's texts mapped to the host's"),
         (@"m|error", "LocalizerKeys_InEachSourceFile_AllHaveAResource: messages the server returned (new Problem(\"...\"), validation)"),
+        (@"detail, arguments", "LocalizerKeys_InEachSourceFile_AllHaveAResource: the API's problem details are messages the server returned (new Problem(\"...\"), validation) and ApiEndpoints.RetryMessage, each a resource"),
     ];
 
     private static List<string> NonLiteralKeysIn(string source) =>
