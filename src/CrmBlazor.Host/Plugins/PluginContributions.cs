@@ -41,8 +41,15 @@ public sealed record JobRegistration(string OwnerId, string Key, Type JobType, s
 /// <param name="HandlerType">The handler class.</param>
 public sealed record EventSubscription(string OwnerId, string EventName, Type EventType, Type HandlerType)
 {
-    /// <summary>The subscriber id recorded with each delivery.</summary>
-    public string SubscriberId => OwnerId + "/" + HandlerType.FullName;
+    /// <summary>The subscriber id recorded with each delivery: the owner and the handler's full name.</summary>
+    public string SubscriberId => OwnerId + "/" + StableName(HandlerType);
+
+    // A generic handler (a webhook's fan-out of one event) is named by its definition and its arguments'
+    // names without assembly versions, so that its id, and the deliveries recorded under it, survive an
+    // upgrade of the SDK or of a plugin.
+    private static string StableName(Type type) => type.IsConstructedGenericType
+        ? type.GetGenericTypeDefinition().FullName + "[" + string.Join(",", type.GetGenericArguments().Select(StableName)) + "]"
+        : type.FullName!;
 }
 
 /// <summary>A domain event offered to outgoing webhooks under a stable type.</summary>

@@ -23,6 +23,7 @@ public sealed partial class RoutablePagesTests
         ["/account/login/two-factor"] = "follows the password of an account with two-factor sign-in: Users/NewColleagueTests",
         ["/messages/sends/{Id:long}"] = "a send's progress, which exists once a send started: Sends/CampaignTests",
         ["/messages/sent/{Id:long}"] = "a message sent to a customer, opened from its timeline: Sends/CampaignTests",
+        ["/admin/webhooks/{Id:long}"] = "a subscription with its delivery log, which exists once an administrator subscribed a receiver: Administration/WebhookTests",
     };
 
     [Fact]

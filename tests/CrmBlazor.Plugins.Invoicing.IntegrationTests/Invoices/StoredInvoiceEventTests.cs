@@ -19,6 +19,9 @@ public abstract class StoredInvoiceEventTests(InvoicingHostFixture fixture)
 {
     private const string Handlers = "invoicing/CrmBlazor.Plugins.Invoicing.Features.";
 
+    // The fan-out to outgoing webhooks of the events the plugin offers them (AddWebhookEvent).
+    private const string Webhooks = "invoicing/CrmBlazor.Host.Features.Webhooks.WebhookFanOut`1[CrmBlazor.Sdk.Invoicing.";
+
     private InvoicingPlugin Invoicing => fixture.Invoicing;
 
     [Fact]
@@ -45,13 +48,14 @@ public abstract class StoredInvoiceEventTests(InvoicingHostFixture fixture)
 
         Assert.Equal(
             [
+                Webhooks + "InvoiceIssued]",
                 Handlers + "Invoices.CreditNoteTimeReleaseHandler",
                 Handlers + "Invoices.IssuedInvoiceTimeNumberHandler",
                 Handlers + "Sending.SendIssuedRunInvoiceHandler",
                 Handlers + "Timeline.InvoiceIssuedTimelineHandler",
             ],
             await DeliveredAsync(issued));
-        Assert.Equal([Handlers + "Timeline.PaymentTimelineHandler"], await DeliveredAsync(paid));
+        Assert.Equal([Webhooks + "PaymentReceived]", Handlers + "Timeline.PaymentTimelineHandler"], await DeliveredAsync(paid));
         Assert.Equal([Handlers + "Timeline.ReminderTimelineHandler"], await DeliveredAsync(reminded));
     }
 
